@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what hemsim needs from Debian's packages (only what is missing),
+# then configures and builds a Release build into build/. Idempotent: a second
+# run installs nothing and rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake g++ make pkg-config git
+  libboost-program-options-dev   # command line
+  libeigen3-dev                  # linear algebra (analytic module)
+  libtomlplusplus-dev            # models and scenarios
+  catch2                         # tests
+  librandom123-dev               # counter-based random streams (Philox)
+  nlohmann-json3-dev             # manifest.json
+  libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build --parallel "$(nproc)"

@@ -1,0 +1,110 @@
+#include "engine/calendar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace hemsim {
+
+using namespace std::chrono;
+
+double days_between(const date& a, const date& b) {
+    return static_cast<double>((sys_days{b} - sys_days{a}).count());
+}
+
+date add_months(const date& d, int months) {
+    year_month ym = year_month{d.year(), d.month()} + std::chrono::months{months};
+    auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+    return date{ym.year(), ym.month(), std::min(d.day(), last)};
+}
+
+std::string iso(const date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+calendar::calendar(const date& s, int horizon_months) : start(s) {
+    date end = add_months(s, horizon_months);
+    horizon_days = days_between(s, end);
+    bounds.push_back(0);
+    year_numbers.push_back(static_cast<int>(s.year()));
+    for (int y = static_cast<int>(s.year()) + 1;; ++y) {
+        double t = days_between(s, date{year{y}, January, day{1}});
+        if (t >= horizon_days) break;
+        bounds.push_back(t);
+        year_numbers.push_back(y);
+    }
+    bounds.push_back(horizon_days);
+}
+
+std::size_t calendar::year_of(double t) const {
+    auto it = std::upper_bound(bounds.begin() + 1, bounds.end() - 1, t);
+    return static_cast<std::size_t>(it - (bounds.begin() + 1));
+}
+
+timeline::timeline(const schedule& s, const calendar& cal, double scale) {
+    initial = s.initial * scale;
+    for (const auto& st : s.steps) {
+        double t = cal.to_days(st.from);
+        if (t <= 0) {
+            initial = st.value * scale;  // already in force at the start
+        } else {
+            times.push_back(t);
+            values.push_back(st.value * scale);
+        }
+    }
+}
+
+double timeline::at(double t) const {
+    auto it = std::upper_bound(times.begin(), times.end(), t);
+    if (it == times.begin()) return initial;
+    return values[static_cast<std::size_t>(it - times.begin()) - 1];
+}
+
+double timeline::integral(double t0, double t1) const {
+    if (t1 <= t0) return 0;
+    if (times.empty()) return initial * (t1 - t0);
+    double sum = 0, t = t0;
+    auto i = static_cast<std::size_t>(std::upper_bound(times.begin(), times.end(), t0) - times.begin());
+    double v = i == 0 ? initial : values[i - 1];
+    while (i < times.size() && times[i] < t1) {
+        sum += v * (times[i] - t);
+        t = times[i];
+        v = values[i];
+        ++i;
+    }
+    return sum + v * (t1 - t);
+}
+
+cumulative_rate::cumulative_rate(const timeline& per_day) {
+    t.push_back(0);
+    rate.push_back(per_day.initial);
+    cum.push_back(0);
+    for (std::size_t i = 0; i < per_day.times.size(); ++i) {
+        double start = per_day.times[i];
+        cum.push_back(cum.back() + rate.back() * (start - t.back()));
+        t.push_back(start);
+        rate.push_back(per_day.values[i]);
+    }
+}
+
+double cumulative_rate::inverse(double level) const {
+    // Last segment whose start level is below `level`, then walk past zero-rate ones.
+    auto it = std::lower_bound(cum.begin(), cum.end(), level);
+    std::size_t i = it == cum.begin() ? 0 : static_cast<std::size_t>(it - cum.begin()) - 1;
+    for (; i < t.size(); ++i) {
+        bool last = i + 1 == t.size();
+        if (rate[i] > 0) {
+            double at = t[i] + (level - cum[i]) / rate[i];
+            if (last || at <= t[i + 1]) return at;
+        } else if (last) {
+            break;
+        }
+    }
+    return std::numeric_limits<double>::infinity();
+}
+
+}  // namespace hemsim

@@ -1,0 +1,66 @@
+// Simulation time (days since the start date) against calendar dates and years.
+#pragma once
+
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace hemsim {
+
+/// Days from `a` to `b` (negative when b is before a).
+double days_between(const date& a, const date& b);
+
+/// `d` plus whole months (day clamped to the month's last day).
+date add_months(const date& d, int months);
+
+/// ISO 8601 text of a date ("2008-01-01").
+std::string iso(const date& d);
+
+/// The calendar years a run covers. Year k is [bounds[k], bounds[k+1]) in days;
+/// bounds[0] = 0 (the start date), the inner bounds are 1 January, the last bound
+/// is the horizon. A horizon ending on 1 January adds no empty year.
+struct calendar {
+    date start;
+    double horizon_days = 0;
+    std::vector<double> bounds;    // size years + 1
+    std::vector<int> year_numbers; // calendar year of each period
+
+    calendar() = default;
+    calendar(const date& start, int horizon_months);
+
+    std::size_t years() const { return year_numbers.size(); }
+    /// Day offset of a date (may be negative or beyond the horizon).
+    double to_days(const date& d) const { return days_between(start, d); }
+    /// Index of the year period containing t (t in [0, horizon)); clamps.
+    std::size_t year_of(double t) const;
+};
+
+/// A schedule in simulation time: value `initial` before the first step.
+struct timeline {
+    double initial = 0;
+    std::vector<double> times;   // strictly increasing, all > 0
+    std::vector<double> values;
+
+    timeline() = default;
+    explicit timeline(double constant) : initial(constant) {}
+    timeline(const schedule& s, const calendar& cal, double scale = 1.0);
+
+    double at(double t) const;
+    bool constant() const { return times.empty(); }
+    /// Integral of the value over [t0, t1].
+    double integral(double t0, double t1) const;
+};
+
+/// A point process whose rate per day follows a timeline: the k-th event is at
+/// the time where the cumulative rate reaches a given level (inverse of Λ).
+struct cumulative_rate {
+    std::vector<double> t;    // segment starts (t[0] = 0)
+    std::vector<double> rate; // per day in the segment
+    std::vector<double> cum;  // Λ at segment start
+
+    explicit cumulative_rate(const timeline& per_day);
+    /// The time at which Λ reaches `level`; +inf if it never does.
+    double inverse(double level) const;
+};
+
+}  // namespace hemsim

@@ -1,0 +1,44 @@
+// The pending-event set: a binary heap with a total, deterministic order:
+// time, then insertion sequence (first scheduled, first processed).
+#pragma once
+
+#include <cstdint>
+#include <queue>
+#include <vector>
+
+namespace hemsim {
+
+enum class event_kind : std::uint8_t { stay_end, service_end, arrival, offer, staff_change };
+
+struct event {
+    double time;
+    std::uint64_t seq;
+    event_kind kind;
+    std::uint32_t target;  // client slot, arrival stream, supply or staff index
+    std::uint32_t tag;     // client generation (stale-event check) or spare
+};
+
+struct event_later {
+    bool operator()(const event& a, const event& b) const {
+        if (a.time != b.time) return a.time > b.time;
+        return a.seq > b.seq;
+    }
+};
+
+class event_queue {
+public:
+    /// Schedules an event; ties in time keep insertion order.
+    void push(double time, event_kind kind, std::uint32_t target, std::uint32_t tag = 0) {
+        heap_.push(event{time, next_seq_++, kind, target, tag});
+    }
+    bool empty() const { return heap_.empty(); }
+    const event& top() const { return heap_.top(); }
+    void pop() { heap_.pop(); }
+    std::size_t size() const { return heap_.size(); }
+
+private:
+    std::priority_queue<event, std::vector<event>, event_later> heap_;
+    std::uint64_t next_seq_ = 0;
+};
+
+}  // namespace hemsim

@@ -1,0 +1,1786 @@
+// Loading models and scenarios (docs/language.md). toml++ is used only to
+// parse: the parsed document is converted at once into a small tree of our own
+// (`tnode`) that keeps the file, line and column of every value. Copies of
+// toml++ nodes drop their source region, and the scenario's overrides are
+// copied into the model's tree, so the tree is ours: an error about an
+// overridden value then names the scenario file and its line.
+#include "model/loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace hemsim {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::string_literals;
+
+// ---------------------------------------------------------------------------
+// Positions and errors
+
+/// Where a value was written: file, line and column (line 0: no position).
+struct origin {
+    std::shared_ptr<const std::string> file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+std::string describe(const origin& at) {
+    std::string s = at.file ? *at.file : "<input>"s;
+    if (at.line > 0) s += ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    return s;
+}
+
+[[noreturn]] void fail(const origin& at, const std::string& what) {
+    throw input_error(describe(at) + ": " + what);
+}
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += sep;
+        out += items[i];
+    }
+    return out;
+}
+
+/// Shortest text that reads back as the same double ("16500", "0.15").
+std::string format_number(double v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    std::array<char, 64> buf{};
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+        std::snprintf(buf.data(), buf.size(), "%.0f", v);
+        return buf.data();
+    }
+    auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), res.ptr);
+}
+
+std::string format_date(const date& d) {
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf.data();
+}
+
+// Levenshtein distance, case-insensitive: the measure for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t subst = prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+/// The candidate nearest to `word`, when near enough to be a likely typo.
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    std::optional<std::string> best;
+    std::size_t best_d = std::numeric_limits<std::size_t>::max();
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+    if (best && best_d <= limit) return best;
+    return std::nullopt;
+}
+
+/// "; did you mean 'x'?" or "; <what>: a, b, c" or "; <none>".
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view what, std::string_view none) {
+    if (auto n = nearest(word, candidates)) return "; did you mean " + in_quotes(*n) + "?";
+    if (candidates.empty()) return "; " + std::string(none);
+    // A long list helps nobody: the first dozen, then a count.
+    constexpr std::size_t shown = 12;
+    std::vector<std::string> q;
+    for (std::size_t i = 0; i < candidates.size() && i < shown; ++i) q.push_back(in_quotes(candidates[i]));
+    if (candidates.size() > shown) q.push_back("and " + std::to_string(candidates.size() - shown) + " more");
+    return "; " + std::string(what) + ": " + join(q);
+}
+
+// ---------------------------------------------------------------------------
+// Our own document tree
+
+enum class ttype { table, array, string, integer, floating, boolean, date, other };
+
+/// A TOML value with its position; tables keep their fields in document order.
+struct tnode {
+    ttype type = ttype::table;
+    origin at;                 // the value
+    origin key_at;             // its key in the parent table (= at for array items)
+    std::string key;           // key in the parent table; empty for array items
+    std::vector<tnode> items;  // table fields or array elements
+    std::string text;          // string
+    std::int64_t integer = 0;
+    double floating = 0;
+    bool boolean = false;
+    date day{};
+
+    const tnode* find(std::string_view k) const {
+        for (const auto& f : items)
+            if (f.key == k) return &f;
+        return nullptr;
+    }
+    tnode* find(std::string_view k) {
+        for (auto& f : items)
+            if (f.key == k) return &f;
+        return nullptr;
+    }
+    bool is_number() const { return type == ttype::integer || type == ttype::floating; }
+    double number() const { return type == ttype::integer ? static_cast<double>(integer) : floating; }
+};
+
+std::string type_name(const tnode& n) {
+    switch (n.type) {
+        case ttype::table:
+            return "a table";
+        case ttype::array:
+            return "an array";
+        case ttype::string:
+            return "a string (\"" + n.text + "\")";
+        case ttype::integer:
+            return "an integer (" + std::to_string(n.integer) + ")";
+        case ttype::floating:
+            return "a number (" + format_number(n.floating) + ")";
+        case ttype::boolean:
+            return n.boolean ? "true" : "false";
+        case ttype::date:
+            return "a date (" + format_date(n.day) + ")";
+        case ttype::other:
+            return "a time or date-time";
+    }
+    return "a value";
+}
+
+origin origin_of(const toml::source_region& r) { return origin{r.path, r.begin.line, r.begin.column}; }
+
+tnode convert(const toml::node& n) {
+    tnode out;
+    out.at = origin_of(n.source());
+    out.key_at = out.at;
+    if (const auto* t = n.as_table()) {
+        out.type = ttype::table;
+        for (auto&& [k, v] : *t) {
+            tnode child = convert(v);
+            child.key = std::string(k.str());
+            if (k.source().begin.line > 0) child.key_at = origin_of(k.source());
+            out.items.push_back(std::move(child));
+        }
+        // toml++ keeps keys sorted; document order reads better in errors.
+        std::stable_sort(out.items.begin(), out.items.end(), [](const tnode& a, const tnode& b) {
+            return std::pair(a.key_at.line, a.key_at.column) < std::pair(b.key_at.line, b.key_at.column);
+        });
+    } else if (const auto* a = n.as_array()) {
+        out.type = ttype::array;
+        for (const auto& v : *a) out.items.push_back(convert(v));
+    } else if (const auto* s = n.as_string()) {
+        out.type = ttype::string;
+        out.text = s->get();
+    } else if (const auto* i = n.as_integer()) {
+        out.type = ttype::integer;
+        out.integer = i->get();
+    } else if (const auto* f = n.as_floating_point()) {
+        out.type = ttype::floating;
+        out.floating = f->get();
+    } else if (const auto* b = n.as_boolean()) {
+        out.type = ttype::boolean;
+        out.boolean = b->get();
+    } else if (const auto* d = n.as_date()) {
+        out.type = ttype::date;
+        const toml::date& v = d->get();
+        out.day = date{std::chrono::year{v.year}, std::chrono::month{v.month}, std::chrono::day{v.day}};
+    } else {
+        out.type = ttype::other;
+    }
+    return out;
+}
+
+/// Reads and parses a TOML file; `referenced_at` is where another file named it.
+tnode read_document(const fs::path& file, const origin* referenced_at = nullptr,
+                    std::string_view as_written = {}) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        std::string what = fs::exists(file, ec) ? "is not a file" : "not found";
+        if (referenced_at)
+            fail(*referenced_at, "model file " + in_quotes(as_written) + " " + what + " (looked for " +
+                                     in_quotes(file.string()) +
+                                     "); check the path, which is relative to the scenario file");
+        throw input_error(file.string() + ": file " + what + "; check the path");
+    }
+    try {
+        toml::table doc = toml::parse_file(file.string());
+        return convert(doc);
+    } catch (const toml::parse_error& e) {
+        origin at = origin_of(e.source());
+        if (!at.file) at.file = std::make_shared<const std::string>(file.string());
+        fail(at, "TOML syntax error: " + std::string(e.description()) +
+                     "; fix the TOML syntax here (see docs/language.md)");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Keys of each kind of element: one list serves the builder (unknown keys)
+// and `set` paths (which fields exist).
+
+const std::vector<std::string>& keys_of(std::string_view kind) {
+    static const std::vector<std::string> payer{"id", "name", "source", "note"};
+    static const std::vector<std::string> placement{"id",       "name",  "price_per_month", "price_per_day",
+                                                    "capacity", "payer", "terminal",        "clears_flags",
+                                                    "source",   "note"};
+    static const std::vector<std::string> staff{
+        "id", "name", "fte", "annual_cost_per_fte", "caseload", "service_slots", "payer", "source", "note"};
+    static const std::vector<std::string> service{"id",     "name",   "staff", "duration",
+                                                  "grants", "source", "note"};
+    static const std::vector<std::string> supply{"id", "name", "per_year", "process", "source", "note"};
+    static const std::vector<std::string> attribute{
+        "id",           "name",    "probability", "redraw_on_entry", "cost_per_month",
+        "cost_per_day", "cost_in", "category",    "payer",           "source",
+        "note"};
+    static const std::vector<std::string> group{"id",       "name",   "probabilities", "initial",
+                                                "arrivals", "source", "note"};
+    static const std::vector<std::string> initial{"id",           "placement", "count",  "state",
+                                                  "elapsed_days", "flags",     "source", "note"};
+    static const std::vector<std::string> arrivals{"id",      "placement", "per_year",
+                                                   "process", "source",    "note"};
+    static const std::vector<std::string> transition{"id",   "from",    "to",     "after", "probability",
+                                                     "when", "require", "source", "note"};
+    static const std::vector<std::string> none;
+    if (kind == "payer") return payer;
+    if (kind == "placement") return placement;
+    if (kind == "staff") return staff;
+    if (kind == "service") return service;
+    if (kind == "supply") return supply;
+    if (kind == "attribute") return attribute;
+    if (kind == "group") return group;
+    if (kind == "initial") return initial;
+    if (kind == "arrivals") return arrivals;
+    if (kind == "transition") return transition;
+    return none;
+}
+
+/// The kinds of model element, in the order they are built.
+const std::vector<std::string>& element_kinds() {
+    static const std::vector<std::string> kinds{"payer",  "placement", "staff", "service",
+                                                "supply", "attribute", "group", "transition"};
+    return kinds;
+}
+
+/// Fields that exclude each other: an override that sets one removes the other.
+std::optional<std::string_view> exclusive_partner(std::string_view key) {
+    static const std::array<std::pair<std::string_view, std::string_view>, 3> pairs{{
+        {"price_per_month", "price_per_day"},
+        {"caseload", "service_slots"},
+        {"cost_per_month", "cost_per_day"},
+    }};
+    for (const auto& [a, b] : pairs) {
+        if (key == a) return b;
+        if (key == b) return a;
+    }
+    return std::nullopt;
+}
+
+/// The id an element is matched by: `id`, else "<from>_<to>" for transitions
+/// and the placement for group entries.
+std::optional<std::string> element_id(std::string_view collection, const tnode& el) {
+    if (el.type != ttype::table) return std::nullopt;
+    if (const tnode* id = el.find("id"); id && id->type == ttype::string) return id->text;
+    if (collection == "transition") {
+        const tnode* from = el.find("from");
+        const tnode* to = el.find("to");
+        if (from && to && from->type == ttype::string && to->type == ttype::string)
+            return from->text + "_" + to->text;
+    }
+    if (collection == "initial" || collection == "arrivals") {
+        if (const tnode* p = el.find("placement"); p && p->type == ttype::string) return p->text;
+    }
+    return std::nullopt;
+}
+
+bool valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+// ---------------------------------------------------------------------------
+// Reading values
+
+/// One element being read: its table, a label for messages and a note path.
+struct element {
+    const tnode* node = nullptr;
+    std::string label;  // "placement 'stodboende'"
+    std::string path;   // "placement.stodboende"
+};
+
+/// A value being read: its node, how messages name it and its note path.
+struct field {
+    const tnode* node = nullptr;
+    std::string what;  // "'capacity' in placement 'stodboende'"
+    std::string path;  // "placement.stodboende.capacity"
+};
+
+field field_of(const element& e, const tnode& n) {
+    return field{&n, in_quotes(n.key) + " in " + e.label, e.path + "." + n.key};
+}
+
+void check_keys(const tnode& table, const std::vector<std::string>& allowed, const std::string& label) {
+    for (const auto& f : table.items) {
+        if (std::find(allowed.begin(), allowed.end(), f.key) != allowed.end()) continue;
+        std::string msg = "unknown key " + in_quotes(f.key) + " in " + label;
+        if (auto n = nearest(f.key, allowed)) {
+            msg += "; did you mean " + in_quotes(*n) + "?";
+        } else {
+            msg += "; valid keys: " + join(allowed);
+        }
+        fail(f.key_at, msg);
+    }
+}
+
+/// "key = value" with a typical value for `key`, for the fix in messages.
+std::string example_for(const std::string& key) {
+    static const std::map<std::string, std::string, std::less<>> examples{{"price_per_month", "16500"},
+                                                                          {"price_per_day", "550"},
+                                                                          {"capacity", "19"},
+                                                                          {"fte", "6"},
+                                                                          {"annual_cost_per_fte", "500000"},
+                                                                          {"caseload", "13"},
+                                                                          {"service_slots", "8"},
+                                                                          {"per_year", "30"},
+                                                                          {"probability", "0.6"},
+                                                                          {"count", "50"},
+                                                                          {"elapsed_days", "100"},
+                                                                          {"cost_per_month", "7000"},
+                                                                          {"cost_per_day", "230"},
+                                                                          {"horizon_years", "3"},
+                                                                          {"horizon_months", "18"},
+                                                                          {"replications", "200"},
+                                                                          {"warmup_days", "0"},
+                                                                          {"one_off", "50000"}};
+    auto it = examples.find(key);
+    std::string k = key.empty() ? "value" : key;
+    return k + " = " + (it != examples.end() ? it->second : "1");
+}
+
+[[noreturn]] void wrong_type(const field& f, std::string_view want, std::string_view example) {
+    std::string msg = f.what + " must be " + std::string(want) + ", not " + type_name(*f.node);
+    if (!example.empty()) msg += "; write e.g. " + std::string(example);
+    fail(f.node->at, msg);
+}
+
+const tnode& require_key(const element& e, std::string_view key, std::string_view example) {
+    if (const tnode* n = e.node->find(key)) return *n;
+    fail(e.node->at,
+         "missing key " + in_quotes(key) + " in " + e.label + "; add e.g. " + std::string(example));
+}
+
+std::string read_string(const field& f, std::string_view example) {
+    if (f.node->type != ttype::string) wrong_type(f, "a string", example);
+    return f.node->text;
+}
+
+bool read_bool(const field& f) {
+    if (f.node->type != ttype::boolean) wrong_type(f, "true or false", "");
+    return f.node->boolean;
+}
+
+date read_date(const field& f) {
+    if (f.node->type != ttype::date) wrong_type(f, "a date", "2008-01-01 (no quotes)");
+    return f.node->day;
+}
+
+/// Strings or a single string, as a list.
+std::vector<const tnode*> string_items(const field& f, std::string_view example) {
+    std::vector<const tnode*> out;
+    if (f.node->type == ttype::string) {
+        out.push_back(f.node);
+        return out;
+    }
+    if (f.node->type != ttype::array) wrong_type(f, "a list of ids", example);
+    for (const auto& item : f.node->items) {
+        if (item.type != ttype::string)
+            fail(item.at, f.what + " must list ids as strings, not " + type_name(item) + "; write e.g. " +
+                              std::string(example));
+        out.push_back(&item);
+    }
+    return out;
+}
+
+// Checks on numbers, each with the fix in its message.
+void check_finite(const field& f, const tnode& at, double v) {
+    if (!std::isfinite(v))
+        fail(at.at,
+             f.what + " is " + format_number(v) + "; write a finite number (nan and inf are not allowed)");
+}
+void check_non_negative(const field& f, const tnode& at, double v) {
+    if (v < 0) fail(at.at, f.what + " is " + format_number(v) + ", a negative value; it must be >= 0");
+}
+void check_positive(const field& f, const tnode& at, double v) {
+    if (!(v > 0)) fail(at.at, f.what + " is " + format_number(v) + "; it must be > 0");
+}
+void check_probability(const field& f, const tnode& at, double v) {
+    if (v < 0 || v > 1)
+        fail(at.at, f.what + " is " + format_number(v) + "; a probability must be between 0 and 1");
+}
+
+/// Reads the values of one model or scenario into value types; records notes.
+class reader {
+public:
+    explicit reader(std::vector<source_note>& notes) : notes_(notes) {}
+
+    /// Where the number sits (plain, or `value` of a { value, source } table).
+    const tnode& number_node(const field& f) const {
+        if (f.node->type == ttype::table && f.node->find("value")) return *f.node->find("value");
+        return *f.node;
+    }
+
+    // A plain number or { value = x, source = "..." }; finite; records the note.
+    double number(const field& f) {
+        const tnode* n = f.node;
+        if (n->type == ttype::table && n->find("value")) {
+            check_keys(*n, {"value", "source", "note"}, f.what);
+            const tnode* v = n->find("value");
+            if (!v->is_number())
+                wrong_type(field{v, "'value' of " + f.what, f.path}, "a number", "value = 16500");
+            double x = v->number();
+            check_finite(f, *v, x);
+            note(f.path, format_number(x), *n);
+            return x;
+        }
+        if (!n->is_number())
+            wrong_type(f, "a number", example_for(n->key) + " or { value = ..., source = \"...\" }");
+        double x = n->number();
+        check_finite(f, *n, x);
+        return x;
+    }
+
+    double non_negative(const field& f) {
+        double x = number(f);
+        check_non_negative(f, number_node(f), x);
+        return x;
+    }
+
+    double positive(const field& f) {
+        double x = number(f);
+        check_positive(f, number_node(f), x);
+        return x;
+    }
+
+    double probability(const field& f) {
+        double x = number(f);
+        check_probability(f, number_node(f), x);
+        return x;
+    }
+
+    // A whole number >= 0 (counts, capacities).
+    std::uint32_t count(const field& f) {
+        double x = non_negative(f);
+        if (x != std::floor(x) || x > 4e9)
+            fail(number_node(f).at, f.what + " is " + format_number(x) + "; it must be a whole number");
+        return static_cast<std::uint32_t>(x);
+    }
+
+    // A number (constant) or steps [ { value = 6 }, { from = 2008-04-01, value = 9 } ]; values >= 0.
+    schedule read_schedule(const field& f) {
+        schedule s;
+        if (f.node->type != ttype::array) {
+            if (!f.node->is_number() && !(f.node->type == ttype::table && f.node->find("value")))
+                wrong_type(
+                    f, "a number or a list of steps",
+                    example_for(f.node->key) + " or [ { value = 6 }, { from = 2008-04-01, value = 9 } ]");
+            s.initial = non_negative(f);
+            return s;
+        }
+        if (f.node->items.empty())
+            fail(f.node->at,
+                 f.what + " is an empty schedule; give at least one step, e.g. [ { value = 6 } ]");
+        std::optional<date> last;
+        for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+            const tnode& step = f.node->items[i];
+            std::string what = "step " + std::to_string(i + 1) + " of " + f.what;
+            if (step.type != ttype::table)
+                fail(step.at, what + " must be a table such as { from = 2008-04-01, value = 9 }, not " +
+                                  type_name(step));
+            check_keys(step, {"from", "value", "source", "note"}, what);
+            const tnode* from = step.find("from");
+            const tnode* value = step.find("value");
+            if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = 9");
+            if (!value->is_number())
+                wrong_type(field{value, "'value' of " + what, f.path}, "a number", "value = 9");
+            double x = value->number();
+            field vf{value, "'value' of " + what, f.path};
+            check_finite(vf, *value, x);
+            check_non_negative(vf, *value, x);
+            std::string written = format_number(x);
+            if (!from) {
+                if (i > 0)
+                    fail(step.at, what +
+                                      " has no 'from'; only the first step may omit it: add e.g. "
+                                      "from = 2008-04-01");
+                s.initial = x;
+            } else {
+                date d = read_date(field{from, "'from' of " + what, f.path});
+                if (last && !(d > *last))
+                    fail(from->at, "schedule dates must be strictly increasing: " + format_date(d) + " in " +
+                                       what + " is not after " + format_date(*last) +
+                                       "; order the steps by date");
+                last = d;
+                s.steps.push_back(schedule::step{d, x});
+                written += " from " + format_date(d);
+            }
+            note(f.path, written, step);
+        }
+        return s;
+    }
+
+    // A duration in days: a number, { fixed = x }, { exponential = mean }, ...
+    distribution read_distribution(const field& f) {
+        distribution d;
+        const tnode* n = f.node;
+        if (n->is_number() || (n->type == ttype::table && n->find("value"))) {
+            d.kind = dist_kind::fixed;
+            d.a = non_negative(f);
+            return d;
+        }
+        if (n->type != ttype::table)
+            wrong_type(f, "a duration", "365 or { exponential = 180 } or { uniform = [0, 365] }");
+        static const std::vector<std::string> kinds{"fixed",  "exponential", "uniform", "triangular",
+                                                    "normal", "lognormal",   "gamma"};
+        std::vector<std::string> allowed = kinds;
+        for (const char* k : {"unit", "source", "note"}) allowed.emplace_back(k);
+        check_keys(*n, allowed, f.what);
+        const tnode* spec = nullptr;
+        for (const auto& item : n->items) {
+            if (std::find(kinds.begin(), kinds.end(), item.key) == kinds.end()) continue;
+            if (spec)
+                fail(item.key_at, f.what + " gives two distributions (" + in_quotes(spec->key) + " and " +
+                                      in_quotes(item.key) + "); keep one");
+            spec = &item;
+        }
+        if (!spec)
+            fail(n->at, f.what +
+                            " names no distribution; write one of fixed, exponential, uniform, "
+                            "triangular, normal, lognormal, gamma, e.g. { exponential = 180 }");
+        double unit = 1;
+        std::string unit_text = "days";
+        if (const tnode* u = n->find("unit")) {
+            unit_text = read_string(field{u, "'unit' of " + f.what, f.path}, "unit = \"months\"");
+            static const std::vector<std::string> units{"days", "weeks", "months", "years"};
+            if (unit_text == "days")
+                unit = 1;
+            else if (unit_text == "weeks")
+                unit = 7;
+            else if (unit_text == "months")
+                unit = 365.0 / 12.0;
+            else if (unit_text == "years")
+                unit = 365;
+            else
+                fail(u->at, "unknown unit " + in_quotes(unit_text) + " in " + f.what +
+                                suggestion(unit_text, units, "valid units", ""));
+        }
+        const std::string& kind = spec->key;
+        field sf{spec, in_quotes(kind) + " of " + f.what, f.path};
+        std::vector<double> p;
+        std::vector<const tnode*> p_nodes;
+        std::size_t arity = (kind == "fixed" || kind == "exponential") ? 1 : (kind == "triangular" ? 3 : 2);
+        static const std::map<std::string, std::string, std::less<>> shapes{
+            {"fixed", "{ fixed = 365 }"},
+            {"exponential", "{ exponential = 180 } (the mean)"},
+            {"uniform", "{ uniform = [0, 365] } (min, max)"},
+            {"triangular", "{ triangular = [30, 60, 180] } (min, mode, max)"},
+            {"normal", "{ normal = [90, 30] } (mean, sd)"},
+            {"lognormal", "{ lognormal = [180, 90] } (mean, sd)"},
+            {"gamma", "{ gamma = [180, 90] } (mean, sd)"}};
+        const std::string& shape = shapes.at(kind);
+        if (arity == 1) {
+            if (!spec->is_number()) wrong_type(sf, "a number", shape);
+            p_nodes.push_back(spec);
+        } else {
+            if (spec->type != ttype::array || spec->items.size() != arity)
+                fail(spec->at, sf.what + " must be a list of " + std::to_string(arity) +
+                                   " numbers; write e.g. " + shape);
+            for (const auto& item : spec->items) {
+                if (!item.is_number()) wrong_type(field{&item, sf.what, f.path}, "a list of numbers", shape);
+                p_nodes.push_back(&item);
+            }
+        }
+        for (const tnode* pn : p_nodes) {
+            double x = pn->number();
+            check_finite(sf, *pn, x);
+            p.push_back(x);
+        }
+        auto nonneg = [&](std::size_t i, std::string_view name) {
+            if (p[i] < 0)
+                fail(p_nodes[i]->at, "negative " + std::string(name) + " " + format_number(p[i]) + " in " +
+                                         sf.what + "; a duration must be >= 0");
+        };
+        if (kind == "fixed") {
+            d.kind = dist_kind::fixed;
+            nonneg(0, "duration");
+            d.a = p[0];
+        } else if (kind == "exponential") {
+            d.kind = dist_kind::exponential;
+            if (!(p[0] > 0))
+                fail(p_nodes[0]->at, sf.what + " has mean " + format_number(p[0]) + "; the mean must be > 0");
+            d.a = p[0];
+        } else if (kind == "uniform") {
+            d.kind = dist_kind::uniform;
+            nonneg(0, "min");
+            if (p[0] > p[1])
+                fail(spec->at, sf.what + " has min " + format_number(p[0]) + " > max " + format_number(p[1]) +
+                                   "; write [min, max] with min <= max");
+            d.a = p[0];
+            d.b = p[1];
+        } else if (kind == "triangular") {
+            d.kind = dist_kind::triangular;
+            nonneg(0, "min");
+            if (p[0] > p[1])
+                fail(spec->at, sf.what + " has min " + format_number(p[0]) + " > mode " +
+                                   format_number(p[1]) + "; write [min, mode, max] with min <= mode <= max");
+            if (p[1] > p[2])
+                fail(spec->at, sf.what + " has mode " + format_number(p[1]) + " > max " +
+                                   format_number(p[2]) + "; write [min, mode, max] with min <= mode <= max");
+            d.a = p[0];
+            d.c = p[1];
+            d.b = p[2];
+        } else {
+            d.kind = kind == "normal"      ? dist_kind::normal
+                     : kind == "lognormal" ? dist_kind::lognormal
+                                           : dist_kind::gamma;
+            if (kind == "normal")
+                nonneg(0, "mean");
+            else if (!(p[0] > 0))
+                fail(p_nodes[0]->at, sf.what + " has mean " + format_number(p[0]) + "; the mean must be > 0");
+            if (p[1] < 0)
+                fail(p_nodes[1]->at, sf.what + " has sd " + format_number(p[1]) + "; the sd must be >= 0");
+            d.a = p[0];
+            d.b = p[1];
+        }
+        d.a *= unit;
+        d.b *= unit;
+        d.c *= unit;
+        std::vector<std::string> ps;
+        for (double x : p) ps.push_back(format_number(x));
+        note(f.path, kind + " " + join(ps) + " " + unit_text, *n);
+        return d;
+    }
+
+    // Records `source` (and `note`) of a table as a note at `path` when present.
+    void note(const std::string& path, const std::string& value, const tnode& table) {
+        if (table.type != ttype::table) return;
+        const tnode* src = table.find("source");
+        const tnode* nt = table.find("note");
+        if (!src && !nt) return;
+        source_note sn;
+        sn.path = path;
+        sn.value = value;
+        if (src) sn.source = read_string(field{src, "'source' of " + path, path}, "source = \"seed 002\"");
+        if (nt) sn.note = read_string(field{nt, "'note' of " + path, path}, "note = \"...\"");
+        notes_.push_back(std::move(sn));
+    }
+
+private:
+    std::vector<source_note>& notes_;
+};
+
+// ---------------------------------------------------------------------------
+// Building a model from its tree
+
+class model_builder {
+public:
+    model_builder(const tnode& root, std::string file) : root_(root), rd_(m_.notes) {
+        m_.file = std::move(file);
+    }
+
+    model build() {
+        check_keys(root_, top_keys(), "the model (top level)");
+        read_header();
+        collect_ids();
+        for (const auto& e : elements("payer")) build_payer(e);
+        for (const auto& e : elements("placement")) build_placement(e);
+        for (const auto& e : elements("staff")) build_staff(e);
+        for (const auto& e : elements("service")) build_service(e);
+        for (const auto& e : elements("supply")) build_supply(e);
+        for (const auto& e : elements("attribute")) build_attribute(e);
+        for (const auto& e : elements("group")) build_group(e);
+        for (const auto& e : elements("transition")) build_transition(e);
+        check_branches();
+        return std::move(m_);
+    }
+
+private:
+    static const std::vector<std::string>& top_keys() {
+        static const std::vector<std::string> keys = [] {
+            std::vector<std::string> k{"model"};
+            for (const auto& kind : element_kinds()) k.push_back(kind);
+            return k;
+        }();
+        return keys;
+    }
+
+    void read_header() {
+        m_.name = fs::path(m_.file).stem().string();
+        const tnode* header = root_.find("model");
+        if (!header) return;
+        if (header->type != ttype::table)
+            fail(header->at, "'model' must be a table; write [model] with name = \"...\"");
+        check_keys(*header, {"name", "description", "source", "note"}, "[model]");
+        if (const tnode* n = header->find("name"))
+            m_.name = read_string(field{n, "'name' in [model]", "model.name"}, "name = \"Bostadskedjan\"");
+        rd_.note("model", "", *header);
+    }
+
+    // The elements of one kind, each labelled by its id.
+    std::vector<element> elements(std::string_view kind) const {
+        std::vector<element> out;
+        const tnode* arr = root_.find(kind);
+        if (!arr) return out;
+        if (arr->type != ttype::array)
+            fail(arr->at, in_quotes(kind) + " must be an array of tables, not " + type_name(*arr) +
+                              "; write [[" + std::string(kind) + "]]");
+        for (const auto& item : arr->items) {
+            if (item.type != ttype::table)
+                fail(item.at, "each " + in_quotes(kind) + " must be a table, not " + type_name(item) +
+                                  "; write [[" + std::string(kind) + "]]");
+            std::string id = element_id(kind, item).value_or("?");
+            out.push_back(
+                element{&item, std::string(kind) + " " + in_quotes(id), std::string(kind) + "." + id});
+        }
+        return out;
+    }
+
+    const tnode& id_node(const element& e) const { return require_key(e, "id", "id = \"stodboende\""); }
+
+    // Checks an id's form and uniqueness within `seen`.
+    void check_id(const tnode& n, const std::string& id, std::string_view kind,
+                  std::map<std::string, origin>& seen) const {
+        if (!valid_id(id))
+            fail(n.at, "invalid id " + in_quotes(id) + " for a " + std::string(kind) +
+                           "; ids use lower case letters a-z, digits and _ only (e.g. \"stodboende\")");
+        auto [it, fresh] = seen.emplace(id, n.at);
+        if (!fresh)
+            fail(n.at, "duplicate " + std::string(kind) + " id " + in_quotes(id) + " (first at " +
+                           describe(it->second) + "); give each " + std::string(kind) + " its own id");
+    }
+
+    // Pass 1: every id of every kind and the flags, so references may point forward.
+    void collect_ids() {
+        for (const auto& kind : element_kinds()) {
+            std::map<std::string, origin> seen;
+            auto& ids = ids_[kind];
+            for (const auto& e : elements(kind)) {
+                check_keys(*e.node, keys_of(kind), e.label);
+                if (kind == "transition") {
+                    const tnode* id = e.node->find("id");
+                    const tnode& from = require_key(e, "from", "from = \"stodboende\"");
+                    const tnode& to = require_key(e, "to", "to = \"forsok\"");
+                    std::string from_id = read_string(field_of(e, from), "from = \"stodboende\"");
+                    std::string to_id = read_string(field_of(e, to), "to = \"forsok\"");
+                    std::string tid = id ? read_string(field_of(e, *id), "id = \"stodboende_forsok\"")
+                                         : from_id + "_" + to_id;
+                    if (id)
+                        check_id(*id, tid, "transition", seen);
+                    else if (auto [it, fresh] = seen.emplace(tid, e.node->at); !fresh)
+                        fail(e.node->at, "duplicate transition id " + in_quotes(tid) + " (first at " +
+                                             describe(it->second) +
+                                             "); two transitions between the same placements need "
+                                             "their own ids: add id = \"...\"");
+                    ids.push_back(tid);
+                    continue;
+                }
+                const tnode& id = id_node(e);
+                std::string s = read_string(field_of(e, id), "id = \"stodboende\"");
+                check_id(id, s, kind, seen);
+                ids.push_back(s);
+                if (kind == "service") {
+                    if (const tnode* g = e.node->find("grants")) {
+                        std::string flag = read_string(field_of(e, *g), "grants = \"skuldfri\"");
+                        if (!valid_id(flag))
+                            fail(g->at, "invalid flag name " + in_quotes(flag) +
+                                            "; flag names use lower case letters a-z, digits and _ only");
+                        if (std::find(m_.flags.begin(), m_.flags.end(), flag) == m_.flags.end())
+                            m_.flags.push_back(flag);
+                    }
+                }
+            }
+        }
+        if (m_.flags.size() > 32)
+            fail(root_.at, "the model has " + std::to_string(m_.flags.size()) +
+                               " service flags; at most 32 are supported: let services share flags");
+        if (ids_["attribute"].size() > 64)
+            fail(root_.at, "the model has " + std::to_string(ids_["attribute"].size()) +
+                               " attributes; at most 64 are supported");
+    }
+
+    std::string element_name(const element& e, const std::string& id) {
+        rd_.note(e.path, "", *e.node);
+        if (const tnode* n = e.node->find("name"))
+            return read_string(field_of(e, *n), "name = \"Stödboende\"");
+        return id;
+    }
+
+    // Resolves a reference to an element of `kind`; the message suggests the nearest id.
+    index_t resolve(const field& f, std::string_view kind) {
+        const auto& ids = ids_[std::string(kind)];
+        std::string id = read_string(f, f.node->key + " = \"" + (ids.empty() ? "id"s : ids[0]) + "\"");
+        return resolve_id(f, *f.node, id, kind);
+    }
+
+    index_t resolve_id(const field& f, const tnode& at, const std::string& id, std::string_view kind) {
+        const auto& ids = kind == "flag" ? m_.flags : ids_[std::string(kind)];
+        auto it = std::find(ids.begin(), ids.end(), id);
+        if (it != ids.end()) return static_cast<index_t>(it - ids.begin());
+        std::string msg = "unknown " + std::string(kind) + " " + in_quotes(id) + " in " + f.what;
+        // A right id of the wrong kind is a common slip: say which kind it is.
+        for (const auto& other : element_kinds()) {
+            if (other == kind) continue;
+            const auto& oids = ids_[other];
+            if (std::find(oids.begin(), oids.end(), id) != oids.end()) {
+                auto noun = [](std::string_view k) { return k == "staff" ? "staff pool"s : std::string(k); };
+                msg += "; " + in_quotes(id) + " is a " + noun(other) + ", not a " + noun(kind);
+                break;
+            }
+        }
+        std::string plural = kind == "staff"    ? "staff pools"
+                             : kind == "supply" ? "supplies"
+                                                : std::string(kind) + "s";
+        std::string none = kind == "flag" ? "the model has no flags: a flag is what a service grants"
+                                          : "the model has no " + plural;
+        fail(at.at, msg + suggestion(id, ids, "known " + plural, none));
+    }
+
+    index_t resolve_payer(const element& e, bool required, std::string_view why) {
+        const tnode* p = e.node->find("payer");
+        if (!p) {
+            if (required)
+                fail(e.node->at, "missing key 'payer' in " + e.label + " (" + std::string(why) +
+                                     "); add e.g. payer = \"" +
+                                     (ids_["payer"].empty() ? "enheten"s : ids_["payer"][0]) + "\"");
+            return no_index;
+        }
+        return resolve(field_of(e, *p), "payer");
+    }
+
+    index_t flag_mask(const field& f) {
+        index_t mask = 0;
+        for (const tnode* item : string_items(f, "[\"skuldfri\"]"))
+            mask |= index_t{1} << resolve_id(f, *item, item->text, "flag");
+        return mask;
+    }
+
+    std::vector<index_t> placement_list(const field& f) {
+        std::vector<index_t> out;
+        for (const tnode* item : string_items(f, "[\"stodboende\"]")) {
+            index_t p = resolve_id(f, *item, item->text, "placement");
+            if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+        }
+        return out;
+    }
+
+    arrival_process read_process(const element& e) {
+        const tnode* n = e.node->find("process");
+        if (!n) return arrival_process::poisson;
+        field f = field_of(e, *n);
+        std::string s = read_string(f, "process = \"poisson\"");
+        if (s == "poisson") return arrival_process::poisson;
+        if (s == "even") return arrival_process::even;
+        fail(n->at, "unknown process " + in_quotes(s) + " in " + f.what +
+                        suggestion(s, {"poisson", "even"}, "valid", ""));
+    }
+
+    void build_payer(const element& e) {
+        payer p;
+        p.id = id_node(e).text;
+        p.name = element_name(e, p.id);
+        m_.payers.push_back(std::move(p));
+    }
+
+    void build_placement(const element& e) {
+        placement p;
+        p.id = id_node(e).text;
+        p.name = element_name(e, p.id);
+        if (const tnode* t = e.node->find("terminal")) p.terminal = read_bool(field_of(e, *t));
+        const tnode* month = e.node->find("price_per_month");
+        const tnode* day = e.node->find("price_per_day");
+        if (month && day)
+            fail(day->key_at, e.label + " gives both price_per_month and price_per_day; keep exactly one");
+        if (p.terminal && (month || day))
+            fail((month ? month : day)->key_at,
+                 e.label + " is terminal (clients leave the system) and has no price; remove " +
+                     (month ? "price_per_month"s : "price_per_day"s));
+        if (!p.terminal && !month && !day)
+            fail(e.node->at, "missing price in " + e.label +
+                                 "; add exactly one of price_per_month = 16500 or price_per_day = 550");
+        if (month) {
+            p.price_given_per_month = true;
+            p.price_per_month_sek = rd_.read_schedule(field_of(e, *month));
+            p.price_per_day_sek = scaled(p.price_per_month_sek, 12.0 / 365.0);
+        } else if (day) {
+            p.price_per_day_sek = rd_.read_schedule(field_of(e, *day));
+        }
+        if (const tnode* c = e.node->find("capacity")) p.capacity = rd_.count(field_of(e, *c));
+        p.payer = resolve_payer(e, !p.terminal, "who pays for the stay");
+        if (const tnode* c = e.node->find("clears_flags")) p.clears_flags = flag_mask(field_of(e, *c));
+        m_.placements.push_back(std::move(p));
+    }
+
+    static schedule scaled(schedule s, double factor) {
+        s.initial *= factor;
+        for (auto& st : s.steps) st.value *= factor;
+        return s;
+    }
+
+    void build_staff(const element& e) {
+        staff_pool s;
+        s.id = id_node(e).text;
+        s.name = element_name(e, s.id);
+        s.fte = rd_.read_schedule(field_of(e, require_key(e, "fte", "fte = 6")));
+        s.annual_cost_per_fte_sek = rd_.read_schedule(
+            field_of(e, require_key(e, "annual_cost_per_fte", "annual_cost_per_fte = 500000")));
+        const tnode* caseload = e.node->find("caseload");
+        const tnode* slots = e.node->find("service_slots");
+        if (caseload && slots)
+            fail(slots->key_at, e.label +
+                                    " gives both caseload and service_slots; keep one (caseload: clients "
+                                    "held while in a placement; service_slots: cases a service works on)");
+        if (caseload) {
+            s.kind = staff_kind::caseload;
+            s.slots_per_fte = rd_.positive(field_of(e, *caseload));
+        } else if (slots) {
+            s.kind = staff_kind::service_slots;
+            s.slots_per_fte = rd_.positive(field_of(e, *slots));
+        }
+        s.payer = resolve_payer(e, true, "who pays the salaries");
+        m_.staff.push_back(std::move(s));
+    }
+
+    void build_service(const element& e) {
+        service s;
+        s.id = id_node(e).text;
+        s.name = element_name(e, s.id);
+        const tnode& st = require_key(e, "staff", "staff = \"skuldradgivare\"");
+        s.staff = resolve(field_of(e, st), "staff");
+        const auto& pool = m_.staff[s.staff];
+        if (pool.kind != staff_kind::service_slots)
+            fail(st.at, e.label + " uses staff " + in_quotes(pool.id) + ", which " +
+                            (pool.kind == staff_kind::caseload ? "has a caseload"s
+                                                               : "has neither caseload nor service_slots"s) +
+                            "; a service needs a staff pool with service_slots (e.g. service_slots = 8)");
+        s.duration =
+            rd_.read_distribution(field_of(e, require_key(e, "duration", "duration = { exponential = 60 }")));
+        if (const tnode* g = e.node->find("grants")) {
+            auto it = std::find(m_.flags.begin(), m_.flags.end(), g->text);
+            s.flag = static_cast<index_t>(it - m_.flags.begin());
+        }
+        m_.services.push_back(std::move(s));
+    }
+
+    void build_supply(const element& e) {
+        supply s;
+        s.id = id_node(e).text;
+        s.name = element_name(e, s.id);
+        s.per_year = rd_.read_schedule(field_of(e, require_key(e, "per_year", "per_year = 30")));
+        s.process = read_process(e);
+        m_.supplies.push_back(std::move(s));
+    }
+
+    void build_attribute(const element& e) {
+        attribute a;
+        a.id = id_node(e).text;
+        a.name = element_name(e, a.id);
+        a.probability = rd_.probability(field_of(e, require_key(e, "probability", "probability = 0.6")));
+        if (const tnode* r = e.node->find("redraw_on_entry"))
+            a.redraw_on_entry = placement_list(field_of(e, *r));
+        const tnode* month = e.node->find("cost_per_month");
+        const tnode* day = e.node->find("cost_per_day");
+        const tnode* in = e.node->find("cost_in");
+        if (month && day)
+            fail(day->key_at, e.label + " gives both cost_per_month and cost_per_day; keep exactly one");
+        const tnode* cost = month ? month : day;
+        if (cost && !in)
+            fail(e.node->at, e.label +
+                                 " has a cost but no 'cost_in'; add the placements where it runs, e.g. "
+                                 "cost_in = [\"forsok\"]");
+        if (in && !cost)
+            fail(in->key_at,
+                 e.label + " has 'cost_in' but no cost; add cost_per_month = 7000 or cost_per_day");
+        if (month) {
+            a.cost_given_per_month = true;
+            a.cost_per_month_sek = rd_.read_schedule(field_of(e, *month));
+            a.cost_per_day_sek = scaled(a.cost_per_month_sek, 12.0 / 365.0);
+        }
+        if (day) a.cost_per_day_sek = rd_.read_schedule(field_of(e, *day));
+        if (in) {
+            a.cost_in = placement_list(field_of(e, *in));
+            if (a.cost_in.empty())
+                fail(in->at, "'cost_in' in " + e.label + " is empty; list at least one placement");
+        }
+        if (const tnode* c = e.node->find("category")) {
+            if (!cost)
+                fail(c->key_at, e.label + " has a 'category' but no cost; remove it or add cost_per_month");
+            a.cost_category = read_string(field_of(e, *c), "category = \"social_assistance\"");
+            if (a.cost_category.empty())
+                fail(c->at, "'category' in " + e.label + " is empty; name a cost category");
+        }
+        if (cost)
+            a.cost_payer = resolve_payer(e, true, "who pays the attribute's cost");
+        else if (e.node->find("payer"))
+            a.cost_payer = resolve_payer(e, false, "");
+        m_.attributes.push_back(std::move(a));
+    }
+
+    // Entries of a group's initial or arrivals list.
+    std::vector<element> entries(const element& g, std::string_view key) {
+        std::vector<element> out;
+        const tnode* arr = g.node->find(key);
+        if (!arr) return out;
+        if (arr->type != ttype::array)
+            fail(arr->at, in_quotes(key) + " in " + g.label + " must be an array of tables; write [[group." +
+                              std::string(key) + "]]");
+        std::map<std::string, origin> seen;
+        for (const auto& item : arr->items) {
+            std::string label = std::string(key) + " entry of " + g.label;
+            if (item.type != ttype::table)
+                fail(item.at, "each " + label + " must be a table, not " + type_name(item) +
+                                  "; write [[group." + std::string(key) + "]]");
+            element e{&item, label, ""};
+            check_keys(item, keys_of(key), label);
+            std::string id;
+            if (const tnode* idn = item.find("id")) {
+                id = read_string(field_of(e, *idn), "id = \"nya\"");
+                check_id(*idn, id, std::string(key) + " entry", seen);
+            } else {
+                const tnode& p = require_key(e, "placement", "placement = \"stodboende\"");
+                id = read_string(field_of(e, p), "placement = \"stodboende\"");
+                if (auto [it, fresh] = seen.emplace(id, item.at); !fresh)
+                    fail(item.at,
+                         "duplicate " + std::string(key) + " entry " + in_quotes(id) + " in " + g.label +
+                             " (first at " + describe(it->second) +
+                             "); entries into the same placement need their own ids: add id = \"...\"");
+            }
+            e.label = std::string(key) + " entry " + in_quotes(id) + " of " + g.label;
+            e.path = g.path + "." + std::string(key) + "." + id;
+            out.push_back(e);
+        }
+        return out;
+    }
+
+    void build_group(const element& e) {
+        group g;
+        g.id = id_node(e).text;
+        g.name = element_name(e, g.id);
+        for (const auto& a : m_.attributes) g.attribute_probability.push_back(a.probability);
+        if (const tnode* probs = e.node->find("probabilities")) {
+            field f = field_of(e, *probs);
+            if (probs->type != ttype::table) wrong_type(f, "a table", "probabilities = { has_debt = 0.6 }");
+            for (const auto& item : probs->items) {
+                field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label,
+                         f.path + "." + item.key};
+                index_t a = resolve_id(f, item, item.key, "attribute");
+                g.attribute_probability[a] = rd_.probability(pf);
+            }
+        }
+        for (const auto& ie : entries(e, "initial")) {
+            initial_stock s;
+            s.id = ie.path.substr(ie.path.rfind('.') + 1);
+            rd_.note(ie.path, "", *ie.node);
+            s.placement = resolve(field_of(ie, require_key(ie, "placement", "placement = \"stodboende\"")),
+                                  "placement");
+            s.count = rd_.count(field_of(ie, require_key(ie, "count", "count = 50")));
+            if (const tnode* st = ie.node->find("state")) {
+                field f = field_of(ie, *st);
+                std::string v = read_string(f, "state = \"fresh\"");
+                if (v == "fresh")
+                    s.state = initial_state::fresh;
+                else if (v == "elapsed")
+                    s.state = initial_state::elapsed;
+                else if (v == "stationary")
+                    s.state = initial_state::stationary;
+                else if (v == "ready")
+                    s.state = initial_state::ready;
+                else
+                    fail(st->at,
+                         "unknown state " + in_quotes(v) + " in " + f.what +
+                             suggestion(v, {"fresh", "elapsed", "stationary", "ready"}, "valid states", ""));
+            }
+            const tnode* el = ie.node->find("elapsed_days");
+            if (s.state == initial_state::elapsed && !el)
+                fail(ie.node->at,
+                     ie.label + " has state = \"elapsed\" but no elapsed_days; add e.g. elapsed_days = 100");
+            if (el && s.state != initial_state::elapsed)
+                fail(el->key_at, ie.label +
+                                     " gives elapsed_days without state = \"elapsed\"; add state = "
+                                     "\"elapsed\" or remove it");
+            if (el) s.elapsed_days = rd_.non_negative(field_of(ie, *el));
+            if (const tnode* fl = ie.node->find("flags")) s.flags = flag_mask(field_of(ie, *fl));
+            if (m_.placements[s.placement].terminal)
+                fail(ie.node->find("placement")->at,
+                     ie.label + " starts clients in terminal placement " +
+                         in_quotes(m_.placements[s.placement].id) +
+                         ", which they leave at once; choose a non-terminal placement");
+            g.initial.push_back(std::move(s));
+        }
+        for (const auto& ae : entries(e, "arrivals")) {
+            arrival_stream s;
+            s.id = ae.path.substr(ae.path.rfind('.') + 1);
+            rd_.note(ae.path, "", *ae.node);
+            s.placement = resolve(field_of(ae, require_key(ae, "placement", "placement = \"stodboende\"")),
+                                  "placement");
+            s.per_year = rd_.read_schedule(field_of(ae, require_key(ae, "per_year", "per_year = 40")));
+            s.process = read_process(ae);
+            if (m_.placements[s.placement].terminal)
+                fail(ae.node->find("placement")->at,
+                     ae.label + " brings clients into terminal placement " +
+                         in_quotes(m_.placements[s.placement].id) +
+                         ", which they leave at once; choose a non-terminal placement");
+            g.arrivals.push_back(std::move(s));
+        }
+        m_.groups.push_back(std::move(g));
+    }
+
+    condition read_condition(const field& f) {
+        std::string s = read_string(f, "when = \"has_debt\" (or \"!has_debt\")");
+        condition c;
+        std::string name = s;
+        if (!name.empty() && name[0] == '!') {
+            c.negated = true;
+            name = name.substr(1);
+        }
+        if (name.empty()) fail(f.node->at, f.what + " is empty; write when = \"attr\" or \"!attr\"");
+        c.attribute = resolve_id(f, *f.node, name, "attribute");
+        return c;
+    }
+
+    void build_transition(const element& e) {
+        transition t;
+        t.id = ids_["transition"][m_.transitions.size()];
+        rd_.note(e.path, "", *e.node);
+        const tnode& from = *e.node->find("from");
+        t.from = resolve(field_of(e, from), "placement");
+        t.to = resolve(field_of(e, *e.node->find("to")), "placement");
+        if (m_.placements[t.from].terminal)
+            fail(from.at,
+                 e.label + " leaves terminal placement " + in_quotes(m_.placements[t.from].id) +
+                     ", which clients never leave (they exit the system); remove the transition or make "
+                     "the placement non-terminal");
+        t.after =
+            rd_.read_distribution(field_of(e, require_key(e, "after", "after = { exponential = 180 }")));
+        if (const tnode* p = e.node->find("probability")) t.probability = rd_.probability(field_of(e, *p));
+        if (const tnode* w = e.node->find("when")) t.when = read_condition(field_of(e, *w));
+        if (const tnode* r = e.node->find("require")) {
+            field rf = field_of(e, *r);
+            if (r->type != ttype::array)
+                wrong_type(rf, "a list of gates",
+                           "require = [ { service = \"skuldradgivning\" }, { supply = \"lagenheter\" } ]");
+            for (std::size_t i = 0; i < r->items.size(); ++i) t.gates.push_back(read_gate(e, r->items[i], i));
+            // Services are passed first, then the resource gates together.
+            std::stable_partition(t.gates.begin(), t.gates.end(),
+                                  [](const gate& g) { return g.kind == gate_kind::service; });
+        }
+        m_.transitions.push_back(std::move(t));
+    }
+
+    gate read_gate(const element& e, const tnode& n, std::size_t i) {
+        std::string what = "gate " + std::to_string(i + 1) + " of 'require' in " + e.label;
+        if (n.type != ttype::table)
+            fail(n.at, what + " must be a table such as { supply = \"lagenheter\" }, not " + type_name(n));
+        check_keys(n, {"service", "supply", "staff", "when", "source", "note"}, what);
+        gate g;
+        const tnode* target = nullptr;
+        for (const char* k : {"service", "supply", "staff"}) {
+            const tnode* t = n.find(k);
+            if (!t) continue;
+            if (target)
+                fail(t->key_at, what + " names both " + in_quotes(target->key) + " and " + in_quotes(k) +
+                                    "; write one gate per table");
+            target = t;
+        }
+        if (!target)
+            fail(n.at, what + " names no service, supply or staff; write e.g. { supply = \"lagenheter\" }");
+        field f{target, in_quotes(target->key) + " of " + what, e.path + ".require"};
+        if (target->key == "service") {
+            g.kind = gate_kind::service;
+            g.target = resolve(f, "service");
+        } else if (target->key == "supply") {
+            g.kind = gate_kind::supply;
+            g.target = resolve(f, "supply");
+        } else {
+            g.kind = gate_kind::staff;
+            g.target = resolve(f, "staff");
+            const auto& pool = m_.staff[g.target];
+            if (pool.kind != staff_kind::caseload)
+                fail(target->at, "staff gate " + in_quotes(pool.id) + " in " + e.label + ": the pool " +
+                                     (pool.kind == staff_kind::service_slots
+                                          ? "has service_slots (it serves services; use a service gate)"s
+                                          : "has no caseload"s) +
+                                     "; a staff gate needs a pool with a caseload (e.g. caseload = 13)");
+        }
+        if (const tnode* w = n.find("when")) g.when = read_condition(field{w, "'when' of " + what, f.path});
+        rd_.note(e.path + ".require." + target->text, "", n);
+        return g;
+    }
+
+    // For each placement, the probabilities of the transitions out of it whose
+    // `when` holds must sum to 1 for every combination of the attributes used.
+    void check_branches() {
+        const auto all = elements("transition");
+        for (index_t p = 0; p < m_.placements.size(); ++p) {
+            std::vector<index_t> out;
+            std::vector<index_t> attrs;
+            for (index_t t = 0; t < m_.transitions.size(); ++t) {
+                const auto& tr = m_.transitions[t];
+                if (tr.from != p) continue;
+                out.push_back(t);
+                if (tr.when.attribute != no_index &&
+                    std::find(attrs.begin(), attrs.end(), tr.when.attribute) == attrs.end())
+                    attrs.push_back(tr.when.attribute);
+            }
+            if (out.empty()) continue;
+            if (attrs.size() > 16)
+                fail(all[out[0]].node->at,
+                     "transitions out of " + in_quotes(m_.placements[p].id) +
+                         " use more than 16 attributes in 'when'; simplify the branches");
+            for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
+                std::uint64_t bits = 0;
+                for (std::size_t k = 0; k < attrs.size(); ++k)
+                    if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
+                double sum = 0;
+                std::vector<std::string> terms;
+                origin at = all[out[0]].node->at;
+                bool overridden = false;
+                for (index_t t : out) {
+                    const auto& tr = m_.transitions[t];
+                    if (!tr.when.holds(bits)) continue;
+                    sum += tr.probability;
+                    terms.push_back(tr.id + " " + format_number(tr.probability));
+                    // Name the overriding file when an override changed the sum.
+                    const tnode* p = all[t].node->find("probability");
+                    const tnode& where = p ? *p : *all[t].node;
+                    if (!overridden && where.at.file && *where.at.file != m_.file) {
+                        at = where.at;
+                        overridden = true;
+                    }
+                }
+                if (std::fabs(sum - 1) <= 1e-9) continue;
+                std::vector<std::string> cond;
+                for (std::size_t k = 0; k < attrs.size(); ++k)
+                    cond.push_back(((combo >> k) & 1u ? "" : "!") + m_.attributes[attrs[k]].id);
+                std::string msg =
+                    "the probabilities of the transitions out of " + in_quotes(m_.placements[p].id);
+                if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
+                msg += " sum to " + format_number(sum) + " (" +
+                       (terms.empty() ? "none applies"s : join(terms)) +
+                       "); make them sum to 1 (use 'when' to split branches by attribute)";
+                fail(at, msg);
+            }
+        }
+    }
+
+    const tnode& root_;
+    model m_;
+    reader rd_;
+    std::map<std::string, std::vector<std::string>> ids_;
+};
+
+model build_model(const tnode& root, const std::string& file) { return model_builder(root, file).build(); }
+
+// ---------------------------------------------------------------------------
+// Overrides: merging scenario nodes into a copy of the model's tree
+
+/// Replaces or adds `value` (carrying its key) in `table`. Unless `keep_partner`,
+/// drops the field it excludes (price_per_day for price_per_month, ...).
+void set_field(tnode& table, const tnode& value, bool keep_partner = false) {
+    auto partner = exclusive_partner(value.key);
+    if (partner && !keep_partner) {
+        auto& items = table.items;
+        items.erase(
+            std::remove_if(items.begin(), items.end(), [&](const tnode& f) { return f.key == *partner; }),
+            items.end());
+    }
+    if (tnode* existing = table.find(value.key))
+        *existing = value;
+    else
+        table.items.push_back(value);
+}
+
+void merge_elements(tnode& dst, const tnode& src, std::string_view collection);
+
+void merge_element(tnode& dst, const tnode& src, std::string_view collection) {
+    for (const auto& f : src.items) {
+        tnode* existing = dst.find(f.key);
+        if (collection == "group" && (f.key == "initial" || f.key == "arrivals") && existing &&
+            existing->type == ttype::array && f.type == ttype::array) {
+            merge_elements(*existing, f, f.key);
+        } else if (collection == "group" && f.key == "probabilities" && existing &&
+                   existing->type == ttype::table && f.type == ttype::table) {
+            for (const auto& p : f.items) set_field(*existing, p);
+        } else {
+            // An override giving both fields of a pair keeps both: the builder reports it.
+            auto partner = exclusive_partner(f.key);
+            set_field(dst, f, partner && src.find(*partner));
+        }
+    }
+}
+
+// Merges an array of override elements into the model's array, by element id.
+void merge_elements(tnode& dst, const tnode& src, std::string_view collection) {
+    std::string where = collection == "initial" || collection == "arrivals"
+                            ? "group." + std::string(collection)
+                            : std::string(collection);
+    if (src.type != ttype::array)
+        fail(src.at, "override " + in_quotes(src.key) + " must be an array of tables; write [[alternative." +
+                         where + "]]");
+    for (const auto& s : src.items) {
+        if (s.type != ttype::table)
+            fail(s.at, "each override " + in_quotes(where) + " must be a table, not " + type_name(s) +
+                           "; write [[alternative." + where + "]]");
+        auto id = element_id(collection, s);
+        if (!id)
+            fail(s.at, "override of " + where + " has no id; overrides are matched by id: add id = \"...\"" +
+                           (collection == "transition" ? " (or from and to)"s : ""s));
+        auto it = std::find_if(dst.items.begin(), dst.items.end(),
+                               [&](const tnode& d) { return element_id(collection, d) == id; });
+        if (it != dst.items.end())
+            merge_element(*it, s, collection);
+        else
+            dst.items.push_back(s);
+    }
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t pos = s.find(sep, start);
+        out.push_back(s.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
+        if (pos == std::string::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
+// Finds the element `id` in `arr` (may be null); else fails naming what exists.
+tnode& find_element(tnode* arr, std::string_view collection, const std::string& id, const std::string& path,
+                    const origin& at, const std::string& in) {
+    std::vector<std::string> ids;
+    if (arr && arr->type == ttype::array) {
+        for (auto& el : arr->items) {
+            auto eid = element_id(collection, el);
+            if (eid == id) return el;
+            if (eid) ids.push_back(*eid);
+        }
+    }
+    fail(at, "set path " + in_quotes(path) + " not found: no " + std::string(collection) + " " +
+                 in_quotes(id) + in + suggestion(id, ids, "there are", "there are none"));
+}
+
+/// Applies one `set` path ("staff.boendestodjare.fte") to the model's tree.
+void apply_set(tnode& root, const std::string& path, const tnode& value, const origin& at) {
+    auto segs = split(path, '.');
+    const auto& kinds = element_kinds();
+    if (segs.size() < 3)
+        fail(at, "set path " + in_quotes(path) +
+                     " is too short; write kind.id.field, e.g. \"staff.boendestodjare.fte\"");
+    if (std::find(kinds.begin(), kinds.end(), segs[0]) == kinds.end())
+        fail(at, "set path " + in_quotes(path) + " not found: unknown kind " + in_quotes(segs[0]) +
+                     suggestion(segs[0], kinds, "kinds", ""));
+    tnode* el = &find_element(root.find(segs[0]), segs[0], segs[1], path, at, " in the model");
+    std::string kind = segs[0];
+    std::string label = segs[0] + " " + in_quotes(segs[1]);
+    std::size_t i = 2;
+    if (kind == "group" && (segs[2] == "initial" || segs[2] == "arrivals")) {
+        if (segs.size() != 5)
+            fail(at, "set path " + in_quotes(path) + " must be group.<id>." + segs[2] +
+                         ".<entry id>.<field>, e.g. "
+                         "\"group.hemlosa.initial.stodboende.count\"");
+        el = &find_element(el->find(segs[2]), segs[2], segs[3], path, at, " in " + label);
+        label = segs[2] + " entry " + in_quotes(segs[3]) + " of " + label;
+        kind = segs[2];
+        i = 4;
+    }
+    const auto& keys = keys_of(kind);
+    if (segs.size() != i + 1) {
+        fail(at, "set path " + in_quotes(path) + " not found: " + label + " has no field " +
+                     in_quotes(join(
+                         std::vector<std::string>(segs.begin() + static_cast<std::ptrdiff_t>(i), segs.end()),
+                         ".")) +
+                     "; a path ends at a field: " + join(keys));
+    }
+    const std::string& name = segs[i];
+    if (name == "id")
+        fail(at, "set path " + in_quotes(path) +
+                     " would change an id; ids cannot be set, add an element instead");
+    if (!el->find(name) && std::find(keys.begin(), keys.end(), name) == keys.end()) {
+        fail(at, "set path " + in_quotes(path) + " not found: " + label + " has no field " + in_quotes(name) +
+                     suggestion(name, keys, "its fields", ""));
+    }
+    tnode v = value;
+    v.key = name;
+    v.key_at = at;
+    set_field(*el, v);
+}
+
+/// Collects `set` entries, accepting quoted paths and dotted keys alike.
+void collect_set(const tnode& n, const std::string& prefix,
+                 std::vector<std::pair<std::string, const tnode*>>& out) {
+    for (const auto& f : n.items) {
+        std::string path = prefix.empty() ? f.key : prefix + "." + f.key;
+        auto segs = split(path, '.');
+        std::size_t need =
+            segs.size() >= 3 && segs[0] == "group" && (segs[2] == "initial" || segs[2] == "arrivals") ? 5 : 3;
+        if (f.type == ttype::table && segs.size() < need)
+            collect_set(f, path, out);
+        else
+            out.emplace_back(path, &f);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scenarios
+
+void strip_positions(tnode& n, const std::shared_ptr<const std::string>& label) {
+    n.at = origin{label, 0, 0};
+    n.key_at = n.at;
+    for (auto& c : n.items) strip_positions(c, label);
+}
+
+/// Parses a command-line override's value text as a TOML value.
+tnode parse_cli_value(const cli_override& o) {
+    auto label =
+        std::make_shared<const std::string>("command-line override " + in_quotes(o.path + "=" + o.value));
+    try {
+        toml::table doc = toml::parse("v = " + o.value, std::string_view(*label));
+        tnode t = convert(doc);
+        tnode v = *t.find("v");
+        strip_positions(v, label);
+        return v;
+    } catch (const toml::parse_error& e) {
+        fail(origin{label, 0, 0},
+             "cannot read the value " + in_quotes(o.value) + ": " + std::string(e.description()) +
+                 "; write a TOML value, e.g. 9, 0.5, [ { value = 6 }, { from = 2008-04-01, value = 9 } ] "
+                 "or { exponential = 60 }");
+    }
+}
+
+struct scenario_reader {
+    const tnode& root;
+    std::string file;
+    std::vector<source_note> scenario_notes;  // notes of scenario-level numbers (not kept)
+    reader rd{scenario_notes};
+
+    element top() const { return element{&root, "the scenario", "scenario"}; }
+
+    void read(scenario& sc, const std::vector<cli_override>& extra) {
+        element e = top();
+        check_keys(root,
+                   {"title", "description", "model", "start", "horizon_years", "horizon_months",
+                    "replications", "seed", "warmup_days", "alternative", "source", "note"},
+                   "the scenario (top level)");
+        sc.file = file;
+        sc.title = read_string(field_of(e, require_key(e, "title", "title = \"Enheten för hemlösa 2007\"")),
+                               "title = \"...\"");
+        const tnode& model_node = require_key(e, "model", "model = \"../models/example.toml\"");
+        std::string model_text = read_string(field_of(e, model_node), "model = \"../models/example.toml\"");
+        fs::path model_path = (fs::path(file).parent_path() / model_text).lexically_normal();
+        sc.model_file = model_path.string();
+        sc.start = read_date(field_of(e, require_key(e, "start", "start = 2008-01-01")));
+        read_horizon(sc);
+        if (const tnode* r = root.find("replications")) {
+            field f = field_of(e, *r);
+            sc.replications = rd.count(f);
+            if (sc.replications == 0) fail(r->at, f.what + " is 0; run at least 1 replication");
+        }
+        if (const tnode* s = root.find("seed")) {
+            field f = field_of(e, *s);
+            if (s->type != ttype::integer) wrong_type(f, "a whole number", "seed = 2007");
+            if (s->integer < 0) fail(s->at, f.what + " is negative; it must be >= 0");
+            sc.seed = static_cast<std::uint64_t>(s->integer);
+        }
+        if (const tnode* w = root.find("warmup_days")) {
+            field f = field_of(e, *w);
+            sc.warmup_days = rd.non_negative(f);
+            auto end = std::chrono::sys_days{sc.start + std::chrono::months{sc.horizon_months}};
+            double horizon_days = static_cast<double>((end - std::chrono::sys_days{sc.start}).count());
+            if (sc.warmup_days >= horizon_days)
+                fail(w->at, f.what + " is " + format_number(sc.warmup_days) + " but the horizon is only " +
+                                format_number(horizon_days) +
+                                " days; make the warm-up shorter than the horizon");
+        }
+        sc.input_files = {file, sc.model_file};
+        tnode model_tree = read_document(model_path, &model_node.at, model_text);
+        // The model as written first, so that its own errors come without an
+        // alternative's context.
+        build_model(model_tree, sc.model_file);
+        std::vector<std::pair<cli_override, tnode>> cli;
+        for (const auto& o : extra) cli.emplace_back(o, parse_cli_value(o));
+        read_alternatives(sc, model_tree, cli);
+    }
+
+    void read_horizon(scenario& sc) {
+        element e = top();
+        const tnode* years = root.find("horizon_years");
+        const tnode* months = root.find("horizon_months");
+        if (years && months)
+            fail(months->key_at,
+                 "the scenario gives both horizon_years and horizon_months; keep exactly one");
+        if (!years && !months)
+            fail(root.at, "missing horizon in the scenario; add horizon_years = 3 or horizon_months = 18");
+        const tnode* h = years ? years : months;
+        field f = field_of(e, *h);
+        double v = rd.number(f);
+        const tnode& vn = rd.number_node(f);
+        if (!(v > 0)) fail(vn.at, f.what + " is " + format_number(v) + "; the horizon must be > 0");
+        double m = years ? v * 12 : v;
+        if (std::fabs(m - std::round(m)) > 1e-9 || m > 12000)
+            fail(vn.at, f.what + " is " + format_number(v) +
+                            "; the horizon must be a whole number of months" +
+                            (years ? " (horizon_years * 12)"s : ""s));
+        sc.horizon_months = static_cast<int>(std::lround(m));
+    }
+
+    void read_alternatives(scenario& sc, const tnode& model_tree,
+                           const std::vector<std::pair<cli_override, tnode>>& cli) {
+        const tnode* arr = root.find("alternative");
+        if (!arr)
+            fail(root.at,
+                 "the scenario has no alternatives; add [[alternative]] tables, one with baseline = true "
+                 "(the nollalternativ)");
+        if (arr->type != ttype::array)
+            fail(arr->at, "'alternative' must be an array of tables; write [[alternative]]");
+        std::map<std::string, origin> seen;
+        std::vector<const tnode*> baselines;
+        std::vector<element> alts;
+        for (const auto& item : arr->items) {
+            if (item.type != ttype::table)
+                fail(item.at, "each 'alternative' must be a table, not " + type_name(item) +
+                                  "; write [[alternative]]");
+            element e{&item, "alternative", "alternative"};
+            std::vector<std::string> keys{"id",           "name", "baseline", "description", "set",
+                                          "project_cost", "calc", "source",   "note"};
+            for (const auto& k : element_kinds()) keys.push_back(k);
+            check_keys(item, keys, "an alternative");
+            const tnode& idn = require_key(e, "id", "id = \"nollalternativ\"");
+            std::string id = read_string(field_of(e, idn), "id = \"nollalternativ\"");
+            if (!valid_id(id))
+                fail(idn.at, "invalid id " + in_quotes(id) +
+                                 " for an alternative; ids use lower case letters a-z, "
+                                 "digits and _ only");
+            if (auto [it, fresh] = seen.emplace(id, idn.at); !fresh)
+                fail(idn.at, "duplicate alternative id " + in_quotes(id) + " (first at " +
+                                 describe(it->second) + "); give each alternative its own id");
+            e.label = "alternative " + in_quotes(id);
+            e.path = "alternative." + id;
+            if (const tnode* b = item.find("baseline"); b && read_bool(field_of(e, *b)))
+                baselines.push_back(b);
+            alts.push_back(e);
+        }
+        if (alts.size() < 2)
+            fail(arr->at, "the scenario has " + std::to_string(alts.size()) +
+                              " alternative; a business case compares two or more: add the project (or the "
+                              "nollalternativ)");
+        if (baselines.empty())
+            fail(arr->at,
+                 "no nollalternativ: no alternative has baseline = true; mark exactly one alternative "
+                 "(the do-nothing case) with baseline = true");
+        if (baselines.size() > 1)
+            fail(baselines[1]->at,
+                 "two alternatives have baseline = true (the first at " + describe(baselines[0]->at) +
+                     "); there is exactly one nollalternativ: keep baseline = true on one only");
+        for (const auto& e : alts) sc.alternatives.push_back(read_alternative(e, sc, model_tree, cli));
+    }
+
+    alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree,
+                                 const std::vector<std::pair<cli_override, tnode>>& cli) {
+        alternative alt;
+        const tnode& item = *e.node;
+        alt.id = item.find("id")->text;
+        alt.name = alt.id;
+        if (const tnode* n = item.find("name"))
+            alt.name = read_string(field_of(e, *n), "name = \"Projektet\"");
+        if (const tnode* b = item.find("baseline")) alt.baseline = b->boolean;
+        if (const tnode* d = item.find("description"))
+            alt.description = read_string(field_of(e, *d), "description = \"...\"");
+
+        tnode tree = model_tree;
+        for (const auto& kind : element_kinds()) {
+            const tnode* over = item.find(kind);
+            if (!over) continue;
+            tnode* dst = tree.find(kind);
+            if (!dst) {
+                tnode empty;
+                empty.type = ttype::array;
+                empty.key = kind;
+                empty.at = over->at;
+                empty.key_at = over->key_at;
+                tree.items.push_back(std::move(empty));
+                dst = tree.find(kind);
+            }
+            merge_elements(*dst, *over, kind);
+        }
+        if (const tnode* set = item.find("set")) {
+            if (set->type != ttype::table)
+                wrong_type(field_of(e, *set), "a table of paths",
+                           "set = { \"staff.boendestodjare.fte\" = 9 }");
+            std::vector<std::pair<std::string, const tnode*>> entries;
+            collect_set(*set, "", entries);
+            for (const auto& [path, v] : entries) apply_set(tree, path, *v, v->key_at);
+        }
+        for (const auto& [o, v] : cli) apply_set(tree, o.path, v, v.at);
+        try {
+            alt.system = build_model(tree, sc.model_file);
+        } catch (const input_error& err) {
+            // Valid alone, the model broke under this alternative's overrides.
+            throw input_error(std::string(err.what()) + " (in alternative " + in_quotes(alt.id) + ")");
+        }
+
+        if (const tnode* pc = item.find("project_cost")) {
+            if (pc->type != ttype::array)
+                wrong_type(field_of(e, *pc), "an array of tables", "[[alternative.project_cost]]");
+            for (std::size_t i = 0; i < pc->items.size(); ++i)
+                alt.project_costs.push_back(read_project_cost(e, pc->items[i], i, alt.system, sc));
+        }
+        if (const tnode* calc = item.find("calc")) {
+            if (calc->type != ttype::array)
+                wrong_type(field_of(e, *calc), "an array of tables", "[[alternative.calc]]");
+            for (std::size_t i = 0; i < calc->items.size(); ++i)
+                alt.calc.push_back(read_calc(e, calc->items[i], i, alt.system));
+        }
+        return alt;
+    }
+
+    static index_t find_id(const field& f, const std::string& id, const std::vector<std::string>& ids,
+                           std::string_view kind) {
+        auto it = std::find(ids.begin(), ids.end(), id);
+        if (it != ids.end()) return static_cast<index_t>(it - ids.begin());
+        fail(f.node->at, "unknown " + std::string(kind) + " " + in_quotes(id) + " in " + f.what +
+                             suggestion(id, ids, "known " + std::string(kind) + "s",
+                                        "the model has no " + std::string(kind) + "s"));
+    }
+
+    project_cost read_project_cost(const element& alt, const tnode& n, std::size_t i, const model& m,
+                                   const scenario& sc) {
+        std::string label = "project_cost " + std::to_string(i + 1) + " of " + alt.label;
+        if (n.type != ttype::table)
+            fail(n.at, "each project_cost of " + alt.label +
+                           " must be a table; write [[alternative.project_cost]]");
+        check_keys(n, {"item", "per_year", "one_off", "start", "end", "payer", "source", "note"}, label);
+        element e{&n, label, alt.path + ".project_cost." + std::to_string(i + 1)};
+        project_cost pc;
+        pc.item =
+            read_string(field_of(e, require_key(e, "item", "item = \"3 boendestödjare\"")), "item = \"...\"");
+        e.label = "project_cost " + in_quotes(pc.item) + " of " + alt.label;
+        const tnode* per_year = n.find("per_year");
+        const tnode* one_off = n.find("one_off");
+        if (per_year && one_off)
+            fail(one_off->key_at, e.label + " gives both per_year and one_off; keep exactly one");
+        if (!per_year && !one_off)
+            fail(n.at, "missing amount in " + e.label + "; add per_year = 1500000 or one_off = 50000");
+        if (per_year) pc.per_year_sek = rd.non_negative(field_of(e, *per_year));
+        if (one_off) {
+            pc.one_off = true;
+            pc.one_off_sek = rd.non_negative(field_of(e, *one_off));
+        }
+        if (const tnode* s = n.find("start")) pc.start = read_date(field_of(e, *s));
+        if (const tnode* en = n.find("end")) pc.end = read_date(field_of(e, *en));
+        date first = pc.start.value_or(sc.start);
+        if (pc.end && *pc.end < first)
+            fail(n.find("end")->at, e.label + " ends (" + format_date(*pc.end) + ") before it starts (" +
+                                        format_date(first) + "); make end >= start");
+        std::vector<std::string> payers;
+        for (const auto& p : m.payers) payers.push_back(p.id);
+        const tnode& payer_node = require_key(e, "payer", "payer = \"enheten\"");
+        field pf = field_of(e, payer_node);
+        pc.payer = find_id(pf, read_string(pf, "payer = \"enheten\""), payers, "payer");
+        if (const tnode* s = n.find("source"))
+            pc.source = read_string(field_of(e, *s), "source = \"seed 002\"");
+        return pc;
+    }
+
+    calc_stock read_calc(const element& alt, const tnode& n, std::size_t i, const model& m) {
+        std::string label = "calc line " + std::to_string(i + 1) + " of " + alt.label;
+        if (n.type != ttype::table)
+            fail(n.at, "each calc line of " + alt.label + " must be a table; write [[alternative.calc]]");
+        check_keys(n, {"placement", "count", "note", "source"}, label);
+        element e{&n, label, alt.path + ".calc." + std::to_string(i + 1)};
+        calc_stock c;
+        std::vector<std::string> ids;
+        for (const auto& p : m.placements) ids.push_back(p.id);
+        const tnode& pn = require_key(e, "placement", "placement = \"stodboende\"");
+        field pf = field_of(e, pn);
+        c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids, "placement");
+        c.count = rd.non_negative(field_of(e, require_key(e, "count", "count = 50")));
+        if (const tnode* nt = n.find("note")) c.note = read_string(field_of(e, *nt), "note = \"...\"");
+        if (const tnode* s = n.find("source")) {
+            std::string src = read_string(field_of(e, *s), "source = \"seed 002\"");
+            c.note = c.note.empty() ? src : c.note + " (" + src + ")";
+        }
+        return c;
+    }
+};
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string summary(const model& m) {
+    return "model " + in_quotes(m.name) + ": " + plural(m.placements.size(), "placement", "placements") +
+           ", " + plural(m.staff.size(), "staff", "staff") + ", " +
+           plural(m.services.size(), "service", "services") + ", " +
+           plural(m.supplies.size(), "supply", "supplies") + ", " +
+           plural(m.groups.size(), "group", "groups") + ", " +
+           plural(m.transitions.size(), "transition", "transitions");
+}
+
+}  // namespace
+
+model load_model(const std::filesystem::path& file) {
+    tnode root = read_document(file);
+    return build_model(root, file.string());
+}
+
+scenario load_scenario(const std::filesystem::path& file, const std::vector<cli_override>& extra) {
+    tnode root = read_document(file);
+    scenario sc;
+    scenario_reader r{root, file.string(), {}};
+    r.read(sc, extra);
+    return sc;
+}
+
+file_kind detect_kind(const std::filesystem::path& file) {
+    tnode root = read_document(file);
+    const tnode* alt = root.find("alternative");
+    const tnode* m = root.find("model");
+    if ((alt && alt->type == ttype::array) || (m && m->type == ttype::string)) return file_kind::scenario;
+    return file_kind::model;
+}
+
+std::string check_file(const std::filesystem::path& file) {
+    if (detect_kind(file) == file_kind::model) return summary(load_model(file));
+    scenario sc = load_scenario(file);
+    return "scenario " + in_quotes(sc.title) + ": " +
+           plural(sc.alternatives.size(), "alternative", "alternatives") + ", " +
+           summary(sc.alternatives[sc.baseline_index()].system);
+}
+
+}  // namespace hemsim

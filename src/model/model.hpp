@@ -1,0 +1,241 @@
+// The loaded model and scenario: plain value types, no behaviour beyond small
+// look-ups. Everything downstream (engine, results, economics, reports) reads
+// these; only model/loader.cpp knows TOML.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hemsim {
+
+using date = std::chrono::year_month_day;
+
+/// Index into one of the model's vectors (placements, staff, ...).
+using index_t = std::uint32_t;
+inline constexpr index_t no_index = 0xffffffffu;
+
+/// A duration distribution; all parameters in days.
+enum class dist_kind { fixed, exponential, uniform, triangular, normal, lognormal, gamma };
+
+struct distribution {
+    dist_kind kind = dist_kind::fixed;
+    // fixed: a = value; exponential: a = mean; uniform: [a, b];
+    // triangular: [a = min, c = mode, b = max]; normal (truncated at 0): a = mean, b = sd;
+    // lognormal and gamma: a = mean, b = sd (of the distribution itself, not of its log).
+    double a = 0, b = 0, c = 0;
+};
+
+/// A value that changes on dates: `value` applies before the first step.
+struct schedule {
+    struct step {
+        date from;
+        double value;
+    };
+    double initial = 0;
+    std::vector<step> steps;  // sorted by date, strictly increasing
+
+    bool constant() const { return steps.empty(); }
+};
+
+/// A payer (kostnadsbärare): who a cost falls on.
+struct payer {
+    std::string id, name;
+};
+
+/// A placement (boendeform): a state a client is in, with a daily price.
+struct placement {
+    std::string id, name;
+    schedule price_per_day_sek;        // monthly prices are converted: month * 12 / 365
+    bool price_given_per_month = false;  // for reports: the seed's own unit
+    schedule price_per_month_sek;      // as written, when given per month
+    std::optional<std::uint32_t> capacity;  // clients at most; a full placement makes entrants wait
+    index_t payer = no_index;
+    bool terminal = false;  // an exit: a client entering it leaves the system
+    index_t clears_flags = 0;  // bit mask of service flags removed on entry (0 = none)
+};
+
+/// Staff: FTE at an annual cost; a caseload or service slots turn FTE into slots.
+enum class staff_kind { caseload, service_slots, none };
+
+struct staff_pool {
+    std::string id, name;
+    schedule fte;
+    schedule annual_cost_per_fte_sek;
+    staff_kind kind = staff_kind::none;
+    double slots_per_fte = 0;  // clients per FTE (caseload) or concurrent cases per FTE
+    index_t payer = no_index;
+
+    /// Slots at a given FTE (floored; a tiny epsilon keeps 6 * 13 = 78 exact).
+    std::uint32_t slots_at(double fte_value) const;
+};
+
+/// A service: a FIFO queue served by a staff pool; completion sets a flag.
+struct service {
+    std::string id, name;
+    index_t staff = no_index;  // a staff pool with service slots
+    distribution duration;
+    index_t flag = no_index;   // bit number of the flag granted
+};
+
+enum class arrival_process { poisson, even };
+
+/// A supply of units (apartments) offered at a rate per year.
+struct supply {
+    std::string id, name;
+    schedule per_year;
+    arrival_process process = arrival_process::poisson;
+};
+
+/// A client attribute drawn with a probability; may carry a monthly cost while in given placements.
+struct attribute {
+    std::string id, name;
+    double probability = 0;
+    std::vector<index_t> redraw_on_entry;  // placements whose entry draws it anew
+    // Cost while the attribute holds and the client is in one of `cost_in`.
+    schedule cost_per_day_sek;
+    bool cost_given_per_month = false;  // then cost_per_month_sek holds it as written
+    schedule cost_per_month_sek;
+    std::vector<index_t> cost_in;
+    std::string cost_category = "social_assistance";
+    index_t cost_payer = no_index;
+    bool has_cost() const { return !cost_in.empty(); }
+};
+
+/// Where initial clients stand at the start.
+enum class initial_state {
+    fresh,       // at the start of a stay (full duration ahead)
+    elapsed,     // part-way through a stay: `elapsed_days` already spent
+    stationary,  // part-way, remaining stay drawn as in a process already running
+    ready,       // the stay is over: the client stands at the gates (service queue or waiting list)
+};
+
+struct initial_stock {
+    std::string id;
+    index_t placement = no_index;
+    std::uint32_t count = 0;
+    initial_state state = initial_state::fresh;
+    double elapsed_days = 0;
+    index_t flags = 0;  // service flags already held (bit mask)
+};
+
+struct arrival_stream {
+    std::string id;
+    index_t placement = no_index;
+    schedule per_year;
+    arrival_process process = arrival_process::poisson;
+};
+
+/// A client group (målgrupp).
+struct group {
+    std::string id, name;
+    std::vector<initial_stock> initial;
+    std::vector<arrival_stream> arrivals;
+    std::vector<double> attribute_probability;  // per attribute; the group's value
+};
+
+/// A condition on an attribute: none, attr holds, attr does not hold.
+struct condition {
+    index_t attribute = no_index;  // no_index: always true
+    bool negated = false;
+    bool holds(std::uint64_t attrs) const {
+        if (attribute == no_index) return true;
+        bool v = (attrs >> attribute) & 1u;
+        return negated ? !v : v;
+    }
+};
+
+/// A gate that must hold before a move.
+enum class gate_kind { service, supply, staff };
+
+struct gate {
+    gate_kind kind = gate_kind::service;
+    index_t target = no_index;  // service, supply or staff index
+    condition when;             // the gate applies only when this holds
+};
+
+/// A transition: from -> to after a duration; branches by probability and condition.
+/// A branch is chosen on entry into `from` among the transitions whose condition holds.
+struct transition {
+    std::string id;
+    index_t from = no_index, to = no_index;
+    double probability = 1;
+    condition when;
+    distribution after;
+    std::vector<gate> gates;  // services in order first, then resources held jointly
+};
+
+/// A note on where a number comes from, kept for reports.
+struct source_note {
+    std::string path;   // e.g. "placement.stodboende.price_per_month"
+    std::string value;  // as written
+    std::string source;
+    std::string note;   // the element's `note = "..."`, when given
+};
+
+/// A whole system: placements, staff, services, supplies, groups, transitions.
+struct model {
+    std::string name;
+    std::string file;  // where it was loaded from
+    std::vector<payer> payers;
+    std::vector<placement> placements;
+    std::vector<staff_pool> staff;
+    std::vector<service> services;
+    std::vector<supply> supplies;
+    std::vector<attribute> attributes;
+    std::vector<std::string> flags;  // flag names; bit = index
+    std::vector<group> groups;
+    std::vector<transition> transitions;
+    std::vector<source_note> notes;
+
+    index_t find_placement(const std::string& id) const;
+};
+
+/// A project cost line of an alternative.
+struct project_cost {
+    std::string item;
+    double per_year_sek = 0;  // spread evenly over [start, end]; or
+    double one_off_sek = 0;   // paid at `start`
+    bool one_off = false;
+    std::optional<date> start, end;  // inclusive; default: the horizon
+    index_t payer = no_index;
+    std::string source;
+};
+
+/// A line of the application's own static sum (hemsim calc).
+struct calc_stock {
+    index_t placement = no_index;
+    double count = 0;
+    std::string note;
+};
+
+/// An alternative: the model with overrides applied, plus project costs.
+struct alternative {
+    std::string id, name;
+    bool baseline = false;
+    std::string description;
+    model system;
+    std::vector<project_cost> project_costs;
+    std::vector<calc_stock> calc;
+};
+
+/// A business case: alternatives over a horizon.
+struct scenario {
+    std::string title;
+    std::string file;
+    std::string model_file;
+    date start;
+    int horizon_months = 0;
+    double warmup_days = 0;
+    std::uint32_t replications = 100;
+    std::uint64_t seed = 1;
+    std::vector<alternative> alternatives;
+    std::vector<std::string> input_files;  // every file read, for the manifest
+
+    std::size_t baseline_index() const;
+};
+
+}  // namespace hemsim

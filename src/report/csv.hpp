@@ -1,0 +1,21 @@
+// CSV text: RFC 4180 quoting, dot decimals, numbers in their shortest
+// round-trip form (so equal doubles always print the same bytes).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "results/summary.hpp"
+
+namespace hemsim {
+
+/// A field quoted when it holds a comma, quote, CR or LF (quotes doubled).
+std::string csv_field(const std::string& s);
+
+/// A number for CSV/JSON: shortest round-trip decimal, "nan"/"inf" never (empty).
+std::string csv_number(double x);
+
+/// yearly.csv: alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95
+std::string yearly_csv(const std::vector<metric_row>& rows);
+
+}  // namespace hemsim

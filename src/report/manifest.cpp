@@ -1,0 +1,67 @@
+#include "report/manifest.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "engine/calendar.hpp"
+#include "hemsim_version.hpp"
+
+namespace hemsim {
+
+std::string sha256_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("sha256 unavailable");
+    std::array<char, 65536> buf;
+    while (in) {
+        in.read(buf.data(), buf.size());
+        if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx.get(), md, &len);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+        out += hex[md[i] >> 4];
+        out += hex[md[i] & 15];
+    }
+    return out;
+}
+
+std::string manifest_json(const scenario& sc, const scenario_result& res, const std::string& command,
+                          const std::vector<std::string>& files_written) {
+    nlohmann::ordered_json j;
+    j["tool"] = "hemsim";
+    j["version"] = version;
+    j["git_commit"] = std::string(git_commit).empty() ? nlohmann::ordered_json(nullptr)
+                                                      : nlohmann::ordered_json(git_commit);
+    j["command"] = command;
+    j["scenario"] = sc.title;
+    j["start"] = iso(sc.start);
+    j["horizon_months"] = sc.horizon_months;
+    j["horizon_end"] = iso(add_months(sc.start, sc.horizon_months));
+    j["warmup_days"] = sc.warmup_days;
+    j["seed"] = res.seed;
+    j["replications"] = res.replications;
+    j["threads"] = res.threads;
+    j["random_streams"] = "Philox4x64-10 keyed by (seed, replication); counters by entity and purpose";
+    nlohmann::ordered_json alts = nlohmann::ordered_json::array();
+    for (const alternative& a : sc.alternatives)
+        alts.push_back({{"id", a.id}, {"name", a.name}, {"baseline", a.baseline}});
+    j["alternatives"] = alts;
+    nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+    for (const std::string& f : sc.input_files) inputs.push_back({{"file", f}, {"sha256", sha256_file(f)}});
+    j["inputs"] = inputs;
+    j["outputs"] = files_written;
+    return j.dump(2) + "\n";
+}
+
+}  // namespace hemsim

@@ -1,0 +1,20 @@
+// manifest.json: what produced a run's files, so that it can be reproduced.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "model/model.hpp"
+#include "results/runner.hpp"
+
+namespace hemsim {
+
+/// Lower-case hex SHA-256 of a file's bytes (OpenSSL). Throws if unreadable.
+std::string sha256_file(const std::filesystem::path& file);
+
+/// Tool version, git commit (when known), seed, replications, threads, the
+/// horizon and the sha256 of every input file; `command` is the command line.
+std::string manifest_json(const scenario& sc, const scenario_result& res, const std::string& command,
+                          const std::vector<std::string>& files_written);
+
+}  // namespace hemsim

@@ -1,0 +1,117 @@
+#include "report/table.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "engine/calendar.hpp"
+
+namespace hemsim {
+
+std::string format_number(double x, int decimals, language lang) {
+    if (!std::isfinite(x)) return "–";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
+    std::string digits(buf), frac;
+    if (auto dot = digits.find('.'); dot != std::string::npos) {
+        frac = digits.substr(dot + 1);
+        digits.resize(dot);
+    }
+    const std::string sep = lang == language::sv ? " " : ",";
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sep;
+        grouped += digits[i];
+    }
+    bool negative = x < 0 && std::stod(buf) != 0;
+    std::string out = (negative ? "-" : "") + grouped;
+    if (!frac.empty()) out += (lang == language::sv ? "," : ".") + frac;
+    return out;
+}
+
+namespace {
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+    // Width in characters, not bytes (UTF-8: count non-continuation bytes).
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    if (n >= width) return s;
+    std::string fill(width - n, ' ');
+    return right ? fill + s : s + fill;
+}
+
+}  // namespace
+
+std::string run_table(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
+                      language lang) {
+    const bool sv = lang == language::sv;
+    std::map<std::string, const metric_row*> idx;
+    for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
+    auto get = [&](const std::string& a, const std::string& y, const std::string& m) -> const metric_row* {
+        auto it = idx.find(a + '\x1f' + y + '\x1f' + m);
+        return it == idx.end() ? nullptr : it->second;
+    };
+    auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
+    auto ci = [&](const sample_summary& s) {
+        // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + std::string&&.
+        std::string out = "[";
+        out += tkr(s.ci_low);
+        out += " – ";
+        out += tkr(s.ci_high);
+        out += "]";
+        return out;
+    };
+
+    std::string out;
+    out += sc.title + "\n";
+    out += sv ? "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " månader, " +
+                    std::to_string(res.replications) + " replikeringar, seed " + std::to_string(res.seed) + "\n"
+              : "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " months, " +
+                    std::to_string(res.replications) + " replications, seed " + std::to_string(res.seed) + "\n";
+    out += sv ? "Kostnad i tkr: medelvärde och 95 % konfidensintervall över replikeringarna; skillnaden mot "
+                "nollalternativet är parad per replikering (samma klienter).\n\n"
+              : "Cost in tkr (thousand SEK): mean and 95 % confidence interval over replications; the difference "
+                "against the nollalternativ (baseline) is paired by replication (same clients).\n\n";
+
+    std::vector<std::string> head = sv ? std::vector<std::string>{"Alternativ", "År", "Kostnad", "95 % KI",
+                                                                  "Skillnad", "95 % KI"}
+                                       : std::vector<std::string>{"Alternative", "Year", "Cost", "95 % CI",
+                                                                  "Difference", "95 % CI"};
+    std::vector<std::vector<std::string>> table{head};
+    const std::size_t base = sc.baseline_index();
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        const alternative& alt = sc.alternatives[a];
+        std::vector<std::string> years;
+        for (int y : res.alts[a].layout.years) years.push_back(std::to_string(y));
+        years.push_back(total_year);
+        for (const std::string& y : years) {
+            const metric_row* c = get(alt.id, y, "cost_total");
+            const metric_row* d = get(alt.id, y, "diff_vs_baseline");
+            if (!c) continue;
+            std::string name = alt.name.empty() ? alt.id : alt.name;
+            if (a == base) name += sv ? " (nollalternativ)" : " (baseline)";
+            std::string ylabel = y == total_year ? (sv ? "totalt" : "total") : y;
+            table.push_back({name, ylabel, tkr(c->s.mean), ci(c->s), a == base ? "" : (d ? tkr(d->s.mean) : ""),
+                             a == base ? "" : (d ? ci(d->s) : "")});
+        }
+    }
+    std::vector<std::size_t> width(head.size(), 0);
+    for (const auto& row : table)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            std::size_t n = 0;
+            for (unsigned char ch : row[i]) n += (ch & 0xC0) != 0x80;
+            width[i] = std::max(width[i], n);
+        }
+    for (const auto& row : table) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += pad(row[i], width[i], i >= 2);
+            if (i + 1 < row.size()) line += "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+}  // namespace hemsim

@@ -1,0 +1,306 @@
+#include "results/recorder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hemsim {
+
+double replication_result::cost_total(const result_layout& l, std::size_t y) const {
+    double sum = 0;
+    std::size_t n = l.C() * l.K() * l.P1();
+    std::size_t base = l.ledger_index(y, 0, 0, 0);
+    for (std::size_t i = 0; i < n; ++i) sum += cost[base + i];
+    return sum;
+}
+
+double replication_result::cost_category(const result_layout& l, std::size_t y, std::size_t c) const {
+    double sum = 0;
+    std::size_t n = l.K() * l.P1();
+    std::size_t base = l.ledger_index(y, c, 0, 0);
+    for (std::size_t i = 0; i < n; ++i) sum += cost[base + i];
+    return sum;
+}
+
+result_layout make_layout(const scenario& sc, const alternative& alt, const calendar& cal) {
+    (void)sc;
+    const model& m = alt.system;
+    result_layout l;
+    l.years = cal.year_numbers;
+    l.categories = {"placements", "social_assistance", "staff", "project"};
+    for (const attribute& a : m.attributes)
+        if (a.has_cost() && std::find(l.categories.begin(), l.categories.end(), a.cost_category) ==
+                                l.categories.end())
+            l.categories.push_back(a.cost_category);
+    for (const payer& p : m.payers) l.payers.push_back(p.id);
+    for (const placement& p : m.placements) l.placements.push_back(p.id);
+    for (const service& s : m.services) {
+        l.queues.push_back(s.id);
+        l.queue_active.push_back(1);
+    }
+    for (const transition& t : m.transitions) {
+        l.queues.push_back(t.id);
+        bool resources = m.placements[t.to].capacity.has_value();
+        for (const gate& g : t.gates) resources = resources || g.kind != gate_kind::service;
+        l.queue_active.push_back(resources ? 1 : 0);
+    }
+    for (const supply& s : m.supplies) l.supplies.push_back(s.id);
+    return l;
+}
+
+timeline daily_rate(const schedule& s, const calendar& cal, double per_year_factor) {
+    timeline given(s, cal);
+    if (per_year_factor == 0) return given;  // already per day
+    // Breakpoints: the schedule's own steps and every 1 January.
+    std::vector<double> times = given.times;
+    for (std::size_t y = 1; y + 1 < cal.bounds.size(); ++y) times.push_back(cal.bounds[y]);
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    auto rate_at = [&](double t) {
+        std::size_t y = cal.year_of(t);
+        double len = cal.year_numbers.empty() ? 365.0
+                                              : days_between(date{std::chrono::year{cal.year_numbers[y]},
+                                                                  std::chrono::January, std::chrono::day{1}},
+                                                             date{std::chrono::year{cal.year_numbers[y] + 1},
+                                                                  std::chrono::January, std::chrono::day{1}});
+        return given.at(t) * per_year_factor / len;
+    };
+    timeline out;
+    out.initial = rate_at(0);
+    for (double t : times) {
+        out.times.push_back(t);
+        out.values.push_back(rate_at(t));
+    }
+    return out;
+}
+
+namespace {
+
+// A count that changes at events, integrated lazily: days and (optionally) cost.
+struct counter {
+    double n = 0;
+    double last = 0;
+};
+
+}  // namespace
+
+struct recorder::impl {
+    const model& m;
+    const result_layout& l;
+    const calendar& cal;
+    double warmup;
+    replication_result r;
+
+    std::vector<counter> occ;           // per placement
+    std::vector<timeline> price;        // per placement, per day
+    // Attribute costs: one counter per (attribute, placement in cost_in).
+    struct attr_cost {
+        index_t attribute, placement;
+        std::size_t category, payer;
+        timeline rate;
+        counter c;
+    };
+    std::vector<attr_cost> acosts;
+    std::vector<std::vector<std::size_t>> acosts_at;  // per placement
+    std::vector<counter> queue_len;
+
+    impl(const model& mm, const result_layout& ll, const calendar& cc, double w)
+        : m(mm), l(ll), cal(cc), warmup(w) {
+        std::size_t Y = l.Y(), P = l.placements.size();
+        r.cost.assign(Y * l.C() * l.K() * l.P1(), 0.0);
+        r.person_days.assign(P * Y, 0.0);
+        r.exits.assign(P * Y, 0.0);
+        r.wait_sum.assign(l.Q() * Y, 0.0);
+        r.wait_n.assign(l.Q() * Y, 0.0);
+        r.queue_days.assign(l.Q() * Y, 0.0);
+        r.queue_end.assign(l.Q() * Y, 0.0);
+        r.offers_lost.assign(l.S() * Y, 0.0);
+        occ.assign(P, {});
+        queue_len.assign(l.Q(), {});
+        acosts_at.assign(P, {});
+        for (const placement& p : m.placements)
+            price.push_back(p.price_given_per_month ? daily_rate(p.price_per_month_sek, cal, 12.0)
+                                                    : timeline(p.price_per_day_sek, cal));
+        for (index_t a = 0; a < m.attributes.size(); ++a) {
+            const attribute& at = m.attributes[a];
+            if (!at.has_cost()) continue;
+            std::size_t cat = static_cast<std::size_t>(
+                std::find(l.categories.begin(), l.categories.end(), at.cost_category) - l.categories.begin());
+            timeline rate = at.cost_given_per_month ? daily_rate(at.cost_per_month_sek, cal, 12.0)
+                                                    : timeline(at.cost_per_day_sek, cal);
+            for (index_t p : at.cost_in) {
+                acosts_at[p].push_back(acosts.size());
+                acosts.push_back(attr_cost{a, p, cat, at.cost_payer == no_index ? 0 : at.cost_payer, rate, {}});
+            }
+        }
+    }
+
+    // Integrates a count from its last update to t, split by year; calls
+    // f(year, t0, t1) for each piece after the warm-up.
+    template <class F>
+    void accrue(counter& c, double t, F&& f) {
+        double t0 = c.last;
+        if (t <= t0) return;
+        c.last = t;
+        if (c.n == 0) return;
+        std::size_t y = cal.year_of(t0);
+        while (t0 < t && y < l.Y()) {
+            double end = std::min(t, cal.bounds[y + 1]);
+            double a = std::max(t0, warmup);
+            if (end > a) f(y, a, end);
+            t0 = end;
+            ++y;
+        }
+    }
+
+    void accrue_placement(index_t p, double t) {
+        counter& c = occ[p];
+        const placement& pl = m.placements[p];
+        std::size_t k = pl.payer == no_index ? 0 : pl.payer;
+        accrue(c, t, [&](std::size_t y, double a, double b) {
+            r.person_days[p * l.Y() + y] += c.n * (b - a);
+            r.cost[l.ledger_index(y, static_cast<std::size_t>(category::placements), k, p)] +=
+                c.n * price[p].integral(a, b);
+        });
+    }
+
+    void accrue_attr(attr_cost& ac, double t) {
+        accrue(ac.c, t, [&](std::size_t y, double a, double b) {
+            r.cost[l.ledger_index(y, ac.category, ac.payer, ac.placement)] += ac.c.n * ac.rate.integral(a, b);
+        });
+    }
+
+    // Queue length: integral and the length at each year end passed.
+    void accrue_queue(index_t q, double t) {
+        counter& c = queue_len[q];
+        double t0 = c.last;
+        if (t <= t0) return;
+        std::size_t y = cal.year_of(t0);
+        while (t0 < t && y < l.Y()) {
+            double end = std::min(t, cal.bounds[y + 1]);
+            double a = std::max(t0, warmup);
+            if (end > a) r.queue_days[q * l.Y() + y] += c.n * (end - a);
+            if (end == cal.bounds[y + 1]) r.queue_end[q * l.Y() + y] = c.n;
+            t0 = end;
+            ++y;
+        }
+        c.last = t;
+    }
+
+    void change(index_t p, std::uint64_t attrs, double t, double delta) {
+        accrue_placement(p, t);
+        occ[p].n += delta;
+        for (std::size_t i : acosts_at[p]) {
+            attr_cost& ac = acosts[i];
+            if (!((attrs >> ac.attribute) & 1u)) continue;
+            accrue_attr(ac, t);
+            ac.c.n += delta;
+        }
+    }
+
+    std::size_t year_after_warmup(double t) const { return t < warmup ? l.Y() : cal.year_of(t); }
+};
+
+recorder::recorder(const model& m, const result_layout& layout, const calendar& cal, double warmup_days)
+    : impl_(std::make_unique<impl>(m, layout, cal, warmup_days)) {}
+
+recorder::~recorder() = default;
+
+void recorder::entered(double t, index_t placement, std::uint64_t attrs) {
+    impl_->change(placement, attrs, t, +1);
+}
+
+void recorder::left(double t, index_t placement, std::uint64_t attrs) {
+    impl_->change(placement, attrs, t, -1);
+}
+
+void recorder::created(double, bool) {}
+
+void recorder::exited(double t, index_t placement) {
+    std::size_t y = impl_->year_after_warmup(t);
+    if (y < impl_->l.Y()) impl_->r.exits[placement * impl_->l.Y() + y] += 1;
+}
+
+void recorder::queue_joined(double t, index_t queue) {
+    impl_->accrue_queue(queue, t);
+    impl_->queue_len[queue].n += 1;
+}
+
+void recorder::queue_left(double t, index_t queue, double wait_days) {
+    impl_->accrue_queue(queue, t);
+    impl_->queue_len[queue].n -= 1;
+    std::size_t y = impl_->year_after_warmup(t);
+    if (y < impl_->l.Y()) {
+        impl_->r.wait_sum[queue * impl_->l.Y() + y] += wait_days;
+        impl_->r.wait_n[queue * impl_->l.Y() + y] += 1;
+    }
+}
+
+void recorder::offer_lost(double t, index_t supply) {
+    std::size_t y = impl_->year_after_warmup(t);
+    if (y < impl_->l.Y()) impl_->r.offers_lost[supply * impl_->l.Y() + y] += 1;
+}
+
+replication_result recorder::finish(const flow_counts& flows) {
+    double T = impl_->cal.horizon_days;
+    for (index_t p = 0; p < impl_->occ.size(); ++p) impl_->accrue_placement(p, T);
+    for (auto& ac : impl_->acosts) impl_->accrue_attr(ac, T);
+    for (index_t q = 0; q < impl_->queue_len.size(); ++q) impl_->accrue_queue(q, T);
+    impl_->r.flows = flows;
+    return std::move(impl_->r);
+}
+
+namespace {
+
+// Integral over [t0, t1] of the product of two step functions.
+double integral_of_product(const timeline& a, const timeline& b, double t0, double t1) {
+    std::vector<double> cuts{t0, t1};
+    for (double t : a.times)
+        if (t > t0 && t < t1) cuts.push_back(t);
+    for (double t : b.times)
+        if (t > t0 && t < t1) cuts.push_back(t);
+    std::sort(cuts.begin(), cuts.end());
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i)
+        sum += a.at(cuts[i]) * b.at(cuts[i]) * (cuts[i + 1] - cuts[i]);
+    return sum;
+}
+
+}  // namespace
+
+void add_fixed_costs(const alternative& alt, const result_layout& l, const calendar& cal, double warmup,
+                     replication_result& r) {
+    const model& m = alt.system;
+    const std::size_t none = l.P1() - 1;
+    for (const staff_pool& st : m.staff) {
+        timeline fte(st.fte, cal);
+        timeline rate = daily_rate(st.annual_cost_per_fte_sek, cal, 1.0);
+        std::size_t k = st.payer == no_index ? 0 : st.payer;
+        for (std::size_t y = 0; y < l.Y(); ++y) {
+            double a = std::max(cal.bounds[y], warmup), b = cal.bounds[y + 1];
+            if (b > a)
+                r.cost[l.ledger_index(y, static_cast<std::size_t>(category::staff), k, none)] +=
+                    integral_of_product(fte, rate, a, b);
+        }
+    }
+    for (const project_cost& pc : alt.project_costs) {
+        std::size_t k = pc.payer == no_index ? 0 : pc.payer;
+        std::size_t c = static_cast<std::size_t>(category::project);
+        double start = pc.start ? cal.to_days(*pc.start) : 0.0;
+        if (pc.one_off) {
+            if (start >= std::max(0.0, warmup) && start < cal.horizon_days)
+                r.cost[l.ledger_index(cal.year_of(start), c, k, none)] += pc.one_off_sek;
+            continue;
+        }
+        // Inclusive end date: the cost runs to the end of that day.
+        double end = pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days;
+        schedule amount;
+        amount.initial = pc.per_year_sek;
+        timeline per_day = daily_rate(amount, cal, 1.0);
+        for (std::size_t y = 0; y < l.Y(); ++y) {
+            double a = std::max({cal.bounds[y], warmup, start}), b = std::min(cal.bounds[y + 1], end);
+            if (b > a) r.cost[l.ledger_index(y, c, k, none)] += per_day.integral(a, b);
+        }
+    }
+}
+
+}  // namespace hemsim

@@ -1,0 +1,58 @@
+// What one replication of one alternative produced: plain dense tables that
+// statistics and reports read. Sizes come from a layout shared by every
+// replication of the alternative.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/simulator.hpp"
+
+namespace hemsim {
+
+/// Cost categories every ledger has; attributes may add their own after these.
+enum class category : std::uint32_t { placements = 0, social_assistance = 1, staff = 2, project = 3 };
+inline constexpr std::uint32_t fixed_categories = 4;
+
+/// Names and sizes of an alternative's result tables.
+struct result_layout {
+    std::vector<int> years;                // calendar year of each period
+    std::vector<std::string> categories;   // placements, social_assistance, staff, project, ...
+    std::vector<std::string> payers;
+    std::vector<std::string> placements;
+    std::vector<std::string> queues;       // services, then one per transition
+    std::vector<char> queue_active;        // a transition's queue exists only with resource gates
+    std::vector<std::string> supplies;
+
+    std::size_t Y() const { return years.size(); }
+    std::size_t C() const { return categories.size(); }
+    std::size_t K() const { return payers.size(); }
+    /// Placement slots in the ledger: one per placement plus "none" (staff, project).
+    std::size_t P1() const { return placements.size() + 1; }
+    std::size_t Q() const { return queues.size(); }
+    std::size_t S() const { return supplies.size(); }
+    std::size_t ledger_index(std::size_t y, std::size_t c, std::size_t k, std::size_t p) const {
+        return ((y * C() + c) * K() + k) * P1() + p;
+    }
+};
+
+/// One replication's results. Per-year tables are [entity * Y + year].
+struct replication_result {
+    std::vector<double> cost;         // ledger: (year, category, payer, placement or none), SEK
+    std::vector<double> person_days;  // (placement, year)
+    std::vector<double> exits;        // (placement, year): entries into terminal placements
+    std::vector<double> wait_sum;     // (queue, year): days waited by those who left the queue
+    std::vector<double> wait_n;       // (queue, year): number who left the queue
+    std::vector<double> queue_days;   // (queue, year): integral of the queue length
+    std::vector<double> queue_end;    // (queue, year): length at the end of the year
+    std::vector<double> offers_lost;  // (supply, year)
+    flow_counts flows;
+
+    /// Total cost in year y (all categories, payers, placements).
+    double cost_total(const result_layout& l, std::size_t y) const;
+    /// Cost in year y of one category.
+    double cost_category(const result_layout& l, std::size_t y, std::size_t c) const;
+};
+
+}  // namespace hemsim

@@ -1,0 +1,74 @@
+#include "results/runner.hpp"
+
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "engine/simulator.hpp"
+#include "results/recorder.hpp"
+
+namespace hemsim {
+
+calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizon_months); }
+
+replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
+                                   const result_layout& layout, std::uint64_t seed,
+                                   std::uint64_t replication) {
+    recorder rec(alt.system, layout, cal, sc.warmup_days);
+    simulator sim(alt.system, cal, rec, seed, replication);
+    sim.run();
+    replication_result r = rec.finish(sim.counts());
+    add_fixed_costs(alt, layout, cal, sc.warmup_days, r);
+    return r;
+}
+
+scenario_result run_scenario(const scenario& sc, const run_options& opts) {
+    scenario_result out;
+    out.cal = make_calendar(sc);
+    out.seed = opts.seed_given ? opts.seed : sc.seed;
+    out.replications = opts.replications ? opts.replications : sc.replications;
+    unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    out.threads = opts.threads ? opts.threads : hw;
+
+    const std::size_t A = sc.alternatives.size(), R = out.replications;
+    out.alts.resize(A);
+    for (std::size_t a = 0; a < A; ++a) {
+        out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
+        out.alts[a].reps.resize(R);
+    }
+    // A parallel for over (replication, alternative): each task writes only its own slot.
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto worker = [&] {
+        for (;;) {
+            std::size_t task = next.fetch_add(1);
+            if (task >= A * R) return;
+            std::size_t r = task / A, a = task % A;
+            try {
+                out.alts[a].reps[r] = run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout,
+                                                      out.seed, r);
+            } catch (const std::exception& e) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure)
+                    failure = std::make_exception_ptr(std::runtime_error(
+                        "alternative '" + sc.alternatives[a].id + "', replication " + std::to_string(r) +
+                        ": " + e.what()));
+                next = A * R;
+            }
+        }
+    };
+    unsigned n = static_cast<unsigned>(std::min<std::size_t>(out.threads, A * R));
+    if (n <= 1) {
+        worker();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned i = 0; i < n; ++i) pool.emplace_back(worker);
+    }
+    if (failure) std::rethrow_exception(failure);
+    return out;
+}
+
+}  // namespace hemsim

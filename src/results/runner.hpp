@@ -1,0 +1,47 @@
+// Runs a scenario: every alternative times every replication, on all cores.
+// Results do not depend on the thread count: replication r of every
+// alternative uses the streams of (seed, r) whichever thread runs it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/calendar.hpp"
+#include "model/model.hpp"
+#include "results/replication.hpp"
+
+namespace hemsim {
+
+struct run_options {
+    std::uint32_t replications = 0;  // 0: the scenario's
+    std::uint64_t seed = 0;
+    bool seed_given = false;
+    unsigned threads = 0;            // 0: all cores
+};
+
+struct alternative_result {
+    result_layout layout;
+    std::vector<replication_result> reps;  // index = replication
+};
+
+struct scenario_result {
+    calendar cal;
+    std::uint64_t seed = 0;
+    std::uint32_t replications = 0;
+    unsigned threads = 0;
+    std::vector<alternative_result> alts;  // same order as the scenario's
+};
+
+/// One replication of one alternative.
+replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
+                                   const result_layout& layout, std::uint64_t seed,
+                                   std::uint64_t replication);
+
+/// Every alternative and replication. Throws std::runtime_error on a failure
+/// while running (with the alternative, replication and time).
+scenario_result run_scenario(const scenario& sc, const run_options& opts);
+
+/// The calendar of a scenario's horizon.
+calendar make_calendar(const scenario& sc);
+
+}  // namespace hemsim

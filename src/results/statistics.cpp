@@ -1,0 +1,51 @@
+#include "results/statistics.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+
+namespace hemsim {
+
+double t_critical(double confidence, std::size_t df) {
+    boost::math::students_t t(static_cast<double>(df));
+    return boost::math::quantile(boost::math::complement(t, (1 - confidence) / 2));
+}
+
+double quantile_sorted(const std::vector<double>& s, double q) {
+    if (s.empty()) return std::nan("");
+    double h = (static_cast<double>(s.size()) - 1) * q;
+    auto lo = static_cast<std::size_t>(std::floor(h));
+    std::size_t hi = std::min(lo + 1, s.size() - 1);
+    return s[lo] + (h - static_cast<double>(lo)) * (s[hi] - s[lo]);
+}
+
+sample_summary summarize(std::vector<double> xs, double confidence) {
+    xs.erase(std::remove_if(xs.begin(), xs.end(), [](double x) { return std::isnan(x); }), xs.end());
+    sample_summary r;
+    r.n = xs.size();
+    if (xs.empty()) {
+        r.mean = r.sd = r.ci_low = r.ci_high = r.p05 = r.p50 = r.p95 = std::nan("");
+        return r;
+    }
+    // Welford's update: stable for large sums of kronor.
+    double mean = 0, m2 = 0;
+    std::size_t k = 0;
+    for (double x : xs) {
+        ++k;
+        double d = x - mean;
+        mean += d / static_cast<double>(k);
+        m2 += d * (x - mean);
+    }
+    r.mean = mean;
+    r.sd = r.n > 1 ? std::sqrt(m2 / static_cast<double>(r.n - 1)) : 0.0;
+    double half = r.n > 1 ? t_critical(confidence, r.n - 1) * r.sd / std::sqrt(static_cast<double>(r.n)) : 0.0;
+    r.ci_low = mean - half;
+    r.ci_high = mean + half;
+    std::sort(xs.begin(), xs.end());
+    r.p05 = quantile_sorted(xs, 0.05);
+    r.p50 = quantile_sorted(xs, 0.50);
+    r.p95 = quantile_sorted(xs, 0.95);
+    return r;
+}
+
+}  // namespace hemsim

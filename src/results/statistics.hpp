@@ -1,0 +1,28 @@
+// Summaries of a sample over replications: mean with a Student-t confidence
+// interval, and percentiles.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace hemsim {
+
+/// Mean, 95 % CI of the mean (Student t, n - 1 degrees of freedom) and the
+/// 5th/50th/95th percentiles (linear interpolation between order statistics,
+/// as R's type 7). With n = 1 the interval is the point itself.
+struct sample_summary {
+    std::size_t n = 0;
+    double mean = 0, sd = 0, ci_low = 0, ci_high = 0, p05 = 0, p50 = 0, p95 = 0;
+};
+
+/// Summarises `xs` (NaN values are skipped: they mark replications where a
+/// quantity is undefined, e.g. a mean wait with nobody served).
+sample_summary summarize(std::vector<double> xs, double confidence = 0.95);
+
+/// Quantile q in [0, 1] of sorted data (type 7).
+double quantile_sorted(const std::vector<double>& sorted, double q);
+
+/// Two-sided Student-t critical value for `confidence` and `df` degrees of freedom.
+double t_critical(double confidence, std::size_t df);
+
+}  // namespace hemsim

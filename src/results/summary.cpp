@@ -1,0 +1,98 @@
+#include "results/summary.hpp"
+
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+
+namespace hemsim {
+
+void check_conservation(const scenario& sc, const scenario_result& res) {
+    for (std::size_t a = 0; a < res.alts.size(); ++a)
+        for (std::size_t r = 0; r < res.alts[a].reps.size(); ++r) {
+            const flow_counts& f = res.alts[a].reps[r].flows;
+            if (f.initial + f.arrivals != f.present + f.exits)
+                throw std::logic_error("clients not conserved in alternative '" + sc.alternatives[a].id +
+                                       "', replication " + std::to_string(r) + ": initial " +
+                                       std::to_string(f.initial) + " + arrivals " + std::to_string(f.arrivals) +
+                                       " != present " + std::to_string(f.present) + " + exits " +
+                                       std::to_string(f.exits));
+        }
+}
+
+std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& res) {
+    std::vector<metric_row> rows;
+    const std::size_t base = sc.baseline_index();
+    const alternative_result& b = res.alts[base];
+    const calendar& cal = res.cal;
+    const std::size_t R = res.replications;
+
+    for (std::size_t a = 0; a < res.alts.size(); ++a) {
+        const alternative_result& ar = res.alts[a];
+        const result_layout& l = ar.layout;
+        const model& m = sc.alternatives[a].system;
+        const std::size_t Y = l.Y();
+        // Years 0..Y-1, then Y = the whole horizon.
+        for (std::size_t yi = 0; yi <= Y; ++yi) {
+            const bool total = yi == Y;
+            std::size_t y0 = total ? 0 : yi, y1 = total ? Y : yi + 1;
+            std::string label = total ? total_year : std::to_string(l.years[yi]);
+            auto emit = [&](const std::string& metric, const std::function<double(const replication_result&, std::size_t)>& f) {
+                std::vector<double> xs(R);
+                for (std::size_t r = 0; r < R; ++r) xs[r] = f(ar.reps[r], r);
+                sample_summary s = summarize(std::move(xs));
+                if (s.n > 0) rows.push_back({sc.alternatives[a].id, label, metric, s});
+            };
+            auto sum_years = [&](const std::vector<double>& v, std::size_t entity) {
+                double s = 0;
+                for (std::size_t y = y0; y < y1; ++y) s += v[entity * Y + y];
+                return s;
+            };
+            auto cost_total = [&](const replication_result& rr, const result_layout& ll) {
+                double s = 0;
+                for (std::size_t y = y0; y < y1; ++y) s += rr.cost_total(ll, y);
+                return s;
+            };
+
+            emit("cost_total", [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
+            for (std::size_t c = 0; c < l.C(); ++c)
+                emit("cost_" + l.categories[c], [&](const replication_result& rr, std::size_t) {
+                    double s = 0;
+                    for (std::size_t y = y0; y < y1; ++y) s += rr.cost_category(l, y, c);
+                    return s;
+                });
+            // Paired by replication: common random numbers make this far less noisy.
+            emit("diff_vs_baseline", [&](const replication_result& rr, std::size_t r) {
+                return cost_total(rr, l) - cost_total(b.reps[r], b.layout);
+            });
+            for (std::size_t p = 0; p < l.placements.size(); ++p) {
+                if (m.placements[p].terminal)
+                    emit("exits:" + l.placements[p],
+                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
+                else
+                    emit("person_days:" + l.placements[p],
+                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.person_days, p); });
+            }
+            double window = 0;
+            for (std::size_t y = y0; y < y1; ++y)
+                window += std::max(0.0, cal.bounds[y + 1] - std::max(cal.bounds[y], sc.warmup_days));
+            for (std::size_t q = 0; q < l.Q(); ++q) {
+                if (!l.queue_active[q]) continue;
+                emit("wait_mean_days:" + l.queues[q], [&](const replication_result& rr, std::size_t) {
+                    double n = sum_years(rr.wait_n, q);
+                    return n > 0 ? sum_years(rr.wait_sum, q) / n : std::nan("");
+                });
+                emit("queue_mean:" + l.queues[q], [&](const replication_result& rr, std::size_t) {
+                    return window > 0 ? sum_years(rr.queue_days, q) / window : std::nan("");
+                });
+                emit("queue_end:" + l.queues[q],
+                     [&](const replication_result& rr, std::size_t) { return rr.queue_end[q * Y + (y1 - 1)]; });
+            }
+            for (std::size_t s = 0; s < l.S(); ++s)
+                emit("offers_lost:" + l.supplies[s],
+                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.offers_lost, s); });
+        }
+    }
+    return rows;
+}
+
+}  // namespace hemsim

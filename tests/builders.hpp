@@ -1,0 +1,164 @@
+// Small models built in code, for engine tests that must not depend on the loader.
+#pragma once
+
+#include <string>
+
+#include "model/model.hpp"
+
+namespace hemsim::testing {
+
+inline date ymd(int y, unsigned m, unsigned d) {
+    return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+inline schedule constant(double v) {
+    schedule s;
+    s.initial = v;
+    return s;
+}
+
+inline index_t add_payer(model& m, const std::string& id) {
+    m.payers.push_back({id, id});
+    return static_cast<index_t>(m.payers.size() - 1);
+}
+
+inline index_t add_placement(model& m, const std::string& id, double price_per_day, bool terminal = false) {
+    placement p;
+    p.id = p.name = id;
+    p.price_per_day_sek = constant(price_per_day);
+    p.terminal = terminal;
+    p.payer = terminal ? no_index : 0;
+    m.placements.push_back(p);
+    return static_cast<index_t>(m.placements.size() - 1);
+}
+
+inline index_t add_transition(model& m, index_t from, index_t to, distribution after, double probability = 1) {
+    transition t;
+    t.id = m.placements[from].id + "_" + m.placements[to].id;
+    t.from = from;
+    t.to = to;
+    t.after = after;
+    t.probability = probability;
+    m.transitions.push_back(t);
+    return static_cast<index_t>(m.transitions.size() - 1);
+}
+
+inline index_t add_group(model& m, const std::string& id) {
+    group g;
+    g.id = g.name = id;
+    g.attribute_probability.assign(m.attributes.size(), 0.0);
+    for (std::size_t a = 0; a < m.attributes.size(); ++a) g.attribute_probability[a] = m.attributes[a].probability;
+    m.groups.push_back(g);
+    return static_cast<index_t>(m.groups.size() - 1);
+}
+
+inline void add_initial(model& m, index_t g, index_t p, std::uint32_t count,
+                        initial_state st = initial_state::fresh) {
+    initial_stock s;
+    s.id = m.placements[p].id;
+    s.placement = p;
+    s.count = count;
+    s.state = st;
+    m.groups[g].initial.push_back(s);
+}
+
+inline void add_arrivals(model& m, index_t g, index_t p, double per_year,
+                         arrival_process proc = arrival_process::poisson) {
+    arrival_stream a;
+    a.id = m.placements[p].id;
+    a.placement = p;
+    a.per_year = constant(per_year);
+    a.process = proc;
+    m.groups[g].arrivals.push_back(a);
+}
+
+/// A scenario of alternatives that all use `m`, from `start` for `months`.
+inline scenario make_scenario(const model& m, date start, int months, std::uint32_t reps, int n_alts = 2) {
+    scenario sc;
+    sc.title = "test";
+    sc.start = start;
+    sc.horizon_months = months;
+    sc.replications = reps;
+    sc.seed = 42;
+    for (int i = 0; i < n_alts; ++i) {
+        alternative a;
+        a.id = i == 0 ? "nollalternativ" : "alt" + std::to_string(i);
+        a.name = a.id;
+        a.baseline = i == 0;
+        a.system = m;
+        sc.alternatives.push_back(a);
+    }
+    return sc;
+}
+
+inline distribution fixed(double d) { return {dist_kind::fixed, d, 0, 0}; }
+inline distribution expo(double mean) { return {dist_kind::exponential, mean, 0, 0}; }
+inline distribution unif(double a, double b) { return {dist_kind::uniform, a, b, 0}; }
+
+}  // namespace hemsim::testing
+
+namespace hemsim::testing {
+
+/// The housing chain of ../shared/peers/MODEL.md (kedjan) built in code:
+/// S apartments a year, B support workers (13 clients each), C counsellor slots.
+inline model kedjan(double n0, double per_year_arrivals, double S, double B, double C) {
+    model m;
+    m.name = "kedjan";
+    add_payer(m, "enheten");
+    attribute debt;
+    debt.id = debt.name = "has_debt";
+    debt.probability = 0.6;
+    attribute assist;
+    assist.id = assist.name = "forsorjningsstod";
+    assist.probability = 0.7;
+    assist.cost_given_per_month = false;
+    assist.cost_per_day_sek = constant(7000.0 * 12 / 365);
+    assist.cost_payer = 0;
+    m.attributes = {debt, assist};
+    index_t stod = add_placement(m, "stodboende", 16500.0 * 12 / 365);
+    index_t fors = add_placement(m, "forsok", 0);
+    index_t harb = add_placement(m, "harbarge", 550);
+    index_t eget = add_placement(m, "eget", 0, true);
+    m.attributes[0].redraw_on_entry = {stod};
+    m.attributes[1].redraw_on_entry = {fors};
+    m.attributes[1].cost_in = {fors};
+    m.flags = {"skuldfri"};
+    m.placements[stod].clears_flags = 1;
+    staff_pool bs;
+    bs.id = bs.name = "boendestodjare";
+    bs.fte = constant(B);
+    bs.annual_cost_per_fte_sek = constant(500000);
+    bs.kind = staff_kind::caseload;
+    bs.slots_per_fte = 13;
+    bs.payer = 0;
+    staff_pool sr;
+    sr.id = sr.name = "skuldradgivare";
+    sr.fte = constant(C / 8);
+    sr.annual_cost_per_fte_sek = constant(600000);
+    sr.kind = staff_kind::service_slots;
+    sr.slots_per_fte = 8;
+    sr.payer = 0;
+    m.staff = {bs, sr};
+    service sv;
+    sv.id = sv.name = "skuldradgivning";
+    sv.staff = 1;
+    sv.duration = expo(60);
+    sv.flag = 0;
+    m.services = {sv};
+    supply ap;
+    ap.id = ap.name = "lagenheter";
+    ap.per_year = constant(S);
+    m.supplies = {ap};
+    index_t g = add_group(m, "hemlosa");
+    add_initial(m, g, stod, static_cast<std::uint32_t>(n0));
+    add_arrivals(m, g, stod, per_year_arrivals);
+    index_t t1 = add_transition(m, stod, fors, expo(180));
+    condition has_debt{0, false};
+    m.transitions[t1].gates = {{gate_kind::service, 0, has_debt}, {gate_kind::supply, 0, {}}, {gate_kind::staff, 0, {}}};
+    add_transition(m, fors, harb, unif(0, 365), 0.15);
+    add_transition(m, fors, eget, fixed(365), 0.85);
+    add_transition(m, harb, stod, expo(60));
+    return m;
+}
+
+}  // namespace hemsim::testing

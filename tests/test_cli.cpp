@@ -1,0 +1,120 @@
+// The command line in-process: exit codes, output files, determinism across
+// thread counts, and that bad input changes nothing on disk.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+using namespace hemsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct cli_result {
+    int code;
+    std::string out, err;
+};
+
+cli_result cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "hemsim");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {code, out.str(), err.str()};
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string default_case = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
+
+fs::path scratch(const std::string& name) {
+    fs::path p = fs::temp_directory_path() / ("hemsim-cli-" + name);
+    fs::remove_all(p);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("help and version", "[cli]") {
+    CHECK(cli({"--help"}).code == exit_ok);
+    CHECK(cli({"--help"}).out.find("hemsim run CASE.toml") != std::string::npos);
+    CHECK(cli({"run", "--help"}).out.find("--replications") != std::string::npos);
+    CHECK(cli({"check", "--help"}).code == exit_ok);
+    CHECK(cli({"--version"}).out.rfind("hemsim ", 0) == 0);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+    CHECK(cli({}).code == exit_usage);
+    auto r = cli({"frobnicate"});
+    CHECK(r.code == exit_usage);
+    CHECK(r.err.find("unknown command 'frobnicate'") != std::string::npos);
+    CHECK(cli({"run"}).code == exit_usage);
+    CHECK(cli({"run", default_case, "--replications", "zero"}).code == exit_usage);
+    CHECK(cli({"run", default_case, "--lang", "de"}).code == exit_usage);
+    CHECK(cli({"run", default_case, "--no-such-option"}).code == exit_usage);
+}
+
+TEST_CASE("run writes yearly.csv and manifest.json", "[cli]") {
+    fs::path dir = scratch("run");
+    auto r = cli({"run", default_case, "--replications", "10", "--out", dir.string()});
+    INFO(r.err);
+    REQUIRE(r.code == exit_ok);
+    std::string csv = read(dir / "yearly.csv");
+    CHECK(csv.rfind("alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\n", 0) == 0);
+    for (const char* metric : {",cost_total,", ",cost_placements,", ",cost_social_assistance,", ",cost_staff,",
+                               ",cost_project,", ",diff_vs_baseline,", ",person_days:", ",exits:",
+                               ",wait_mean_days:", ",queue_end:", ",offers_lost:"})
+        CHECK(csv.find(metric) != std::string::npos);
+    std::string manifest = read(dir / "manifest.json");
+    CHECK(manifest.find("\"seed\"") != std::string::npos);
+    CHECK(manifest.find("\"sha256\"") != std::string::npos);
+    CHECK(manifest.find("\"replications\": 10") != std::string::npos);
+    CHECK(r.out.find("tkr") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("threads 1 and 2 give byte-identical yearly.csv", "[cli][determinism]") {
+    fs::path d1 = scratch("t1"), d2 = scratch("t2");
+    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "1", "--out", d1.string(), "-q"}).code == exit_ok);
+    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "2", "--out", d2.string(), "-q"}).code == exit_ok);
+    std::string a = read(d1 / "yearly.csv"), b = read(d2 / "yearly.csv");
+    CHECK(!a.empty());
+    CHECK(a == b);
+    fs::remove_all(d1);
+    fs::remove_all(d2);
+}
+
+TEST_CASE("bad input exits 2 and changes nothing on disk", "[cli]") {
+    fs::path dir = scratch("bad");
+    fs::create_directories(dir);
+    {
+        std::ofstream(dir / "yearly.csv") << "earlier run\n";
+        std::ofstream(dir / "case.toml") << "title = \"x\"\nmodel = \"nothing.toml\"\nstart = 2008-01-01\n"
+                                            "horizon_years = 0\n";
+    }
+    auto r = cli({"run", (dir / "case.toml").string(), "--out", dir.string()});
+    CHECK(r.code == exit_usage);
+    CHECK(r.err.find("case.toml") != std::string::npos);
+    CHECK(read(dir / "yearly.csv") == "earlier run\n");
+    CHECK(!fs::exists(dir / "manifest.json"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("check accepts the shipped case and its model", "[cli]") {
+    auto r = cli({"check", default_case});
+    INFO(r.err);
+    CHECK(r.code == exit_ok);
+    CHECK(cli({"check", std::string(HEMSIM_SOURCE_DIR) + "/models/example.toml"}).code == exit_ok);
+    CHECK(cli({"check", "/no/such/file.toml"}).code == exit_usage);
+}

@@ -1,0 +1,326 @@
+// The engine with its recorder: pro-rata costs, gates, conservation,
+// determinism and common random numbers.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "builders.hpp"
+#include "engine/simulator.hpp"
+#include "report/csv.hpp"
+#include "results/recorder.hpp"
+#include "results/runner.hpp"
+#include "results/summary.hpp"
+
+using namespace hemsim;
+using namespace hemsim::testing;
+
+namespace {
+
+// Records what the engine emits, for checking gate semantics event by event.
+struct trace : observer {
+    struct row {
+        double t;
+        std::string what;
+        index_t id;
+        double wait;
+    };
+    std::vector<row> rows;
+    void entered(double t, index_t p, std::uint64_t) override { rows.push_back({t, "enter", p, 0}); }
+    void left(double t, index_t p, std::uint64_t) override { rows.push_back({t, "leave", p, 0}); }
+    void created(double t, bool) override { rows.push_back({t, "create", 0, 0}); }
+    void exited(double t, index_t p) override { rows.push_back({t, "exit", p, 0}); }
+    void queue_joined(double t, index_t q) override { rows.push_back({t, "join", q, 0}); }
+    void queue_left(double t, index_t q, double w) override { rows.push_back({t, "served", q, w}); }
+    void offer_lost(double t, index_t s) override { rows.push_back({t, "lost", s, 0}); }
+
+    std::vector<double> times(const std::string& what) const {
+        std::vector<double> out;
+        for (const row& r : rows)
+            if (r.what == what) out.push_back(r.t);
+        return out;
+    }
+};
+
+trace run_trace(const model& m, date start, int months, std::uint64_t rep = 0) {
+    calendar cal(start, months);
+    trace tr;
+    simulator sim(m, cal, tr, 1, rep);
+    sim.run();
+    return tr;
+}
+
+replication_result run_one(const model& m, date start, int months) {
+    scenario sc = make_scenario(m, start, months, 1, 1);
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    return run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+}
+
+std::size_t cat(category c) { return static_cast<std::size_t>(c); }
+
+}  // namespace
+
+TEST_CASE("cost accrues pro rata per dygn and splits at the year boundary", "[engine][cost]") {
+    model m;
+    add_payer(m, "enheten");
+    index_t a = add_placement(m, "a", 100);
+    index_t b = add_placement(m, "b", 300);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 1);
+    add_transition(m, a, b, fixed(16.5));  // moves at noon on 31 December
+    scenario sc = make_scenario(m, ymd(2008, 12, 15), 1, 1, 1);
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    REQUIRE(l.years == std::vector<int>{2008, 2009});
+    CHECK(r.person_days[a * 2 + 0] == 16.5);
+    CHECK(r.person_days[b * 2 + 0] == 0.5);
+    CHECK(r.person_days[b * 2 + 1] == 14.0);  // 1-14 January
+    CHECK(r.cost[l.ledger_index(0, cat(category::placements), 0, a)] == Approx(1650));
+    CHECK(r.cost[l.ledger_index(0, cat(category::placements), 0, b)] == Approx(150));
+    CHECK(r.cost[l.ledger_index(1, cat(category::placements), 0, b)] == Approx(4200));
+    CHECK(r.cost_total(l, 0) == Approx(1800));
+    CHECK(r.cost_total(l, 1) == Approx(4200));
+}
+
+TEST_CASE("monthly prices: a whole calendar year costs 12 months, leap year or not", "[engine][cost]") {
+    for (int y : {2008, 2009}) {
+        model m;
+        add_payer(m, "enheten");
+        index_t a = add_placement(m, "stodboende", 0);
+        m.placements[a].price_given_per_month = true;
+        m.placements[a].price_per_month_sek = constant(16500);
+        index_t g = add_group(m, "g");
+        add_initial(m, g, a, 50);
+        replication_result r = run_one(m, ymd(y, 1, 1), 12);
+        scenario sc = make_scenario(m, ymd(y, 1, 1), 12, 1, 1);
+        result_layout l = make_layout(sc, sc.alternatives[0], make_calendar(sc));
+        INFO("year " << y);
+        CHECK(r.cost_total(l, 0) == Approx(9'900'000.0).epsilon(1e-12));  // 50 x 16 500 x 12
+    }
+}
+
+TEST_CASE("with no transitions the simulated cost is stock x price x days", "[engine][cost]") {
+    model m;
+    add_payer(m, "enheten");
+    index_t a = add_placement(m, "familjehem", 1000);
+    index_t g = add_group(m, "psykiatri");
+    add_initial(m, g, a, 6);
+    scenario sc = make_scenario(m, ymd(2009, 1, 1), 12, 3, 2);
+    scenario_result res = run_scenario(sc, {});
+    for (const auto& ar : res.alts)
+        for (const auto& r : ar.reps) CHECK(r.cost_total(ar.layout, 0) == 2'190'000.0);  // 6 x 1000 x 365
+}
+
+TEST_CASE("staff and project costs follow their dates", "[engine][cost]") {
+    model m;
+    add_payer(m, "enheten");
+    add_placement(m, "a", 0);
+    staff_pool s;
+    s.id = s.name = "boendestodjare";
+    s.fte.initial = 6;
+    s.fte.steps = {{ymd(2008, 4, 1), 9}};
+    s.annual_cost_per_fte_sek = constant(500000);
+    s.kind = staff_kind::caseload;
+    s.slots_per_fte = 13;
+    s.payer = 0;
+    m.staff.push_back(s);
+    add_group(m, "g");
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 24, 1, 1);
+    project_cost pc;
+    pc.item = "3 boendestödjare";
+    pc.per_year_sek = 1'500'000;
+    pc.start = ymd(2008, 1, 1);
+    pc.end = ymd(2008, 12, 31);
+    pc.payer = 0;
+    project_cost once;
+    once.item = "flytt";
+    once.one_off = true;
+    once.one_off_sek = 50'000;
+    once.start = ymd(2009, 3, 1);
+    once.payer = 0;
+    sc.alternatives[0].project_costs = {pc, once};
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    // 2008 (366 days): 6 FTE for 91 days, 9 FTE for 275 days, at 500 000 a year.
+    CHECK(r.cost_category(l, 0, cat(category::staff)) == Approx(500000.0 * (6 * 91 + 9 * 275) / 366));
+    CHECK(r.cost_category(l, 1, cat(category::staff)) == Approx(4'500'000));
+    CHECK(r.cost_category(l, 0, cat(category::project)) == Approx(1'500'000));
+    CHECK(r.cost_category(l, 1, cat(category::project)) == Approx(50'000));
+}
+
+TEST_CASE("a capacity makes clients wait in their current placement", "[engine][gates]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t b = add_placement(m, "b", 20);
+    index_t out = add_placement(m, "ut", 0, true);
+    m.placements[b].capacity = 2;
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 5);
+    add_transition(m, a, b, fixed(1));
+    add_transition(m, b, out, fixed(10));
+    trace tr = run_trace(m, ymd(2010, 1, 1), 12);
+    CHECK(tr.times("exit") == std::vector<double>{11, 11, 21, 21, 31});
+    // Waits in the list a_b: 0, 0, 10, 10, 20.
+    std::vector<double> waits;
+    for (const auto& r : tr.rows)
+        if (r.what == "served") waits.push_back(r.wait);
+    CHECK(waits == std::vector<double>{0, 0, 10, 10, 20});
+}
+
+TEST_CASE("staff slots are held in the destination and freed on leaving it", "[engine][gates]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t b = add_placement(m, "b", 20);
+    index_t out = add_placement(m, "ut", 0, true);
+    staff_pool s;
+    s.id = s.name = "bs";
+    s.fte.initial = 1;
+    s.fte.steps = {{ymd(2010, 1, 16), 2}};  // day 15: a second worker
+    s.annual_cost_per_fte_sek = constant(0);
+    s.kind = staff_kind::caseload;
+    s.slots_per_fte = 2;
+    m.staff.push_back(s);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 6, initial_state::ready);
+    index_t t = add_transition(m, a, b, fixed(0));
+    m.transitions[t].gates = {{gate_kind::staff, 0, {}}};
+    add_transition(m, b, out, fixed(10));
+    trace tr = run_trace(m, ymd(2010, 1, 1), 12);
+    // Two at 0 (exit 10), two when those leave at 10 (exit 20), two when the FTE rises at 15 (exit 25).
+    CHECK(tr.times("exit") == std::vector<double>{10, 10, 20, 20, 25, 25});
+}
+
+TEST_CASE("a service is a FIFO queue served by a staff pool and grants its flag", "[engine][gates]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t out = add_placement(m, "ut", 0, true);
+    staff_pool s;
+    s.id = s.name = "radgivare";
+    s.fte = constant(1);
+    s.annual_cost_per_fte_sek = constant(0);
+    s.kind = staff_kind::service_slots;
+    s.slots_per_fte = 1;
+    m.staff.push_back(s);
+    m.flags = {"skuldfri"};
+    service sv;
+    sv.id = sv.name = "skuld";
+    sv.staff = 0;
+    sv.duration = fixed(5);
+    sv.flag = 0;
+    m.services.push_back(sv);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 3, initial_state::ready);
+    // One client already holds the flag: it passes the gate at once.
+    initial_stock done;
+    done.id = "klar";
+    done.placement = a;
+    done.count = 1;
+    done.state = initial_state::ready;
+    done.flags = 1;
+    m.groups[g].initial.push_back(done);
+    index_t t = add_transition(m, a, out, fixed(0));
+    m.transitions[t].gates = {{gate_kind::service, 0, {}}};
+    trace tr = run_trace(m, ymd(2010, 1, 1), 12);
+    CHECK(tr.times("exit") == std::vector<double>{0, 5, 10, 15});
+    std::vector<double> waits;
+    for (const auto& r : tr.rows)
+        if (r.what == "served") waits.push_back(r.wait);
+    CHECK(waits == std::vector<double>{0, 5, 10});
+}
+
+TEST_CASE("an offer goes to the head of its queue or is lost", "[engine][gates]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t out = add_placement(m, "ut", 0, true);
+    supply sp;
+    sp.id = sp.name = "lgh";
+    sp.per_year = constant(365.0 / 10);  // one every 10 days, the first on day 5
+    sp.process = arrival_process::even;
+    m.supplies.push_back(sp);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 2, initial_state::ready);
+    index_t t = add_transition(m, a, out, fixed(0));
+    m.transitions[t].gates = {{gate_kind::supply, 0, {}}};
+    trace tr = run_trace(m, ymd(2010, 1, 1), 1);  // 31 days: offers on days 5, 15, 25
+    CHECK(tr.times("exit") == std::vector<double>{5, 15});
+    CHECK(tr.times("lost") == std::vector<double>{25});
+}
+
+TEST_CASE("clients are conserved in every replication", "[engine][conservation]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 50, 2);
+    sc.alternatives[1].system.supplies[0].per_year = constant(75);
+    scenario_result res = run_scenario(sc, {});
+    REQUIRE_NOTHROW(check_conservation(sc, res));
+    for (const auto& ar : res.alts)
+        for (const auto& r : ar.reps) {
+            REQUIRE(r.flows.initial == 50);
+            CHECK(r.flows.initial + r.flows.arrivals == r.flows.present + r.flows.exits);
+            CHECK(r.flows.exits > 0);
+        }
+}
+
+TEST_CASE("the same seed gives byte-identical yearly.csv, for any thread count", "[engine][determinism]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 40, 2);
+    sc.alternatives[1].system.staff[0].fte = constant(9);
+    run_options one;
+    one.threads = 1;
+    run_options two;
+    two.threads = 2;
+    std::string a = yearly_csv(yearly_rows(sc, run_scenario(sc, one)));
+    std::string b = yearly_csv(yearly_rows(sc, run_scenario(sc, two)));
+    std::string c = yearly_csv(yearly_rows(sc, run_scenario(sc, two)));
+    CHECK(a == b);
+    CHECK(b == c);
+    run_options other = two;
+    other.seed = 43;
+    other.seed_given = true;
+    CHECK(yearly_csv(yearly_rows(sc, run_scenario(sc, other))) != a);
+}
+
+TEST_CASE("common random numbers: an alternative identical to the nollalternativ differs by exactly 0",
+          "[engine][crn]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 30, 2);
+    auto rows = yearly_rows(sc, run_scenario(sc, {}));
+    int checked = 0;
+    for (const metric_row& r : rows)
+        if (r.metric == "diff_vs_baseline") {
+            CHECK(r.s.mean == 0.0);
+            CHECK(r.s.p05 == 0.0);
+            CHECK(r.s.p95 == 0.0);
+            CHECK(r.s.ci_low == 0.0);
+            CHECK(r.s.ci_high == 0.0);
+            ++checked;
+        }
+    CHECK(checked == 2 * 4);  // two alternatives x (3 years + total)
+}
+
+TEST_CASE("common random numbers make the paired difference far less noisy", "[engine][crn]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 200, 2);
+    sc.alternatives[1].system.supplies[0].per_year = constant(40);
+    scenario_result res = run_scenario(sc, {});
+    auto rows = yearly_rows(sc, res);
+    double sd_base = 0, sd_alt = 0, sd_diff = 0;
+    for (const metric_row& r : rows) {
+        if (r.year != total_year) continue;
+        if (r.metric == "cost_total" && r.alternative == "nollalternativ") sd_base = r.s.sd;
+        if (r.metric == "cost_total" && r.alternative == "alt1") sd_alt = r.s.sd;
+        if (r.metric == "diff_vs_baseline" && r.alternative == "alt1") sd_diff = r.s.sd;
+    }
+    // Independent runs would give sd(diff) = sqrt(sd_a^2 + sd_b^2).
+    double independent = std::sqrt(sd_base * sd_base + sd_alt * sd_alt);
+    INFO("sd base " << sd_base << ", alt " << sd_alt << ", paired diff " << sd_diff);
+    CHECK(sd_diff < 0.5 * independent);
+}

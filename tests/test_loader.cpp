@@ -1,0 +1,598 @@
+// Loader tests: the shipped example, the good fixtures (every construct of the
+// language, every kind of override) and one bad fixture per error, each
+// checked for the file, the line:column and the fix in its message.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <random>
+#include <string>
+
+#include "model/loader.hpp"
+
+namespace fs = std::filesystem;
+using namespace hemsim;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string data_file(const std::string& rel) { return std::string(HEMSIM_TEST_DATA) + "/" + rel; }
+std::string source_file(const std::string& rel) { return std::string(HEMSIM_SOURCE_DIR) + "/" + rel; }
+
+date ymd(int y, unsigned m, unsigned d) {
+    return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+// Writes `text` to a fresh file under the temp directory; returns its path.
+// The name is random: ctest may run test cases in parallel processes.
+fs::path write_temp(const std::string& text) {
+    static std::mt19937_64 rng{std::random_device{}()};
+    fs::path dir = fs::temp_directory_path() / "hemsim_test_loader";
+    fs::create_directories(dir);
+    fs::path file = dir / ("inline_" + std::to_string(rng()) + ".toml");
+    std::ofstream(file) << text;
+    return file;
+}
+
+// Loads a model or scenario; returns the error message, or "" when it loads.
+std::string load_error(const fs::path& file, const std::vector<cli_override>& extra = {}) {
+    try {
+        if (detect_kind(file) == file_kind::scenario)
+            load_scenario(file, extra);
+        else
+            load_model(file);
+    } catch (const input_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// A bad fixture name ("unknown_key.toml" under tests/data/bad) or TOML text.
+void parse_fails(const std::string& file_or_text, std::initializer_list<std::string> needles) {
+    bool is_fixture = file_or_text.find('\n') == std::string::npos && file_or_text.size() > 5 &&
+                      file_or_text.compare(file_or_text.size() - 5, 5, ".toml") == 0;
+    fs::path file = is_fixture ? fs::path(data_file("bad/" + file_or_text)) : write_temp(file_or_text);
+    std::string msg = load_error(file);
+    if (!is_fixture) fs::remove(file);
+    INFO("input: " << file.string());
+    INFO("message: " << msg);
+    REQUIRE_FALSE(msg.empty());
+    for (const auto& needle : needles) CHECK_THAT(msg, Contains(needle));
+}
+
+// Loads a model from text, which must be valid.
+model parses_ok(const std::string& text) {
+    fs::path file = write_temp(text);
+    model m = load_model(file);
+    fs::remove(file);
+    return m;
+}
+
+const source_note* find_note(const model& m, const std::string& path) {
+    auto it =
+        std::find_if(m.notes.begin(), m.notes.end(), [&](const source_note& n) { return n.path == path; });
+    return it == m.notes.end() ? nullptr : &*it;
+}
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+    std::vector<std::string> out;
+    for (const auto& x : items) out.push_back(x.id);
+    return out;
+}
+
+const char* minimal_model = R"(
+[[payer]]
+id = "enheten"
+
+[[placement]]
+id = "stodboende"
+price_per_month = 16500
+payer = "enheten"
+
+[[placement]]
+id = "eget"
+terminal = true
+
+[[transition]]
+from = "stodboende"
+to = "eget"
+after = 365
+)";
+
+}  // namespace
+
+TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
+    model m = load_model(source_file("models/example.toml"));
+    REQUIRE(m.placements.size() == 4);
+    REQUIRE(m.staff.size() == 2);
+    REQUIRE(m.services.size() == 1);
+    REQUIRE(m.supplies.size() == 1);
+    REQUIRE(m.attributes.size() == 2);
+    REQUIRE(m.groups.size() == 1);
+    REQUIRE(m.transitions.size() == 4);
+    REQUIRE(ids_of(m.payers) == std::vector<std::string>{"enheten", "socialnamnd"});
+
+    SECTION("placements: monthly prices become daily, the monthly schedule is kept") {
+        const auto& s = m.placements[m.find_placement("stodboende")];
+        CHECK(s.price_given_per_month);
+        CHECK(s.price_per_month_sek.initial == 16500);
+        CHECK(s.price_per_day_sek.initial == Approx(16500.0 * 12 / 365));
+        CHECK(s.price_per_day_sek.constant());
+        CHECK(s.payer == 0);
+        CHECK(s.clears_flags == 1u);
+        const auto& h = m.placements[m.find_placement("harbarge")];
+        CHECK_FALSE(h.price_given_per_month);
+        CHECK(h.price_per_day_sek.initial == 550);
+        CHECK(m.placements[m.find_placement("forsok")].price_per_day_sek.initial == 0);
+        const auto& e = m.placements[m.find_placement("eget")];
+        CHECK(e.terminal);
+        CHECK(e.payer == no_index);
+    }
+    SECTION("staff: caseload and service slots") {
+        const auto& b = m.staff[0];
+        CHECK(b.id == "boendestodjare");
+        CHECK(b.kind == staff_kind::caseload);
+        CHECK(b.fte.initial == 6);
+        CHECK(b.annual_cost_per_fte_sek.initial == 500000);
+        CHECK(b.slots_at(b.fte.initial) == 78);
+        const auto& c = m.staff[1];
+        CHECK(c.kind == staff_kind::service_slots);
+        CHECK(c.slots_at(c.fte.initial) == 8);
+        CHECK(c.annual_cost_per_fte_sek.initial == 600000);
+    }
+    SECTION("service, flag, supply, attributes") {
+        const auto& sv = m.services[0];
+        CHECK(sv.staff == 1);
+        CHECK(sv.duration.kind == dist_kind::exponential);
+        CHECK(sv.duration.a == 60);
+        REQUIRE(m.flags == std::vector<std::string>{"skuldfri"});
+        CHECK(sv.flag == 0);
+        CHECK(m.supplies[0].per_year.initial == 30);
+        CHECK(m.supplies[0].process == arrival_process::poisson);
+        const auto& debt = m.attributes[0];
+        CHECK(debt.probability == 0.6);
+        CHECK(debt.redraw_on_entry == std::vector<index_t>{m.find_placement("stodboende")});
+        CHECK_FALSE(debt.has_cost());
+        const auto& fs_ = m.attributes[1];
+        CHECK(fs_.probability == 0.7);
+        CHECK(fs_.redraw_on_entry == std::vector<index_t>{m.find_placement("forsok")});
+        CHECK(fs_.cost_per_day_sek.initial == Approx(7000.0 * 12 / 365));
+        CHECK(fs_.cost_given_per_month);
+        CHECK(fs_.cost_per_month_sek.initial == 7000);
+        CHECK(fs_.cost_in == std::vector<index_t>{m.find_placement("forsok")});
+        CHECK(fs_.cost_category == "social_assistance");
+        CHECK(fs_.cost_payer == 1);
+    }
+    SECTION("group and transitions") {
+        const auto& g = m.groups[0];
+        REQUIRE(g.initial.size() == 1);
+        CHECK(g.initial[0].id == "stodboende");
+        CHECK(g.initial[0].count == 50);
+        CHECK(g.initial[0].state == initial_state::fresh);
+        REQUIRE(g.arrivals.size() == 1);
+        CHECK(g.arrivals[0].per_year.initial == 40);
+        CHECK(g.attribute_probability == std::vector<double>{0.6, 0.7});
+
+        const auto& t = m.transitions[0];
+        CHECK(t.id == "stodboende_forsok");
+        CHECK(t.after.kind == dist_kind::exponential);
+        CHECK(t.after.a == 180);
+        CHECK(t.probability == 1);
+        REQUIRE(t.gates.size() == 3);
+        CHECK(t.gates[0].kind == gate_kind::service);
+        CHECK(t.gates[0].when.attribute == 0);
+        CHECK_FALSE(t.gates[0].when.negated);
+        CHECK(t.gates[1].kind == gate_kind::supply);
+        CHECK(t.gates[2].kind == gate_kind::staff);
+        CHECK(t.gates[2].target == 0);
+        const auto& fail_branch = m.transitions[1];
+        CHECK(fail_branch.id == "forsok_harbarge");
+        CHECK(fail_branch.probability == 0.15);
+        CHECK(fail_branch.after.kind == dist_kind::uniform);
+        CHECK(fail_branch.after.a == 0);
+        CHECK(fail_branch.after.b == 365);
+        CHECK(m.transitions[2].after.kind == dist_kind::fixed);
+        CHECK(m.transitions[2].after.a == 365);
+        CHECK(m.transitions[2].probability == 0.85);
+    }
+    SECTION("source notes") {
+        const source_note* n = find_note(m, "placement.stodboende.price_per_month");
+        REQUIRE(n != nullptr);
+        CHECK(n->value == "16500");
+        CHECK_THAT(n->source, Contains("seed 002"));
+        REQUIRE(find_note(m, "transition.stodboende_forsok.after") != nullptr);
+    }
+}
+
+TEST_CASE("the example scenario builds both alternatives", "[loader]") {
+    scenario sc = load_scenario(source_file("scenarios/enheten-for-hemlosa-2007.toml"));
+    CHECK(sc.title == "Enheten för hemlösa 2007");
+    CHECK(sc.start == ymd(2008, 1, 1));
+    CHECK(sc.horizon_months == 36);
+    CHECK(sc.replications == 200);
+    CHECK(sc.seed == 2007);
+    CHECK(sc.warmup_days == 0);
+    REQUIRE(sc.alternatives.size() == 2);
+    CHECK(sc.baseline_index() == 0);
+    CHECK(sc.input_files.size() == 2);
+    CHECK_THAT(sc.model_file, Contains("example.toml"));
+
+    const auto& noll = sc.alternatives[0];
+    CHECK(noll.system.staff[0].fte.constant());
+    CHECK(noll.system.staff[0].fte.initial == 6);
+    CHECK(noll.project_costs.empty());
+    REQUIRE(noll.calc.size() == 1);
+    CHECK(noll.calc[0].count == 50);
+
+    const auto& p = sc.alternatives[1];
+    CHECK(p.id == "projekt");
+    const auto& fte = p.system.staff[0].fte;
+    CHECK(fte.initial == 6);
+    REQUIRE(fte.steps.size() == 1);
+    CHECK(fte.steps[0].from == ymd(2008, 4, 1));
+    CHECK(fte.steps[0].value == 9);
+    CHECK(p.system.staff[1].fte.steps.at(0).value == 2);
+    const auto& apartments = p.system.supplies[0].per_year;
+    CHECK(apartments.initial == 75);
+    REQUIRE(apartments.steps.size() == 1);
+    CHECK(apartments.steps[0].from == ymd(2009, 1, 1));
+    CHECK(apartments.steps[0].value == 30);
+    REQUIRE(p.project_costs.size() == 6);
+    double total = 0;
+    for (const auto& c : p.project_costs) {
+        total += c.per_year_sek;
+        CHECK(c.payer == 0);
+        CHECK(c.start == ymd(2008, 1, 1));
+        CHECK(c.end == ymd(2008, 12, 31));
+    }
+    CHECK(total == 2900000);
+}
+
+TEST_CASE("every construct of the model language", "[loader]") {
+    model m = load_model(data_file("good/chain.toml"));
+    CHECK(m.name == "Testkedjan");
+    SECTION("distributions in other units convert to days") {
+        const auto& d = m.services[0].duration;
+        CHECK(d.kind == dist_kind::exponential);
+        CHECK(d.a == Approx(2 * 365.0 / 12));
+        const auto& tri = m.transitions[0].after;
+        CHECK(tri.kind == dist_kind::triangular);
+        CHECK(tri.a == 30);
+        CHECK(tri.c == 60);
+        CHECK(tri.b == 180);
+        const auto& uni = m.transitions[1].after;
+        CHECK(uni.kind == dist_kind::uniform);
+        CHECK(uni.b == 365);
+        const auto& normal = m.transitions[3].after;
+        CHECK(normal.kind == dist_kind::normal);
+        CHECK(normal.a == 364);
+        CHECK(normal.b == 28);
+        CHECK(m.transitions[4].after.kind == dist_kind::gamma);
+        CHECK(m.transitions[2].after.kind == dist_kind::fixed);
+    }
+    SECTION("schedules, capacity, process") {
+        const auto& forsok = m.placements[m.find_placement("forsok")];
+        CHECK(forsok.price_per_day_sek.initial == 0);
+        REQUIRE(forsok.price_per_day_sek.steps.size() == 1);
+        CHECK(forsok.price_per_day_sek.steps[0].from == ymd(2009, 1, 1));
+        CHECK(forsok.price_per_day_sek.steps[0].value == 10);
+        CHECK(m.placements[0].capacity == 60u);
+        CHECK_FALSE(forsok.capacity.has_value());
+        CHECK(m.supplies[0].process == arrival_process::even);
+    }
+    SECTION("group probabilities, initial entries and flags") {
+        const auto& g = m.groups[0];
+        CHECK(g.name == "hemlosa");
+        CHECK(g.attribute_probability == std::vector<double>{0.5, 0.7});
+        REQUIRE(g.initial.size() == 2);
+        CHECK(g.initial[0].id == "stodboende");
+        CHECK(g.initial[1].id == "vantar");
+        CHECK(g.initial[1].state == initial_state::elapsed);
+        CHECK(g.initial[1].elapsed_days == 100);
+        CHECK(g.initial[1].flags == 1u);
+    }
+    SECTION("transitions: default ids, conditions, gates with services first") {
+        CHECK(ids_of(m.transitions) == std::vector<std::string>{"stodboende_forsok", "forsok_harbarge",
+                                                                "forsok_eget", "forsok_eget_utan_skuld",
+                                                                "harbarge_stodboende"});
+        const auto& gates = m.transitions[0].gates;
+        REQUIRE(gates.size() == 3);
+        CHECK(gates[0].kind == gate_kind::service);
+        CHECK(gates[1].kind == gate_kind::supply);
+        CHECK(gates[2].kind == gate_kind::staff);
+        const auto& neg = m.transitions[3].when;
+        CHECK(neg.attribute == 0);
+        CHECK(neg.negated);
+        CHECK(neg.holds(0));
+        CHECK_FALSE(neg.holds(1));
+    }
+    SECTION("notes: numbers with sources, steps, elements") {
+        const source_note* prob = find_note(m, "group.hemlosa.probabilities.has_debt");
+        REQUIRE(prob != nullptr);
+        CHECK(prob->value == "0.5");
+        CHECK(prob->source == "guess");
+        const source_note* step = find_note(m, "placement.forsok.price_per_day");
+        REQUIRE(step != nullptr);
+        CHECK(step->value == "10 from 2009-01-01");
+        CHECK(step->source == "rent rise");
+        const source_note* element = find_note(m, "payer.enheten");
+        REQUIRE(element != nullptr);
+        CHECK(element->source == "test payer");
+        REQUIRE(find_note(m, "transition.harbarge_stodboende.after") != nullptr);
+    }
+}
+
+TEST_CASE("a scenario's overrides build each alternative", "[loader]") {
+    scenario sc = load_scenario(data_file("good/scenario.toml"));
+    CHECK(sc.title == "Testfallet");
+    CHECK(sc.start == ymd(2008, 1, 1));
+    CHECK(sc.horizon_months == 18);
+    CHECK(sc.warmup_days == 30);
+    CHECK(sc.replications == 50);
+    CHECK(sc.seed == 7);
+    REQUIRE(sc.alternatives.size() == 2);
+    CHECK(sc.alternatives[0].baseline);
+    CHECK_FALSE(sc.alternatives[1].baseline);
+    CHECK(sc.alternatives[1].description == "more of everything");
+    const model& noll = sc.alternatives[0].system;
+    const model& p = sc.alternatives[1].system;
+    index_t harbarge = p.find_placement("harbarge");
+
+    SECTION("the baseline is the model as written") {
+        CHECK(noll.staff[0].fte.constant());
+        CHECK(noll.supplies.size() == 1);
+        CHECK(noll.supplies[0].per_year.initial == 30);
+        CHECK(noll.placements[harbarge].price_per_day_sek.initial == 550);
+        CHECK_FALSE(noll.placements[harbarge].capacity.has_value());
+        CHECK(noll.groups[0].arrivals.size() == 1);
+        CHECK(noll.groups[0].initial[1].count == 10);
+    }
+    SECTION("element overrides merge by id, keep other fields, and new ids append") {
+        const auto& b = p.staff[0];
+        REQUIRE(b.fte.steps.size() == 1);
+        CHECK(b.fte.steps[0].from == ymd(2008, 4, 1));
+        CHECK(b.fte.steps[0].value == 9);
+        CHECK(b.slots_per_fte == 13);  // untouched by the override
+        CHECK(ids_of(p.supplies) == std::vector<std::string>{"lagenheter", "korttid"});
+        CHECK(p.supplies[1].per_year.initial == 5);
+        CHECK(ids_of(p.payers) == std::vector<std::string>{"enheten", "socialnamnd", "staden"});
+    }
+    SECTION("a price given the other way replaces the model's") {
+        const auto& h = p.placements[harbarge];
+        CHECK(h.price_given_per_month);
+        CHECK(h.price_per_month_sek.initial == 16000);
+        CHECK(h.price_per_day_sek.initial == Approx(16000.0 * 12 / 365));
+    }
+    SECTION("transitions merge by their computed id") {
+        CHECK(p.transitions.size() == noll.transitions.size());
+        const auto& back = p.transitions.back();
+        CHECK(back.id == "harbarge_stodboende");
+        CHECK(back.after.kind == dist_kind::exponential);
+        CHECK(back.after.a == 30);
+    }
+    SECTION("group entries merge by id, probabilities by key") {
+        const auto& g = p.groups[0];
+        CHECK(g.attribute_probability == std::vector<double>{0.5, 0.5});
+        REQUIRE(g.arrivals.size() == 2);
+        CHECK(g.arrivals[0].per_year.initial == 60);
+        CHECK(g.arrivals[1].id == "harbarge_in");
+        CHECK(g.arrivals[1].placement == harbarge);
+    }
+    SECTION("set paths: quoted, dotted, in group entries, with a distribution") {
+        CHECK(p.supplies[0].per_year.initial == 75);
+        CHECK(p.groups[0].initial[1].count == 20);
+        CHECK(p.services[0].duration.kind == dist_kind::exponential);
+        CHECK(p.services[0].duration.a == 30);
+        CHECK(p.placements[harbarge].capacity == 12u);
+    }
+    SECTION("project costs and calc lines") {
+        const auto& costs = sc.alternatives[1].project_costs;
+        REQUIRE(costs.size() == 2);
+        CHECK(costs[0].item == "3 boendestödjare");
+        CHECK(costs[0].per_year_sek == 1500000);
+        CHECK_FALSE(costs[0].one_off);
+        CHECK(costs[0].end == ymd(2008, 12, 31));
+        CHECK(costs[0].source == "seed 002, Budget");
+        CHECK(costs[1].one_off);
+        CHECK(costs[1].one_off_sek == 50000);
+        CHECK_FALSE(costs[1].start.has_value());
+        CHECK(costs[1].payer == 2);  // the payer the alternative added
+        REQUIRE(sc.alternatives[1].calc.size() == 1);
+        CHECK(sc.alternatives[1].calc[0].placement == p.find_placement("forsok"));
+        CHECK(sc.alternatives[0].calc[0].note == "today");
+    }
+    SECTION("notes from overrides are kept with the alternative") {
+        const source_note* n = find_note(p, "staff.boendestodjare.fte");
+        REQUIRE(n != nullptr);
+        CHECK(n->value == "9 from 2008-04-01");
+        CHECK(n->source == "seed 002, Budget");
+        CHECK(find_note(noll, "staff.boendestodjare.fte") == nullptr);
+        CHECK(find_note(p, "placement.stodboende.price_per_month") != nullptr);
+    }
+    SECTION("input files") {
+        REQUIRE(sc.input_files.size() == 2);
+        CHECK_THAT(sc.input_files[0], Contains("scenario.toml"));
+        CHECK_THAT(sc.input_files[1], Contains("chain.toml"));
+    }
+}
+
+TEST_CASE("command-line overrides apply to every alternative", "[loader]") {
+    std::string file = data_file("good/scenario.toml");
+    SECTION("numbers, schedules and distributions") {
+        scenario sc = load_scenario(
+            file, {{"staff.boendestodjare.caseload", "10"},
+                   {"supply.lagenheter.per_year", "[ { value = 40 }, { from = 2009-01-01, value = 20 } ]"},
+                   {"transition.stodboende_forsok.after", "{ exponential = 90 }"}});
+        for (const auto& alt : sc.alternatives) {
+            INFO(alt.id);
+            CHECK(alt.system.staff[0].slots_per_fte == 10);
+            CHECK(alt.system.supplies[0].per_year.initial == 40);
+            CHECK(alt.system.supplies[0].per_year.steps.at(0).value == 20);
+            CHECK(alt.system.transitions[0].after.kind == dist_kind::exponential);
+            CHECK(alt.system.transitions[0].after.a == 90);
+        }
+    }
+    SECTION("errors name the override") {
+        std::string msg = load_error(file, {{"staff.boendestodjare.ftee", "9"}});
+        CHECK_THAT(msg, Contains("command-line override"));
+        CHECK_THAT(msg, Contains("not found"));
+        CHECK_THAT(msg, Contains("did you mean 'fte'"));
+        msg = load_error(file, {{"staff.boendestodjare.fte", "nine"}});
+        CHECK_THAT(msg, Contains("command-line override"));
+        CHECK_THAT(msg, Contains("cannot read the value 'nine'"));
+        msg = load_error(file, {{"staff.boendestodjare.fte", "-1"}});
+        CHECK_THAT(msg, Contains("command-line override 'staff.boendestodjare.fte=-1'"));
+        CHECK_THAT(msg, Contains("must be >= 0"));
+    }
+}
+
+TEST_CASE("detect_kind and check_file", "[loader]") {
+    CHECK(detect_kind(source_file("models/example.toml")) == file_kind::model);
+    CHECK(detect_kind(source_file("scenarios/enheten-for-hemlosa-2007.toml")) == file_kind::scenario);
+    CHECK(check_file(data_file("good/chain.toml")) ==
+          "model 'Testkedjan': 4 placements, 2 staff, 1 service, 1 supply, 1 group, 5 transitions");
+    CHECK(check_file(data_file("good/scenario.toml")) ==
+          "scenario 'Testfallet': 2 alternatives, model 'Testkedjan': 4 placements, 2 staff, 1 service, 1 "
+          "supply, "
+          "1 group, 5 transitions");
+    CHECK_THROWS_AS(check_file(data_file("bad/unknown_key.toml")), input_error);
+}
+
+TEST_CASE("small models parse", "[loader]") {
+    model m = parses_ok(minimal_model);
+    CHECK(m.placements.size() == 2);
+    CHECK(m.transitions[0].id == "stodboende_eget");
+    CHECK(m.groups.empty());
+    CHECK(m.name.rfind("inline_", 0) == 0);  // no [model]: the file's stem
+}
+
+TEST_CASE("unknown keys and ids name the nearest valid one", "[loader][errors]") {
+    parse_fails("unknown_key.toml",
+                {"unknown_key.toml:8:1:", "unknown key 'capcity' in placement 'stodboende'",
+                 "did you mean 'capacity'?"});
+    parse_fails("scenario_unknown_key.toml",
+                {"scenario_unknown_key.toml:6:1:", "did you mean 'replications'?"});
+    parse_fails("unknown_placement.toml",
+                {"unknown_placement.toml:16:6:", "unknown placement 'egt'", "did you mean 'eget'?"});
+    parse_fails("unknown_flag.toml",
+                {"unknown_flag.toml:30:17:", "unknown flag 'skulfri'", "did you mean 'skuldfri'?"});
+    parse_fails("unknown_payer.toml",
+                {"unknown_payer.toml:8:9:", "unknown payer 'enheten_'", "did you mean 'enheten'?"});
+    parse_fails("unknown_attribute.toml",
+                {"unknown_attribute.toml:21:8:", "unknown attribute 'has_dept'", "did you mean 'has_debt'?"});
+    parse_fails("unknown_staff.toml", {"unknown_staff.toml:22:9:", "unknown staff 'skuldradgivar'",
+                                       "did you mean 'skuldradgivare'?"});
+    parse_fails("unknown_supply.toml",
+                {"unknown_supply.toml:22:24:", "unknown supply 'lagenhet'", "did you mean 'lagenheter'?"});
+    parse_fails("unknown_service.toml", {"unknown_service.toml:32:25:", "unknown service 'skuldradgivare'",
+                                         "is a staff pool, not a service"});
+    parse_fails("project_cost_payer.toml",
+                {"project_cost_payer.toml:17:11:", "unknown payer 'enhten'", "did you mean 'enheten'?"});
+    parse_fails(std::string(minimal_model) + "\n[[placment]]\nid = \"x\"\n",
+                {":19:3:", "unknown key 'placment'", "did you mean 'placement'?"});
+}
+
+TEST_CASE("wrong types, NaN and infinity", "[loader][errors]") {
+    parse_fails("wrong_type.toml", {"wrong_type.toml:7:17:", "'price_per_day' in placement 'harbarge'",
+                                    "must be a number", "not a string", "write e.g. price_per_day = 550"});
+    parse_fails("nan.toml", {"nan.toml:7:17:", "is nan", "write a finite number"});
+    parse_fails("inf.toml",
+                {"inf.toml:16:7:", "'fte' in staff 'boendestodjare' is inf", "write a finite number"});
+    parse_fails("override_set_type.toml",
+                {"override_set_type.toml:13:43:", "'caseload' in staff 'boendestodjare'", "must be a number",
+                 "write e.g. caseload = 13"});
+}
+
+TEST_CASE("negative prices, FTE, counts, rates, durations, capacities", "[loader][errors]") {
+    parse_fails("negative_price.toml", {"negative_price.toml:7:17:", "is -550", "must be >= 0"});
+    parse_fails("negative_fte.toml",
+                {"negative_fte.toml:16:53:", "'fte' in staff 'boendestodjare' is -1", "must be >= 0"});
+    parse_fails("negative_capacity.toml", {"negative_capacity.toml:8:12:", "'capacity'", "must be >= 0"});
+    parse_fails("negative_count.toml", {"negative_count.toml:19:11:", "'count'", "must be >= 0"});
+    parse_fails("negative_rate.toml",
+                {"negative_rate.toml:7:22:", "'per_year' in supply 'lagenheter'", "must be >= 0"});
+    parse_fails("negative_duration.toml",
+                {"negative_duration.toml:17:19:", "negative duration -365", "must be >= 0"});
+}
+
+TEST_CASE("probabilities and branch sums", "[loader][errors]") {
+    parse_fails("probability_range.toml",
+                {"probability_range.toml:7:15:", "is 1.2", "a probability must be between 0 and 1"});
+    parse_fails("branch_sum.toml",
+                {"branch_sum.toml:19:1:", "out of 'forsok'", "sum to 0.9", "make them sum to 1"});
+    parse_fails("branch_sum_when.toml", {"branch_sum_when.toml:18:1:", "for clients with !has_debt",
+                                         "sum to 0", "make them sum to 1"});
+}
+
+TEST_CASE("scenario structure: baseline, horizon, alternatives", "[loader][errors]") {
+    parse_fails("no_baseline.toml", {"no_baseline.toml:7:1:", "no nollalternativ", "baseline = true"});
+    parse_fails("two_baselines.toml", {"two_baselines.toml:13:12:", "two alternatives have baseline = true",
+                                       "keep baseline = true on one only"});
+    parse_fails("horizon_zero.toml", {"horizon_zero.toml:5:17:", "is 0", "the horizon must be > 0"});
+    parse_fails("horizon_negative.toml", {"horizon_negative.toml:5:18:", "is -6", "the horizon must be > 0"});
+    parse_fails("both_horizons.toml",
+                {"both_horizons.toml:6:1:", "both horizon_years and horizon_months", "keep exactly one"});
+    parse_fails("project_cost_both.toml",
+                {"project_cost_both.toml:17:3:", "both per_year and one_off", "keep exactly one"});
+}
+
+TEST_CASE("structural errors", "[loader][errors]") {
+    parse_fails("duplicate_id.toml", {"duplicate_id.toml:11:6:", "duplicate placement id 'harbarge'",
+                                      "duplicate_id.toml:6:6", "its own id"});
+    parse_fails("both_prices.toml",
+                {"both_prices.toml:8:1:", "both price_per_month and price_per_day", "keep exactly one"});
+    parse_fails("no_price.toml",
+                {"no_price.toml:5:1:", "missing price", "add exactly one of price_per_month"});
+    parse_fails("no_payer.toml",
+                {"no_payer.toml:5:1:", "missing key 'payer' in placement 'stodboende'", "add e.g. payer"});
+    parse_fails("staff_gate_service_pool.toml",
+                {"staff_gate_service_pool.toml:32:23:", "staff gate 'skuldradgivare'", "has service_slots",
+                 "needs a pool with a caseload"});
+    parse_fails("service_on_caseload.toml", {"service_on_caseload.toml:22:9:", "has a caseload",
+                                             "needs a staff pool with service_slots"});
+    parse_fails(
+        "terminal_transition.toml",
+        {"terminal_transition.toml:20:8:", "leaves terminal placement 'eget'", "remove the transition"});
+    parse_fails("schedule_dates.toml", {"schedule_dates.toml:16:67:", "strictly increasing", "2008-02-01",
+                                        "order the steps by date"});
+}
+
+TEST_CASE("distribution parameters", "[loader][errors]") {
+    parse_fails("triangular_min_mode.toml",
+                {"triangular_min_mode.toml:17:24:", "min 90 > mode 60", "min <= mode <= max"});
+    parse_fails("triangular_mode_max.toml",
+                {"triangular_mode_max.toml:17:24:", "mode 200 > max 180", "min <= mode <= max"});
+    parse_fails("uniform_order.toml", {"uniform_order.toml:17:21:", "min 365 > max 0", "min <= max"});
+    parse_fails("negative_sd.toml", {"negative_sd.toml:17:25:", "sd -30", "the sd must be >= 0"});
+}
+
+TEST_CASE("files: syntax errors and missing files", "[loader][errors]") {
+    parse_fails("syntax_error.toml", {"syntax_error.toml:7:22:", "TOML syntax error", "fix the TOML syntax"});
+    parse_fails("missing_model.toml",
+                {"missing_model.toml:3:9:", "model file '../good/no_such_model.toml' not found",
+                 "relative to the scenario file"});
+    std::string msg = load_error(data_file("bad/no_such_file.toml"));
+    CHECK_THAT(msg, Contains("no_such_file.toml"));
+    CHECK_THAT(msg, Contains("not found"));
+    CHECK_THROWS_AS(load_model(data_file("bad/no_such_file.toml")), input_error);
+}
+
+TEST_CASE("errors in overrides name the scenario file", "[loader][errors]") {
+    parse_fails("override_negative.toml",
+                {"override_negative.toml:16:19:", "'price_per_day' in placement 'harbarge' is -550",
+                 "must be >= 0", "in alternative 'projekt'"});
+    parse_fails("override_unknown_key.toml",
+                {"override_unknown_key.toml:16:3:", "unknown key 'caselod'", "did you mean 'caseload'?"});
+    parse_fails("override_branch_sum.toml", {"override_branch_sum.toml:17:17:", "sum to 1.1",
+                                             "make them sum to 1", "in alternative 'projekt'"});
+    parse_fails("set_path_field.toml",
+                {"set_path_field.toml:13:9:", "set path 'staff.boendestodjare.ftee' not found",
+                 "did you mean 'fte'?"});
+    parse_fails(
+        "override_both_prices.toml",
+        {"override_both_prices.toml:17:3:", "both price_per_month and price_per_day", "keep exactly one"});
+    parse_fails("set_path_id.toml",
+                {"set_path_id.toml:13:9:", "no staff 'boendestodjar'", "did you mean 'boendestodjare'?"});
+}
