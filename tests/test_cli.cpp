@@ -65,7 +65,7 @@ TEST_CASE("usage errors exit 2", "[cli]") {
     CHECK(cli({"run", default_case, "--no-such-option"}).code == exit_usage);
 }
 
-TEST_CASE("run writes yearly.csv and manifest.json", "[cli]") {
+TEST_CASE("run writes yearly.csv, ledger.csv and manifest.json", "[cli]") {
     fs::path dir = scratch("run");
     auto r = cli({"run", default_case, "--replications", "10", "--out", dir.string()});
     INFO(r.err);
@@ -76,6 +76,7 @@ TEST_CASE("run writes yearly.csv and manifest.json", "[cli]") {
                                ",cost_project,", ",diff_vs_baseline,", ",person_days:", ",exits:",
                                ",wait_mean_days:", ",queue_end:", ",offers_lost:"})
         CHECK(csv.find(metric) != std::string::npos);
+    CHECK(read(dir / "ledger.csv").rfind("alternative,year,category,payer,placement,mean,", 0) == 0);
     std::string manifest = read(dir / "manifest.json");
     CHECK(manifest.find("\"seed\"") != std::string::npos);
     CHECK(manifest.find("\"sha256\"") != std::string::npos);

@@ -117,7 +117,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
 
     output_set files(dir);
     files.add("yearly.csv", yearly_csv(rows));
-    std::vector<std::string> names{"yearly.csv", "manifest.json"};
+    files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));
+    std::vector<std::string> names{"yearly.csv", "ledger.csv", "manifest.json"};
     files.add("manifest.json", manifest_json(sc, res, command, names));
     files.commit();
 

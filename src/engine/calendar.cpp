@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace hemsim {
@@ -19,13 +18,6 @@ date add_months(const date& d, int months) {
     return date{ym.year(), ym.month(), std::min(d.day(), last)};
 }
 
-std::string iso(const date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf;
-}
-
 calendar::calendar(const date& s, int horizon_months) : start(s) {
     date end = add_months(s, horizon_months);
     horizon_days = days_between(s, end);
@@ -38,6 +30,8 @@ calendar::calendar(const date& s, int horizon_months) : start(s) {
         year_numbers.push_back(y);
     }
     bounds.push_back(horizon_days);
+    for (int y : year_numbers)
+        year_days.push_back(days_between(date{year{y}, January, day{1}}, date{year{y + 1}, January, day{1}}));
 }
 
 std::size_t calendar::year_of(double t) const {

@@ -13,9 +13,6 @@ double days_between(const date& a, const date& b);
 /// `d` plus whole months (day clamped to the month's last day).
 date add_months(const date& d, int months);
 
-/// ISO 8601 text of a date ("2008-01-01").
-std::string iso(const date& d);
-
 /// The calendar years a run covers. Year k is [bounds[k], bounds[k+1]) in days;
 /// bounds[0] = 0 (the start date), the inner bounds are 1 January, the last bound
 /// is the horizon. A horizon ending on 1 January adds no empty year.
@@ -24,6 +21,7 @@ struct calendar {
     double horizon_days = 0;
     std::vector<double> bounds;    // size years + 1
     std::vector<int> year_numbers; // calendar year of each period
+    std::vector<double> year_days; // length of each period's whole calendar year: 365 or 366
 
     calendar() = default;
     calendar(const date& start, int horizon_months);

@@ -68,13 +68,6 @@ std::string format_number(double v) {
     return std::string(buf.data(), res.ptr);
 }
 
-std::string format_date(const date& d) {
-    std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf.data();
-}
-
 // Levenshtein distance, case-insensitive: the measure for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
@@ -167,7 +160,7 @@ std::string type_name(const tnode& n) {
         case ttype::boolean:
             return n.boolean ? "true" : "false";
         case ttype::date:
-            return "a date (" + format_date(n.day) + ")";
+            return "a date (" + iso(n.day) + ")";
         case ttype::other:
             return "a time or date-time";
     }
@@ -542,12 +535,12 @@ public:
             } else {
                 date d = read_date(field{from, "'from' of " + what, f.path});
                 if (last && !(d > *last))
-                    fail(from->at, "schedule dates must be strictly increasing: " + format_date(d) + " in " +
-                                       what + " is not after " + format_date(*last) +
+                    fail(from->at, "schedule dates must be strictly increasing: " + iso(d) + " in " +
+                                       what + " is not after " + iso(*last) +
                                        "; order the steps by date");
                 last = d;
                 s.steps.push_back(schedule::step{d, x});
-                written += " from " + format_date(d);
+                written += " from " + iso(d);
             }
             note(f.path, written, step);
         }
@@ -1705,8 +1698,8 @@ struct scenario_reader {
         if (const tnode* en = n.find("end")) pc.end = read_date(field_of(e, *en));
         date first = pc.start.value_or(sc.start);
         if (pc.end && *pc.end < first)
-            fail(n.find("end")->at, e.label + " ends (" + format_date(*pc.end) + ") before it starts (" +
-                                        format_date(first) + "); make end >= start");
+            fail(n.find("end")->at, e.label + " ends (" + iso(*pc.end) + ") before it starts (" +
+                                        iso(first) + "); make end >= start");
         std::vector<std::string> payers;
         for (const auto& p : m.payers) payers.push_back(p.id);
         const tnode& payer_node = require_key(e, "payer", "payer = \"enheten\"");

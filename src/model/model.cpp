@@ -1,8 +1,16 @@
 #include "model/model.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace hemsim {
+
+std::string iso(const date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
 
 std::uint32_t staff_pool::slots_at(double fte_value) const {
     if (kind == staff_kind::none) return 0;

@@ -14,6 +14,9 @@ namespace hemsim {
 
 using date = std::chrono::year_month_day;
 
+/// ISO 8601 text of a date ("2008-01-01").
+std::string iso(const date& d);
+
 /// Index into one of the model's vectors (placements, staff, ...).
 using index_t = std::uint32_t;
 inline constexpr index_t no_index = 0xffffffffu;

@@ -18,4 +18,7 @@ std::string csv_number(double x);
 /// yearly.csv: alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95
 std::string yearly_csv(const std::vector<metric_row>& rows);
 
+/// ledger.csv: alternative,year,category,payer,placement,mean,ci_low,ci_high,p05,p50,p95
+std::string ledger_csv(const std::vector<ledger_row>& rows);
+
 }  // namespace hemsim

@@ -47,32 +47,6 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
     return l;
 }
 
-timeline daily_rate(const schedule& s, const calendar& cal, double per_year_factor) {
-    timeline given(s, cal);
-    if (per_year_factor == 0) return given;  // already per day
-    // Breakpoints: the schedule's own steps and every 1 January.
-    std::vector<double> times = given.times;
-    for (std::size_t y = 1; y + 1 < cal.bounds.size(); ++y) times.push_back(cal.bounds[y]);
-    std::sort(times.begin(), times.end());
-    times.erase(std::unique(times.begin(), times.end()), times.end());
-    auto rate_at = [&](double t) {
-        std::size_t y = cal.year_of(t);
-        double len = cal.year_numbers.empty() ? 365.0
-                                              : days_between(date{std::chrono::year{cal.year_numbers[y]},
-                                                                  std::chrono::January, std::chrono::day{1}},
-                                                             date{std::chrono::year{cal.year_numbers[y] + 1},
-                                                                  std::chrono::January, std::chrono::day{1}});
-        return given.at(t) * per_year_factor / len;
-    };
-    timeline out;
-    out.initial = rate_at(0);
-    for (double t : times) {
-        out.times.push_back(t);
-        out.values.push_back(rate_at(t));
-    }
-    return out;
-}
-
 namespace {
 
 // A count that changes at events, integrated lazily: days and (optionally) cost.
@@ -91,12 +65,12 @@ struct recorder::impl {
     replication_result r;
 
     std::vector<counter> occ;           // per placement
-    std::vector<timeline> price;        // per placement, per day
+    std::vector<cost_rate> price;       // per placement
     // Attribute costs: one counter per (attribute, placement in cost_in).
     struct attr_cost {
         index_t attribute, placement;
         std::size_t category, payer;
-        timeline rate;
+        cost_rate rate;
         counter c;
     };
     std::vector<attr_cost> acosts;
@@ -118,15 +92,15 @@ struct recorder::impl {
         queue_len.assign(l.Q(), {});
         acosts_at.assign(P, {});
         for (const placement& p : m.placements)
-            price.push_back(p.price_given_per_month ? daily_rate(p.price_per_month_sek, cal, 12.0)
-                                                    : timeline(p.price_per_day_sek, cal));
+            price.push_back(p.price_given_per_month ? cost_rate{timeline(p.price_per_month_sek, cal, 12.0), true}
+                                                    : cost_rate{timeline(p.price_per_day_sek, cal), false});
         for (index_t a = 0; a < m.attributes.size(); ++a) {
             const attribute& at = m.attributes[a];
             if (!at.has_cost()) continue;
             std::size_t cat = static_cast<std::size_t>(
                 std::find(l.categories.begin(), l.categories.end(), at.cost_category) - l.categories.begin());
-            timeline rate = at.cost_given_per_month ? daily_rate(at.cost_per_month_sek, cal, 12.0)
-                                                    : timeline(at.cost_per_day_sek, cal);
+            cost_rate rate = at.cost_given_per_month ? cost_rate{timeline(at.cost_per_month_sek, cal, 12.0), true}
+                                                     : cost_rate{timeline(at.cost_per_day_sek, cal), false};
             for (index_t p : at.cost_in) {
                 acosts_at[p].push_back(acosts.size());
                 acosts.push_back(attr_cost{a, p, cat, at.cost_payer == no_index ? 0 : at.cost_payer, rate, {}});
@@ -159,13 +133,13 @@ struct recorder::impl {
         accrue(c, t, [&](std::size_t y, double a, double b) {
             r.person_days[p * l.Y() + y] += c.n * (b - a);
             r.cost[l.ledger_index(y, static_cast<std::size_t>(category::placements), k, p)] +=
-                c.n * price[p].integral(a, b);
+                c.n * price[p].integral(cal, y, a, b);
         });
     }
 
     void accrue_attr(attr_cost& ac, double t) {
         accrue(ac.c, t, [&](std::size_t y, double a, double b) {
-            r.cost[l.ledger_index(y, ac.category, ac.payer, ac.placement)] += ac.c.n * ac.rate.integral(a, b);
+            r.cost[l.ledger_index(y, ac.category, ac.payer, ac.placement)] += ac.c.n * ac.rate.integral(cal, y, a, b);
         });
     }
 
@@ -273,13 +247,13 @@ void add_fixed_costs(const alternative& alt, const result_layout& l, const calen
     const std::size_t none = l.P1() - 1;
     for (const staff_pool& st : m.staff) {
         timeline fte(st.fte, cal);
-        timeline rate = daily_rate(st.annual_cost_per_fte_sek, cal, 1.0);
+        timeline annual(st.annual_cost_per_fte_sek, cal);
         std::size_t k = st.payer == no_index ? 0 : st.payer;
         for (std::size_t y = 0; y < l.Y(); ++y) {
             double a = std::max(cal.bounds[y], warmup), b = cal.bounds[y + 1];
             if (b > a)
                 r.cost[l.ledger_index(y, static_cast<std::size_t>(category::staff), k, none)] +=
-                    integral_of_product(fte, rate, a, b);
+                    integral_of_product(fte, annual, a, b) / cal.year_days[y];
         }
     }
     for (const project_cost& pc : alt.project_costs) {
@@ -293,12 +267,9 @@ void add_fixed_costs(const alternative& alt, const result_layout& l, const calen
         }
         // Inclusive end date: the cost runs to the end of that day.
         double end = pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days;
-        schedule amount;
-        amount.initial = pc.per_year_sek;
-        timeline per_day = daily_rate(amount, cal, 1.0);
         for (std::size_t y = 0; y < l.Y(); ++y) {
             double a = std::max({cal.bounds[y], warmup, start}), b = std::min(cal.bounds[y + 1], end);
-            if (b > a) r.cost[l.ledger_index(y, c, k, none)] += per_day.integral(a, b);
+            if (b > a) r.cost[l.ledger_index(y, c, k, none)] += pc.per_year_sek * (b - a) / cal.year_days[y];
         }
     }
 }

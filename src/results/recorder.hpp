@@ -15,10 +15,18 @@ namespace hemsim {
 /// The layout of an alternative's results (categories, payers, names, years).
 result_layout make_layout(const scenario& sc, const alternative& alt, const calendar& cal);
 
-/// A daily-rate timeline for an amount given per day, per month or per year:
-/// monthly and annual amounts are spread over each calendar year's own days,
-/// so that a whole calendar year costs exactly 12 months (365 or 366 days).
-timeline daily_rate(const schedule& s, const calendar& cal, double per_year_factor);
+/// A cost rate over time: per day (prices per dygn), or per year (monthly
+/// prices x 12, annual amounts), spread over each calendar year's own days so
+/// that a whole calendar year costs exactly 12 months, leap year or not.
+struct cost_rate {
+    timeline value;
+    bool per_year = false;
+    /// The cost of one unit over [t0, t1], which lie within year period y.
+    double integral(const calendar& cal, std::size_t y, double t0, double t1) const {
+        double v = value.integral(t0, t1);
+        return per_year ? v / cal.year_days[y] : v;
+    }
+};
 
 class recorder final : public observer {
 public:

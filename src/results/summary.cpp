@@ -95,4 +95,34 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
     return rows;
 }
 
+std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& res) {
+    std::vector<ledger_row> rows;
+    const std::size_t R = res.replications;
+    for (std::size_t a = 0; a < res.alts.size(); ++a) {
+        const alternative_result& ar = res.alts[a];
+        const result_layout& l = ar.layout;
+        for (std::size_t yi = 0; yi <= l.Y(); ++yi) {
+            const bool total = yi == l.Y();
+            std::size_t y0 = total ? 0 : yi, y1 = total ? l.Y() : yi + 1;
+            for (std::size_t c = 0; c < l.C(); ++c)
+                for (std::size_t k = 0; k < l.K(); ++k)
+                    for (std::size_t p = 0; p < l.P1(); ++p) {
+                        std::vector<double> xs(R);
+                        bool any = false;
+                        for (std::size_t r = 0; r < R; ++r) {
+                            double v = 0;
+                            for (std::size_t y = y0; y < y1; ++y) v += ar.reps[r].cost[l.ledger_index(y, c, k, p)];
+                            xs[r] = v;
+                            any = any || v != 0;
+                        }
+                        if (!any) continue;
+                        rows.push_back({sc.alternatives[a].id, total ? total_year : std::to_string(l.years[yi]),
+                                        l.categories[c], l.payers[k],
+                                        p < l.placements.size() ? l.placements[p] : "", summarize(std::move(xs))});
+                    }
+        }
+    }
+    return rows;
+}
+
 }  // namespace hemsim

@@ -26,6 +26,15 @@ inline constexpr const char* total_year = "total";
 /// (e.g. a mean wait when nobody left the queue) are left out.
 std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& res);
 
+struct ledger_row {
+    std::string alternative, year, category, payer, placement;  // placement "" for staff and project
+    sample_summary s;
+};
+
+/// The cost ledger by (alternative, year, category, payer, placement), summarised over
+/// replications; cells that are zero in every replication are left out.
+std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& res);
+
 /// Checks initial + arrivals = present + exits in every replication; throws
 /// std::logic_error naming the alternative and replication when it fails.
 void check_conservation(const scenario& sc, const scenario_result& res);
