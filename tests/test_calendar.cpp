@@ -71,3 +71,26 @@ TEST_CASE("the inverse of a cumulative rate places events", "[calendar]") {
     zero.initial = 0;
     CHECK(std::isinf(cumulative_rate(zero).inverse(1)));
 }
+
+TEST_CASE("months nest in years", "[calendar]") {
+    calendar c(date{year{2017}, July, day{15}}, 7);
+    // 15 July, then 1 Aug ... 1 Feb, to 15 February.
+    REQUIRE(c.months() == 8);
+    CHECK(c.month_bounds.front() == 0);
+    CHECK(c.month_bounds[1] == 17);  // 1 August
+    CHECK(c.month_bounds.back() == c.horizon_days);
+    CHECK(c.month_year == std::vector<std::size_t>{0, 0, 0, 0, 0, 0, 1, 1});
+    CHECK(c.month_of(16.9) == 0);
+    CHECK(c.month_of(17) == 1);
+}
+
+TEST_CASE("365-day years for reference models", "[calendar]") {
+    calendar c(date{year{2004}, January, day{1}}, 120, true);
+    REQUIRE(c.years() == 10);
+    CHECK(c.horizon_days == 3650);
+    CHECK(c.bounds[4] == 1460);
+    CHECK(c.year_days[0] == 365);  // even 2004, a leap year
+    CHECK(c.months() == 120);
+    CHECK(c.month_bounds[12] == 365);
+    CHECK(c.month_year[119] == 9);
+}

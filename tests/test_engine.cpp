@@ -324,3 +324,26 @@ TEST_CASE("common random numbers make the paired difference far less noisy", "[e
     INFO("sd base " << sd_base << ", alt " << sd_alt << ", paired diff " << sd_diff);
     CHECK(sd_diff < 0.5 * independent);
 }
+
+TEST_CASE("the monthly cash flow adds up to the yearly ledger", "[engine][cost]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    scenario sc = make_scenario(m, ymd(2008, 3, 15), 30, 1, 1);
+    project_cost pc;
+    pc.item = "projekt";
+    pc.per_year_sek = 2'900'000;
+    pc.start = ymd(2008, 6, 1);
+    pc.end = ymd(2009, 5, 31);
+    pc.payer = 0;
+    sc.alternatives[0].project_costs = {pc};
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    REQUIRE(r.cost_month.size() == cal.months() * l.K());
+    for (std::size_t y = 0; y < l.Y(); ++y) {
+        double months = 0;
+        for (std::size_t mo = 0; mo < cal.months(); ++mo)
+            if (cal.month_year[mo] == y)
+                for (std::size_t k = 0; k < l.K(); ++k) months += r.cost_month[mo * l.K() + k];
+        CHECK(months == Approx(r.cost_total(l, y)).epsilon(1e-12));
+    }
+}

@@ -182,8 +182,8 @@ TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
         CHECK(t.probability == 1);
         REQUIRE(t.gates.size() == 3);
         CHECK(t.gates[0].kind == gate_kind::service);
-        CHECK(t.gates[0].when.attribute == 0);
-        CHECK_FALSE(t.gates[0].when.negated);
+        CHECK(t.gates[0].when.all_of == 1);
+        CHECK(t.gates[0].when.none_of == 0);
         CHECK(t.gates[1].kind == gate_kind::supply);
         CHECK(t.gates[2].kind == gate_kind::staff);
         CHECK(t.gates[2].target == 0);
@@ -303,8 +303,8 @@ TEST_CASE("every construct of the model language", "[loader]") {
         CHECK(gates[1].kind == gate_kind::supply);
         CHECK(gates[2].kind == gate_kind::staff);
         const auto& neg = m.transitions[3].when;
-        CHECK(neg.attribute == 0);
-        CHECK(neg.negated);
+        CHECK(neg.all_of == 0);
+        CHECK(neg.none_of == 1);
         CHECK(neg.holds(0));
         CHECK_FALSE(neg.holds(1));
     }

@@ -18,20 +18,48 @@ date add_months(const date& d, int months) {
     return date{ym.year(), ym.month(), std::min(d.day(), last)};
 }
 
-calendar::calendar(const date& s, int horizon_months) : start(s) {
-    date end = add_months(s, horizon_months);
-    horizon_days = days_between(s, end);
-    bounds.push_back(0);
-    year_numbers.push_back(static_cast<int>(s.year()));
-    for (int y = static_cast<int>(s.year()) + 1;; ++y) {
-        double t = days_between(s, date{year{y}, January, day{1}});
-        if (t >= horizon_days) break;
-        bounds.push_back(t);
-        year_numbers.push_back(y);
+calendar::calendar(const date& s, int horizon_months, bool years_365_day) : start(s) {
+    if (years_365_day) {
+        horizon_days = 365.0 * horizon_months / 12.0;
+        for (int k = 0; 365.0 * k < horizon_days; ++k) {
+            bounds.push_back(365.0 * k);
+            year_numbers.push_back(static_cast<int>(s.year()) + k);
+            year_days.push_back(365.0);
+        }
+        bounds.push_back(horizon_days);
+        for (int m = 0; m < horizon_months; ++m) month_bounds.push_back(365.0 * m / 12.0);
+        month_bounds.push_back(horizon_days);
+    } else {
+        date end = add_months(s, horizon_months);
+        horizon_days = days_between(s, end);
+        bounds.push_back(0);
+        year_numbers.push_back(static_cast<int>(s.year()));
+        for (int y = static_cast<int>(s.year()) + 1;; ++y) {
+            double t = days_between(s, date{year{y}, January, day{1}});
+            if (t >= horizon_days) break;
+            bounds.push_back(t);
+            year_numbers.push_back(y);
+        }
+        bounds.push_back(horizon_days);
+        for (int y : year_numbers)
+            year_days.push_back(days_between(date{year{y}, January, day{1}}, date{year{y + 1}, January, day{1}}));
+        // Months: the start, then every 1st of a month inside the horizon.
+        month_bounds.push_back(0);
+        year_month ym{s.year(), s.month()};
+        for (;;) {
+            ym += std::chrono::months{1};
+            double t = days_between(s, date{ym.year(), ym.month(), day{1}});
+            if (t >= horizon_days) break;
+            month_bounds.push_back(t);
+        }
+        month_bounds.push_back(horizon_days);
     }
-    bounds.push_back(horizon_days);
-    for (int y : year_numbers)
-        year_days.push_back(days_between(date{year{y}, January, day{1}}, date{year{y + 1}, January, day{1}}));
+    for (std::size_t m = 0; m + 1 < month_bounds.size(); ++m) month_year.push_back(year_of(month_bounds[m]));
+}
+
+std::size_t calendar::month_of(double t) const {
+    auto it = std::upper_bound(month_bounds.begin() + 1, month_bounds.end() - 1, t);
+    return static_cast<std::size_t>(it - (month_bounds.begin() + 1));
 }
 
 std::size_t calendar::year_of(double t) const {

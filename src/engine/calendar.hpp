@@ -15,22 +15,29 @@ date add_months(const date& d, int months);
 
 /// The calendar years a run covers. Year k is [bounds[k], bounds[k+1]) in days;
 /// bounds[0] = 0 (the start date), the inner bounds are 1 January, the last bound
-/// is the horizon. A horizon ending on 1 January adds no empty year.
+/// is the horizon. A horizon ending on 1 January adds no empty year. Months
+/// likewise: month_bounds at the 1st of each month. With 365-day years (for
+/// reference models) year k is [365k, 365(k+1)) and month m [m 365/12, ...).
 struct calendar {
     date start;
     double horizon_days = 0;
     std::vector<double> bounds;    // size years + 1
     std::vector<int> year_numbers; // calendar year of each period
     std::vector<double> year_days; // length of each period's whole calendar year: 365 or 366
+    std::vector<double> month_bounds;      // size months + 1
+    std::vector<std::size_t> month_year;   // year period of each month
 
     calendar() = default;
-    calendar(const date& start, int horizon_months);
+    calendar(const date& start, int horizon_months, bool years_365_day = false);
 
+    std::size_t months() const { return month_year.size(); }
     std::size_t years() const { return year_numbers.size(); }
     /// Day offset of a date (may be negative or beyond the horizon).
     double to_days(const date& d) const { return days_between(start, d); }
     /// Index of the year period containing t (t in [0, horizon)); clamps.
     std::size_t year_of(double t) const;
+    /// Index of the month containing t; clamps.
+    std::size_t month_of(double t) const;
 };
 
 /// A schedule in simulation time: value `initial` before the first step.

@@ -193,7 +193,7 @@ void simulator::impl::setup() {
             case gate_kind::supply: rt.supply_gates.push_back(g); break;
             case gate_kind::staff: rt.staff_gates.push_back(g); break;
             }
-            if (g.kind != gate_kind::service && g.when.attribute != no_index)
+            if (g.kind != gate_kind::service && !g.when.always())
                 rt.conditional_resources = true;
         }
         rt.dest_capacity = m.placements[tr.to].capacity.has_value();

@@ -1152,16 +1152,29 @@ private:
         m_.groups.push_back(std::move(g));
     }
 
+    // "attr", "!attr" or a conjunction "a & !b".
     condition read_condition(const field& f) {
-        std::string s = read_string(f, "when = \"has_debt\" (or \"!has_debt\")");
+        std::string s = read_string(f, "when = \"has_debt\" (or \"!has_debt\", or \"ung_vuxen & !missbruk\")");
         condition c;
-        std::string name = s;
-        if (!name.empty() && name[0] == '!') {
-            c.negated = true;
-            name = name.substr(1);
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t amp = s.find('&', start);
+            std::string term = s.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+            term.erase(0, term.find_first_not_of(" \t"));
+            term.erase(term.find_last_not_of(" \t") + 1);
+            bool negated = !term.empty() && term[0] == '!';
+            if (negated) term.erase(0, 1);
+            if (term.empty())
+                fail(f.node->at, f.what + " has an empty term in \"" + s +
+                                     "\"; write when = \"attr\", \"!attr\" or \"a & !b\"");
+            std::uint64_t bit = std::uint64_t{1} << resolve_id(f, *f.node, term, "attribute");
+            if (((negated ? c.all_of : c.none_of) & bit) != 0)
+                fail(f.node->at, f.what + " \"" + s + "\" asks for " + in_quotes(term) +
+                                     " both to hold and not to hold; it can never be true");
+            (negated ? c.none_of : c.all_of) |= bit;
+            if (amp == std::string::npos) break;
+            start = amp + 1;
         }
-        if (name.empty()) fail(f.node->at, f.what + " is empty; write when = \"attr\" or \"!attr\"");
-        c.attribute = resolve_id(f, *f.node, name, "attribute");
         return c;
     }
 
@@ -1245,9 +1258,9 @@ private:
                 const auto& tr = m_.transitions[t];
                 if (tr.from != p) continue;
                 out.push_back(t);
-                if (tr.when.attribute != no_index &&
-                    std::find(attrs.begin(), attrs.end(), tr.when.attribute) == attrs.end())
-                    attrs.push_back(tr.when.attribute);
+                for (index_t a = 0; a < 64; ++a)
+                    if (((tr.when.uses() >> a) & 1u) && std::find(attrs.begin(), attrs.end(), a) == attrs.end())
+                        attrs.push_back(a);
             }
             if (out.empty()) continue;
             if (attrs.size() > 16)
@@ -1488,7 +1501,7 @@ struct scenario_reader {
         element e = top();
         check_keys(root,
                    {"title", "description", "model", "start", "horizon_years", "horizon_months",
-                    "replications", "seed", "warmup_days", "alternative", "source", "note"},
+                    "replications", "seed", "warmup_days", "years", "alternative", "source", "note"},
                    "the scenario (top level)");
         sc.file = file;
         sc.title = read_string(field_of(e, require_key(e, "title", "title = \"Enheten för hemlösa 2007\"")),
@@ -1509,6 +1522,14 @@ struct scenario_reader {
             if (s->type != ttype::integer) wrong_type(f, "a whole number", "seed = 2007");
             if (s->integer < 0) fail(s->at, f.what + " is negative; it must be >= 0");
             sc.seed = static_cast<std::uint64_t>(s->integer);
+        }
+        if (const tnode* y = root.find("years")) {
+            field f = field_of(e, *y);
+            std::string v = read_string(f, "years = \"calendar\" (or \"365-day\")");
+            if (v == "365-day") sc.years_365_day = true;
+            else if (v != "calendar")
+                fail(y->at, f.what + " is \"" + v + "\"; write years = \"calendar\" (calendar years, the default) "
+                                     "or years = \"365-day\" (years of exactly 365 days, as in some reference models)");
         }
         if (const tnode* w = root.find("warmup_days")) {
             field f = field_of(e, *w);

@@ -140,15 +140,14 @@ struct group {
     std::vector<double> attribute_probability;  // per attribute; the group's value
 };
 
-/// A condition on an attribute: none, attr holds, attr does not hold.
+/// A condition on attributes: all of `all_of` hold and none of `none_of`
+/// ("ung_vuxen & !missbruk"); empty masks: always true.
 struct condition {
-    index_t attribute = no_index;  // no_index: always true
-    bool negated = false;
-    bool holds(std::uint64_t attrs) const {
-        if (attribute == no_index) return true;
-        bool v = (attrs >> attribute) & 1u;
-        return negated ? !v : v;
-    }
+    std::uint64_t all_of = 0, none_of = 0;
+    bool always() const { return (all_of | none_of) == 0; }
+    bool holds(std::uint64_t attrs) const { return (attrs & all_of) == all_of && (attrs & none_of) == 0; }
+    /// Bit mask of the attributes the condition reads.
+    std::uint64_t uses() const { return all_of | none_of; }
 };
 
 /// A gate that must hold before a move.
@@ -233,6 +232,7 @@ struct scenario {
     date start;
     int horizon_months = 0;
     double warmup_days = 0;
+    bool years_365_day = false;  // years of exactly 365 days from the start (reference models), not calendar years
     std::uint32_t replications = 100;
     std::uint64_t seed = 1;
     std::vector<alternative> alternatives;

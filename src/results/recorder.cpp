@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace hemsim {
 
@@ -88,6 +89,8 @@ struct recorder::impl {
         r.queue_days.assign(l.Q() * Y, 0.0);
         r.queue_end.assign(l.Q() * Y, 0.0);
         r.offers_lost.assign(l.S() * Y, 0.0);
+        r.cost_month.assign(cal.months() * l.K(), 0.0);
+        annual_units.assign(r.cost.size(), 0.0);
         occ.assign(P, {});
         queue_len.assign(l.Q(), {});
         acosts_at.assign(P, {});
@@ -108,38 +111,54 @@ struct recorder::impl {
         }
     }
 
-    // Integrates a count from its last update to t, split by year; calls
-    // f(year, t0, t1) for each piece after the warm-up.
+    // Integrates a count from its last update to t, split by month (months nest
+    // in years); calls f(year, month, t0, t1) for each piece after the warm-up.
     template <class F>
     void accrue(counter& c, double t, F&& f) {
         double t0 = c.last;
         if (t <= t0) return;
         c.last = t;
         if (c.n == 0) return;
-        std::size_t y = cal.year_of(t0);
-        while (t0 < t && y < l.Y()) {
-            double end = std::min(t, cal.bounds[y + 1]);
+        std::size_t m = cal.month_of(t0);
+        while (t0 < t && m < cal.months()) {
+            double end = std::min(t, cal.month_bounds[m + 1]);
             double a = std::max(t0, warmup);
-            if (end > a) f(y, a, end);
+            if (end > a) f(cal.month_year[m], m, a, end);
             t0 = end;
-            ++y;
+            ++m;
         }
     }
+
+    // Books `units` of a rate: SEK, or SEK x days for an annual rate, which is
+    // divided by the year's days once at the end (exact sums for whole days).
+    void book(std::size_t y, std::size_t m, std::size_t c, std::size_t k, std::size_t p, double units,
+              bool per_year) {
+        std::size_t i = l.ledger_index(y, c, k, p);
+        if (per_year) {
+            annual_units[i] += units;
+            r.cost_month[m * l.K() + k] += units / cal.year_days[y];
+        } else {
+            r.cost[i] += units;
+            r.cost_month[m * l.K() + k] += units;
+        }
+    }
+
+    std::vector<double> annual_units;  // the ledger's annual-rate part, SEK x days
 
     void accrue_placement(index_t p, double t) {
         counter& c = occ[p];
         const placement& pl = m.placements[p];
         std::size_t k = pl.payer == no_index ? 0 : pl.payer;
-        accrue(c, t, [&](std::size_t y, double a, double b) {
+        accrue(c, t, [&](std::size_t y, std::size_t mo, double a, double b) {
             r.person_days[p * l.Y() + y] += c.n * (b - a);
-            r.cost[l.ledger_index(y, static_cast<std::size_t>(category::placements), k, p)] +=
-                c.n * price[p].integral(cal, y, a, b);
+            book(y, mo, static_cast<std::size_t>(category::placements), k, p, c.n * price[p].integral(a, b),
+                 price[p].per_year);
         });
     }
 
     void accrue_attr(attr_cost& ac, double t) {
-        accrue(ac.c, t, [&](std::size_t y, double a, double b) {
-            r.cost[l.ledger_index(y, ac.category, ac.payer, ac.placement)] += ac.c.n * ac.rate.integral(cal, y, a, b);
+        accrue(ac.c, t, [&](std::size_t y, std::size_t mo, double a, double b) {
+            book(y, mo, ac.category, ac.payer, ac.placement, ac.c.n * ac.rate.integral(a, b), ac.rate.per_year);
         });
     }
 
@@ -219,6 +238,10 @@ replication_result recorder::finish(const flow_counts& flows) {
     for (index_t p = 0; p < impl_->occ.size(); ++p) impl_->accrue_placement(p, T);
     for (auto& ac : impl_->acosts) impl_->accrue_attr(ac, T);
     for (index_t q = 0; q < impl_->queue_len.size(); ++q) impl_->accrue_queue(q, T);
+    const result_layout& l = impl_->l;
+    for (std::size_t i = 0; i < impl_->annual_units.size(); ++i)
+        if (impl_->annual_units[i] != 0)
+            impl_->r.cost[i] += impl_->annual_units[i] / impl_->cal.year_days[i / (l.C() * l.K() * l.P1())];
     impl_->r.flows = flows;
     return std::move(impl_->r);
 }
@@ -245,32 +268,43 @@ void add_fixed_costs(const alternative& alt, const result_layout& l, const calen
                      replication_result& r) {
     const model& m = alt.system;
     const std::size_t none = l.P1() - 1;
+    const std::size_t K = l.K();
+    // An annual amount over [a, b]: whole years to the krona in the ledger,
+    // and by month for the cash-flow series.
+    auto spread = [&](std::size_t c, std::size_t k, double a, double b,
+                      const std::function<double(double, double)>& units) {
+        for (std::size_t y = 0; y < l.Y(); ++y) {
+            double y0 = std::max(cal.bounds[y], a), y1 = std::min(cal.bounds[y + 1], b);
+            if (y1 > y0) r.cost[l.ledger_index(y, c, k, none)] += units(y0, y1) / cal.year_days[y];
+        }
+        for (std::size_t mo = 0; mo < cal.months(); ++mo) {
+            double m0 = std::max(cal.month_bounds[mo], a), m1 = std::min(cal.month_bounds[mo + 1], b);
+            if (m1 > m0) r.cost_month[mo * K + k] += units(m0, m1) / cal.year_days[cal.month_year[mo]];
+        }
+    };
+    const double from = std::max(0.0, warmup);
     for (const staff_pool& st : m.staff) {
         timeline fte(st.fte, cal);
         timeline annual(st.annual_cost_per_fte_sek, cal);
         std::size_t k = st.payer == no_index ? 0 : st.payer;
-        for (std::size_t y = 0; y < l.Y(); ++y) {
-            double a = std::max(cal.bounds[y], warmup), b = cal.bounds[y + 1];
-            if (b > a)
-                r.cost[l.ledger_index(y, static_cast<std::size_t>(category::staff), k, none)] +=
-                    integral_of_product(fte, annual, a, b) / cal.year_days[y];
-        }
+        spread(static_cast<std::size_t>(category::staff), k, from, cal.horizon_days,
+               [&](double a, double b) { return integral_of_product(fte, annual, a, b); });
     }
     for (const project_cost& pc : alt.project_costs) {
         std::size_t k = pc.payer == no_index ? 0 : pc.payer;
         std::size_t c = static_cast<std::size_t>(category::project);
         double start = pc.start ? cal.to_days(*pc.start) : 0.0;
         if (pc.one_off) {
-            if (start >= std::max(0.0, warmup) && start < cal.horizon_days)
+            if (start >= from && start < cal.horizon_days) {
                 r.cost[l.ledger_index(cal.year_of(start), c, k, none)] += pc.one_off_sek;
+                r.cost_month[cal.month_of(start) * K + k] += pc.one_off_sek;
+            }
             continue;
         }
         // Inclusive end date: the cost runs to the end of that day.
         double end = pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days;
-        for (std::size_t y = 0; y < l.Y(); ++y) {
-            double a = std::max({cal.bounds[y], warmup, start}), b = std::min(cal.bounds[y + 1], end);
-            if (b > a) r.cost[l.ledger_index(y, c, k, none)] += pc.per_year_sek * (b - a) / cal.year_days[y];
-        }
+        spread(c, k, std::max(from, start), std::min(end, cal.horizon_days),
+               [&](double a, double b) { return pc.per_year_sek * (b - a); });
     }
 }
 

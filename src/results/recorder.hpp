@@ -21,11 +21,10 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
 struct cost_rate {
     timeline value;
     bool per_year = false;
-    /// The cost of one unit over [t0, t1], which lie within year period y.
-    double integral(const calendar& cal, std::size_t y, double t0, double t1) const {
-        double v = value.integral(t0, t1);
-        return per_year ? v / cal.year_days[y] : v;
-    }
+    /// The integral of the rate's value over [t0, t1]: SEK for a daily rate,
+    /// SEK x days for an annual one (divide by the year's days; kept apart so
+    /// that whole days at whole-krona prices sum exactly).
+    double integral(double t0, double t1) const { return value.integral(t0, t1); }
 };
 
 class recorder final : public observer {

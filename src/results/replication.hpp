@@ -47,6 +47,7 @@ struct replication_result {
     std::vector<double> queue_days;   // (queue, year): integral of the queue length
     std::vector<double> queue_end;    // (queue, year): length at the end of the year
     std::vector<double> offers_lost;  // (supply, year)
+    std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
     flow_counts flows;
 
     /// Total cost in year y (all categories, payers, placements).

@@ -11,7 +11,7 @@
 
 namespace hemsim {
 
-calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizon_months); }
+calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizon_months, sc.years_365_day); }
 
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed,
