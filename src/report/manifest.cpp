@@ -52,6 +52,8 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
     j["seed"] = res.seed;
     j["replications"] = res.replications;
     j["threads"] = res.threads;
+    j["events"] = res.events();
+    j["simulation_wall_seconds"] = res.wall_seconds;
     j["random_streams"] = "Philox4x64-10 keyed by (seed, replication); counters by entity and purpose";
     nlohmann::ordered_json alts = nlohmann::ordered_json::array();
     for (const alternative& a : sc.alternatives)

@@ -1,6 +1,7 @@
 #include "results/runner.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -24,7 +25,15 @@ replication_result run_replication(const scenario& sc, const alternative& alt, c
     return r;
 }
 
+std::uint64_t scenario_result::events() const {
+    std::uint64_t n = 0;
+    for (const auto& a : alts)
+        for (const auto& r : a.reps) n += r.flows.events;
+    return n;
+}
+
 scenario_result run_scenario(const scenario& sc, const run_options& opts) {
+    const auto t0 = std::chrono::steady_clock::now();
     scenario_result out;
     out.cal = make_calendar(sc);
     out.seed = opts.seed_given ? opts.seed : sc.seed;
@@ -68,6 +77,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
         for (unsigned i = 0; i < n; ++i) pool.emplace_back(worker);
     }
     if (failure) std::rethrow_exception(failure);
+    out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }
 

@@ -29,7 +29,11 @@ struct scenario_result {
     std::uint64_t seed = 0;
     std::uint32_t replications = 0;
     unsigned threads = 0;
+    double wall_seconds = 0;               // the simulation itself, all threads
     std::vector<alternative_result> alts;  // same order as the scenario's
+
+    /// Events processed over every alternative and replication.
+    std::uint64_t events() const;
 };
 
 /// One replication of one alternative.
