@@ -282,6 +282,7 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     c.key = key;
     c.group = group;
     draw_attributes(c, true, no_index);
+    counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
     return slot;
 }
 

@@ -18,6 +18,7 @@ namespace hemsim {
 struct flow_counts {
     std::uint64_t initial = 0, arrivals = 0, exits = 0, present = 0;
     std::uint64_t events = 0;  // events processed
+    std::uint64_t peak_present = 0;  // most clients in the system at once (memory follows it)
 };
 
 /// Simulates `m` over `cal` for replication `replication` of `seed`, emitting

@@ -53,6 +53,10 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
     j["replications"] = res.replications;
     j["threads"] = res.threads;
     j["events"] = res.events();
+    std::uint64_t peak = 0;
+    for (const auto& a : res.alts)
+        for (const auto& r : a.reps) peak = std::max(peak, r.flows.peak_present);
+    j["peak_clients_present"] = peak;
     j["simulation_wall_seconds"] = res.wall_seconds;
     j["random_streams"] = "Philox4x64-10 keyed by (seed, replication); counters by entity and purpose";
     nlohmann::ordered_json alts = nlohmann::ordered_json::array();
