@@ -28,8 +28,14 @@ struct trace : observer {
         double wait;
     };
     std::vector<row> rows;
-    void entered(double t, index_t p, std::uint64_t) override { rows.push_back({t, "enter", p, 0}); }
-    void left(double t, index_t p, std::uint64_t) override { rows.push_back({t, "leave", p, 0}); }
+    void entered(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "enter", p, 0}); }
+    void left(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "leave", p, 0}); }
+    void moved(double t, index_t tr, std::uint64_t) override { rows.push_back({t, "move", tr, 0}); }
+    void rule(double t, index_t p, rule_event what, std::uint64_t) override {
+        static const char* names[] = {"over", "moved_by_rule", "breach_max_stay", "redirected", "breach_bar"};
+        rows.push_back({t, names[static_cast<int>(what)], p, 0});
+    }
+    void queue_abandoned(double t, index_t q) override { rows.push_back({t, "abandon", q, 0}); }
     void created(double t, bool) override { rows.push_back({t, "create", 0, 0}); }
     void exited(double t, index_t p) override { rows.push_back({t, "exit", p, 0}); }
     void queue_joined(double t, index_t q) override { rows.push_back({t, "join", q, 0}); }

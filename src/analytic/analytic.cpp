@@ -1,1 +1,557 @@
-// placeholder: being written
+#include "analytic/analytic.hpp"
+
+#include <Eigen/Dense>
+#include <Eigen/SparseCore>
+#include <Eigen/SparseLU>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <tuple>
+
+#include "engine/random.hpp"
+
+namespace hemsim {
+
+const analytic_entry* analytic_result::entry(index_t placement) const {
+    for (const analytic_entry& e : entries)
+        if (e.placement == placement) return &e;
+    return nullptr;
+}
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+// Probabilities below this are treated as zero when deciding whether a client
+// can end somewhere (a stuck placement, a closed loop).
+constexpr double tiny = 1e-12;
+constexpr std::size_t max_states = 200000;
+
+double per_day(bool per_month, const schedule& month, const schedule& day) {
+    return per_month ? month.initial * 12.0 / 365.0 : day.initial;
+}
+
+// A state of the embedded chain: a client at the start of a stay.
+struct state_key {
+    index_t placement;
+    std::uint64_t attrs, flags;
+    bool operator<(const state_key& o) const {
+        return std::tie(placement, attrs, flags) < std::tie(o.placement, o.attrs, o.flags);
+    }
+};
+
+// A move out of a state: into another state, or out through a terminal placement.
+struct edge {
+    std::size_t to;          // state index, or no_state for an exit
+    index_t exit_placement;  // the terminal placement when to == no_state
+    double p;
+};
+constexpr std::size_t no_state = static_cast<std::size_t>(-1);
+
+// Attribute values of `bits` (a list of attribute numbers) with their probabilities;
+// zero-probability combinations are left out.
+std::vector<std::pair<std::uint64_t, double>> combinations(const std::vector<index_t>& bits,
+                                                          const std::vector<double>& prob) {
+    std::vector<std::pair<std::uint64_t, double>> out{{0, 1.0}};
+    for (index_t a : bits) {
+        std::vector<std::pair<std::uint64_t, double>> next;
+        double p = prob[a];
+        for (auto [mask, q] : out) {
+            if (p > 0) next.push_back({mask | (1ull << a), q * p});
+            if (p < 1) next.push_back({mask, q * (1 - p)});
+        }
+        out = std::move(next);
+    }
+    return out;
+}
+
+class chain {
+public:
+    chain(const model& m, index_t g) : m_(m), g_(g) {}
+    analytic_result solve();
+
+private:
+    const model& m_;
+    index_t g_;
+    std::uint64_t relevant_ = 0;                    // attribute bits the chain distinguishes
+    std::vector<std::vector<index_t>> routes_;      // per placement, model order
+    std::vector<std::vector<index_t>> redraw_;      // per placement: relevant attributes drawn anew
+    std::vector<double> price_;                     // per placement, per day
+    std::vector<double> attr_rate_;                 // per attribute, per day (0 without cost)
+    std::vector<state_key> states_;
+    std::map<state_key, std::size_t> index_;
+    std::deque<std::size_t> todo_;
+    std::vector<std::vector<edge>> edges_;          // per state
+    std::vector<double> hold_;                      // per state: expected days per stay
+    std::vector<double> rate_;                      // per state: cost per day (price + attributes)
+
+    void setup(analytic_result& r);
+    std::size_t intern(const state_key& k);
+    void expand(std::size_t s);
+};
+
+void chain::setup(analytic_result& r) {
+    const std::size_t np = m_.placements.size();
+    const group& gr = m_.groups[g_];
+    if (gr.attribute_probability.size() != m_.attributes.size())
+        throw std::runtime_error("group '" + gr.id + "' has " + std::to_string(gr.attribute_probability.size()) +
+                                 " attribute probabilities for " + std::to_string(m_.attributes.size()) +
+                                 " attributes");
+    if (m_.attributes.size() > 64 || m_.flags.size() > 64)
+        throw std::runtime_error("the analytic chain supports at most 64 attributes and 64 flags");
+
+    routes_.assign(np, {});
+    redraw_.assign(np, {});
+    for (index_t i = 0; i < m_.transitions.size(); ++i) {
+        const transition& t = m_.transitions[i];
+        routes_[t.from].push_back(i);
+        relevant_ |= t.when.uses();
+        for (const gate& gt : t.gates) relevant_ |= gt.when.uses();
+    }
+    attr_rate_.assign(m_.attributes.size(), 0.0);
+    for (index_t a = 0; a < m_.attributes.size(); ++a) {
+        const attribute& at = m_.attributes[a];
+        if (!at.has_cost()) continue;
+        attr_rate_[a] = per_day(at.cost_given_per_month, at.cost_per_month_sek, at.cost_per_day_sek);
+        if (attr_rate_[a] != 0) relevant_ |= 1ull << a;
+        if (!at.cost_per_day_sek.constant() || !at.cost_per_month_sek.constant())
+            r.notes.push_back({"attribute '" + at.id + "': its cost changes on dates; the first value is used",
+                               "attributet '" + at.id + "': kostnaden ändras på datum; det första värdet används"});
+    }
+    if (static_cast<std::size_t>(std::popcount(relevant_)) > analytic_max_attributes) {
+        std::string names;
+        for (index_t a = 0; a < m_.attributes.size(); ++a)
+            if ((relevant_ >> a) & 1u) names += (names.empty() ? "" : ", ") + m_.attributes[a].id;
+        throw std::runtime_error("the analytic chain enumerates at most " + std::to_string(analytic_max_attributes) +
+                                 " attributes read by conditions or carrying costs; this model has " +
+                                 std::to_string(std::popcount(relevant_)) + " (" + names + ")");
+    }
+    for (index_t a = 0; a < m_.attributes.size(); ++a)
+        if ((relevant_ >> a) & 1u)
+            for (index_t p : m_.attributes[a].redraw_on_entry) redraw_[p].push_back(a);
+
+    price_.assign(np, 0.0);
+    for (index_t p = 0; p < np; ++p) {
+        const placement& pl = m_.placements[p];
+        if (pl.terminal) continue;  // exits cost nothing
+        price_[p] = per_day(pl.price_given_per_month, pl.price_per_month_sek, pl.price_per_day_sek);
+        if (!pl.price_per_day_sek.constant() || !pl.price_per_month_sek.constant())
+            r.notes.push_back({"placement '" + pl.id + "': its price changes on dates; the first value is used",
+                               "boendeformen '" + pl.id + "': priset ändras på datum; det första värdet används"});
+    }
+}
+
+std::size_t chain::intern(const state_key& k) {
+    auto [it, added] = index_.try_emplace(k, states_.size());
+    if (added) {
+        if (states_.size() >= max_states)
+            throw std::runtime_error("the analytic chain has more than " + std::to_string(max_states) +
+                                     " (placement, attributes, flags) states; simplify the model's conditions");
+        states_.push_back(k);
+        todo_.push_back(it->second);
+    }
+    return it->second;
+}
+
+// The moves out of state s and its expected stay, as the simulator chooses them:
+// among the routes whose condition holds, in model order, by cumulative
+// probability (the last such route takes any remainder).
+void chain::expand(std::size_t s) {
+    const state_key k = states_[s];
+    std::vector<index_t> open;
+    for (index_t r : routes_[k.placement])
+        if (m_.transitions[r].when.holds(k.attrs)) open.push_back(r);
+    std::vector<edge> out;
+    double hold = 0;
+    double cum = 0;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+        const transition& t = m_.transitions[open[i]];
+        double before = std::min(cum, 1.0);
+        cum += t.probability;
+        double p = (i + 1 == open.size() ? 1.0 : std::min(cum, 1.0)) - before;
+        if (p <= 0) continue;
+        // Service gates in order: each whose condition holds and whose flag the
+        // client lacks is waited for (its mean duration) and grants the flag.
+        double stay = mean_of(t.after);
+        std::uint64_t flags = k.flags;
+        for (const gate& gt : t.gates) {
+            if (gt.kind != gate_kind::service || !gt.when.holds(k.attrs)) continue;
+            const service& sv = m_.services[gt.target];
+            if ((flags >> sv.flag) & 1u) continue;
+            stay += mean_of(sv.duration);
+            flags |= 1ull << sv.flag;
+        }
+        hold += p * stay;
+        const placement& to = m_.placements[t.to];
+        if (to.terminal) {
+            out.push_back({no_state, t.to, p});
+            continue;
+        }
+        flags &= ~static_cast<std::uint64_t>(to.clears_flags);
+        std::uint64_t kept = k.attrs;
+        for (index_t a : redraw_[t.to]) kept &= ~(1ull << a);
+        for (auto [drawn, q] : combinations(redraw_[t.to], m_.groups[g_].attribute_probability))
+            out.push_back({intern({t.to, kept | drawn, flags}), no_index, p * q});
+    }
+    double rate = price_[k.placement];
+    for (index_t a = 0; a < m_.attributes.size(); ++a) {
+        if (attr_rate_[a] == 0 || !((k.attrs >> a) & 1u)) continue;
+        const auto& in = m_.attributes[a].cost_in;
+        if (std::find(in.begin(), in.end(), k.placement) != in.end()) rate += attr_rate_[a];
+    }
+    if (edges_.size() <= s) {
+        edges_.resize(s + 1);
+        hold_.resize(s + 1);
+        rate_.resize(s + 1);
+    }
+    edges_[s] = std::move(out);
+    hold_[s] = hold;
+    rate_[s] = rate;
+}
+
+analytic_result chain::solve() {
+    analytic_result r;
+    const std::size_t np = m_.placements.size();
+    const group& gr = m_.groups[g_];
+    r.group = gr.id;
+    for (const placement& p : m_.placements) {
+        r.placements.push_back(p.id);
+        r.terminal.push_back(p.terminal ? 1 : 0);
+    }
+    setup(r);
+    r.price_per_day_sek = price_;
+
+    // Entry distributions: a new client entering p draws every attribute with
+    // the group's probabilities and holds no flags.
+    std::vector<index_t> all_relevant;
+    for (index_t a = 0; a < m_.attributes.size(); ++a)
+        if ((relevant_ >> a) & 1u) all_relevant.push_back(a);
+    const auto entry_combos = combinations(all_relevant, gr.attribute_probability);
+    std::vector<index_t> entry_placements;
+    std::vector<std::vector<std::pair<std::size_t, double>>> entry_weights;
+    for (index_t p = 0; p < np; ++p) {
+        if (m_.placements[p].terminal) continue;
+        entry_placements.push_back(p);
+        entry_weights.emplace_back();
+        for (auto [attrs, q] : entry_combos) entry_weights.back().push_back({intern({p, attrs, 0}), q});
+    }
+    while (!todo_.empty()) {
+        std::size_t s = todo_.front();
+        todo_.pop_front();
+        expand(s);
+    }
+    const std::size_t n = states_.size();
+    r.states = n;
+
+    // Classify: stuck states (no route out: the client stays for good), states
+    // that can reach an exit or a stuck state (transient), and the rest (closed
+    // loops that never end).
+    std::vector<char> stuck(n, 0), transient(n, 0);
+    std::vector<std::vector<std::size_t>> preds(n);
+    std::deque<std::size_t> work;
+    for (std::size_t s = 0; s < n; ++s) {
+        bool exits = false;
+        for (const edge& e : edges_[s]) {
+            if (e.to == no_state)
+                exits = true;
+            else
+                preds[e.to].push_back(s);
+        }
+        if (edges_[s].empty()) stuck[s] = 1;
+        if (exits) {
+            transient[s] = 1;
+            work.push_back(s);
+        }
+    }
+    for (std::size_t s = 0; s < n; ++s)
+        if (stuck[s]) work.push_back(s);
+    std::vector<char> reaches(n, 0);
+    for (std::size_t s : work) reaches[s] = 1;
+    while (!work.empty()) {
+        std::size_t s = work.front();
+        work.pop_front();
+        for (std::size_t q : preds[s])
+            if (!reaches[q]) {
+                reaches[q] = 1;
+                transient[q] = 1;
+                work.push_back(q);
+            }
+    }
+    std::vector<std::size_t> tpos(n, no_state);
+    std::vector<std::size_t> tlist;
+    for (std::size_t s = 0; s < n; ++s)
+        if (transient[s]) {
+            tpos[s] = tlist.size();
+            tlist.push_back(s);
+        }
+    const std::size_t nt = tlist.size();
+    r.transient_states = nt;
+
+    // Expected visits x to each transient state from an entry distribution w:
+    // x' (I - Q) = w', solved as (I - Q)' x = w for all entries at once.
+    const std::size_t ne = entry_placements.size();
+    Eigen::MatrixXd x(static_cast<Eigen::Index>(nt), static_cast<Eigen::Index>(ne));
+    x.setZero();
+    if (nt > 0) {
+        std::vector<Eigen::Triplet<double>> trip;
+        for (std::size_t i = 0; i < nt; ++i) {
+            const auto ii = static_cast<Eigen::Index>(i);
+            trip.emplace_back(ii, ii, 1.0);
+            for (const edge& e : edges_[tlist[i]])
+                if (e.to != no_state && transient[e.to])
+                    trip.emplace_back(static_cast<Eigen::Index>(tpos[e.to]), ii, -e.p);  // transposed
+        }
+        Eigen::SparseMatrix<double> a(static_cast<Eigen::Index>(nt), static_cast<Eigen::Index>(nt));
+        a.setFromTriplets(trip.begin(), trip.end());  // duplicates (same target twice) are summed
+        a.makeCompressed();
+        Eigen::MatrixXd w = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(nt), static_cast<Eigen::Index>(ne));
+        for (std::size_t j = 0; j < ne; ++j)
+            for (auto [s, q] : entry_weights[j])
+                if (transient[s]) w(static_cast<Eigen::Index>(tpos[s]), static_cast<Eigen::Index>(j)) += q;
+        Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> lu;
+        lu.compute(a);
+        if (lu.info() != Eigen::Success)
+            throw std::runtime_error("the analytic chain's matrix I - Q could not be factorised: " +
+                                     lu.lastErrorMessage());
+        x = lu.solve(w);
+        if (lu.info() != Eigen::Success) throw std::runtime_error("the analytic chain's solve failed");
+    }
+
+    for (std::size_t j = 0; j < ne; ++j) {
+        analytic_entry en;
+        en.placement = entry_placements[j];
+        en.visits.assign(np, 0.0);
+        en.days.assign(np, 0.0);
+        en.cost_sek.assign(np, 0.0);
+        en.exit_probability.assign(np, 0.0);
+        // Mass that ends in a stuck state or enters a closed loop: from the entry
+        // itself or from a transient state.
+        std::vector<double> ends(n, 0.0);
+        for (auto [s, q] : entry_weights[j])
+            if (!transient[s]) ends[s] += q;
+        for (std::size_t i = 0; i < nt; ++i) {
+            const std::size_t s = tlist[i];
+            const double v = x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+            const index_t p = states_[s].placement;
+            en.visits[p] += v;
+            en.days[p] += v * hold_[s];
+            en.cost_sek[p] += v * hold_[s] * rate_[s];
+            for (const edge& e : edges_[s]) {
+                if (e.to == no_state)
+                    en.exit_probability[e.exit_placement] += v * e.p;
+                else if (!transient[e.to])
+                    ends[e.to] += v * e.p;
+            }
+        }
+        // Stuck states are entered once and kept for good; a closed loop is
+        // entered once and then circled for ever: every state reachable in it
+        // gets infinite visits and days.
+        std::deque<std::size_t> loop;
+        std::vector<char> in_loop(n, 0);
+        for (std::size_t s = 0; s < n; ++s) {
+            if (ends[s] <= tiny) continue;
+            en.never_exits += ends[s];
+            const index_t p = states_[s].placement;
+            if (stuck[s]) {
+                en.visits[p] += ends[s];
+                en.days[p] = inf;
+                if (rate_[s] > 0) en.cost_sek[p] = inf;
+            } else if (!in_loop[s]) {
+                in_loop[s] = 1;
+                loop.push_back(s);
+            }
+        }
+        while (!loop.empty()) {
+            std::size_t s = loop.front();
+            loop.pop_front();
+            const index_t p = states_[s].placement;
+            en.visits[p] = inf;
+            en.days[p] = inf;
+            if (rate_[s] > 0) en.cost_sek[p] = inf;
+            for (const edge& e : edges_[s])
+                if (e.to != no_state && !in_loop[e.to]) {
+                    in_loop[e.to] = 1;
+                    loop.push_back(e.to);
+                }
+        }
+        for (index_t p = 0; p < np; ++p) {
+            en.total_days += en.days[p];
+            en.total_cost_sek += en.cost_sek[p];
+        }
+        r.entries.push_back(std::move(en));
+    }
+
+    // Say where clients can get caught, once per placement.
+    std::vector<char> said(np, 0);
+    for (std::size_t s = 0; s < n; ++s) {
+        const index_t p = states_[s].placement;
+        if (transient[s] || said[p]) continue;
+        said[p] = 1;
+        const std::string& id = m_.placements[p].id;
+        if (stuck[s])
+            r.notes.push_back({"placement '" + id +
+                                   "' is not terminal and has no transition out (for some attribute values): "
+                                   "clients who reach it never exit",
+                               "boendeformen '" + id +
+                                   "' är inget utträde och saknar övergång ut (för vissa attributvärden): "
+                                   "klienter som når dit lämnar aldrig systemet"});
+        else
+            r.notes.push_back({"placement '" + id +
+                                   "' lies on a closed loop without a way to an exit: clients who reach it never exit",
+                               "boendeformen '" + id +
+                                   "' ligger i en sluten slinga utan väg till utträde: klienter som når dit lämnar "
+                                   "aldrig systemet"});
+    }
+    return r;
+}
+
+}  // namespace
+
+analytic_result analyze(const model& m, index_t group) {
+    if (group >= m.groups.size())
+        throw std::runtime_error("analyze: group " + std::to_string(group) + " does not exist (the model has " +
+                                 std::to_string(m.groups.size()) + ")");
+    chain c(m, group);
+    analytic_result r = c.solve();
+    r.notes.insert(r.notes.begin(),
+                   analytic_note{"capacities, supplies, staff and queue waits are ignored; a stay lasts the mean of "
+                                 "its 'after' plus the mean duration of each service it must pass; prices are the "
+                                 "first value of each schedule, monthly amounts x 12 / 365 per day",
+                                 "kapaciteter, lägenheter, personal och köer bortses från; en vistelse varar medelvärdet "
+                                 "av sitt 'after' plus medeltiden för varje tjänst klienten måste gå igenom; priser är "
+                                 "det första värdet i varje schema, månadsbelopp x 12 / 365 per dygn"});
+    return r;
+}
+
+std::vector<analytic_run> analyze_model(const model& m, const std::string& alternative) {
+    std::vector<analytic_run> out;
+    for (index_t g = 0; g < m.groups.size(); ++g) out.push_back({alternative, analyze(m, g)});
+    return out;
+}
+
+std::vector<analytic_run> analyze_scenario(const scenario& sc) {
+    std::vector<analytic_run> out;
+    for (const alternative& a : sc.alternatives) {
+        auto runs = analyze_model(a.system, a.id);
+        out.insert(out.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
+    }
+    return out;
+}
+
+analytic_comparison compare_with_simulation(const scenario& sc, const scenario_result& res) {
+    if (res.alts.size() != sc.alternatives.size())
+        throw std::runtime_error("compare_with_simulation: the result has " + std::to_string(res.alts.size()) +
+                                 " alternatives, the scenario " + std::to_string(sc.alternatives.size()));
+    analytic_comparison out;
+    const std::size_t Y = res.cal.years();
+    if (Y == 0) return out;
+    const std::size_t last = Y - 1;
+    const double period = res.cal.bounds[Y] - std::max(res.cal.bounds[last], sc.warmup_days);
+    const double scale = period > 0 ? 365.0 / period : 0.0;
+
+    for (std::size_t ai = 0; ai < sc.alternatives.size(); ++ai) {
+        const model& m = sc.alternatives[ai].system;
+        const alternative_result& ar = res.alts[ai];
+        const std::size_t np = m.placements.size();
+        alternative_comparison c;
+        c.alternative = sc.alternatives[ai].id;
+        c.year = res.cal.year_numbers[last];
+        c.period_days = period;
+
+        // Little's law per placement: arrivals a year times days per entrant.
+        std::vector<double> pd(np, 0.0), cost(np, 0.0);
+        double max_days_to_exit = 0;
+        bool schedules_vary = false;
+        for (index_t g = 0; g < m.groups.size(); ++g) {
+            if (m.groups[g].arrivals.empty()) continue;
+            analytic_result a = analyze(m, g);
+            for (const arrival_stream& s : m.groups[g].arrivals) {
+                const analytic_entry* e = a.entry(s.placement);
+                if (!e) continue;  // arrivals straight into an exit stay nowhere
+                const double lambda = s.per_year.initial;
+                schedules_vary = schedules_vary || !s.per_year.constant();
+                if (lambda == 0) continue;
+                max_days_to_exit = std::max(max_days_to_exit, e->total_days);
+                for (index_t p = 0; p < np; ++p) {
+                    pd[p] += lambda * e->days[p];
+                    cost[p] += lambda * e->cost_sek[p];
+                }
+            }
+            for (const analytic_note& note : a.notes)
+                if (std::find(c.notes.begin(), c.notes.end(), note) == c.notes.end()) c.notes.push_back(note);
+        }
+        if (c.notes.empty())
+            c.notes.push_back({"no arrival streams: the analytic steady state is empty",
+                               "inga inflöden: det analytiska jämviktsläget är tomt"});
+        if (schedules_vary)
+            c.notes.push_back({"arrival rates change on dates; the first value of each is used",
+                               "inflödet ändras på datum; det första värdet av varje används"});
+        if (!std::isfinite(max_days_to_exit)) {
+            c.steady_state_defined = false;
+            c.notes.push_back({"some clients never exit in the chain: the analytic steady state is unbounded",
+                               "vissa klienter lämnar aldrig kedjan: det analytiska jämviktsläget är obegränsat"});
+        } else if (res.cal.horizon_days < 3 * max_days_to_exit) {
+            const std::string h = std::to_string(std::lround(res.cal.horizon_days));
+            const std::string d = std::to_string(std::lround(max_days_to_exit));
+            c.notes.push_back({"the horizon (" + h + " days) is short against the mean time to exit (" + d +
+                                   " days): the simulation may not have reached its steady state",
+                               "horisonten (" + h + " dygn) är kort mot medeltiden till utträde (" + d +
+                                   " dygn): simuleringen har kanske inte nått jämvikt"});
+        }
+        double initial = 0;
+        for (const group& g : m.groups)
+            for (const initial_stock& s : g.initial) initial += s.count;
+        if (initial > 0)
+            c.notes.push_back({"the initial stock is left out of the steady state; clients of it still present "
+                               "in the last year add to the simulated figure",
+                               "den initiala stocken ingår inte i jämviktsläget; de av dem som finns kvar det sista "
+                               "året ökar den simulerade siffran"});
+
+        const std::size_t R = ar.reps.size();
+        std::vector<double> total_r(R, 0.0), cost_r(R, 0.0), queue_r(R, 0.0);
+        for (index_t p = 0; p < np; ++p) {
+            if (m.placements[p].terminal) continue;
+            placement_comparison pc;
+            pc.placement = p;
+            pc.id = m.placements[p].id;
+            pc.analytic_person_days = pd[p];
+            // Attribute costs enter at their analytic mean per person-day.
+            pc.cost_per_day_sek = pd[p] > 0 && std::isfinite(pd[p]) && std::isfinite(cost[p])
+                                      ? cost[p] / pd[p]
+                                      : per_day(m.placements[p].price_given_per_month,
+                                                m.placements[p].price_per_month_sek,
+                                                m.placements[p].price_per_day_sek);
+            std::vector<double> xs(R);
+            for (std::size_t r = 0; r < R; ++r) {
+                xs[r] = ar.reps[r].person_days[p * Y + last] * scale;
+                total_r[r] += xs[r];
+                cost_r[r] += xs[r] * pc.cost_per_day_sek;
+            }
+            pc.simulated = summarize(xs);
+            pc.departure_percent = pd[p] > 0 && std::isfinite(pd[p])
+                                       ? (pc.simulated.mean - pd[p]) / pd[p] * 100.0
+                                       : std::numeric_limits<double>::quiet_NaN();
+            c.analytic_person_days += pd[p];
+            c.analytic_cost_sek += pd[p] > 0 ? pd[p] * pc.cost_per_day_sek : 0.0;
+            c.placements.push_back(pc);
+        }
+        for (std::size_t r = 0; r < R; ++r) queue_r[r] = cost_r[r] - c.analytic_cost_sek;
+        c.simulated_person_days = summarize(total_r);
+        c.simulated_cost_sek = summarize(cost_r);
+        c.queue_cost_sek = summarize(queue_r);
+        c.departure_percent = c.analytic_person_days > 0 && std::isfinite(c.analytic_person_days)
+                                  ? (c.simulated_person_days.mean - c.analytic_person_days) /
+                                        c.analytic_person_days * 100.0
+                                  : std::numeric_limits<double>::quiet_NaN();
+        c.significant = c.steady_state_defined && (c.analytic_person_days < c.simulated_person_days.ci_low ||
+                                                   c.analytic_person_days > c.simulated_person_days.ci_high);
+        out.alternatives.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace hemsim

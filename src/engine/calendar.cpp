@@ -101,6 +101,38 @@ double timeline::integral(double t0, double t1) const {
     return sum + v * (t1 - t);
 }
 
+timeline staffed_fte(const staff_pool& pool, const calendar& cal) {
+    timeline own(pool.fte, cal);
+    if (pool.funded_fte.empty()) return own;
+    struct span {
+        double from, to, fte;
+    };
+    std::vector<span> spans;
+    std::vector<double> cuts = own.times;
+    for (const auto& f : pool.funded_fte) {
+        double a = f.start ? cal.to_days(*f.start) : 0.0;
+        double b = f.end ? cal.to_days(*f.end) + 1 : std::numeric_limits<double>::infinity();
+        spans.push_back({a, b, f.fte});
+        for (double t : {a, b})
+            if (t > 0 && std::isfinite(t)) cuts.push_back(t);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    auto value = [&](double t) {
+        double v = own.at(t);
+        for (const span& s : spans)
+            if (t >= s.from && t < s.to) v += s.fte;
+        return v;
+    };
+    timeline out;
+    out.initial = value(0);
+    for (double t : cuts) {
+        out.times.push_back(t);
+        out.values.push_back(value(t));
+    }
+    return out;
+}
+
 cumulative_rate::cumulative_rate(const timeline& per_day) {
     t.push_back(0);
     rate.push_back(per_day.initial);

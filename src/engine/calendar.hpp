@@ -56,6 +56,10 @@ struct timeline {
     double integral(double t0, double t1) const;
 };
 
+/// The FTE of a staff pool that give slots: its own schedule plus the FTE
+/// funded by project cost lines over their dates (inclusive end).
+timeline staffed_fte(const staff_pool& pool, const calendar& cal);
+
 /// A point process whose rate per day follows a timeline: the k-th event is at
 /// the time where the cumulative rate reaches a given level (inverse of Λ).
 struct cumulative_rate {

@@ -8,14 +8,14 @@
 
 namespace hemsim {
 
-enum class event_kind : std::uint8_t { stay_end, service_end, arrival, offer, staff_change };
+enum class event_kind : std::uint8_t { stay_end, service_end, arrival, offer, staff_change, max_stay };
 
 struct event {
     double time;
     std::uint64_t seq;
     event_kind kind;
     std::uint32_t target;  // client slot, arrival stream, supply or staff index
-    std::uint32_t tag;     // client generation (stale-event check) or spare
+    std::uint32_t tag;     // the client's stay serial (stale-event check) or spare
 };
 
 struct event_later {

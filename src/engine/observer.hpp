@@ -8,14 +8,29 @@
 
 namespace hemsim {
 
+/// What the programme's rules did (seed 004).
+enum class rule_event : std::uint8_t {
+    over_max_stay,   // a client reached the placement's maximum stay
+    moved_by_rule,   // and was moved to the placement for after the maximum stay
+    breach_max_stay, // could not be moved: no room there; it stays, over the limit
+    redirected,      // a client barred from the placement went to its `instead`
+    breach_bar,      // a barred client entered all the same: no room in `instead`
+};
+
 /// Queue numbering: services first (0..S-1), then one waiting list per
-/// transition (S + transition index).
+/// transition (S + transition index). `client` is the client's stable key.
 struct observer {
     virtual ~observer() = default;
     /// A client entered a placement (also at creation). `attrs` as now drawn.
-    virtual void entered(double t, index_t placement, std::uint64_t attrs) = 0;
+    virtual void entered(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) = 0;
     /// A client left a placement; `attrs` as they were while there.
-    virtual void left(double t, index_t placement, std::uint64_t attrs) = 0;
+    virtual void left(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) = 0;
+    /// A client moved along a transition (emitted before it enters the destination).
+    virtual void moved(double t, index_t transition, std::uint64_t attrs) = 0;
+    /// A rule acted on a client in (or on its way into) a placement.
+    virtual void rule(double t, index_t placement, rule_event what, std::uint64_t client) = 0;
+    /// A client left a queue without being served (moved by a rule).
+    virtual void queue_abandoned(double t, index_t queue) = 0;
     /// A client was created: initial stock (at 0) or an arrival.
     virtual void created(double t, bool initial) = 0;
     /// A client entered a terminal placement and left the system.

@@ -46,7 +46,7 @@ struct client_rec {
     index_t group = no_index;
     std::uint32_t entries = 0;   // placements entered so far
     std::uint32_t services = 0;  // services started so far
-    std::uint32_t generation = 0;
+    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
     std::uint16_t gate_pos = 0;
     phase ph = phase::idle;
 };
@@ -110,6 +110,8 @@ struct simulator::impl {
     // Resources freed since the last settle: their waiting lists are tried.
     std::vector<char> dirty_list;
     std::vector<char> dirty_pool;
+    std::vector<char> dirty_rule;                      // per placement: room for rule moves
+    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;  // (slot, serial)
     bool any_dirty = false;
 
     impl(const model& mm, const calendar& cc, observer& o, flow_counts& fc, std::uint64_t s,
@@ -130,6 +132,9 @@ struct simulator::impl {
     void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed);
     void leave(client_rec& c);
     void stay_end(std::uint32_t slot);
+    void max_stay(std::uint32_t slot);
+    void force_move(std::uint32_t slot, index_t d);
+    bool room(index_t p) const;
     void continue_gates(std::uint32_t slot);
     void move(std::uint32_t slot);
     void start_services(index_t pool);
@@ -170,9 +175,11 @@ void simulator::impl::setup() {
     service_queue.assign(m.services.size(), {});
     dirty_list.assign(m.transitions.size(), 0);
     dirty_pool.assign(ns, 0);
+    dirty_rule.assign(np, 0);
+    rule_wait.assign(np, {});
 
     for (index_t i = 0; i < ns; ++i) {
-        staff_fte.emplace_back(m.staff[i].fte, cal);
+        staff_fte.push_back(staffed_fte(m.staff[i], cal));
         staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(0));
         for (double t : staff_fte[i].times)
             if (t < cal.horizon_days) queue.push(t, event_kind::staff_change, i);
@@ -276,9 +283,9 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
         clients.emplace_back();
     }
     client_rec& c = clients[slot];
-    std::uint32_t gen = c.generation + 1;
+    std::uint32_t serial = c.serial + 1;  // never reused: stale events stay stale
     c = client_rec{};
-    c.generation = gen;
+    c.serial = serial;
     c.key = key;
     c.group = group;
     draw_attributes(c, true, no_index);
@@ -300,10 +307,27 @@ void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement
     }
 }
 
+bool simulator::impl::room(index_t p) const {
+    const auto& cap = m.placements[p].capacity;
+    return !cap || occupancy[p] < *cap;
+}
+
 void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed) {
     client_rec& c = clients[slot];
+    // Who may never be placed here goes elsewhere, when there is room there.
+    for (const placement::bar& b : m.placements[p].never_for) {
+        if (!b.when.holds(c.attrs)) continue;
+        if (room(b.instead)) {
+            obs.rule(now, p, rule_event::redirected, c.key);
+            p = b.instead;
+        } else {
+            obs.rule(now, p, rule_event::breach_bar, c.key);
+        }
+        break;
+    }
     const placement& pl = m.placements[p];
     c.placement = p;
+    ++c.serial;
     c.flags &= ~clear_mask[p];
     if (!redraw_at[p].empty()) draw_attributes(c, false, p);
     ++c.entries;
@@ -313,12 +337,12 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
         ++counts.exits;
         obs.exited(now, p);
         c.ph = phase::idle;
-        ++c.generation;
         free_slots.push_back(slot);
         return;
     }
     ++occupancy[p];
-    obs.entered(now, p, c.attrs);
+    obs.entered(now, p, c.attrs, c.key);
+    if (pl.max_stay_days) queue.push(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
 
     // Choose the route among those whose condition holds.
     const auto& routes = routes_from[p];
@@ -349,12 +373,12 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     case initial_state::stationary: stay = sample_stationary_remaining(d, s); break;
     case initial_state::ready: stay = 0; break;
     }
-    queue.push(now + stay, event_kind::stay_end, slot, c.generation);
+    queue.push(now + stay, event_kind::stay_end, slot, c.serial);
 }
 
 void simulator::impl::leave(client_rec& c) {
     index_t p = c.placement;
-    obs.left(now, p, c.attrs);
+    obs.left(now, p, c.attrs, c.key);
     --occupancy[p];
     if (m.placements[p].capacity) mark_room(p);
 }
@@ -367,7 +391,59 @@ void simulator::impl::mark_pool(index_t pool) {
 
 void simulator::impl::mark_room(index_t p) {
     for (index_t l : room_lists[p]) dirty_list[l] = 1;
+    if (!rule_wait[p].empty()) dirty_rule[p] = 1;
     any_dirty = true;
+}
+
+void simulator::impl::max_stay(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    index_t p = c.placement;
+    obs.rule(now, p, rule_event::over_max_stay, c.key);
+    index_t d = m.placements[p].after_max_stay;
+    if (d == no_index) return;  // counted only
+    if (room(d)) {
+        obs.rule(now, p, rule_event::moved_by_rule, c.key);
+        force_move(slot, d);
+    } else {
+        obs.rule(now, p, rule_event::breach_max_stay, c.key);
+        rule_wait[d].push_back({slot, c.serial});
+    }
+}
+
+void simulator::impl::force_move(std::uint32_t slot, index_t d) {
+    client_rec& c = clients[slot];
+    const std::size_t S = m.services.size();
+    switch (c.ph) {
+    case phase::service_queue: {
+        index_t sv = trs[c.route].service_gates[c.gate_pos].target;
+        auto& q = service_queue[sv];
+        q.erase(std::find(q.begin(), q.end(), slot));
+        obs.queue_abandoned(now, sv);
+        break;
+    }
+    case phase::waiting: {
+        auto& w = trs[c.route].waiting;
+        w.erase(std::find(w.begin(), w.end(), slot));
+        obs.queue_abandoned(now, static_cast<index_t>(S + c.route));
+        break;
+    }
+    case phase::in_service: {
+        index_t pool = m.services[trs[c.route].service_gates[c.gate_pos].target].staff;
+        --staff_in_use[pool];
+        mark_pool(pool);
+        break;
+    }
+    case phase::stay:
+    case phase::idle:
+        break;
+    }
+    leave(c);
+    for (index_t i = 0; c.held_staff; ++i, c.held_staff >>= 1)
+        if (c.held_staff & 1u) {
+            --staff_in_use[i];
+            mark_pool(i);
+        }
+    enter(slot, d, initial_state::fresh, 0);
 }
 
 void simulator::impl::stay_end(std::uint32_t slot) { continue_gates(slot); }
@@ -476,6 +552,7 @@ void simulator::impl::move(std::uint32_t slot) {
     for (index_t i = 0; acquire; ++i, acquire >>= 1)
         if (acquire & 1u) ++staff_in_use[i];
     c.held_staff = need;
+    obs.moved(now, r, c.attrs);
     enter(slot, m.transitions[r].to, initial_state::fresh, 0);
 }
 
@@ -499,7 +576,7 @@ void simulator::impl::start_services(index_t pool) {
         c.ph = phase::in_service;
         stream s = client_stream(c, p_service, (std::uint64_t{best} << 32) | c.services);
         ++c.services;
-        queue.push(now + sample(m.services[best].duration, s), event_kind::service_end, slot, c.generation);
+        queue.push(now + sample(m.services[best].duration, s), event_kind::service_end, slot, c.serial);
     }
 }
 
@@ -544,6 +621,19 @@ void simulator::impl::offer(index_t si) {
 void simulator::impl::settle() {
     while (any_dirty) {
         any_dirty = false;
+        // Moves the rules demand come before ordinary moves into the same room.
+        for (index_t d = 0; d < dirty_rule.size(); ++d) {
+            if (!dirty_rule[d]) continue;
+            dirty_rule[d] = 0;
+            auto& w = rule_wait[d];
+            while (!w.empty() && room(d)) {
+                auto [slot, serial] = w.front();
+                w.pop_front();
+                if (clients[slot].serial != serial) continue;  // it moved on meanwhile
+                obs.rule(now, clients[slot].placement, rule_event::moved_by_rule, clients[slot].key);
+                force_move(slot, d);
+            }
+        }
         for (index_t pool = 0; pool < dirty_pool.size(); ++pool)
             if (dirty_pool[pool]) {
                 dirty_pool[pool] = 0;
@@ -580,10 +670,13 @@ void simulator::impl::settle() {
 void simulator::impl::dispatch(const event& ev) {
     switch (ev.kind) {
     case event_kind::stay_end:
-        if (clients[ev.target].generation == ev.tag) stay_end(ev.target);
+        if (clients[ev.target].serial == ev.tag) stay_end(ev.target);
         break;
     case event_kind::service_end:
-        if (clients[ev.target].generation == ev.tag) service_end(ev.target);
+        if (clients[ev.target].serial == ev.tag) service_end(ev.target);
+        break;
+    case event_kind::max_stay:
+        if (clients[ev.target].serial == ev.tag) max_stay(ev.target);
         break;
     case event_kind::arrival: {
         arrival_rt& ar = arrivals[ev.target];
@@ -610,7 +703,8 @@ void simulator::impl::dispatch(const event& ev) {
 std::string simulator::impl::describe(const event& ev) const {
     switch (ev.kind) {
     case event_kind::stay_end:
-    case event_kind::service_end: {
+    case event_kind::service_end:
+    case event_kind::max_stay: {
         const client_rec& c = clients[ev.target];
         return std::string(ev.kind == event_kind::stay_end ? "end of stay" : "end of service") + " of client " +
                std::to_string(c.key) + " of group '" + m.groups[c.group].id + "' in '" +

@@ -239,9 +239,9 @@ tnode read_document(const fs::path& file, const origin* referenced_at = nullptr,
 
 const std::vector<std::string>& keys_of(std::string_view kind) {
     static const std::vector<std::string> payer{"id", "name", "source", "note"};
-    static const std::vector<std::string> placement{"id",       "name",  "price_per_month", "price_per_day",
-                                                    "capacity", "payer", "terminal",        "clears_flags",
-                                                    "source",   "note"};
+    static const std::vector<std::string> placement{
+        "id",           "name",          "price_per_month", "price_per_day", "capacity", "payer", "terminal",
+        "clears_flags", "max_stay_days", "after_max_stay",  "never_for",     "source",   "note"};
     static const std::vector<std::string> staff{
         "id", "name", "fte", "annual_cost_per_fte", "caseload", "service_slots", "payer", "source", "note"};
     static const std::vector<std::string> service{"id",     "name",   "staff", "duration",
@@ -259,7 +259,10 @@ const std::vector<std::string>& keys_of(std::string_view kind) {
                                                    "process", "source",    "note"};
     static const std::vector<std::string> transition{"id",   "from",    "to",     "after", "probability",
                                                      "when", "require", "source", "note"};
+    static const std::vector<std::string> indicator{"id",    "name",          "persons_in", "entries", "moves",
+                                                    "when",  "over_max_stay", "source",     "note"};
     static const std::vector<std::string> none;
+    if (kind == "indicator") return indicator;
     if (kind == "payer") return payer;
     if (kind == "placement") return placement;
     if (kind == "staff") return staff;
@@ -275,8 +278,8 @@ const std::vector<std::string>& keys_of(std::string_view kind) {
 
 /// The kinds of model element, in the order they are built.
 const std::vector<std::string>& element_kinds() {
-    static const std::vector<std::string> kinds{"payer",  "placement", "staff", "service",
-                                                "supply", "attribute", "group", "transition"};
+    static const std::vector<std::string> kinds{"payer",     "placement", "staff",      "service", "supply",
+                                                "attribute", "group",     "transition", "indicator"};
     return kinds;
 }
 
@@ -718,6 +721,7 @@ public:
         for (const auto& e : elements("attribute")) build_attribute(e);
         for (const auto& e : elements("group")) build_group(e);
         for (const auto& e : elements("transition")) build_transition(e);
+        for (const auto& e : elements("indicator")) build_indicator(e);
         check_branches();
         return std::move(m_);
     }
@@ -935,7 +939,88 @@ private:
         if (const tnode* c = e.node->find("capacity")) p.capacity = rd_.count(field_of(e, *c));
         p.payer = resolve_payer(e, !p.terminal, "who pays for the stay");
         if (const tnode* c = e.node->find("clears_flags")) p.clears_flags = flag_mask(field_of(e, *c));
+        read_rules(e, p);
         m_.placements.push_back(std::move(p));
+    }
+
+    // The programme's rules on a placement (seed 004): a maximum stay and who may never be placed here.
+    void read_rules(const element& e, placement& p) {
+        const tnode* max = e.node->find("max_stay_days");
+        const tnode* after = e.node->find("after_max_stay");
+        if (max) p.max_stay_days = rd_.positive(field_of(e, *max));
+        if (after) {
+            if (!max)
+                fail(after->key_at, e.label + " gives after_max_stay without max_stay_days; add e.g. "
+                                              "max_stay_days = 30");
+            p.after_max_stay = resolve(field_of(e, *after), "placement");
+        }
+        if (const tnode* nf = e.node->find("never_for")) {
+            field f = field_of(e, *nf);
+            if (nf->type != ttype::array)
+                wrong_type(f, "a list of rules",
+                           "never_for = [ { when = \"alder_65 & vrakt\", instead = \"stodboende\" } ]");
+            for (std::size_t i = 0; i < nf->items.size(); ++i) {
+                const tnode& r = nf->items[i];
+                std::string what = "rule " + std::to_string(i + 1) + " of 'never_for' in " + e.label;
+                if (r.type != ttype::table)
+                    fail(r.at, what + " must be a table such as { when = \"alder_65\", instead = \"stodboende\" }");
+                check_keys(r, {"when", "instead", "source", "note"}, what);
+                element re{&r, what, e.path + ".never_for." + std::to_string(i + 1)};
+                placement::bar b;
+                b.when = read_condition(field_of(re, require_key(re, "when", "when = \"alder_65\"")));
+                b.instead = resolve(field_of(re, require_key(re, "instead", "instead = \"stodboende\"")), "placement");
+                if (ids_["placement"][b.instead] == p.id)
+                    fail(r.find("instead")->at, what + " sends the client to " + in_quotes(p.id) +
+                                                    " itself; name another placement in 'instead'");
+                rd_.note(re.path, "", r);
+                p.never_for.push_back(b);
+            }
+        }
+    }
+
+    void build_indicator(const element& e) {
+        indicator ind;
+        ind.id = id_node(e).text;
+        ind.name = element_name(e, ind.id);
+        const tnode* kinds[] = {e.node->find("persons_in"), e.node->find("entries"), e.node->find("moves"),
+                                e.node->find("over_max_stay")};
+        const tnode* given = nullptr;
+        for (const tnode* k : kinds) {
+            if (!k) continue;
+            if (given)
+                fail(k->key_at, e.label + " gives both " + in_quotes(given->key) + " and " + in_quotes(k->key) +
+                                    "; an indicator counts one thing");
+            given = k;
+        }
+        if (!given)
+            fail(e.node->at, e.label + " says nothing to count; add one of persons_in = [\"harbarge\"], "
+                                       "entries = [\"bostad_forst\"], moves = \"eget_harbarge\" or "
+                                       "over_max_stay = [\"akutboende\"]");
+        field f = field_of(e, *given);
+        if (given->key == "moves") {
+            ind.kind = indicator_kind::moves;
+            ind.transition = resolve(f, "transition");
+        } else {
+            ind.kind = given->key == "persons_in" ? indicator_kind::persons_in
+                       : given->key == "entries"  ? indicator_kind::entries
+                                                  : indicator_kind::over_max_stay;
+            if (given->type == ttype::string) {
+                ind.placements.push_back(resolve(f, "placement"));
+            } else if (given->type == ttype::array) {
+                for (const tnode& item : given->items)
+                    ind.placements.push_back(resolve(field{&item, f.what, f.path}, "placement"));
+            } else {
+                wrong_type(f, "a placement id or a list of them", given->key + " = [\"harbarge\", \"akutboende\"]");
+            }
+            if (ind.kind == indicator_kind::over_max_stay)
+                for (index_t p : ind.placements)
+                    if (!m_.placements[p].max_stay_days)
+                        fail(given->at, e.label + " counts persons over the maximum stay of " +
+                                            in_quotes(m_.placements[p].id) +
+                                            ", which has none; add max_stay_days to that placement");
+        }
+        if (const tnode* w = e.node->find("when")) ind.when = read_condition(field_of(e, *w));
+        m_.indicators.push_back(std::move(ind));
     }
 
     static schedule scaled(schedule s, double factor) {
@@ -1673,6 +1758,8 @@ struct scenario_reader {
                 wrong_type(field_of(e, *pc), "an array of tables", "[[alternative.project_cost]]");
             for (std::size_t i = 0; i < pc->items.size(); ++i)
                 alt.project_costs.push_back(read_project_cost(e, pc->items[i], i, alt.system, sc));
+            for (const project_cost& c : alt.project_costs)
+                if (c.staff != no_index) alt.system.staff[c.staff].funded_fte.push_back({c.start, c.end, c.fte});
         }
         if (const tnode* calc = item.find("calc")) {
             if (calc->type != ttype::array)
@@ -1698,7 +1785,8 @@ struct scenario_reader {
         if (n.type != ttype::table)
             fail(n.at, "each project_cost of " + alt.label +
                            " must be a table; write [[alternative.project_cost]]");
-        check_keys(n, {"item", "per_year", "one_off", "start", "end", "payer", "source", "note"}, label);
+        check_keys(n, {"item", "per_year", "one_off", "start", "end", "payer", "staff", "fte", "source", "note"},
+                   label);
         element e{&n, label, alt.path + ".project_cost." + std::to_string(i + 1)};
         project_cost pc;
         pc.item =
@@ -1706,10 +1794,26 @@ struct scenario_reader {
         e.label = "project_cost " + in_quotes(pc.item) + " of " + alt.label;
         const tnode* per_year = n.find("per_year");
         const tnode* one_off = n.find("one_off");
+        const tnode* staff = n.find("staff");
+        const tnode* fte = n.find("fte");
         if (per_year && one_off)
             fail(one_off->key_at, e.label + " gives both per_year and one_off; keep exactly one");
-        if (!per_year && !one_off)
+        if (staff || fte) {
+            if (!staff || !fte)
+                fail((staff ? staff : fte)->key_at,
+                     e.label + " funds staff: give both staff = \"boendestodjare\" and fte = 3");
+            if (one_off)
+                fail(one_off->key_at, e.label + " funds staff, which costs per year; use per_year, not one_off");
+            std::vector<std::string> pools;
+            for (const auto& sp : m.staff) pools.push_back(sp.id);
+            field sf = field_of(e, *staff);
+            pc.staff = find_id(sf, read_string(sf, "staff = \"boendestodjare\""), pools, "staff pool");
+            pc.fte = rd.positive(field_of(e, *fte));
+            // Without an amount the line costs the pool's annual cost per FTE.
+            if (!per_year) pc.per_year_sek = pc.fte * m.staff[pc.staff].annual_cost_per_fte_sek.initial;
+        } else if (!per_year && !one_off) {
             fail(n.at, "missing amount in " + e.label + "; add per_year = 1500000 or one_off = 50000");
+        }
         if (per_year) pc.per_year_sek = rd.non_negative(field_of(e, *per_year));
         if (one_off) {
             pc.one_off = true;

@@ -44,6 +44,16 @@ struct schedule {
     bool constant() const { return steps.empty(); }
 };
 
+/// A condition on attributes: all of `all_of` hold and none of `none_of`
+/// ("ung_vuxen & !missbruk"); empty masks: always true.
+struct condition {
+    std::uint64_t all_of = 0, none_of = 0;
+    bool always() const { return (all_of | none_of) == 0; }
+    bool holds(std::uint64_t attrs) const { return (attrs & all_of) == all_of && (attrs & none_of) == 0; }
+    /// Bit mask of the attributes the condition reads.
+    std::uint64_t uses() const { return all_of | none_of; }
+};
+
 /// A payer (kostnadsbärare): who a cost falls on.
 struct payer {
     std::string id, name;
@@ -59,6 +69,19 @@ struct placement {
     index_t payer = no_index;
     bool terminal = false;  // an exit: a client entering it leaves the system
     index_t clears_flags = 0;  // bit mask of service flags removed on entry (0 = none)
+
+    // The programme's rules (seed 004). A maximum stay: a client still here
+    // after it is over the limit (counted); with `after_max_stay` the client is
+    // then moved there, or, when that is full, stays and a breach is counted.
+    std::optional<double> max_stay_days;
+    index_t after_max_stay = no_index;
+    /// Who may never be placed here: a client for whom `when` holds goes to
+    /// `instead`; when that is full the client enters here and a breach is counted.
+    struct bar {
+        condition when;
+        index_t instead = no_index;
+    };
+    std::vector<bar> never_for;
 };
 
 /// Staff: FTE at an annual cost; a caseload or service slots turn FTE into slots.
@@ -71,6 +94,12 @@ struct staff_pool {
     staff_kind kind = staff_kind::none;
     double slots_per_fte = 0;  // clients per FTE (caseload) or concurrent cases per FTE
     index_t payer = no_index;
+    /// FTE paid by a scenario's project cost lines: they add slots, their cost is the line's.
+    struct funded {
+        std::optional<date> start, end;  // inclusive; none: the horizon's
+        double fte = 0;
+    };
+    std::vector<funded> funded_fte;
 
     /// Slots at a given FTE (floored; a tiny epsilon keeps 6 * 13 = 78 exact).
     std::uint32_t slots_at(double fte_value) const;
@@ -140,16 +169,6 @@ struct group {
     std::vector<double> attribute_probability;  // per attribute; the group's value
 };
 
-/// A condition on attributes: all of `all_of` hold and none of `none_of`
-/// ("ung_vuxen & !missbruk"); empty masks: always true.
-struct condition {
-    std::uint64_t all_of = 0, none_of = 0;
-    bool always() const { return (all_of | none_of) == 0; }
-    bool holds(std::uint64_t attrs) const { return (attrs & all_of) == all_of && (attrs & none_of) == 0; }
-    /// Bit mask of the attributes the condition reads.
-    std::uint64_t uses() const { return all_of | none_of; }
-};
-
 /// A gate that must hold before a move.
 enum class gate_kind { service, supply, staff };
 
@@ -168,6 +187,22 @@ struct transition {
     condition when;
     distribution after;
     std::vector<gate> gates;  // services in order first, then resources held jointly
+};
+
+/// An indicator of the programme (seed 004), counted per year.
+enum class indicator_kind {
+    persons_in,      // distinct persons who spent any time in `placements` during the year
+    entries,         // entries into `placements` (e.g. Housing First tenancies started)
+    moves,           // moves along `transition` (e.g. evictions), for clients for whom `when` holds
+    over_max_stay,   // distinct persons who passed the maximum stay of `placements`
+};
+
+struct indicator {
+    std::string id, name;
+    indicator_kind kind = indicator_kind::persons_in;
+    std::vector<index_t> placements;
+    index_t transition = no_index;
+    condition when;
 };
 
 /// A note on where a number comes from, kept for reports.
@@ -191,6 +226,7 @@ struct model {
     std::vector<std::string> flags;  // flag names; bit = index
     std::vector<group> groups;
     std::vector<transition> transitions;
+    std::vector<indicator> indicators;
     std::vector<source_note> notes;
 
     index_t find_placement(const std::string& id) const;
@@ -205,6 +241,10 @@ struct project_cost {
     std::optional<date> start, end;  // inclusive; default: the horizon
     index_t payer = no_index;
     std::string source;
+    // A line that funds staff: `fte` more of pool `staff` between start and end
+    // (slots for clients); its cost is this line's, not the pool's annual cost.
+    index_t staff = no_index;
+    double fte = 0;
 };
 
 /// A line of the application's own static sum (hemsim calc).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <unordered_map>
 
 namespace hemsim {
 
@@ -45,6 +46,8 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
         l.queue_active.push_back(resources ? 1 : 0);
     }
     for (const supply& s : m.supplies) l.supplies.push_back(s.id);
+    for (const indicator& i : m.indicators) l.indicators.push_back(i.id);
+    for (const placement& p : m.placements) l.has_rules.push_back(p.max_stay_days || !p.never_for.empty());
     return l;
 }
 
@@ -90,8 +93,21 @@ struct recorder::impl {
         r.queue_end.assign(l.Q() * Y, 0.0);
         r.offers_lost.assign(l.S() * Y, 0.0);
         r.cost_month.assign(cal.months() * l.K(), 0.0);
+        r.indicators.assign(l.I() * Y, 0.0);
+        r.rule_moves.assign(P * Y, 0.0);
+        r.breaches.assign(P * Y, 0.0);
         annual_units.assign(r.cost.size(), 0.0);
         occ.assign(P, {});
+        persons_at.assign(P, {});
+        entries_at.assign(P, {});
+        over_at.assign(P, {});
+        persons.resize(m.indicators.size());
+        for (index_t i = 0; i < m.indicators.size(); ++i)
+            for (index_t p : m.indicators[i].placements) {
+                if (m.indicators[i].kind == indicator_kind::persons_in) persons_at[p].push_back(i);
+                if (m.indicators[i].kind == indicator_kind::entries) entries_at[p].push_back(i);
+                if (m.indicators[i].kind == indicator_kind::over_max_stay) over_at[p].push_back(i);
+            }
         queue_len.assign(l.Q(), {});
         acosts_at.assign(P, {});
         for (const placement& p : m.placements)
@@ -191,6 +207,34 @@ struct recorder::impl {
     }
 
     std::size_t year_after_warmup(double t) const { return t < warmup ? l.Y() : cal.year_of(t); }
+
+    // Distinct persons per year: who was counted in which year, and who is in
+    // the indicator's placements now (they count again in each new year).
+    struct person_count {
+        std::unordered_map<std::uint64_t, std::size_t> last_year;  // year index + 1
+        std::unordered_map<std::uint64_t, std::uint32_t> present;  // stays in progress
+        std::size_t year = 0;                                     // the year rolled to
+    };
+    std::vector<person_count> persons;
+    std::vector<std::vector<index_t>> persons_at, entries_at, over_at;  // per placement
+
+    void count_person(index_t i, std::size_t y, std::uint64_t key) {
+        std::size_t& last = persons[i].last_year[key];
+        if (last == y + 1) return;
+        last = y + 1;
+        r.indicators[i * l.Y() + y] += 1;
+    }
+
+    // Everyone present at 1 January counts in the new year.
+    void roll(index_t i, double t) {
+        person_count& pc = persons[i];
+        std::size_t y = cal.year_of(t);
+        while (pc.year < y) {
+            ++pc.year;
+            if (cal.bounds[pc.year] >= warmup)
+                for (const auto& [key, n] : pc.present) count_person(i, pc.year, key);
+        }
+    }
 };
 
 recorder::recorder(const model& m, const result_layout& layout, const calendar& cal, double warmup_days)
@@ -198,12 +242,64 @@ recorder::recorder(const model& m, const result_layout& layout, const calendar& 
 
 recorder::~recorder() = default;
 
-void recorder::entered(double t, index_t placement, std::uint64_t attrs) {
-    impl_->change(placement, attrs, t, +1);
+void recorder::entered(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) {
+    impl& d = *impl_;
+    d.change(placement, attrs, t, +1);
+    if (d.persons_at[placement].empty() && d.entries_at[placement].empty()) return;
+    std::size_t y = d.year_after_warmup(t);
+    for (index_t i : d.persons_at[placement]) {
+        d.roll(i, t);
+        ++d.persons[i].present[client];
+        if (y < d.l.Y()) d.count_person(i, y, client);
+    }
+    for (index_t i : d.entries_at[placement])
+        if (y < d.l.Y() && d.m.indicators[i].when.holds(attrs)) d.r.indicators[i * d.l.Y() + y] += 1;
 }
 
-void recorder::left(double t, index_t placement, std::uint64_t attrs) {
-    impl_->change(placement, attrs, t, -1);
+void recorder::left(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) {
+    impl& d = *impl_;
+    d.change(placement, attrs, t, -1);
+    for (index_t i : d.persons_at[placement]) {
+        d.roll(i, t);
+        auto it = d.persons[i].present.find(client);
+        if (it != d.persons[i].present.end() && --it->second == 0) d.persons[i].present.erase(it);
+    }
+}
+
+void recorder::moved(double t, index_t transition, std::uint64_t attrs) {
+    impl& d = *impl_;
+    if (d.m.indicators.empty()) return;
+    std::size_t y = d.year_after_warmup(t);
+    if (y >= d.l.Y()) return;
+    for (index_t i = 0; i < d.m.indicators.size(); ++i) {
+        const indicator& ind = d.m.indicators[i];
+        if (ind.kind == indicator_kind::moves && ind.transition == transition && ind.when.holds(attrs))
+            d.r.indicators[i * d.l.Y() + y] += 1;
+    }
+}
+
+void recorder::rule(double t, index_t placement, rule_event what, std::uint64_t client) {
+    impl& d = *impl_;
+    std::size_t y = d.year_after_warmup(t);
+    if (y >= d.l.Y()) return;
+    switch (what) {
+    case rule_event::over_max_stay:
+        for (index_t i : d.over_at[placement]) d.count_person(i, y, client);
+        break;
+    case rule_event::moved_by_rule:
+    case rule_event::redirected:
+        d.r.rule_moves[placement * d.l.Y() + y] += 1;
+        break;
+    case rule_event::breach_max_stay:
+    case rule_event::breach_bar:
+        d.r.breaches[placement * d.l.Y() + y] += 1;
+        break;
+    }
+}
+
+void recorder::queue_abandoned(double t, index_t queue) {
+    impl_->accrue_queue(queue, t);
+    impl_->queue_len[queue].n -= 1;
 }
 
 void recorder::created(double, bool) {}
@@ -238,6 +334,7 @@ replication_result recorder::finish(const flow_counts& flows) {
     for (index_t p = 0; p < impl_->occ.size(); ++p) impl_->accrue_placement(p, T);
     for (auto& ac : impl_->acosts) impl_->accrue_attr(ac, T);
     for (index_t q = 0; q < impl_->queue_len.size(); ++q) impl_->accrue_queue(q, T);
+    for (index_t i = 0; i < impl_->persons.size(); ++i) impl_->roll(i, std::nextafter(T, 0.0));
     const result_layout& l = impl_->l;
     for (std::size_t i = 0; i < impl_->annual_units.size(); ++i)
         if (impl_->annual_units[i] != 0)

@@ -33,8 +33,11 @@ public:
     recorder(const model& m, const result_layout& layout, const calendar& cal, double warmup_days);
     ~recorder() override;
 
-    void entered(double t, index_t placement, std::uint64_t attrs) override;
-    void left(double t, index_t placement, std::uint64_t attrs) override;
+    void entered(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) override;
+    void left(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) override;
+    void moved(double t, index_t transition, std::uint64_t attrs) override;
+    void rule(double t, index_t placement, rule_event what, std::uint64_t client) override;
+    void queue_abandoned(double t, index_t queue) override;
     void created(double t, bool initial) override;
     void exited(double t, index_t placement) override;
     void queue_joined(double t, index_t queue) override;

@@ -24,6 +24,8 @@ struct result_layout {
     std::vector<std::string> queues;       // services, then one per transition
     std::vector<char> queue_active;        // a transition's queue exists only with resource gates
     std::vector<std::string> supplies;
+    std::vector<std::string> indicators;
+    std::vector<char> has_rules;           // per placement: a maximum stay or a bar
 
     std::size_t Y() const { return years.size(); }
     std::size_t C() const { return categories.size(); }
@@ -32,6 +34,7 @@ struct result_layout {
     std::size_t P1() const { return placements.size() + 1; }
     std::size_t Q() const { return queues.size(); }
     std::size_t S() const { return supplies.size(); }
+    std::size_t I() const { return indicators.size(); }
     std::size_t ledger_index(std::size_t y, std::size_t c, std::size_t k, std::size_t p) const {
         return ((y * C() + c) * K() + k) * P1() + p;
     }
@@ -48,6 +51,9 @@ struct replication_result {
     std::vector<double> queue_end;    // (queue, year): length at the end of the year
     std::vector<double> offers_lost;  // (supply, year)
     std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
+    std::vector<double> indicators;   // (indicator, year)
+    std::vector<double> rule_moves;   // (placement, year): clients moved or redirected by a rule
+    std::vector<double> breaches;     // (placement, year): rules that could not be kept for lack of room
     flow_counts flows;
 
     /// Total cost in year y (all categories, payers, placements).

@@ -90,6 +90,21 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
             for (std::size_t s = 0; s < l.S(); ++s)
                 emit("offers_lost:" + l.supplies[s],
                      [&](const replication_result& rr, std::size_t) { return sum_years(rr.offers_lost, s); });
+            for (std::size_t i = 0; i < l.I(); ++i) {
+                // Distinct persons do not add up over years: the total row is left out for them.
+                if (total && m.indicators[i].kind != indicator_kind::entries &&
+                    m.indicators[i].kind != indicator_kind::moves)
+                    continue;
+                emit("indicator:" + l.indicators[i],
+                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.indicators, i); });
+            }
+            for (std::size_t p = 0; p < l.placements.size(); ++p) {
+                if (!l.has_rules[p]) continue;
+                emit("rule_moves:" + l.placements[p],
+                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.rule_moves, p); });
+                emit("rule_breaches:" + l.placements[p],
+                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.breaches, p); });
+            }
         }
     }
     return rows;

@@ -1,0 +1,207 @@
+// The programme's rules (seed 004) and indicators: maximum stays, who may
+// never be placed where, breaches when capacity makes a rule impossible, and
+// the indicators counted per year. Also staff funded by project lines.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "builders.hpp"
+#include "engine/simulator.hpp"
+#include "results/recorder.hpp"
+#include "results/runner.hpp"
+#include "results/summary.hpp"
+
+using namespace hemsim;
+using namespace hemsim::testing;
+
+namespace {
+
+struct events : observer {
+    std::vector<std::pair<double, std::string>> rows;
+    void entered(double, index_t, std::uint64_t, std::uint64_t) override {}
+    void left(double, index_t, std::uint64_t, std::uint64_t) override {}
+    void moved(double, index_t, std::uint64_t) override {}
+    void rule(double t, index_t, rule_event what, std::uint64_t) override {
+        static const char* names[] = {"over", "moved", "breach_max_stay", "redirected", "breach_bar"};
+        rows.push_back({t, names[static_cast<int>(what)]});
+    }
+    void queue_abandoned(double, index_t) override {}
+    void created(double, bool) override {}
+    void exited(double t, index_t) override { rows.push_back({t, "exit"}); }
+    void queue_joined(double, index_t) override {}
+    void queue_left(double, index_t, double) override {}
+    void offer_lost(double, index_t) override {}
+
+    std::vector<double> at(const std::string& what) const {
+        std::vector<double> out;
+        for (const auto& [t, w] : rows)
+            if (w == what) out.push_back(t);
+        return out;
+    }
+};
+
+events run_events(const model& m, int months) {
+    calendar cal(ymd(2015, 1, 1), months);
+    events ev;
+    simulator sim(m, cal, ev, 1, 0);
+    sim.run();
+    return ev;
+}
+
+attribute attr(const std::string& id, double p) {
+    attribute a;
+    a.id = a.name = id;
+    a.probability = p;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("a maximum stay moves the client on, or counts a breach when there is no room", "[rules]") {
+    model m;
+    add_payer(m, "p");
+    index_t akut = add_placement(m, "akut", 700);
+    index_t stod = add_placement(m, "stod", 900);
+    index_t ut = add_placement(m, "ut", 0, true);
+    m.placements[akut].max_stay_days = 30;
+    m.placements[akut].after_max_stay = stod;
+    m.placements[stod].capacity = 1;
+    add_transition(m, stod, ut, fixed(50));
+    index_t g = add_group(m, "g");
+    add_initial(m, g, akut, 3);  // no way out of akut but the rule
+    events ev = run_events(m, 12);
+    CHECK(ev.at("over") == std::vector<double>{30, 30, 30});
+    CHECK(ev.at("breach_max_stay") == std::vector<double>{30, 30});
+    CHECK(ev.at("moved") == std::vector<double>{30, 80, 130});
+    CHECK(ev.at("exit") == std::vector<double>{80, 130, 180});
+}
+
+TEST_CASE("a maximum stay without a destination only counts", "[rules]") {
+    model m;
+    add_payer(m, "p");
+    index_t akut = add_placement(m, "akut", 700);
+    index_t ut = add_placement(m, "ut", 0, true);
+    m.placements[akut].max_stay_days = 30;
+    add_transition(m, akut, ut, fixed(45));
+    index_t g = add_group(m, "g");
+    add_initial(m, g, akut, 2);
+    events ev = run_events(m, 12);
+    CHECK(ev.at("over") == std::vector<double>{30, 30});
+    CHECK(ev.at("exit") == std::vector<double>{45, 45});
+}
+
+TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is counted", "[rules]") {
+    model m;
+    add_payer(m, "p");
+    m.attributes = {attr("ung_vuxen", 0), attr("missbruk", 0)};
+    index_t harb = add_placement(m, "harbarge", 550);
+    index_t stod = add_placement(m, "stod", 900);
+    m.placements[stod].capacity = 1;
+    placement::bar b;
+    b.when.all_of = 1;   // ung_vuxen
+    b.when.none_of = 2;  // & !missbruk
+    b.instead = stod;
+    m.placements[harb].never_for = {b};
+    index_t unga = add_group(m, "unga");
+    m.groups[unga].attribute_probability = {1, 0};
+    index_t unga_missbruk = add_group(m, "unga_missbruk");
+    m.groups[unga_missbruk].attribute_probability = {1, 1};
+    add_initial(m, unga, harb, 2);
+    add_initial(m, unga_missbruk, harb, 1);
+    events ev = run_events(m, 12);
+    CHECK(ev.at("redirected") == std::vector<double>{0});   // the first young adult: to stod
+    CHECK(ev.at("breach_bar") == std::vector<double>{0});   // the second: stod is full
+    // The young adult with substance abuse may be in the shelter: no rule applies.
+    CHECK(ev.rows.size() == 2);
+}
+
+TEST_CASE("indicators: distinct persons per year, entries, moves, persons over the limit", "[rules][indicators]") {
+    model m;
+    add_payer(m, "p");
+    m.attributes = {attr("barn", 0.5)};
+    index_t harb = add_placement(m, "harbarge", 550);
+    index_t lgh = add_placement(m, "lagenhet", 300);
+    m.placements[harb].max_stay_days = 30;
+    add_transition(m, harb, lgh, fixed(40));
+    index_t evict = add_transition(m, lgh, harb, fixed(200));
+    index_t g = add_group(m, "g");
+    add_initial(m, g, harb, 10);
+    indicator persons;
+    persons.id = "personer_harbarge";
+    persons.kind = indicator_kind::persons_in;
+    persons.placements = {harb};
+    indicator entries;
+    entries.id = "inflyttningar";
+    entries.kind = indicator_kind::entries;
+    entries.placements = {lgh};
+    indicator moves;
+    moves.id = "vrakningar_barn";
+    moves.kind = indicator_kind::moves;
+    moves.transition = evict;
+    moves.when.all_of = 1;
+    indicator over;
+    over.id = "over_en_manad";
+    over.kind = indicator_kind::over_max_stay;
+    over.placements = {harb};
+    m.indicators = {persons, entries, moves, over};
+    // Cycle of 240 days: in harbarge [0, 40), [240, 280), [480, 520) ...
+    scenario sc = make_scenario(m, ymd(2015, 1, 1), 24, 1, 2);
+    scenario_result res = run_scenario(sc, {});
+    const replication_result& r = res.alts[0].reps[0];
+    const std::size_t Y = 2;
+    // Every person is in the shelter in 2015 (twice, counted once) and in 2016.
+    CHECK(r.indicators[0 * Y + 0] == 10);
+    CHECK(r.indicators[0 * Y + 1] == 10);
+    // Entries into lagenhet: day 40 and 280 in 2015; 520 in 2016 (2016 starts on day 365).
+    CHECK(r.indicators[1 * Y + 0] == 20);
+    CHECK(r.indicators[1 * Y + 1] == 10);
+    // Evictions (lagenhet -> harbarge) of families with children: day 240 (2015), 480 and 720 (2016).
+    double children = 0;
+    for (const auto& row : yearly_rows(sc, res))
+        if (row.alternative == "nollalternativ" && row.year == "2015" && row.metric == "indicator:vrakningar_barn")
+            children = row.s.mean;
+    CHECK(children == r.indicators[2 * Y + 0]);
+    CHECK(r.indicators[2 * Y + 0] <= 10);
+    CHECK(r.indicators[2 * Y + 1] == 2 * r.indicators[2 * Y + 0]);  // the same families each time
+    // Over 30 days in the shelter: at days 30 and 270 (2015), 510 (2016): persons counted once a year.
+    CHECK(r.indicators[3 * Y + 0] == 10);
+    CHECK(r.indicators[3 * Y + 1] == 10);
+}
+
+TEST_CASE("staff funded by a project line add slots but cost the line's amount", "[rules][staff]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 0);
+    index_t b = add_placement(m, "b", 0);
+    staff_pool s;
+    s.id = s.name = "bs";
+    s.fte = constant(1);
+    s.annual_cost_per_fte_sek = constant(500000);
+    s.kind = staff_kind::caseload;
+    s.slots_per_fte = 1;
+    s.payer = 0;
+    s.funded_fte = {{ymd(2015, 3, 1), ymd(2015, 12, 31), 2}};
+    m.staff.push_back(s);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 3, initial_state::ready);
+    index_t t = add_transition(m, a, b, fixed(0));
+    m.transitions[t].gates = {{gate_kind::staff, 0, {}}};
+    scenario sc = make_scenario(m, ymd(2015, 1, 1), 24, 1, 1);
+    project_cost pc;
+    pc.item = "2 boendestödjare";
+    pc.per_year_sek = 900000;
+    pc.start = ymd(2015, 3, 1);
+    pc.end = ymd(2015, 12, 31);
+    pc.payer = 0;
+    pc.staff = 0;
+    pc.fte = 2;
+    sc.alternatives[0].project_costs = {pc};
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    // One moves at once, two when the funded FTE arrive on 1 March (day 59).
+    CHECK(r.person_days[a * 2 + 0] == 2 * 59.0);
+    CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::staff)) == 500000);
+    CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::project)) == Approx(900000.0 * 306 / 365));
+}
