@@ -9,6 +9,8 @@
 
 #include "hemsim_version.hpp"
 #include "model/loader.hpp"
+#include "econ/calc.hpp"
+#include "report/calc_report.hpp"
 #include "report/csv.hpp"
 #include "report/files.hpp"
 #include "report/manifest.hpp"
@@ -34,6 +36,7 @@ const char* const overview =
     "\n"
     "Usage:\n"
     "  hemsim run CASE.toml [options]    simulate every alternative of a case, write output files\n"
+    "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
     "  hemsim check FILE.toml            validate a model or a scenario (case) file\n"
     "  hemsim COMMAND --help             the options of a command\n"
     "  hemsim --version\n"
@@ -75,6 +78,12 @@ bool parse(const po::options_description& visible, const po::positional_options_
     return true;
 }
 
+language parse_language(const std::string& lang) {
+    if (lang == "sv") return language::sv;
+    if (lang == "en") return language::en;
+    throw usage_error("--lang must be 'sv' or 'en', not '" + lang + "'");
+}
+
 int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out,
             std::ostream& err) {
     run_args a;
@@ -104,9 +113,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     }
     if (vm.count("replications") && a.opts.replications == 0)
         throw usage_error("--replications must be at least 1");
-    if (lang == "sv") a.lang = language::sv;
-    else if (lang == "en") a.lang = language::en;
-    else throw usage_error("--lang must be 'sv' or 'en', not '" + lang + "'");
+    a.lang = parse_language(lang);
 
     scenario sc = load_scenario(a.file);
     fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
@@ -122,9 +129,42 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     files.add("manifest.json", manifest_json(sc, res, command, names));
     files.commit();
 
-    if (!a.quiet) out << run_table(sc, res, rows, a.lang) << "\n";
+    if (!a.quiet) {
+        out << run_table(sc, res, rows, a.lang) << "\n";
+        std::string beside = calc_beside_run(sc, res, rows, a.lang);
+        if (!beside.empty()) out << beside << "\n";
+    }
     for (const std::string& n : names) out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
     (void)err;
+    return exit_ok;
+}
+
+int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
+    std::string file, out_dir, lang = "sv";
+    po::options_description opt("Options of 'hemsim calc'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("case", po::value(&file)->required(), "the case (scenario) file")
+        ("out,o", po::value(&out_dir), "output folder for calc.csv (default output/<case file stem>/)")
+        ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en");
+    po::positional_options_description pos;
+    pos.add("case", 1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim calc CASE.toml [--out DIR] [--lang sv|en]\n"
+        "The application's own static sum: each alternative's lines (stock x price x months, staff FTE x\n"
+        "annual cost, project cost lines), its annual total and its difference against the nollalternativ,\n"
+        "in kr and in the case's units (tkr or mkr). Writes calc.csv.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    language lg = parse_language(lang);
+    scenario sc = load_scenario(file);
+    calc_result c = static_sum(sc);
+    fs::path dir = out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    output_set files(dir);
+    files.add("calc.csv", calc_csv(c));
+    files.commit();
+    out << calc_table(sc, c, lg) << "\n" << (lg == language::sv ? "skrev " : "wrote ") << (dir / "calc.csv").string()
+        << "\n";
     return exit_ok;
 }
 
@@ -165,8 +205,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             return exit_ok;
         }
         if (cmd == "run") return cmd_run(rest, join_command(argc, argv), out, err);
+        if (cmd == "calc") return cmd_calc(rest, out);
         if (cmd == "check") return cmd_check(rest, out);
-        throw usage_error("unknown command '" + cmd + "'; the commands are: run, check (see 'hemsim --help')");
+        throw usage_error("unknown command '" + cmd + "'; the commands are: run, calc, check (see 'hemsim --help')");
     } catch (const usage_error& e) {
         err << "hemsim: " << e.what() << "\n";
         return exit_usage;

@@ -1582,11 +1582,20 @@ struct scenario_reader {
 
     element top() const { return element{&root, "the scenario", "scenario"}; }
 
+    // Top-level keys: the case's settings, its alternatives, and model values
+    // (element arrays and `set`) that the case sets for every alternative.
+    static std::vector<std::string> scenario_keys() {
+        std::vector<std::string> k{"title", "description", "model", "start", "horizon_years", "horizon_months",
+                                   "replications", "seed", "warmup_days", "years", "units", "alternative",
+                                   "set", "source", "note"};
+        for (const auto& kind : element_kinds()) k.push_back(kind);
+        return k;
+    }
+
     void read(scenario& sc, const std::vector<cli_override>& extra) {
         element e = top();
         check_keys(root,
-                   {"title", "description", "model", "start", "horizon_years", "horizon_months",
-                    "replications", "seed", "warmup_days", "years", "alternative", "source", "note"},
+                   scenario_keys(),
                    "the scenario (top level)");
         sc.file = file;
         sc.title = read_string(field_of(e, require_key(e, "title", "title = \"Enheten för hemlösa 2007\"")),
@@ -1616,6 +1625,12 @@ struct scenario_reader {
                 fail(y->at, f.what + " is \"" + v + "\"; write years = \"calendar\" (calendar years, the default) "
                                      "or years = \"365-day\" (years of exactly 365 days, as in some reference models)");
         }
+        if (const tnode* u = root.find("units")) {
+            field f = field_of(e, *u);
+            sc.units = read_string(f, "units = \"mkr\"");
+            if (sc.units != "tkr" && sc.units != "mkr")
+                fail(u->at, f.what + " is \"" + sc.units + "\"; write units = \"tkr\" or units = \"mkr\"");
+        }
         if (const tnode* w = root.find("warmup_days")) {
             field f = field_of(e, *w);
             sc.warmup_days = rd.non_negative(f);
@@ -1629,7 +1644,9 @@ struct scenario_reader {
         sc.input_files = {file, sc.model_file};
         tnode model_tree = read_document(model_path, &model_node.at, model_text);
         // The model as written first, so that its own errors come without an
-        // alternative's context.
+        // alternative's context; then the case's own values for every alternative.
+        build_model(model_tree, sc.model_file);
+        apply_overrides(model_tree, e);
         build_model(model_tree, sc.model_file);
         std::vector<std::pair<cli_override, tnode>> cli;
         for (const auto& o : extra) cli.emplace_back(o, parse_cli_value(o));
@@ -1675,8 +1692,8 @@ struct scenario_reader {
                 fail(item.at, "each 'alternative' must be a table, not " + type_name(item) +
                                   "; write [[alternative]]");
             element e{&item, "alternative", "alternative"};
-            std::vector<std::string> keys{"id",           "name", "baseline", "description", "set",
-                                          "project_cost", "calc", "source",   "note"};
+            std::vector<std::string> keys{"id",   "name",      "baseline", "description", "set", "project_cost",
+                                          "calc", "calc_note", "source",   "note"};
             for (const auto& k : element_kinds()) keys.push_back(k);
             check_keys(item, keys, "an alternative");
             const tnode& idn = require_key(e, "id", "id = \"nollalternativ\"");
@@ -1709,19 +1726,10 @@ struct scenario_reader {
         for (const auto& e : alts) sc.alternatives.push_back(read_alternative(e, sc, model_tree, cli));
     }
 
-    alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree,
-                                 const std::vector<std::pair<cli_override, tnode>>& cli) {
-        alternative alt;
+    // Merges the element arrays and `set` paths of `e` (the scenario's top level
+    // or an alternative) into a model tree.
+    void apply_overrides(tnode& tree, const element& e) const {
         const tnode& item = *e.node;
-        alt.id = item.find("id")->text;
-        alt.name = alt.id;
-        if (const tnode* n = item.find("name"))
-            alt.name = read_string(field_of(e, *n), "name = \"Projektet\"");
-        if (const tnode* b = item.find("baseline")) alt.baseline = b->boolean;
-        if (const tnode* d = item.find("description"))
-            alt.description = read_string(field_of(e, *d), "description = \"...\"");
-
-        tnode tree = model_tree;
         for (const auto& kind : element_kinds()) {
             const tnode* over = item.find(kind);
             if (!over) continue;
@@ -1745,6 +1753,24 @@ struct scenario_reader {
             collect_set(*set, "", entries);
             for (const auto& [path, v] : entries) apply_set(tree, path, *v, v->key_at);
         }
+    }
+
+    alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree,
+                                 const std::vector<std::pair<cli_override, tnode>>& cli) {
+        alternative alt;
+        const tnode& item = *e.node;
+        alt.id = item.find("id")->text;
+        alt.name = alt.id;
+        if (const tnode* n = item.find("name"))
+            alt.name = read_string(field_of(e, *n), "name = \"Projektet\"");
+        if (const tnode* b = item.find("baseline")) alt.baseline = b->boolean;
+        if (const tnode* d = item.find("description"))
+            alt.description = read_string(field_of(e, *d), "description = \"...\"");
+        if (const tnode* d = item.find("calc_note"))
+            alt.calc_note = read_string(field_of(e, *d), "calc_note = \"...\"");
+
+        tnode tree = model_tree;
+        apply_overrides(tree, e);
         for (const auto& [o, v] : cli) apply_set(tree, o.path, v, v.at);
         try {
             alt.system = build_model(tree, sc.model_file);
@@ -1835,19 +1861,96 @@ struct scenario_reader {
         return pc;
     }
 
-    calc_stock read_calc(const element& alt, const tnode& n, std::size_t i, const model& m) {
+    // A line of the static sum: a count (or an amount) at a price from a
+    // placement, an attribute's cost, a staff pool, or written out.
+    calc_line read_calc(const element& alt, const tnode& n, std::size_t i, const model& m) {
         std::string label = "calc line " + std::to_string(i + 1) + " of " + alt.label;
         if (n.type != ttype::table)
             fail(n.at, "each calc line of " + alt.label + " must be a table; write [[alternative.calc]]");
-        check_keys(n, {"placement", "count", "note", "source"}, label);
+        check_keys(n, {"item", "placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year",
+                       "count", "amount", "months", "days", "note", "source"},
+                   label);
         element e{&n, label, alt.path + ".calc." + std::to_string(i + 1)};
-        calc_stock c;
-        std::vector<std::string> ids;
-        for (const auto& p : m.placements) ids.push_back(p.id);
-        const tnode& pn = require_key(e, "placement", "placement = \"stodboende\"");
-        field pf = field_of(e, pn);
-        c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids, "placement");
-        c.count = rd.non_negative(field_of(e, require_key(e, "count", "count = 50")));
+        calc_line c;
+        const char* price_keys[] = {"placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year"};
+        const tnode* price = nullptr;
+        for (const char* k : price_keys) {
+            const tnode* t = n.find(k);
+            if (!t) continue;
+            if (price)
+                fail(t->key_at, label + " gives both " + in_quotes(price->key) + " and " + in_quotes(k) +
+                                    "; the price comes from one of placement, attribute, staff, price_per_month, "
+                                    "price_per_day or per_year");
+            price = t;
+        }
+        if (!price)
+            fail(n.at, "missing price in " + label +
+                           "; add placement = \"stodboende\" (its price), attribute = \"forsorjningsstod\" (its "
+                           "cost), staff = \"boendestodjare\", or price_per_month = 16500");
+        auto ids_of = [](const auto& v) {
+            std::vector<std::string> ids;
+            for (const auto& x : v) ids.push_back(x.id);
+            return ids;
+        };
+        auto from_schedule = [&](const schedule& sc, calc_unit u) {
+            c.unit_price_sek = sc.initial;
+            c.unit = u;
+        };
+        field pf = field_of(e, *price);
+        std::string default_item;
+        if (price->key == "placement") {
+            c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids_of(m.placements), "placement");
+            const placement& pl = m.placements[c.placement];
+            if (pl.terminal) fail(price->at, label + " names terminal placement " + in_quotes(pl.id) + ", which has no price");
+            if (pl.price_given_per_month) from_schedule(pl.price_per_month_sek, calc_unit::month);
+            else from_schedule(pl.price_per_day_sek, calc_unit::day);
+            default_item = pl.name;
+        } else if (price->key == "attribute") {
+            index_t a = find_id(pf, read_string(pf, "attribute = \"forsorjningsstod\""), ids_of(m.attributes), "attribute");
+            const attribute& at = m.attributes[a];
+            if (!at.has_cost())
+                fail(price->at, label + " names attribute " + in_quotes(at.id) +
+                                    ", which has no cost; give it cost_per_month and cost_in, or write price_per_month");
+            if (at.cost_given_per_month) from_schedule(at.cost_per_month_sek, calc_unit::month);
+            else from_schedule(at.cost_per_day_sek, calc_unit::day);
+            default_item = at.name;
+        } else if (price->key == "staff") {
+            index_t s = find_id(pf, read_string(pf, "staff = \"boendestodjare\""), ids_of(m.staff), "staff pool");
+            from_schedule(m.staff[s].annual_cost_per_fte_sek, calc_unit::year);
+            c.count = m.staff[s].fte.initial;
+            default_item = m.staff[s].name;
+        } else {
+            c.unit_price_sek = rd.non_negative(pf);
+            c.unit = price->key == "price_per_month" ? calc_unit::month
+                     : price->key == "price_per_day" ? calc_unit::day
+                                                     : calc_unit::year;
+        }
+        c.periods = c.unit == calc_unit::month ? 12 : c.unit == calc_unit::day ? 365 : 1;
+        const tnode* months = n.find("months");
+        const tnode* days = n.find("days");
+        if (months && c.unit != calc_unit::month)
+            fail(months->key_at, label + " gives months, but its price is not per month; remove months");
+        if (days && c.unit != calc_unit::day)
+            fail(days->key_at, label + " gives days, but its price is not per dygn; remove days");
+        if (months) c.periods = rd.non_negative(field_of(e, *months));
+        if (days) c.periods = rd.non_negative(field_of(e, *days));
+        const tnode* count = n.find("count");
+        const tnode* amount = n.find("amount");
+        if (count && amount) fail(amount->key_at, label + " gives both count and amount; keep one");
+        if (count) {
+            c.count = rd.non_negative(field_of(e, *count));
+        } else if (amount) {
+            // The seed gives the total: the count is what it implies at this price.
+            double total = rd.non_negative(field_of(e, *amount));
+            double per_one = c.unit_price_sek * c.periods;
+            if (!(per_one > 0)) fail(amount->at, label + " gives an amount at a price of 0; give count instead");
+            c.count = total / per_one;
+        } else if (price->key != "staff") {
+            fail(n.at, "missing count in " + label + "; add count = 50 (or amount = 12200000 for a given total)");
+        }
+        if (const tnode* it = n.find("item")) c.item = read_string(field_of(e, *it), "item = \"...\"");
+        if (c.item.empty()) c.item = default_item;
+        if (c.item.empty()) fail(n.at, "missing item in " + label + "; add item = \"...\" (the line's name)");
         if (const tnode* nt = n.find("note")) c.note = read_string(field_of(e, *nt), "note = \"...\"");
         if (const tnode* s = n.find("source")) {
             std::string src = read_string(field_of(e, *s), "source = \"seed 002\"");

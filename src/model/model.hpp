@@ -247,11 +247,19 @@ struct project_cost {
     double fte = 0;
 };
 
-/// A line of the application's own static sum (hemsim calc).
-struct calc_stock {
-    index_t placement = no_index;
-    double count = 0;
-    std::string note;
+/// A line of the application's own static sum (hemsim calc): count x unit
+/// price x periods, e.g. 50 persons x 16 500 kr/month x 12 months.
+enum class calc_unit { month, day, year };
+
+struct calc_line {
+    std::string item;
+    double count = 0;            // persons, or FTE for a staff line
+    double unit_price_sek = 0;   // per month, per dygn or per year
+    calc_unit unit = calc_unit::month;
+    double periods = 12;         // months, days or years
+    index_t placement = no_index;  // the stock's placement, when the line is one
+    std::string note;            // printed under the line (e.g. how the seed rounds it)
+    double amount_sek() const { return count * unit_price_sek * periods; }
 };
 
 /// An alternative: the model with overrides applied, plus project costs.
@@ -261,7 +269,8 @@ struct alternative {
     std::string description;
     model system;
     std::vector<project_cost> project_costs;
-    std::vector<calc_stock> calc;
+    std::vector<calc_line> calc;
+    std::string calc_note;  // printed under the alternative's difference against the nollalternativ
 };
 
 /// A business case: alternatives over a horizon.
@@ -273,6 +282,7 @@ struct scenario {
     int horizon_months = 0;
     double warmup_days = 0;
     bool years_365_day = false;  // years of exactly 365 days from the start (reference models), not calendar years
+    std::string units = "tkr";   // the seed's own units in printed tables: "tkr" or "mkr"
     std::uint32_t replications = 100;
     std::uint64_t seed = 1;
     std::vector<alternative> alternatives;

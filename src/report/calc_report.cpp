@@ -1,0 +1,161 @@
+#include "report/calc_report.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "report/csv.hpp"
+
+namespace hemsim {
+
+std::string calc_csv(const calc_result& c) {
+    std::string out = "alternative,item,quantity,unit_price_sek,months,amount_sek\n";
+    for (const calc_alternative& a : c.alts) {
+        for (const calc_item& i : a.items)
+            out += csv_field(a.id) + ',' + csv_field(i.item) + ',' + csv_number(i.quantity) + ',' +
+                   csv_number(i.unit_price_per_month()) + ',' + csv_number(i.months()) + ',' +
+                   csv_number(i.amount_sek) + '\n';
+        out += csv_field(a.id) + ",total,,,," + csv_number(a.total_sek) + '\n';
+        if (!a.baseline) out += csv_field(a.id) + ",diff_vs_baseline,,,," + csv_number(a.diff_sek) + '\n';
+    }
+    return out;
+}
+
+std::string kr_and_units(double sek, const std::string& units, language lang) {
+    const bool mkr = units == "mkr";
+    std::string u = mkr ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
+    return format_number(sek, 0, lang) + " kr (" + u + ")";
+}
+
+namespace {
+
+std::string quantity_text(double q, language lang) {
+    bool whole = std::fabs(q - std::round(q)) < 1e-9;
+    return format_number(q, whole ? 0 : 1, lang);
+}
+
+// "50 personer x 16 500 kr/mån x 12 mån"
+std::string formula(const calc_item& i, language lang) {
+    const bool sv = lang == language::sv;
+    std::string x = " × ";
+    if (i.project) {
+        if (i.one_off) return sv ? "engångskostnad" : "one-off";
+        if (i.quantity != 1)
+            return quantity_text(i.quantity, lang) + (sv ? " åa" : " FTE") + x +
+                   format_number(i.unit_price_sek, 0, lang) + (sv ? " kr/år" : " kr/year");
+        return sv ? "per år" : "per year";
+    }
+    std::string q = quantity_text(i.quantity, lang);
+    switch (i.unit) {
+    case calc_unit::month:
+        return q + (sv ? " personer" : " persons") + x + format_number(i.unit_price_sek, 0, lang) +
+               (sv ? " kr/mån" : " kr/month") + x + quantity_text(i.periods, lang) + (sv ? " mån" : " months");
+    case calc_unit::day:
+        return q + (sv ? " personer" : " persons") + x + format_number(i.unit_price_sek, 0, lang) + " kr/dygn" +
+               x + quantity_text(i.periods, lang) + " dygn";
+    case calc_unit::year:
+        return q + (sv ? " åa" : " FTE") + x + format_number(i.unit_price_sek, 0, lang) +
+               (sv ? " kr/år" : " kr/year");
+    }
+    return "";
+}
+
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+
+std::string units_only(double sek, const std::string& units, language lang) {
+    return units == "mkr" ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
+}
+
+}  // namespace
+
+std::string calc_table(const scenario& sc, const calc_result& c, language lang) {
+    const bool sv = lang == language::sv;
+    std::string out = (sv ? "Ansökans egen kalkyl per år: " : "The application's own sum per year: ") + c.title + "\n";
+    out += sv ? "(antal × pris × perioder, som i ansökan; projektkostnader med sitt årsbelopp)\n\n"
+              : "(count × price × periods, as in the application; project costs at their annual amount)\n\n";
+    // Column widths over every line.
+    std::size_t w_item = 0, w_formula = 0, w_kr = 0;
+    for (const calc_alternative& a : c.alts)
+        for (const calc_item& i : a.items) {
+            w_item = std::max(w_item, width(i.item));
+            w_formula = std::max(w_formula, width(formula(i, lang)));
+            w_kr = std::max(w_kr, width(format_number(i.amount_sek, 0, lang) + " kr"));
+        }
+    for (const calc_alternative& a : c.alts) w_kr = std::max(w_kr, width(format_number(a.total_sek, 0, lang) + " kr"));
+    const std::string sum_label = sv ? "Summa" : "Total";
+    w_item = std::max(w_item, width(sum_label));
+    for (const calc_alternative& a : c.alts) {
+        out += a.name + (a.baseline ? (sv ? " (nollalternativ)" : " (nollalternativ, the baseline)") : "") + "\n";
+        for (const calc_item& i : a.items) {
+            out += "  " + pad_right(i.item, w_item) + "  " + pad_right(formula(i, lang), w_formula) + "  " +
+                   pad_left(format_number(i.amount_sek, 0, lang) + " kr", w_kr) + "  " +
+                   units_only(i.amount_sek, sc.units, lang) + "\n";
+            if (!i.note.empty()) out += "      " + i.note + "\n";
+        }
+        out += "  " + pad_right(sum_label, w_item) + "  " + std::string(w_formula, ' ') + "  " +
+               pad_left(format_number(a.total_sek, 0, lang) + " kr", w_kr) + "  " +
+               units_only(a.total_sek, sc.units, lang) + "\n\n";
+    }
+    out += sv ? "Skillnad mot nollalternativet per år (negativt: alternativet kostar mindre)\n"
+              : "Difference against the nollalternativ per year (negative: the alternative costs less)\n";
+    for (const calc_alternative& a : c.alts) {
+        if (a.baseline) continue;
+        out += "  " + a.name + ": " + kr_and_units(a.diff_sek, sc.units, lang) + "\n";
+        if (!a.note.empty()) out += "      " + a.note + "\n";
+        if (a.switching_days > 0)
+            out += sv ? "      Brytpunkt: " + a.name + " betalar sig om " + format_number(a.switching_days, 0, lang) +
+                            " placeringsdygn per år försvinner (vid nollalternativets genomsnittspris " +
+                            format_number(a.average_price_per_day_sek, 0, lang) + " kr/dygn; " +
+                            format_number(a.switching_days / 365.0, 1, lang) + " platser året runt).\n"
+                      : "      Switching value: " + a.name + " pays for itself if " +
+                            format_number(a.switching_days, 0, lang) +
+                            " placement days a year disappear (at the nollalternativ's average price " +
+                            format_number(a.average_price_per_day_sek, 0, lang) + " kr/dygn; " +
+                            format_number(a.switching_days / 365.0, 1, lang) + " places all year).\n";
+    }
+    return out;
+}
+
+std::string calc_beside_run(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
+                            language lang) {
+    const bool sv = lang == language::sv;
+    std::map<std::string, const metric_row*> idx;
+    for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
+    auto mean = [&](const std::string& a, const std::string& y, const std::string& m) {
+        auto it = idx.find(a + '\x1f' + y + '\x1f' + m);
+        return it == idx.end() ? std::nan("") : it->second->s.mean;
+    };
+    bool any = false;
+    for (const alternative& a : sc.alternatives) any = any || !a.calc.empty();
+    if (!any) return "";
+    auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
+    std::string out = sv ? "Simulerat mot ansökans kalkyl (tkr per år; kalkylen är antal × pris, utan flöden)\n"
+                         : "Simulated against the application's sum (tkr a year; the sum is count × price, no flows)\n";
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        const alternative& alt = sc.alternatives[a];
+        if (alt.calc.empty() && alt.project_costs.empty()) continue;
+        const result_layout& l = res.alts[a].layout;
+        std::string line = "  " + (alt.name.empty() ? alt.id : alt.name) + ":";
+        for (std::size_t y = 0; y < l.Y(); ++y) {
+            std::string year = std::to_string(l.years[y]);
+            line += "  " + year + " " + tkr(mean(alt.id, year, "cost_total")) + (sv ? " mot " : " vs ") +
+                    tkr(static_sum_for_year(sc, alt, res.cal, y));
+        }
+        out += line + "\n";
+    }
+    out += sv ? "  Skillnaden: kalkylen räknar med hela beståndet i rätt boende hela året och bara de angivna "
+                "raderna; simuleringen låter flyttar ske i etapper, väntan på skuldrådgivning, lägenheter och "
+                "boendestöd, misslyckade boenden och nya klienter, och räknar all personal i modellen.\n"
+              : "  The difference: the sum puts the whole stock in its placement all year and counts only its "
+                "lines; the simulation moves clients in stages, with queues for debt counselling, apartments "
+                "and support, failed tenancies and new clients, and counts all the model's staff.\n";
+    return out;
+}
+
+}  // namespace hemsim
