@@ -207,7 +207,7 @@ TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
 }
 
 TEST_CASE("the example scenario builds both alternatives", "[loader]") {
-    scenario sc = load_scenario(source_file("scenarios/enheten-for-hemlosa-2007.toml"));
+    scenario sc = load_scenario(data_file("good/example-case.toml"));
     CHECK(sc.title == "Enheten för hemlösa 2007");
     CHECK(sc.start == ymd(2008, 1, 1));
     CHECK(sc.horizon_months == 36);

@@ -22,7 +22,8 @@ double present_value(const std::vector<double>& flows, const std::vector<int>& y
         throw std::invalid_argument("present_value: " + std::to_string(flows.size()) + " flows but " +
                                     std::to_string(years.size()) + " years");
     double pv = 0;
-    for (std::size_t i = 0; i < flows.size(); ++i) pv += flows[i] * discount_factor(rate, years[i], base_year);
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        pv += flows[i] * discount_factor(rate, years[i], base_year);
     return pv;
 }
 

@@ -146,8 +146,9 @@ std::vector<double> fixed_month(const alternative& alt, const result_layout& l, 
 prepared prepare(const scenario& sc, const scenario_result& res, const econ_options& o) {
     check_econ_options(o);
     if (res.alts.size() != sc.alternatives.size())
-        throw std::logic_error("economics: " + std::to_string(res.alts.size()) + " alternatives in the results but " +
-                               std::to_string(sc.alternatives.size()) + " in the scenario");
+        throw std::logic_error("economics: " + std::to_string(res.alts.size()) +
+                               " alternatives in the results but " + std::to_string(sc.alternatives.size()) +
+                               " in the scenario");
     prepared p;
     p.baseline = sc.baseline_index();
     const calendar& cal = res.cal;
@@ -174,7 +175,8 @@ prepared prepare(const scenario& sc, const scenario_result& res, const econ_opti
             throw std::logic_error(who + " has " + std::to_string(res.alts[a].reps.size()) +
                                    " replications, the first alternative " + std::to_string(p.replications) +
                                    ": the comparison is paired by replication");
-        if (l.years != sp.years) throw std::logic_error(who + ": the layout's years differ from the calendar's");
+        if (l.years != sp.years)
+            throw std::logic_error(who + ": the layout's years differ from the calendar's");
         std::vector<std::size_t> cu, ku;
         for (const std::string& c : l.categories) cu.push_back(index_in(sp.categories, c));
         for (const std::string& k : l.payers) ku.push_back(index_in(sp.payers, k));
@@ -213,11 +215,14 @@ prepared prepare(const scenario& sc, const scenario_result& res, const econ_opti
                 }
             af.reps.push_back(std::move(f));
         }
-        alternative project_only, staff_only;
-        project_only.project_costs = alt.project_costs;
-        staff_only.system.staff = alt.system.staff;
-        af.project_month = fixed_month(project_only, l, cal, sc.warmup_days);
-        af.staff_month = fixed_month(staff_only, l, cal, sc.warmup_days);
+        // Staff alone (the alternative without its project lines), and the
+        // project as the rest of the fixed costs: the model stays whole, so
+        // project lines that refer to staff pools keep working.
+        alternative no_project = alt;
+        no_project.project_costs.clear();
+        af.staff_month = fixed_month(no_project, l, cal, sc.warmup_days);
+        af.project_month = fixed_month(alt, l, cal, sc.warmup_days);
+        for (std::size_t m = 0; m < M; ++m) af.project_month[m] -= af.staff_month[m];
     }
     return p;
 }
@@ -327,8 +332,8 @@ comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
 struct row_sink {
     std::vector<econ_row>& rows;
 
-    void add(const std::string& alt, const std::string& payer, const std::string& year, const std::string& measure,
-             std::vector<double> xs, bool skip_zero = false) {
+    void add(const std::string& alt, const std::string& payer, const std::string& year,
+             const std::string& measure, std::vector<double> xs, bool skip_zero = false) {
         if (skip_zero && std::all_of(xs.begin(), xs.end(), [](double x) { return x == 0; })) return;
         sample_summary s = summarize(std::move(xs));
         if (s.n > 0) rows.push_back({alt, payer, year, measure, s});
@@ -364,7 +369,8 @@ void cost_rows(const prepared& p, const std::string& alt, std::size_t a, row_sin
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
             const std::string year = yi == Y ? total_year : std::to_string(sp.years[yi]);
             auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
-                for (std::size_t r = 0; r < R; ++r) xs[r] = window_sum(sp, p.alts[a].reps[r].cost, y0, y1, cats, pc.ks, f);
+                for (std::size_t r = 0; r < R; ++r)
+                    xs[r] = window_sum(sp, p.alts[a].reps[r].cost, y0, y1, cats, pc.ks, f);
                 return xs;
             };
             out.add(alt, pc.label, year, "cost", sum(all_cats, nullptr));
@@ -392,7 +398,8 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
             const std::string year = yi == Y ? total_year : std::to_string(sp.years[yi]);
             auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
-                for (std::size_t r = 0; r < R; ++r) xs[r] = window_sum(sp, cmp.diff[r], y0, y1, cats, pc.ks, f);
+                for (std::size_t r = 0; r < R; ++r)
+                    xs[r] = window_sum(sp, cmp.diff[r], y0, y1, cats, pc.ks, f);
                 return xs;
             };
             out.add(alt, pc.label, year, "diff" + sfx, sum(all_cats, nullptr));
@@ -420,7 +427,8 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
     const double mandate = static_cast<double>(o.mandate_months);
     total("npv_diff", cmp.npv);
     total("breakeven_month", cmp.breakeven);
-    total("p_breakeven_horizon", each([&](std::size_t r) { return indicator(!std::isnan(cmp.breakeven[r])); }));
+    total("p_breakeven_horizon",
+          each([&](std::size_t r) { return indicator(!std::isnan(cmp.breakeven[r])); }));
     total("p_breakeven_mandate", each([&](std::size_t r) { return indicator(cmp.breakeven[r] <= mandate); }));
     total("pv_savings", cmp.pv_savings);
     total("pv_project", cmp.pv_project);
@@ -440,16 +448,21 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
 }  // namespace
 
 void check_econ_options(const econ_options& o) {
-    auto text = [](double x) { return plain_number(x).empty() ? std::string("not a number") : plain_number(x); };
+    auto text = [](double x) {
+        return plain_number(x).empty() ? std::string("not a number") : plain_number(x);
+    };
     if (!std::isfinite(o.rate) || o.rate <= -1)
-        throw std::invalid_argument("discount rate: must be a finite number above -1 (0.035 for 3.5 %), got " +
-                                    text(o.rate));
+        throw std::invalid_argument(
+            "discount rate: must be a finite number above -1 (0.035 for 3.5 %), got " + text(o.rate));
     if (!(o.deadweight >= 0 && o.deadweight <= 1))
-        throw std::invalid_argument("deadweight: must be a share in [0, 1] (0.2 for 20 %), got " + text(o.deadweight));
+        throw std::invalid_argument("deadweight: must be a share in [0, 1] (0.2 for 20 %), got " +
+                                    text(o.deadweight));
     if (!std::isfinite(o.optimism_bias) || o.optimism_bias < 0)
-        throw std::invalid_argument("optimism bias: must be 0 or more (0.2 for +20 %), got " + text(o.optimism_bias));
+        throw std::invalid_argument("optimism bias: must be 0 or more (0.2 for +20 %), got " +
+                                    text(o.optimism_bias));
     if (o.mandate_months < 1)
-        throw std::invalid_argument("mandate period: must be at least 1 month, got " + std::to_string(o.mandate_months));
+        throw std::invalid_argument("mandate period: must be at least 1 month, got " +
+                                    std::to_string(o.mandate_months));
 }
 
 std::optional<std::size_t> breakeven_month(const std::vector<double>& monthly_diff) {
@@ -468,7 +481,8 @@ std::string month_label(const date& start, std::size_t m) {
     using namespace std::chrono;
     year_month ym = year_month{start.year(), start.month()} + months{static_cast<int>(m) - 1};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()),
+                  static_cast<unsigned>(ym.month()));
     return buf;
 }
 
@@ -538,7 +552,8 @@ std::string summary_lines(const scenario& sc, const prepared& p, const econ_opti
 
     out += indent + (sv ? "Nuvärde av skillnaden: " : "NPV of the difference: ");
     out += amount_with_ci(summarize(cmp.npv), sv);
-    out += sv ? "; negativt = billigare än nollalternativet\n" : "; negative = cheaper than the nollalternativ\n";
+    out += sv ? "; negativt = billigare än nollalternativet\n"
+              : "; negative = cheaper than the nollalternativ\n";
 
     double within = 0, mandate = 0;
     for (double m : cmp.breakeven) {
@@ -582,7 +597,8 @@ std::string summary_lines(const scenario& sc, const prepared& p, const econ_opti
     } else {
         out += grouped_number(s.mean, 2, sv) + " kr";
         out += sv ? " (95 % KI " : " (95 % CI ";
-        out += grouped_number(s.ci_low, 2, sv) + (sv ? " till " : " to ") + grouped_number(s.ci_high, 2, sv) + ")\n";
+        out += grouped_number(s.ci_low, 2, sv) + (sv ? " till " : " to ") + grouped_number(s.ci_high, 2, sv) +
+               ")\n";
     }
     return out;
 }
@@ -596,8 +612,9 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
     if (p.replications == 0 || sc.alternatives.size() < 2) return "";
     std::string out = sv ? "Ekonomi vid realränta " + percent(o.rate, sv) + " och prisbasår " +
                                std::to_string(p.base_year) + " (diskontering per kalenderår):\n"
-                         : "Economics at a real discount rate of " + percent(o.rate, sv) + " and price base year " +
-                               std::to_string(p.base_year) + " (discounted by calendar year):\n";
+                         : "Economics at a real discount rate of " + percent(o.rate, sv) +
+                               " and price base year " + std::to_string(p.base_year) +
+                               " (discounted by calendar year):\n";
     const alternative& base = sc.alternatives[p.baseline];
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         if (a == p.baseline) continue;
@@ -607,8 +624,9 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
             if (!adj.suffix.empty()) {
                 std::string dw = percent(o.deadweight, sv), ob = "+" + percent(o.optimism_bias, sv);
                 if (adj.outcome != 1 && adj.project != 1)
-                    out += sv ? "  Med dödvikt " + dw + " och optimismtillägg " + ob + " på projektkostnaden:\n"
-                              : "  With deadweight " + dw + " and optimism bias " + ob + " on project costs:\n";
+                    out +=
+                        sv ? "  Med dödvikt " + dw + " och optimismtillägg " + ob + " på projektkostnaden:\n"
+                           : "  With deadweight " + dw + " and optimism bias " + ob + " on project costs:\n";
                 else if (adj.outcome != 1)
                     out += sv ? "  Med dödvikt " + dw + ":\n" : "  With deadweight " + dw + ":\n";
                 else

@@ -11,8 +11,9 @@
 //   category except staff and project (placements, social_assistance and any
 //   attribute category). Non-cashable: staff (time freed, not money). Project
 //   costs are spending, in neither class: diff = cashable + non_cashable + project.
-// - Break-even, savings and probabilities use undiscounted SEK in fixed prices;
-//   pv_*, npv_* and the ratios (return per krona, cost per outcome) use present values.
+// - cost, diff, break-even and p_saving use undiscounted SEK in fixed prices;
+//   pv_*, npv_diff, p_saving_npv and the ratios (return per krona, cost per
+//   outcome) use present values; outcomes (exits, days) are never discounted.
 #pragma once
 
 #include <cstddef>
@@ -78,7 +79,8 @@ std::string month_label(const date& start, std::size_t m);
 ///   breakeven_month      1-based month of breakeven_month() on the monthly total
 ///                        difference, over the replications that break even
 ///   p_breakeven_horizon  share of replications that break even within the horizon
-///   p_breakeven_mandate  share that break even by month mandate_months
+///   p_breakeven_mandate  share that break even by month mandate_months (with a shorter
+///                        horizon: those that break even within it, a lower bound)
 ///   pv_savings           minus the discounted difference in non-project cost
 ///   pv_project           the alternative's discounted project cost
 ///   return_per_krona     pv_savings / pv_project (replications with a project cost)

@@ -40,15 +40,17 @@ double find_root(F f, double lo, double hi, double tol = 1e-9, std::uintmax_t ma
     if (flo == 0) return lo;
     if (fhi == 0) return hi;
     if ((flo < 0) == (fhi < 0))
-        throw std::domain_error("find_root: no sign change in [" + text(lo) + ", " + text(hi) + "]: f(lo) = " +
-                                text(flo) + " and f(hi) = " + text(fhi) +
-                                " have the same sign; widen the bracket or check that a switching value exists");
+        throw std::domain_error(
+            "find_root: no sign change in [" + text(lo) + ", " + text(hi) + "]: f(lo) = " + text(flo) +
+            " and f(hi) = " + text(fhi) +
+            " have the same sign; widen the bracket or check that a switching value exists");
     auto close = [tol](double a, double b) { return std::fabs(b - a) <= tol; };
     std::uintmax_t iterations = max_iter;
     std::pair<double, double> r = boost::math::tools::toms748_solve(g, lo, hi, flo, fhi, close, iterations);
     if (!close(r.first, r.second))
-        throw std::runtime_error("find_root: no convergence to " + text(tol) + " in " + std::to_string(max_iter) +
-                                 " iterations; last bracket [" + text(r.first) + ", " + text(r.second) + "]");
+        throw std::runtime_error("find_root: no convergence to " + text(tol) + " in " +
+                                 std::to_string(max_iter) + " iterations; last bracket [" + text(r.first) +
+                                 ", " + text(r.second) + "]");
     return r.first + (r.second - r.first) / 2;
 }
 

@@ -129,7 +129,8 @@ struct simulator::impl {
 
     std::uint32_t new_client(std::uint64_t key, index_t group);
     void draw_attributes(client_rec& c, bool all, index_t placement);
-    void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed);
+    void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed, std::uint64_t fixed_on = 0,
+               std::uint64_t fixed_off = 0);
     void leave(client_rec& c);
     void stay_end(std::uint32_t slot);
     void max_stay(std::uint32_t slot);
@@ -240,9 +241,15 @@ void simulator::impl::setup() {
             const initial_stock& st = gr.initial[i];
             for (std::uint32_t k = 0; k < st.count; ++k) {
                 std::uint32_t slot = new_client(client_key(g, false, i, k), g);
+                client_rec& c = clients[slot];
+                c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
+                // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
+                c.held_staff = st.holds_staff;
+                for (index_t pool = 0; pool < ns; ++pool)
+                    if ((st.holds_staff >> pool) & 1u) ++staff_in_use[pool];
                 ++counts.initial;
                 obs.created(0, true);
-                enter(slot, st.placement, st.state, st.elapsed_days);
+                enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
                 clients[slot].flags |= st.flags;
             }
         }
@@ -312,7 +319,8 @@ bool simulator::impl::room(index_t p) const {
     return !cap || occupancy[p] < *cap;
 }
 
-void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed) {
+void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
+                            std::uint64_t fixed_on, std::uint64_t fixed_off) {
     client_rec& c = clients[slot];
     // Who may never be placed here goes elsewhere, when there is room there.
     for (const placement::bar& b : m.placements[p].never_for) {
@@ -330,6 +338,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     ++c.serial;
     c.flags &= ~clear_mask[p];
     if (!redraw_at[p].empty()) draw_attributes(c, false, p);
+    c.attrs = (c.attrs | fixed_on) & ~fixed_off;  // initial stock with attributes given
     ++c.entries;
     if (pl.terminal) {
         // Leaves the system at once: no stay, no cost.

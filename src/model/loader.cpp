@@ -254,7 +254,8 @@ const std::vector<std::string>& keys_of(std::string_view kind) {
     static const std::vector<std::string> group{"id",       "name",   "probabilities", "initial",
                                                 "arrivals", "source", "note"};
     static const std::vector<std::string> initial{"id",           "placement", "count",  "state",
-                                                  "elapsed_days", "flags",     "source", "note"};
+                                                  "elapsed_days", "flags",     "holds",  "attributes",
+                                                  "source",       "note"};
     static const std::vector<std::string> arrivals{"id",      "placement", "per_year",
                                                    "process", "source",    "note"};
     static const std::vector<std::string> transition{"id",   "from",    "to",     "after", "probability",
@@ -1212,6 +1213,27 @@ private:
                                      "\"elapsed\" or remove it");
             if (el) s.elapsed_days = rd_.non_negative(field_of(ie, *el));
             if (const tnode* fl = ie.node->find("flags")) s.flags = flag_mask(field_of(ie, *fl));
+            if (const tnode* h = ie.node->find("holds")) {
+                field hf = field_of(ie, *h);
+                if (h->type != ttype::array) wrong_type(hf, "a list of staff pools", "holds = [\"boendestodjare\"]");
+                for (const tnode& item : h->items) {
+                    index_t pool = resolve(field{&item, hf.what, hf.path}, "staff");
+                    if (m_.staff[pool].kind != staff_kind::caseload)
+                        fail(item.at, hf.what + ": staff pool " + in_quotes(m_.staff[pool].id) +
+                                          " has no caseload; clients hold slots only of pools with a caseload");
+                    s.holds_staff |= std::uint64_t{1} << pool;
+                }
+            }
+            if (const tnode* at = ie.node->find("attributes")) {
+                field af = field_of(ie, *at);
+                if (at->type != ttype::table)
+                    wrong_type(af, "a table of attribute values", "attributes = { has_debt = true }");
+                for (const tnode& item : at->items) {
+                    std::uint64_t bit = std::uint64_t{1} << resolve_id(af, item, item.key, "attribute");
+                    bool v = read_bool(field{&item, "'" + item.key + "' in " + af.what, af.path + "." + item.key});
+                    (v ? s.attrs_on : s.attrs_off) |= bit;
+                }
+            }
             if (m_.placements[s.placement].terminal)
                 fail(ie.node->find("placement")->at,
                      ie.label + " starts clients in terminal placement " +

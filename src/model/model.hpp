@@ -152,6 +152,8 @@ struct initial_stock {
     initial_state state = initial_state::fresh;
     double elapsed_days = 0;
     index_t flags = 0;  // service flags already held (bit mask)
+    std::uint64_t holds_staff = 0;  // staff pools whose slot they already hold (bit mask)
+    std::uint64_t attrs_on = 0, attrs_off = 0;  // attributes fixed rather than drawn (bit masks)
 };
 
 struct arrival_stream {

@@ -125,36 +125,46 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
 std::string calc_beside_run(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
                             language lang) {
     const bool sv = lang == language::sv;
+    bool any = false;
+    for (const alternative& a : sc.alternatives) any = any || !a.calc.empty();
+    if (!any) return "";
     std::map<std::string, const metric_row*> idx;
     for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
     auto mean = [&](const std::string& a, const std::string& y, const std::string& m) {
         auto it = idx.find(a + '\x1f' + y + '\x1f' + m);
         return it == idx.end() ? std::nan("") : it->second->s.mean;
     };
-    bool any = false;
-    for (const alternative& a : sc.alternatives) any = any || !a.calc.empty();
-    if (!any) return "";
-    auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
-    std::string out = sv ? "Simulerat mot ansökans kalkyl (tkr per år; kalkylen är antal × pris, utan flöden)\n"
-                         : "Simulated against the application's sum (tkr a year; the sum is count × price, no flows)\n";
+    auto amount = [&](double sek) { return units_only(sek, sc.units, lang); };
+    const std::size_t base = sc.baseline_index();
+    const result_layout& lb = res.alts[base].layout;
+    std::vector<double> base_calc;
+    for (std::size_t y = 0; y < lb.Y(); ++y) base_calc.push_back(static_sum_for_year(sc, sc.alternatives[base], res.cal, y));
+
+    std::string out = sv ? "Simulerat mot ansökans kalkyl per år (kalkylen: antal × pris för de angivna raderna, utan flöden)\n"
+                         : "Simulated against the application's sum per year (the sum: count × price of its lines, no flows)\n";
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         const alternative& alt = sc.alternatives[a];
-        if (alt.calc.empty() && alt.project_costs.empty()) continue;
         const result_layout& l = res.alts[a].layout;
-        std::string line = "  " + (alt.name.empty() ? alt.id : alt.name) + ":";
+        out += "  " + (alt.name.empty() ? alt.id : alt.name) + "\n";
+        std::string cost = sv ? "    kostnad: " : "    cost: ", diff = sv ? "    skillnad mot nollalternativet: " : "    difference: ";
         for (std::size_t y = 0; y < l.Y(); ++y) {
             std::string year = std::to_string(l.years[y]);
-            line += "  " + year + " " + tkr(mean(alt.id, year, "cost_total")) + (sv ? " mot " : " vs ") +
-                    tkr(static_sum_for_year(sc, alt, res.cal, y));
+            double calc = static_sum_for_year(sc, alt, res.cal, y);
+            cost += (y ? ", " : "") + year + " " + amount(mean(alt.id, year, "cost_total")) + (sv ? " (kalkyl " : " (sum ") +
+                    amount(calc) + ")";
+            if (a != base && y < base_calc.size())
+                diff += (y ? ", " : "") + year + " " + amount(mean(alt.id, year, "diff_vs_baseline")) +
+                        (sv ? " (kalkyl " : " (sum ") + amount(calc - base_calc[y]) + ")";
         }
-        out += line + "\n";
+        out += cost + "\n";
+        if (a != base) out += diff + "\n";
     }
-    out += sv ? "  Skillnaden: kalkylen räknar med hela beståndet i rätt boende hela året och bara de angivna "
-                "raderna; simuleringen låter flyttar ske i etapper, väntan på skuldrådgivning, lägenheter och "
-                "boendestöd, misslyckade boenden och nya klienter, och räknar all personal i modellen.\n"
-              : "  The difference: the sum puts the whole stock in its placement all year and counts only its "
-                "lines; the simulation moves clients in stages, with queues for debt counselling, apartments "
-                "and support, failed tenancies and new clients, and counts all the model's staff.\n";
+    out += sv ? "  Varför de skiljer: kalkylen sätter hela beståndet i sitt boende hela året och räknar bara sina rader; "
+                "simuleringen har flyttar i etapper, köer till skuldrådgivning, lägenheter och boendestöd, misslyckade "
+                "boenden, nya klienter och all personal i modellen.\n"
+              : "  Why they differ: the sum puts the whole stock in its placement all year and counts only its lines; "
+                "the simulation has moves in stages, queues for debt counselling, apartments and support, failed "
+                "tenancies, new clients and all the model's staff.\n";
     return out;
 }
 
