@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -10,11 +11,13 @@
 #include "hemsim_version.hpp"
 #include "model/loader.hpp"
 #include "econ/calc.hpp"
+#include "econ/economics.hpp"
 #include "report/calc_report.hpp"
 #include "report/csv.hpp"
 #include "report/files.hpp"
 #include "report/manifest.hpp"
 #include "report/table.hpp"
+#include "results/partial.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
 
@@ -37,6 +40,7 @@ const char* const overview =
     "Usage:\n"
     "  hemsim run CASE.toml [options]    simulate every alternative of a case, write output files\n"
     "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
+    "  hemsim merge DIR... [options]     combine the partial results of run --shard K/N\n"
     "  hemsim check FILE.toml            validate a model or a scenario (case) file\n"
     "  hemsim COMMAND --help             the options of a command\n"
     "  hemsim --version\n"
@@ -48,6 +52,7 @@ struct run_args {
     std::string file;
     std::string out_dir;
     run_options opts;
+    econ_options econ;
     language lang = language::sv;
     bool quiet = false;
 };
@@ -84,10 +89,47 @@ language parse_language(const std::string& lang) {
     throw usage_error("--lang must be 'sv' or 'en', not '" + lang + "'");
 }
 
-int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out,
-            std::ostream& err) {
+std::string inputs_sha256(const scenario& sc) {
+    std::string all;
+    for (const std::string& f : sc.input_files) all += sha256_file(f) + ",";
+    return all;
+}
+
+run_identity identity_of(const scenario& sc, const std::string& file, const scenario_result& res) {
+    run_identity id;
+    id.case_file = fs::absolute(file).lexically_normal().string();
+    id.inputs_sha256 = inputs_sha256(sc);
+    id.seed = res.seed;
+    id.replications = res.replications;
+    id.shard_k = res.shard_k;
+    id.shard_n = res.shard_n;
+    return id;
+}
+
+// Writes the run's files and prints its tables: the same for a run and a merge.
+void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
+                       const std::string& command, const run_args& a, std::ostream& out) {
+    check_conservation(sc, res);
+    std::vector<metric_row> rows = yearly_rows(sc, res);
+    output_set files(dir);
+    files.add("yearly.csv", yearly_csv(rows));
+    files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));
+    files.add("economics.csv", economics_csv(economics_rows(sc, res, a.econ)));
+    std::vector<std::string> names{"yearly.csv", "ledger.csv", "economics.csv", "manifest.json"};
+    files.add("manifest.json", manifest_json(sc, res, command, names));
+    files.commit();
+    if (!a.quiet) {
+        out << run_table(sc, res, rows, a.lang) << "\n";
+        std::string beside = calc_beside_run(sc, res, rows, a.lang);
+        if (!beside.empty()) out << beside << "\n";
+        out << economics_summary(sc, res, a.econ, a.lang == language::sv) << "\n";
+    }
+    for (const std::string& n : names) out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+}
+
+int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
     run_args a;
-    std::string lang = "sv";
+    std::string lang = "sv", shard;
     unsigned long long seed = 0;
     po::options_description opt("Options of 'hemsim run'");
     opt.add_options()
@@ -98,14 +140,26 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         ("seed,s", po::value(&seed), "random seed (default: the case's)")
         ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores); results do not depend on it")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
+        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"),
+         "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")
+        ("price-base-year", po::value(&a.econ.price_base_year), "the year whose amounts are not discounted "
+         "(default: the first simulated year)")
+        ("deadweight", po::value(&a.econ.deadweight)->default_value(0.0, "0"),
+         "share of the outcome difference that would have happened anyway (0-1), shown separately")
+        ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"),
+         "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately")
+        ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
+         "result for 'hemsim merge'")
         ("quiet,q", po::bool_switch(&a.quiet), "print only the files written");
     po::positional_options_description pos;
     pos.add("case", 1);
     po::variables_map vm;
     const std::string usage =
         "Usage: hemsim run CASE.toml [--out DIR] [--replications N] [--seed S] [--threads T] [--lang sv|en]\n"
-        "Simulates every alternative, prints cost per year in tkr with 95 % CI and the paired difference\n"
-        "against the nollalternativ, and writes yearly.csv and manifest.json to the output folder.";
+        "                  [--rate R] [--deadweight D] [--optimism-bias B] [--shard K/N]\n"
+        "Simulates every alternative, prints cost per year in tkr with 95 % CI, the paired difference against\n"
+        "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return per\n"
+        "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     if (vm.count("seed")) {
         a.opts.seed = seed;
@@ -114,28 +168,102 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     if (vm.count("replications") && a.opts.replications == 0)
         throw usage_error("--replications must be at least 1");
     a.lang = parse_language(lang);
-
+    if (!shard.empty()) {
+        unsigned k = 0, n = 0;
+        char slash = 0, extra = 0;
+        std::istringstream in(shard);
+        if (!(in >> k >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || k >= n)
+            throw usage_error("--shard must be K/N with 0 <= K < N (e.g. --shard 0/3), not '" + shard + "'");
+        a.opts.shard_k = k;
+        a.opts.shard_n = n;
+    }
+    try {
+        check_econ_options(a.econ);
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+    }
     scenario sc = load_scenario(a.file);
     fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
 
     scenario_result res = run_scenario(sc, a.opts);
     check_conservation(sc, res);
-    std::vector<metric_row> rows = yearly_rows(sc, res);
-
-    output_set files(dir);
-    files.add("yearly.csv", yearly_csv(rows));
-    files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));
-    std::vector<std::string> names{"yearly.csv", "ledger.csv", "manifest.json"};
-    files.add("manifest.json", manifest_json(sc, res, command, names));
-    files.commit();
-
-    if (!a.quiet) {
-        out << run_table(sc, res, rows, a.lang) << "\n";
-        std::string beside = calc_beside_run(sc, res, rows, a.lang);
-        if (!beside.empty()) out << beside << "\n";
+    if (a.opts.shard_n > 1) {
+        // A shard writes its raw results; `hemsim merge` makes the run's files from all shards.
+        run_identity id = identity_of(sc, a.file, res);
+        std::string name = "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
+        output_set files(dir);
+        files.add(name, encode_partial(id, res));
+        files.commit();
+        out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / name).string() << "\n";
+        return exit_ok;
     }
-    for (const std::string& n : names) out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
-    (void)err;
+    write_run_outputs(sc, res, dir, command, a, out);
+    return exit_ok;
+}
+
+int cmd_merge(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
+    run_args a;
+    std::vector<std::string> dirs;
+    std::string lang = "sv", case_file;
+    po::options_description opt("Options of 'hemsim merge'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("dirs", po::value(&dirs)->multitoken()->required(), "folders (or files) with the shards' partial results")
+        ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
+        ("case", po::value(&case_file), "the case file, when it has moved since the shards ran")
+        ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
+        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"), "real discount rate a year")
+        ("price-base-year", po::value(&a.econ.price_base_year), "the year whose amounts are not discounted")
+        ("deadweight", po::value(&a.econ.deadweight)->default_value(0.0, "0"), "deadweight share (0-1)")
+        ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"), "uplift on project costs")
+        ("quiet,q", po::bool_switch(&a.quiet), "print only the files written");
+    po::positional_options_description pos;
+    pos.add("dirs", -1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim merge DIR... [--out DIR] [--case CASE.toml]\n"
+        "Combines the partial results of 'hemsim run --shard K/N' (every shard of one run) into exactly the\n"
+        "output a single run gives: yearly.csv byte for byte, ledger.csv, economics.csv, manifest.json.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    a.lang = parse_language(lang);
+    std::vector<fs::path> files;
+    for (const std::string& d : dirs) {
+        fs::path p(d);
+        if (fs::is_directory(p)) {
+            std::vector<fs::path> here;
+            for (const auto& e : fs::directory_iterator(p)) {
+                std::string n = e.path().filename().string();
+                if (n.rfind("partial-", 0) == 0 && e.path().extension() == ".bin") here.push_back(e.path());
+            }
+            if (here.empty()) throw usage_error("no partial results (partial-K-of-N.bin) in " + d);
+            std::sort(here.begin(), here.end());
+            files.insert(files.end(), here.begin(), here.end());
+        } else if (fs::exists(p)) {
+            files.push_back(p);
+        } else {
+            throw usage_error("no such folder or file: " + d);
+        }
+    }
+    run_identity first;
+    try {
+        first = read_partial_identity(files.front());
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+    if (case_file.empty()) case_file = first.case_file;
+    scenario sc = load_scenario(case_file);
+    run_identity id;
+    scenario_result res;
+    try {
+        res = merge_partials(sc, files, id);
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+    if (inputs_sha256(sc) != id.inputs_sha256)
+        throw usage_error("the case's input files changed since the shards ran (" + case_file +
+                          "); run the shards again or merge with the files as they were");
+    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(case_file).stem() : fs::path(a.out_dir);
+    write_run_outputs(sc, res, dir, command, a, out);
     return exit_ok;
 }
 
@@ -204,10 +332,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             out << overview;
             return exit_ok;
         }
-        if (cmd == "run") return cmd_run(rest, join_command(argc, argv), out, err);
+        if (cmd == "run") return cmd_run(rest, join_command(argc, argv), out);
         if (cmd == "calc") return cmd_calc(rest, out);
+        if (cmd == "merge") return cmd_merge(rest, join_command(argc, argv), out);
         if (cmd == "check") return cmd_check(rest, out);
-        throw usage_error("unknown command '" + cmd + "'; the commands are: run, calc, check (see 'hemsim --help')");
+        throw usage_error("unknown command '" + cmd + "'; the commands are: run, calc, merge, check (see 'hemsim --help')");
     } catch (const usage_error& e) {
         err << "hemsim: " << e.what() << "\n";
         return exit_usage;

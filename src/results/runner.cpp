@@ -41,7 +41,10 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     out.threads = opts.threads ? opts.threads : hw;
 
-    const std::size_t A = sc.alternatives.size(), R = out.replications;
+    out.shard_k = opts.shard_k;
+    out.shard_n = std::max<std::uint32_t>(1, opts.shard_n);
+    for (std::uint32_t r = out.shard_k; r < out.replications; r += out.shard_n) out.rep_ids.push_back(r);
+    const std::size_t A = sc.alternatives.size(), R = out.rep_ids.size();
     out.alts.resize(A);
     for (std::size_t a = 0; a < A; ++a) {
         out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
@@ -58,12 +61,12 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
             std::size_t r = task / A, a = task % A;
             try {
                 out.alts[a].reps[r] = run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout,
-                                                      out.seed, r);
+                                                      out.seed, out.rep_ids[r]);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure)
                     failure = std::make_exception_ptr(std::runtime_error(
-                        "alternative '" + sc.alternatives[a].id + "', replication " + std::to_string(r) +
+                        "alternative '" + sc.alternatives[a].id + "', replication " + std::to_string(out.rep_ids[r]) +
                         ": " + e.what()));
                 next = A * R;
             }

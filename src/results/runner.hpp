@@ -17,17 +17,21 @@ struct run_options {
     std::uint64_t seed = 0;
     bool seed_given = false;
     unsigned threads = 0;            // 0: all cores
+    // A shard K/N runs replications K, K+N, K+2N, ... of the whole run (K in 0..N-1).
+    std::uint32_t shard_k = 0, shard_n = 1;
 };
 
 struct alternative_result {
     result_layout layout;
-    std::vector<replication_result> reps;  // index = replication
+    std::vector<replication_result> reps;  // in replication order (of the shard's replications)
 };
 
 struct scenario_result {
     calendar cal;
     std::uint64_t seed = 0;
-    std::uint32_t replications = 0;
+    std::uint32_t replications = 0;        // replications of the whole run
+    std::uint32_t shard_k = 0, shard_n = 1;
+    std::vector<std::uint32_t> rep_ids;    // the replication number of each entry of reps
     unsigned threads = 0;
     double wall_seconds = 0;               // the simulation itself, all threads
     std::vector<alternative_result> alts;  // same order as the scenario's

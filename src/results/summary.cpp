@@ -24,7 +24,7 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
     const std::size_t base = sc.baseline_index();
     const alternative_result& b = res.alts[base];
     const calendar& cal = res.cal;
-    const std::size_t R = res.replications;
+    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
 
     for (std::size_t a = 0; a < res.alts.size(); ++a) {
         const alternative_result& ar = res.alts[a];
@@ -112,7 +112,7 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
 
 std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& res) {
     std::vector<ledger_row> rows;
-    const std::size_t R = res.replications;
+    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
     for (std::size_t a = 0; a < res.alts.size(); ++a) {
         const alternative_result& ar = res.alts[a];
         const result_layout& l = ar.layout;
