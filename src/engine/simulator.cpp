@@ -13,9 +13,9 @@ namespace {
 
 // Purposes of a client's random streams (counter word 1).
 enum purpose : std::uint64_t {
-    p_attribute = 1,
-    p_route = 2,
-    p_stay = 3,
+    p_attributes_at_creation = 1,
+    p_attributes_on_entry = 2,
+    p_entry = 3,  // the route, then the stay
     p_service = 4,
 };
 
@@ -300,10 +300,12 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     return slot;
 }
 
+// One stream per draw of a set of attributes (4 uniforms per Philox block):
+// at creation every attribute in model order, on entry the placement's list.
 void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement) {
     const group& gr = m.groups[c.group];
+    stream s = client_stream(c, all ? p_attributes_at_creation : p_attributes_on_entry, c.entries);
     auto draw = [&](index_t a) {
-        stream s = client_stream(c, p_attribute, (std::uint64_t{a} << 32) | c.entries);
         bool v = s.uniform() < gr.attribute_probability[a];
         c.attrs = v ? (c.attrs | (1ull << a)) : (c.attrs & ~(1ull << a));
     };
@@ -359,8 +361,9 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     c.gate_pos = 0;
     c.ph = phase::stay;
     if (routes.empty()) return;  // stays to the end of the horizon
+    // One stream for the entry: the route's uniform first, then the stay's draws.
+    stream s = client_stream(c, p_entry, c.entries);
     {
-        stream s = client_stream(c, p_route, c.entries);
         double u = s.uniform(), cum = 0;
         index_t last = no_index;
         for (index_t r : routes) {
@@ -373,7 +376,6 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
         c.route = last;
     }
     if (c.route == no_index) return;  // no condition holds: stays (the validator forbids this)
-    stream s = client_stream(c, p_stay, c.entries);
     const distribution& d = m.transitions[c.route].after;
     double stay = 0;
     switch (state) {
@@ -677,7 +679,7 @@ void simulator::impl::settle() {
 }
 
 void simulator::impl::dispatch(const event& ev) {
-    switch (ev.kind) {
+    switch (ev.kind()) {
     case event_kind::stay_end:
         if (clients[ev.target].serial == ev.tag) stay_end(ev.target);
         break;
@@ -710,12 +712,12 @@ void simulator::impl::dispatch(const event& ev) {
 }
 
 std::string simulator::impl::describe(const event& ev) const {
-    switch (ev.kind) {
+    switch (ev.kind()) {
     case event_kind::stay_end:
     case event_kind::service_end:
     case event_kind::max_stay: {
         const client_rec& c = clients[ev.target];
-        return std::string(ev.kind == event_kind::stay_end ? "end of stay" : "end of service") + " of client " +
+        return std::string(ev.kind() == event_kind::stay_end ? "end of stay" : "end of service") + " of client " +
                std::to_string(c.key) + " of group '" + m.groups[c.group].id + "' in '" +
                m.placements[c.placement].id + "'";
     }

@@ -57,6 +57,7 @@ namespace {
 struct counter {
     double n = 0;
     double last = 0;
+    std::size_t period = 0;  // the month (or year) of `last`, or one before: time only moves on
 };
 
 }  // namespace
@@ -133,16 +134,22 @@ struct recorder::impl {
     void accrue(counter& c, double t, F&& f) {
         double t0 = c.last;
         if (t <= t0) return;
-        c.last = t;
-        if (c.n == 0) return;
-        std::size_t m = cal.month_of(t0);
-        while (t0 < t && m < cal.months()) {
-            double end = std::min(t, cal.month_bounds[m + 1]);
-            double a = std::max(t0, warmup);
-            if (end > a) f(cal.month_year[m], m, a, end);
-            t0 = end;
-            ++m;
+        const auto& mb = cal.month_bounds;
+        const std::size_t M = cal.months();
+        std::size_t m = c.period;
+        while (m + 1 < M && mb[m + 1] <= t0) ++m;
+        if (c.n != 0) {
+            for (;;) {
+                double end = std::min(t, mb[m + 1]);
+                double a = std::max(t0, warmup);
+                if (end > a) f(cal.month_year[m], m, a, end);
+                if (end >= t || m + 1 >= M) break;
+                t0 = end;
+                ++m;
+            }
         }
+        c.last = t;
+        c.period = m;
     }
 
     // Books `units` of a rate: SEK, or SEK x days for an annual rate, which is
@@ -183,16 +190,20 @@ struct recorder::impl {
         counter& c = queue_len[q];
         double t0 = c.last;
         if (t <= t0) return;
-        std::size_t y = cal.year_of(t0);
-        while (t0 < t && y < l.Y()) {
-            double end = std::min(t, cal.bounds[y + 1]);
+        const auto& yb = cal.bounds;
+        std::size_t y = c.period;
+        while (y + 1 < l.Y() && yb[y + 1] <= t0) ++y;
+        for (;;) {
+            double end = std::min(t, yb[y + 1]);
             double a = std::max(t0, warmup);
             if (end > a) r.queue_days[q * l.Y() + y] += c.n * (end - a);
-            if (end == cal.bounds[y + 1]) r.queue_end[q * l.Y() + y] = c.n;
+            if (end == yb[y + 1]) r.queue_end[q * l.Y() + y] = c.n;
+            if (end >= t || y + 1 >= l.Y()) break;
             t0 = end;
             ++y;
         }
         c.last = t;
+        c.period = y;
     }
 
     void change(index_t p, std::uint64_t attrs, double t, double delta) {
