@@ -103,6 +103,7 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
     id.replications = res.replications;
     id.shard_k = res.shard_k;
     id.shard_n = res.shard_n;
+    id.fixed_parameters = res.fixed_parameters;
     return id;
 }
 
@@ -148,6 +149,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
          "share of the outcome difference that would have happened anyway (0-1), shown separately")
         ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"),
          "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately")
+        ("fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
+         "uncertain model values at their means: the spread is then the flows' randomness alone")
         ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
          "result for 'hemsim merge'")
         ("quiet,q", po::bool_switch(&a.quiet), "print only the files written");

@@ -2,7 +2,11 @@
 
 #include <Random123/philox.h>
 
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
+#include <boost/random/beta_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
@@ -151,6 +155,68 @@ double sample_stationary_remaining(const distribution& d, stream& s) {
     }
     }
     return 0.0;
+}
+
+namespace {
+
+double beta_alpha(double mean, double sd) { return mean * (mean * (1 - mean) / (sd * sd) - 1); }
+double beta_beta(double mean, double sd) { return (1 - mean) * (mean * (1 - mean) / (sd * sd) - 1); }
+
+}  // namespace
+
+double sample_param(const param_distribution& d, stream& s) {
+    switch (d.kind) {
+    case param_kind::uniform: return d.a + (d.b - d.a) * s.uniform();
+    case param_kind::triangular: return sample({dist_kind::triangular, d.a, d.b, d.c}, s);
+    case param_kind::normal: return sample({dist_kind::normal, d.a, d.b, 0}, s);
+    case param_kind::lognormal: return sample({dist_kind::lognormal, d.a, d.b, 0}, s);
+    case param_kind::gamma: return sample({dist_kind::gamma, d.a, d.b, 0}, s);
+    case param_kind::beta: {
+        if (d.b <= 0) return d.a;
+        boost::random::beta_distribution<double> b(beta_alpha(d.a, d.b), beta_beta(d.a, d.b));
+        return b(s);
+    }
+    }
+    return d.a;
+}
+
+double param_quantile(const param_distribution& d, double q) {
+    switch (d.kind) {
+    case param_kind::uniform: return d.a + (d.b - d.a) * q;
+    case param_kind::triangular: {
+        double a = d.a, b = d.b, c = d.c;
+        if (b <= a) return a;
+        double f = (c - a) / (b - a);
+        return q < f ? a + std::sqrt(q * (b - a) * (c - a)) : b - std::sqrt((1 - q) * (b - a) * (b - c));
+    }
+    case param_kind::normal:
+        if (d.b <= 0) return d.a;
+        return std::max(0.0, boost::math::quantile(boost::math::normal_distribution<double>(d.a, d.b), q));
+    case param_kind::lognormal: {
+        if (d.b <= 0) return d.a;
+        double mu, sigma;
+        lognormal_params(d.a, d.b, mu, sigma);
+        return boost::math::quantile(boost::math::lognormal_distribution<double>(mu, sigma), q);
+    }
+    case param_kind::gamma: {
+        if (d.b <= 0) return d.a;
+        double shape = (d.a * d.a) / (d.b * d.b);
+        return boost::math::quantile(boost::math::gamma_distribution<double>(shape, d.a / shape), q);
+    }
+    case param_kind::beta:
+        if (d.b <= 0) return d.a;
+        return boost::math::quantile(boost::math::beta_distribution<double>(beta_alpha(d.a, d.b), beta_beta(d.a, d.b)), q);
+    }
+    return d.a;
+}
+
+stream param_stream(std::uint64_t seed, std::uint64_t replication, const std::string& path) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char ch : path) {
+        h ^= ch;
+        h *= 1099511628211ull;
+    }
+    return stream(seed, replication, (1ull << 63) | (3ull << 56) | (h >> 8), 5, 0);
 }
 
 double mean_of(const distribution& d) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "model/model.hpp"
 
@@ -43,6 +44,16 @@ double sample_remaining(const distribution& d, double elapsed, stream& s);
 /// A draw of the remaining stay of a process already running in equilibrium
 /// (the forward recurrence time: density (1 - F(x)) / E[D]).
 double sample_stationary_remaining(const distribution& d, stream& s);
+
+/// A draw of an uncertain parameter (normal truncated at 0).
+double sample_param(const param_distribution& d, stream& s);
+
+/// The q-quantile of an uncertain parameter's distribution (q in (0, 1)).
+double param_quantile(const param_distribution& d, double q);
+
+/// The stream of an uncertain parameter in a replication: keyed by its path,
+/// so every alternative draws the same value for the same parameter.
+stream param_stream(std::uint64_t seed, std::uint64_t replication, const std::string& path);
 
 /// Theoretical mean and variance (of the distribution as sampled, incl. truncation).
 double mean_of(const distribution& d);

@@ -452,9 +452,21 @@ public:
         return *f.node;
     }
 
-    // A plain number or { value = x, source = "..." }; finite; records the note.
+    /// A table that gives a number as a distribution ({ triangular = [...] }).
+    static bool is_uncertain(const tnode& n) {
+        if (n.type != ttype::table || n.find("value")) return false;
+        for (const char* k : {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"})
+            if (n.find(k)) return true;
+        return false;
+    }
+
+    // A plain number, { value = x, source = "..." }, or an uncertain number
+    // { triangular = [550, 700, 1500] } (recorded; its mean is returned).
     double number(const field& f) {
         const tnode* n = f.node;
+        if (n->type == ttype::table && !n->find("value"))
+            for (const char* k : {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"})
+                if (n->find(k)) return uncertain(f, k);
         if (n->type == ttype::table && n->find("value")) {
             check_keys(*n, {"value", "source", "note"}, f.what);
             const tnode* v = n->find("value");
@@ -475,24 +487,32 @@ public:
     double non_negative(const field& f) {
         double x = number(f);
         check_non_negative(f, number_node(f), x);
+        check_support(f, [&](const tnode& at, double v) { check_non_negative(f, at, v); }, false);
         return x;
     }
 
     double positive(const field& f) {
         double x = number(f);
         check_positive(f, number_node(f), x);
+        check_support(f, [&](const tnode& at, double v) { check_positive(f, at, v); }, false);
         return x;
     }
 
     double probability(const field& f) {
         double x = number(f);
         check_probability(f, number_node(f), x);
+        check_support(f, [&](const tnode& at, double v) { check_probability(f, at, v); }, true);
         return x;
     }
+
+    /// The uncertain numbers read so far (their `set` paths and distributions).
+    std::vector<uncertain_param> uncertain_params;
 
     // A whole number >= 0 (counts, capacities).
     std::uint32_t count(const field& f) {
         double x = non_negative(f);
+        if (!uncertain_params.empty() && uncertain_params.back().path == f.path)
+            fail(f.node->at, f.what + " is a whole number and cannot be given as a distribution; give a number");
         if (x != std::floor(x) || x > 4e9)
             fail(number_node(f).at, f.what + " is " + format_number(x) + "; it must be a whole number");
         return static_cast<std::uint32_t>(x);
@@ -502,7 +522,7 @@ public:
     schedule read_schedule(const field& f) {
         schedule s;
         if (f.node->type != ttype::array) {
-            if (!f.node->is_number() && !(f.node->type == ttype::table && f.node->find("value")))
+            if (!f.node->is_number() && !(f.node->type == ttype::table && (f.node->find("value") || is_uncertain(*f.node))))
                 wrong_type(
                     f, "a number or a list of steps",
                     example_for(f.node->key) + " or [ { value = 6 }, { from = 2008-04-01, value = 9 } ]");
@@ -699,6 +719,91 @@ public:
 
 private:
     std::vector<source_note>& notes_;
+
+    // { kind = [params], source = "..." }: the distribution of an uncertain number.
+    double uncertain(const field& f, const std::string& kind) {
+        const tnode* n = f.node;
+        check_keys(*n, {kind, "source", "note"}, f.what);
+        const tnode* v = n->find(kind);
+        field vf{v, "'" + kind + "' of " + f.what, f.path};
+        std::vector<double> xs;
+        if (v->type != ttype::array) wrong_type(vf, "a list of numbers", kind + " = [550, 700, 1500]");
+        for (const tnode& item : v->items) {
+            if (!item.is_number()) wrong_type(field{&item, vf.what, f.path}, "a number", kind + " = [550, 700, 1500]");
+            check_finite(vf, item, item.number());
+            xs.push_back(item.number());
+        }
+        std::size_t want = kind == "triangular" ? 3 : 2;
+        if (xs.size() != want)
+            fail(v->at, vf.what + " has " + std::to_string(xs.size()) + " numbers; write " + kind +
+                            (kind == "triangular" ? " = [min, mode, max]"
+                             : kind == "uniform"  ? " = [min, max]"
+                                                  : " = [mean, sd]"));
+        // Only a whole field can be uncertain (its `set` path replaces it): not a
+        // schedule step nor a duration distribution's parameter.
+        std::string last = f.path.substr(f.path.rfind('.') + 1);
+        if (n->key != last)
+            fail(n->at, f.what + " is given as a distribution inside " +
+                            (n->key == "value" ? "a schedule step"s : "another distribution"s) +
+                            ", which cannot be uncertain; give the whole field a distribution (e.g. " + last +
+                            " = { triangular = [550, 700, 1500] })");
+        uncertain_param u;
+        u.path = f.path;
+        param_distribution& d = u.dist;
+        if (kind == "uniform") {
+            d = {param_kind::uniform, xs[0], xs[1], 0};
+            if (xs[0] > xs[1]) fail(v->at, vf.what + ": min " + format_number(xs[0]) + " > max; write [min, max]");
+            u.mean = (xs[0] + xs[1]) / 2;
+        } else if (kind == "triangular") {
+            d = {param_kind::triangular, xs[0], xs[2], xs[1]};
+            if (!(xs[0] <= xs[1] && xs[1] <= xs[2]))
+                fail(v->at, vf.what + " must be [min, mode, max] with min <= mode <= max");
+            u.mean = (xs[0] + xs[1] + xs[2]) / 3;
+        } else {
+            param_kind k = kind == "normal" ? param_kind::normal
+                           : kind == "lognormal" ? param_kind::lognormal
+                           : kind == "gamma"     ? param_kind::gamma
+                                                 : param_kind::beta;
+            d = {k, xs[0], xs[1], 0};
+            if (xs[1] < 0) fail(v->at, vf.what + ": the sd is negative; it must be >= 0");
+            if ((k == param_kind::lognormal || k == param_kind::gamma) && !(xs[0] > 0))
+                fail(v->at, vf.what + ": the mean must be > 0 for a " + kind + " distribution");
+            if (k == param_kind::beta && !(xs[0] > 0 && xs[0] < 1 && xs[1] * xs[1] < xs[0] * (1 - xs[0])))
+                fail(v->at, vf.what + ": a beta distribution needs 0 < mean < 1 and sd^2 < mean (1 - mean)");
+            u.mean = xs[0];
+        }
+        note(f.path, kind + " " + format_number(xs[0]) + ".." + format_number(xs.back()), *n);
+        uncertain_params.push_back(u);
+        return u.mean;
+    }
+
+    // The support of an uncertain number must satisfy the field's bounds: its
+    // ends when bounded; an unbounded one only where it cannot cross them.
+    template <class Check>
+    void check_support(const field& f, Check check, bool probability) {
+        if (uncertain_params.empty() || uncertain_params.back().path != f.path) return;
+        const param_distribution& d = uncertain_params.back().dist;
+        const tnode& at = *f.node;
+        switch (d.kind) {
+        case param_kind::uniform:
+        case param_kind::triangular:
+            check(at, d.a);
+            check(at, d.b);
+            break;
+        case param_kind::normal:
+            if (d.b > 0)
+                fail(at.at, f.what + ": a normal distribution can go below 0" +
+                                (probability ? " or above 1; use beta = [mean, sd] for a probability"s
+                                             : "; use lognormal or gamma for a value that must be >= 0"s));
+            break;
+        case param_kind::lognormal:
+        case param_kind::gamma:
+            if (probability) fail(at.at, f.what + ": a probability needs beta = [mean, sd] or a bounded distribution");
+            break;
+        case param_kind::beta:
+            break;
+        }
+    }
 };
 
 // ---------------------------------------------------------------------------
@@ -724,6 +829,13 @@ public:
         for (const auto& e : elements("transition")) build_transition(e);
         for (const auto& e : elements("indicator")) build_indicator(e);
         check_branches();
+        for (const uncertain_param& u : rd_.uncertain_params)
+            if (u.path.rfind("transition.", 0) == 0 && u.path.size() > 12 &&
+                u.path.compare(u.path.size() - 12, 12, ".probability") == 0)
+                fail(root_.at, "'" + u.path + "' is given as a distribution; branch probabilities must sum to 1 "
+                                              "in every draw, so they cannot be uncertain one by one (make an "
+                                              "attribute's probability uncertain and branch on it with 'when')");
+        m_.uncertain = rd_.uncertain_params;
         return std::move(m_);
     }
 
@@ -1418,6 +1530,16 @@ private:
 
 model build_model(const tnode& root, const std::string& file) { return model_builder(root, file).build(); }
 
+}  // namespace
+
+/// An alternative's merged model tree, kept to rebuild it with drawn values.
+struct model_source {
+    tnode tree;
+    std::string file;
+};
+
+namespace {
+
 // ---------------------------------------------------------------------------
 // Overrides: merging scenario nodes into a copy of the model's tree
 
@@ -1673,6 +1795,11 @@ struct scenario_reader {
         std::vector<std::pair<cli_override, tnode>> cli;
         for (const auto& o : extra) cli.emplace_back(o, parse_cli_value(o));
         read_alternatives(sc, model_tree, cli);
+        if (!rd.uncertain_params.empty())
+            fail(origin{std::make_shared<const std::string>(file), 0, 0},
+                 "'" + rd.uncertain_params.front().path +
+                     "' is given as a distribution; project costs, calc lines and the case's settings take "
+                     "plain numbers (model values may be distributions; for project costs use --optimism-bias)");
     }
 
     void read_horizon(scenario& sc) {
@@ -1796,6 +1923,7 @@ struct scenario_reader {
         for (const auto& [o, v] : cli) apply_set(tree, o.path, v, v.at);
         try {
             alt.system = build_model(tree, sc.model_file);
+            if (!alt.system.uncertain.empty()) alt.source = std::make_shared<model_source>(model_source{tree, sc.model_file});
         } catch (const input_error& err) {
             // Valid alone, the model broke under this alternative's overrides.
             throw input_error(std::string(err.what()) + " (in alternative " + in_quotes(alt.id) + ")");
@@ -1996,6 +2124,22 @@ std::string summary(const model& m) {
 }
 
 }  // namespace
+
+model rebuild_model(const alternative& alt, const std::vector<std::pair<std::string, double>>& values) {
+    if (!alt.source) return alt.system;
+    tnode tree = alt.source->tree;
+    auto label = std::make_shared<const std::string>("a drawn value of alternative " + in_quotes(alt.id));
+    for (const auto& [path, x] : values) {
+        tnode v;
+        v.type = ttype::floating;
+        v.floating = x;
+        v.at = v.key_at = origin{label, 0, 0};
+        apply_set(tree, path, v, v.at);
+    }
+    model m = build_model(tree, alt.source->file);
+    m.uncertain = alt.system.uncertain;  // the distributions, not the drawn numbers
+    return m;
+}
 
 model load_model(const std::filesystem::path& file) {
     tnode root = read_document(file);

@@ -33,6 +33,10 @@ struct cli_override {
 scenario load_scenario(const std::filesystem::path& file,
                        const std::vector<cli_override>& extra = {});
 
+/// The alternative's model rebuilt with `values` set at their paths (drawn
+/// values of its uncertain parameters); validated as any model.
+model rebuild_model(const alternative& alt, const std::vector<std::pair<std::string, double>>& values);
+
 enum class file_kind { model, scenario };
 
 /// A scenario has a top-level `alternative` array or a `model` string; else a model.

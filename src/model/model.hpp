@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -207,6 +208,23 @@ struct indicator {
     condition when;
 };
 
+/// The distribution of an uncertain parameter (probabilistic sensitivity analysis).
+enum class param_kind { uniform, triangular, normal, lognormal, gamma, beta };
+
+struct param_distribution {
+    param_kind kind = param_kind::uniform;
+    // uniform [a, b]; triangular [a = min, c = mode, b = max]; normal, lognormal,
+    // gamma and beta (for probabilities): a = mean, b = sd.
+    double a = 0, b = 0, c = 0;
+};
+
+/// A number given as a distribution: each replication draws it once.
+struct uncertain_param {
+    std::string path;  // as a `set` path: "placement.harbarge.price_per_day"
+    param_distribution dist;
+    double mean = 0;   // the value of a --fixed-parameters run
+};
+
 /// A note on where a number comes from, kept for reports.
 struct source_note {
     std::string path;   // e.g. "placement.stodboende.price_per_month"
@@ -230,6 +248,7 @@ struct model {
     std::vector<transition> transitions;
     std::vector<indicator> indicators;
     std::vector<source_note> notes;
+    std::vector<uncertain_param> uncertain;  // numbers given as distributions
 
     index_t find_placement(const std::string& id) const;
 };
@@ -264,6 +283,9 @@ struct calc_line {
     double amount_sek() const { return count * unit_price_sek * periods; }
 };
 
+/// The loader's own form of an alternative's model, to rebuild it with drawn values.
+struct model_source;
+
 /// An alternative: the model with overrides applied, plus project costs.
 struct alternative {
     std::string id, name;
@@ -273,6 +295,7 @@ struct alternative {
     std::vector<project_cost> project_costs;
     std::vector<calc_line> calc;
     std::string calc_note;  // printed under the alternative's difference against the nollalternativ
+    std::shared_ptr<const model_source> source;  // for rebuild_model (model/loader.hpp)
 };
 
 /// A business case: alternatives over a horizon.

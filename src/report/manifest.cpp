@@ -66,6 +66,27 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     for (const std::string& f : sc.input_files) inputs.push_back({{"file", f}, {"sha256", sha256_file(f)}});
     j["inputs"] = inputs;
+    j["fixed_parameters"] = res.fixed_parameters;
+    // The uncertain parameters and each replication's drawn value.
+    nlohmann::ordered_json params = nlohmann::ordered_json::array();
+    static const char* kinds[] = {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"};
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        const auto& unc = sc.alternatives[a].system.uncertain;
+        for (std::size_t i = 0; i < unc.size(); ++i) {
+            nlohmann::ordered_json draws = nlohmann::ordered_json::array();
+            for (const auto& r : res.alts[a].reps) draws.push_back(i < r.params.size() ? r.params[i] : 0.0);
+            const param_distribution& d = unc[i].dist;
+            params.push_back({{"alternative", sc.alternatives[a].id},
+                              {"path", unc[i].path},
+                              {"distribution", kinds[static_cast<int>(d.kind)]},
+                              {"parameters", d.kind == param_kind::triangular
+                                                 ? nlohmann::ordered_json::array({d.a, d.c, d.b})
+                                                 : nlohmann::ordered_json::array({d.a, d.b})},
+                              {"mean", unc[i].mean},
+                              {"draws", draws}});
+        }
+    }
+    j["parameters"] = params;
     j["outputs"] = files_written;
     return j.dump(2) + "\n";
 }

@@ -12,7 +12,7 @@ namespace hemsim {
 
 namespace {
 
-constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '1'};
+constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '2'};
 
 // Little helpers for a flat binary format in the machine's byte order (the
 // shards of a run are merged on machines of one kind).
@@ -72,6 +72,7 @@ void put_identity(writer& w, const run_identity& id) {
     w.pod(id.replications);
     w.pod(id.shard_k);
     w.pod(id.shard_n);
+    w.pod<std::uint8_t>(id.fixed_parameters ? 1 : 0);
 }
 
 reader open_partial(const std::filesystem::path& file, run_identity& id) {
@@ -90,6 +91,7 @@ reader open_partial(const std::filesystem::path& file, run_identity& id) {
     id.replications = r.pod<std::uint32_t>();
     id.shard_k = r.pod<std::uint32_t>();
     id.shard_n = r.pod<std::uint32_t>();
+    id.fixed_parameters = r.pod<std::uint8_t>() != 0;
     return r;
 }
 
@@ -105,7 +107,7 @@ std::string encode_partial(const run_identity& id, const scenario_result& res) {
         for (const replication_result& r : a.reps) {
             for (const auto* v : {&r.cost, &r.person_days, &r.exits, &r.wait_sum, &r.wait_n, &r.queue_days,
                                   &r.queue_end, &r.offers_lost, &r.cost_month, &r.indicators, &r.rule_moves,
-                                  &r.breaches})
+                                  &r.breaches, &r.params})
                 w.vec(*v);
             w.pod(r.flows);
         }
@@ -131,7 +133,8 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
             id = here;
             by_rep.assign(id.replications, {});
         } else if (here.case_file != id.case_file || here.inputs_sha256 != id.inputs_sha256 ||
-                   here.seed != id.seed || here.replications != id.replications || here.shard_n != id.shard_n) {
+                   here.seed != id.seed || here.replications != id.replications || here.shard_n != id.shard_n ||
+                   here.fixed_parameters != id.fixed_parameters) {
             throw std::runtime_error(files[f].string() + " is from another run than " + files[0].string() +
                                      " (case, inputs, seed, replications or shard count differ)");
         }
@@ -153,7 +156,7 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
                 replication_result& rr = reps[a][k];
                 for (auto* v : {&rr.cost, &rr.person_days, &rr.exits, &rr.wait_sum, &rr.wait_n, &rr.queue_days,
                                 &rr.queue_end, &rr.offers_lost, &rr.cost_month, &rr.indicators, &rr.rule_moves,
-                                &rr.breaches})
+                                &rr.breaches, &rr.params})
                     *v = r.vec();
                 rr.flows = r.pod<flow_counts>();
             }
@@ -169,6 +172,7 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
     out.cal = make_calendar(sc);
     out.seed = id.seed;
     out.replications = id.replications;
+    out.fixed_parameters = id.fixed_parameters;
     out.alts.resize(sc.alternatives.size());
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);

@@ -20,6 +20,7 @@ struct run_identity {
     std::uint64_t seed = 0;
     std::uint32_t replications = 0;
     std::uint32_t shard_k = 0, shard_n = 1;
+    bool fixed_parameters = false;
 };
 
 /// The bytes of a shard's partial file.

@@ -55,6 +55,7 @@ struct replication_result {
     std::vector<double> rule_moves;   // (placement, year): clients moved or redirected by a rule
     std::vector<double> breaches;     // (placement, year): rules that could not be kept for lack of room
     flow_counts flows;
+    std::vector<double> params;       // the drawn values of the alternative's uncertain parameters
 
     /// Total cost in year y (all categories, payers, placements).
     double cost_total(const result_layout& l, std::size_t y) const;

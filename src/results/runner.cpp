@@ -7,7 +7,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "engine/random.hpp"
 #include "engine/simulator.hpp"
+#include "model/loader.hpp"
 #include "results/recorder.hpp"
 
 namespace hemsim {
@@ -15,13 +17,28 @@ namespace hemsim {
 calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizon_months, sc.years_365_day); }
 
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
-                                   const result_layout& layout, std::uint64_t seed,
-                                   std::uint64_t replication) {
-    recorder rec(alt.system, layout, cal, sc.warmup_days);
-    simulator sim(alt.system, cal, rec, seed, replication);
-    sim.run();
-    replication_result r = rec.finish(sim.counts());
-    add_fixed_costs(alt, layout, cal, sc.warmup_days, r);
+                                   const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
+                                   bool fixed_parameters) {
+    if (alt.system.uncertain.empty() || fixed_parameters) {
+        recorder rec(alt.system, layout, cal, sc.warmup_days);
+        simulator sim(alt.system, cal, rec, seed, replication);
+        sim.run();
+        replication_result r = rec.finish(sim.counts());
+        add_fixed_costs(alt, layout, cal, sc.warmup_days, r);
+        for (const uncertain_param& u : alt.system.uncertain) r.params.push_back(u.mean);
+        return r;
+    }
+    // Probabilistic sensitivity analysis: this replication's values of the inputs.
+    std::vector<std::pair<std::string, double>> draws;
+    for (const uncertain_param& u : alt.system.uncertain) {
+        stream s = param_stream(seed, replication, u.path);
+        draws.emplace_back(u.path, sample_param(u.dist, s));
+    }
+    alternative drawn = alt;
+    drawn.system = rebuild_model(alt, draws);
+    replication_result r = run_replication(sc, drawn, cal, layout, seed, replication, true);
+    r.params.clear();
+    for (const auto& d : draws) r.params.push_back(d.second);
     return r;
 }
 
@@ -41,6 +58,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     out.threads = opts.threads ? opts.threads : hw;
 
+    out.fixed_parameters = opts.fixed_parameters;
     out.shard_k = opts.shard_k;
     out.shard_n = std::max<std::uint32_t>(1, opts.shard_n);
     for (std::uint32_t r = out.shard_k; r < out.replications; r += out.shard_n) out.rep_ids.push_back(r);
@@ -61,7 +79,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
             std::size_t r = task / A, a = task % A;
             try {
                 out.alts[a].reps[r] = run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout,
-                                                      out.seed, out.rep_ids[r]);
+                                                      out.seed, out.rep_ids[r], opts.fixed_parameters);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure)

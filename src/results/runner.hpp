@@ -19,6 +19,7 @@ struct run_options {
     unsigned threads = 0;            // 0: all cores
     // A shard K/N runs replications K, K+N, K+2N, ... of the whole run (K in 0..N-1).
     std::uint32_t shard_k = 0, shard_n = 1;
+    bool fixed_parameters = false;   // uncertain parameters at their means (separates flow noise from input uncertainty)
 };
 
 struct alternative_result {
@@ -32,6 +33,7 @@ struct scenario_result {
     std::uint32_t replications = 0;        // replications of the whole run
     std::uint32_t shard_k = 0, shard_n = 1;
     std::vector<std::uint32_t> rep_ids;    // the replication number of each entry of reps
+    bool fixed_parameters = false;
     unsigned threads = 0;
     double wall_seconds = 0;               // the simulation itself, all threads
     std::vector<alternative_result> alts;  // same order as the scenario's
@@ -41,9 +43,12 @@ struct scenario_result {
 };
 
 /// One replication of one alternative.
+/// One replication of one alternative. Its uncertain parameters are drawn
+/// once, from streams keyed by their paths (the same draw in every alternative),
+/// unless `fixed_parameters`.
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed,
-                                   std::uint64_t replication);
+                                   std::uint64_t replication, bool fixed_parameters = false);
 
 /// Every alternative and replication. Throws std::runtime_error on a failure
 /// while running (with the alternative, replication and time).

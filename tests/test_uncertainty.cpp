@@ -1,0 +1,155 @@
+// Parameter uncertainty (probabilistic sensitivity analysis): numbers given as
+// distributions are drawn once per replication, the same draw in every
+// alternative; a degenerate distribution gives the fixed-value run byte for
+// byte; --fixed-parameters uses the means.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "engine/random.hpp"
+#include "model/loader.hpp"
+#include "report/csv.hpp"
+#include "results/runner.hpp"
+#include "results/statistics.hpp"
+#include "results/summary.hpp"
+
+using namespace hemsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string data(const std::string& name) { return std::string(HEMSIM_TEST_DATA) + "/uncertain/" + name; }
+
+int cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "hemsim");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    return run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void fails_with(const std::string& toml_model, const std::string& needle) {
+    fs::path dir = fs::temp_directory_path() / "hemsim-uncertain-bad";
+    fs::create_directories(dir);
+    std::string text = read(data("plain-model.toml"));
+    std::ofstream(dir / "m.toml") << text << "\n" << toml_model;
+    try {
+        load_model(dir / "m.toml");
+        FAIL("no error for: " << toml_model);
+    } catch (const input_error& e) {
+        INFO(e.what());
+        CHECK(std::string(e.what()).find(needle) != std::string::npos);
+        CHECK(std::string(e.what()).find("m.toml:") != std::string::npos);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("numbers given as distributions are recorded with their paths and means", "[uncertainty]") {
+    model m = load_model(data("model.toml"));
+    REQUIRE(m.uncertain.size() == 2);
+    CHECK(m.uncertain[0].path == "placement.harbarge.price_per_day");
+    CHECK(m.uncertain[0].dist.kind == param_kind::triangular);
+    CHECK(m.uncertain[0].mean == Approx((450.0 + 550 + 900) / 3));
+    CHECK(m.uncertain[1].path == "attribute.forsorjningsstod.probability");
+    CHECK(m.uncertain[1].dist.kind == param_kind::beta);
+    // The loaded model holds the means.
+    CHECK(m.placements[m.find_placement("harbarge")].price_per_day_sek.initial == m.uncertain[0].mean);
+}
+
+TEST_CASE("each replication draws once, the same value in every alternative", "[uncertainty]") {
+    scenario sc = load_scenario(data("case.toml"));
+    run_options o;
+    o.replications = 400;
+    scenario_result res = run_scenario(sc, o);
+    std::vector<double> price, prob;
+    for (std::size_t r = 0; r < 400; ++r) {
+        REQUIRE(res.alts[0].reps[r].params.size() == 2);
+        CHECK(res.alts[0].reps[r].params == res.alts[1].reps[r].params);  // common random numbers
+        price.push_back(res.alts[0].reps[r].params[0]);
+        prob.push_back(res.alts[0].reps[r].params[1]);
+        CHECK(price.back() >= 450);
+        CHECK(price.back() <= 900);
+    }
+    sample_summary p = summarize(price, 0.99), q = summarize(prob, 0.99);
+    CHECK(p.ci_low <= 1900.0 / 3);
+    CHECK(p.ci_high >= 1900.0 / 3);
+    CHECK(q.ci_low <= 0.7);
+    CHECK(q.ci_high >= 0.7);
+    CHECK(q.sd == Approx(0.1).epsilon(0.15));
+    // Different replications draw different values.
+    CHECK(price[0] != price[1]);
+}
+
+TEST_CASE("a degenerate distribution gives the fixed-value run byte for byte", "[uncertainty]") {
+    fs::path a = fs::temp_directory_path() / "hemsim-unc-plain", b = fs::temp_directory_path() / "hemsim-unc-degen";
+    fs::remove_all(a);
+    fs::remove_all(b);
+    REQUIRE(cli({"run", data("plain-case.toml"), "--out", a.string(), "-q"}) == exit_ok);
+    REQUIRE(cli({"run", data("degenerate-case.toml"), "--out", b.string(), "-q"}) == exit_ok);
+    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
+        INFO(f);
+        CHECK(read(a / f) == read(b / f));
+    }
+    CHECK(read(b / "manifest.json").find("\"draws\"") != std::string::npos);
+    fs::remove_all(a);
+    fs::remove_all(b);
+}
+
+TEST_CASE("fixed parameters run the inputs at their means", "[uncertainty]") {
+    scenario sc = load_scenario(data("case.toml"));
+    run_options fixed;
+    fixed.replications = 10;
+    fixed.fixed_parameters = true;
+    scenario_result res = run_scenario(sc, fixed);
+    for (const auto& rep : res.alts[0].reps) {
+        CHECK(rep.params[0] == sc.alternatives[0].system.uncertain[0].mean);
+        CHECK(rep.params[1] == sc.alternatives[0].system.uncertain[1].mean);
+    }
+    // The same as a run of the model without distributions (the loaded model holds the means).
+    scenario plain = sc;
+    for (auto& alt : plain.alternatives) alt.system.uncertain.clear();
+    run_options o;
+    o.replications = 10;
+    CHECK(yearly_csv(yearly_rows(sc, res)) == yearly_csv(yearly_rows(plain, run_scenario(plain, o))));
+    // Drawn inputs widen the spread of the cost.
+    run_options drawn = o;
+    drawn.replications = 10;
+    CHECK(yearly_csv(yearly_rows(sc, run_scenario(sc, drawn))) != yearly_csv(yearly_rows(sc, res)));
+}
+
+TEST_CASE("quantiles of parameter distributions", "[uncertainty]") {
+    CHECK(param_quantile({param_kind::uniform, 10, 20, 0}, 0.9) == Approx(19));
+    // Triangular(0, 10, mode 5): the median is the mode.
+    CHECK(param_quantile({param_kind::triangular, 0, 10, 5}, 0.5) == Approx(5));
+    CHECK(param_quantile({param_kind::triangular, 0, 10, 5}, 0.125) == Approx(2.5));
+    CHECK(param_quantile({param_kind::normal, 100, 10, 0}, 0.5) == Approx(100));
+    CHECK(param_quantile({param_kind::normal, 100, 10, 0}, 0.9) == Approx(100 + 10 * 1.2815515655));
+    CHECK(param_quantile({param_kind::beta, 0.5, 0.1, 0}, 0.5) == Approx(0.5));
+    CHECK(param_quantile({param_kind::gamma, 100, 0, 0}, 0.9) == 100);
+}
+
+TEST_CASE("bad uncertain numbers are refused with the file, the place and the fix", "[uncertainty]") {
+    fails_with("[[attribute]]\nid = \"x\"\nprobability = { normal = [0.5, 0.1] }\n", "use beta");
+    fails_with("[[attribute]]\nid = \"x\"\nprobability = { uniform = [0.5, 1.2] }\n", "between 0 and 1");
+    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
+               "price_per_day = [ { value = { uniform = [1, 2] } } ]\n",
+               "must be a number");
+    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\nprice_per_day = 1\n"
+               "capacity = { uniform = [1, 2] }\n",
+               "whole number");
+    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
+               "price_per_day = { triangular = [5, 1, 9] }\n",
+               "min <= mode <= max");
+}
