@@ -52,6 +52,12 @@ void still_stock_matches_calc(scenario sc) {
     alternative& base = sc.alternatives[sc.baseline_index()];
     model& m = base.system;
     m.transitions.clear();
+    // Nothing moves: no rule moves a stock that stands for the static sum either.
+    for (placement& p : m.placements) {
+        p.max_stay_days.reset();
+        p.after_max_stay = no_index;
+        p.never_for.clear();
+    }
     for (group& g : m.groups) {
         g.arrivals.clear();
         g.initial.clear();
@@ -121,4 +127,204 @@ TEST_CASE("seed 002: run finishes and conserves clients", "[cases][seed002]") {
 
 TEST_CASE("seed 002: the nollalternativ standing still reproduces the calc's stock", "[cases][seed002]") {
     still_stock_matches_calc(load_case("enheten-for-hemlosa-2007.toml"));
+}
+
+// ---------------------------------------------------------------------------
+// Seeds 000, 001 and 003 (issue 3): each case's calc reproduces the seed's own
+// figures; its run finishes and conserves clients; the nollalternativ's calc
+// stock, standing still, costs what the calc says.
+
+namespace {
+
+double project_sum(const calc_alternative& a) {
+    double sum = 0;
+    for (const calc_item& i : a.items)
+        if (i.project) sum += i.amount_sek;
+    return sum;
+}
+
+double price_per_day(const scenario& sc, const std::string& placement_id) {
+    const model& m = sc.alternatives[sc.baseline_index()].system;
+    return m.placements[m.find_placement(placement_id)].price_per_day_sek.initial;
+}
+
+const metric_row& row(const std::vector<metric_row>& rows, const std::string& alt_id, const std::string& year,
+                      const std::string& metric) {
+    for (const metric_row& r : rows)
+        if (r.alternative == alt_id && r.year == year && r.metric == metric) return r;
+    FAIL("no row " << alt_id << " " << year << " " << metric);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("seed 000: calc reproduces 12,2 mkr, the pre-study's 1 239 tkr and its switching value",
+          "[cases][seed000]") {
+    scenario sc = load_case("hagersten-liljeholmen-2017.toml");
+    calc_result c = static_sum(sc);
+    const calc_alternative& noll = alt(c, "nollalternativ");
+    const calc_alternative& pre = alt(c, "forstudie");
+    const calc_alternative& team = alt(c, "boendeteam");
+    const std::string external = "Externt köpta stöd-, omvårdnads- och lågtröskelboenden";
+    const double price = price_per_day(sc, "externt_boende");
+    REQUIRE(price == 1200.0);  // the model's assumed price per dygn
+
+    // 12,2 mkr as a total: the count is what it implies at the price.
+    CHECK(item(noll, external).amount_sek == 12'200'000.0);
+    CHECK(item(noll, external).quantity == Approx(12'200'000.0 / (price * 365)));
+    CHECK(noll.total_sek == 12'200'000.0);
+
+    // The pre-study as its four lines: 900 + 196 + 30 + 113 = 1 239 tkr.
+    CHECK(item(pre, "1,5 tjänst projektmedarbetare inkl. projektledning").amount_sek == 900'000.0);
+    CHECK(item(pre, "0,20 tjänst chefsstöd inkl. styrgrupp").amount_sek == 196'000.0);
+    CHECK(item(pre, "Studiebesök/studieresor").amount_sek == 30'000.0);
+    CHECK(item(pre, "Lokal, IT och övriga kostnader").amount_sek == 113'000.0);
+    CHECK(project_sum(pre) == 1'239'000.0);
+    CHECK(item(pre, external).amount_sek == 12'200'000.0);
+    CHECK(pre.diff_sek == 1'239'000.0);
+
+    // The switching value: the placement days a year that must disappear.
+    CHECK(noll.switching_days == 0);
+    CHECK(pre.average_price_per_day_sek == Approx(price));
+    CHECK(pre.switching_days == Approx(1'239'000.0 / price));
+    CHECK(pre.switching_days == Approx(1032.5));
+    // Alternativ 2 (assumed cost 1,8 mkr a year).
+    CHECK(team.diff_sek == 1'800'000.0);
+    CHECK(team.switching_days == Approx(1'800'000.0 / price));
+
+    std::string table = calc_table(sc, c, language::sv);
+    for (const char* want :
+         {"12 200 000 kr", "900 000 kr", "196 000 kr", "30 000 kr", "113 000 kr", "13 439 000 kr",
+          "1 239 000 kr (1 239 tkr)", "Brytpunkt: Förstudien betalar sig om", "1 200 kr/dygn"}) {
+        INFO(want);
+        CHECK(table.find(want) != std::string::npos);
+    }
+    CHECK(calc_csv(c).find("forstudie,diff_vs_baseline,,,,1239000\n") != std::string::npos);
+}
+
+TEST_CASE("seed 000: run finishes and conserves clients", "[cases][seed000]") {
+    runs_and_conserves(load_case("hagersten-liljeholmen-2017.toml"), 20);
+}
+
+TEST_CASE("seed 000: the nollalternativ standing still reproduces the calc's stock", "[cases][seed000]") {
+    still_stock_matches_calc(load_case("hagersten-liljeholmen-2017.toml"));
+}
+
+TEST_CASE("seed 000: the own support housing never holds more than its 19 places", "[cases][seed000]") {
+    scenario sc = load_case("hagersten-liljeholmen-2017.toml");
+    run_options o;
+    o.replications = 20;
+    scenario_result res = run_scenario(sc, o);
+    std::vector<metric_row> rows = yearly_rows(sc, res);
+    for (const char* a : {"nollalternativ", "forstudie", "boendeteam"})
+        for (const char* y : {"2017", "2018", "2019"}) {
+            INFO(a << " " << y);
+            CHECK(row(rows, a, y, "person_days:eget_stodboende").s.mean <= 19.0 * 365);
+            // The one-month rule moves those who wait for the own housing to an external place.
+            CHECK(row(rows, a, y, "rule_moves:akut").s.mean > 0);
+            CHECK(row(rows, a, y, "rule_breaches:akut").s.mean == 0);
+        }
+}
+
+TEST_CASE("seed 001: calc shows 600 000 + 200 000 = 800 000 kr", "[cases][seed001]") {
+    scenario sc = load_case("hemloshetssamordnare-2017.toml");
+    calc_result c = static_sum(sc);
+    const calc_alternative& noll = alt(c, "nollalternativ");
+    const calc_alternative& proj = alt(c, "samordnare");
+    const calc_item& coordinators = item(proj, "Två hemlöshetssamordnare 2017-01-01 - 2017-07-31");
+    const calc_item& evaluation = item(proj, "Utvärdering");
+    CHECK(coordinators.amount_sek == 600'000.0);
+    CHECK(coordinators.one_off);
+    CHECK(evaluation.amount_sek == 200'000.0);
+    CHECK(evaluation.one_off);
+    CHECK(project_sum(proj) == 800'000.0);
+    CHECK(proj.diff_sek == 800'000.0);
+    // The assumed hotel stock, the same in both: 20 families x 1 000 kr x 365.
+    const double price = price_per_day(sc, "hotell_vandrarhem");
+    CHECK(noll.total_sek == 20 * price * 365);
+    CHECK(proj.switching_days == Approx(800'000.0 / price));
+
+    std::string table = calc_table(sc, c, language::sv);
+    for (const char* want : {"600 000 kr", "200 000 kr", "800 000 kr (800 tkr)", "engångskostnad"}) {
+        INFO(want);
+        CHECK(table.find(want) != std::string::npos);
+    }
+}
+
+TEST_CASE("seed 001: run finishes, conserves clients and books 800 000 kr in 2017", "[cases][seed001]") {
+    scenario sc = load_case("hemloshetssamordnare-2017.toml");
+    runs_and_conserves(sc, 20);
+    run_options o;
+    o.replications = 5;
+    scenario_result res = run_scenario(sc, o);
+    std::vector<metric_row> rows = yearly_rows(sc, res);
+    CHECK(row(rows, "samordnare", "2017", "cost_project").s.mean == Approx(800'000.0));
+    CHECK(row(rows, "samordnare", "total", "cost_project").s.mean == Approx(800'000.0));
+}
+
+TEST_CASE("seed 001: the nollalternativ standing still reproduces the calc's stock", "[cases][seed001]") {
+    still_stock_matches_calc(load_case("hemloshetssamordnare-2017.toml"));
+}
+
+TEST_CASE("seed 003: calc shows the 1 200 tkr budget as its five lines", "[cases][seed003]") {
+    scenario sc = load_case("norrmalm-bo-kvar-2011.toml");
+    calc_result c = static_sum(sc);
+    const calc_alternative& noll = alt(c, "nollalternativ");
+    const calc_alternative& proj = alt(c, "bo_kvar");
+    CHECK(item(proj, "Personal 2,0").amount_sek == 940'000.0);
+    CHECK(item(proj, "Hyra").amount_sek == 95'000.0);
+    CHECK(item(proj, "Data/tel").amount_sek == 50'000.0);
+    CHECK(item(proj, "Extern konsult").amount_sek == 15'000.0);
+    CHECK(item(proj, "Utbildning").amount_sek == 100'000.0);
+    CHECK(project_sum(proj) == 1'200'000.0);
+    CHECK(proj.diff_sek == 1'200'000.0);
+    // The shelter: 811 nights in the 273 dygn of January-September 2010 are 2,97 beds, 3 all year.
+    const calc_item& shelter = item(noll, "Härbärge (811 nätter jan-sep 2010)");
+    CHECK(shelter.quantity == std::lround(811.0 / 273.0));
+    CHECK(shelter.amount_sek == 3 * 550.0 * 365);
+    CHECK(proj.switching_days == Approx(1'200'000.0 / price_per_day(sc, "harbarge")));
+
+    std::string table = calc_table(sc, c, language::sv);
+    for (const char* want : {"940 000 kr", "95 000 kr", "50 000 kr", "15 000 kr", "100 000 kr",
+                             "1 200 000 kr (1 200 tkr)", "602 250 kr"}) {
+        INFO(want);
+        CHECK(table.find(want) != std::string::npos);
+    }
+}
+
+TEST_CASE("seed 003: run finishes and conserves clients", "[cases][seed003]") {
+    runs_and_conserves(load_case("norrmalm-bo-kvar-2011.toml"), 20);
+}
+
+TEST_CASE("seed 003: the nollalternativ standing still reproduces the calc's stock", "[cases][seed003]") {
+    // The calc's 3 shelter beds are a rate of use (new guests every month);
+    // still_stock_matches_calc stands them still with the rules off.
+    still_stock_matches_calc(load_case("norrmalm-bo-kvar-2011.toml"));
+}
+
+TEST_CASE("seed 003: the rules and indicators of seed 004 are counted and plausible", "[cases][seed003]") {
+    scenario sc = load_case("norrmalm-bo-kvar-2011.toml");
+    scenario_result res = run_scenario(sc, {});  // the case's own replications
+    std::vector<metric_row> rows = yearly_rows(sc, res);
+    for (const char* a : {"nollalternativ", "bo_kvar"})
+        for (const char* y : {"2011", "2012", "2013"}) {
+            INFO(a << " " << y);
+            // Nobody over a month in the shelter stays there: the rule moves them all.
+            CHECK(row(rows, a, y, "rule_moves:harbarge").s.mean > 0);
+            CHECK(row(rows, a, y, "rule_breaches:harbarge").s.mean == 0);
+            // Young adults without substance abuse are never placed in the shelter.
+            CHECK(row(rows, a, y, "indicator:unga_harbarge").s.mean == 0);
+            CHECK(row(rows, a, y, "indicator:personer_akut").s.mean > 0);
+            CHECK(row(rows, a, y, "indicator:over_en_manad").s.mean > 0);
+        }
+    // The team's year: fewer evictions, of families too, than without it.
+    CHECK(row(rows, "bo_kvar", "2012", "indicator:vrakningar_ensamma").s.mean <
+          row(rows, "nollalternativ", "2012", "indicator:vrakningar_ensamma").s.mean);
+    CHECK(row(rows, "bo_kvar", "2012", "indicator:vrakningar_barnfamiljer").s.mean <
+          row(rows, "nollalternativ", "2012", "indicator:vrakningar_barnfamiljer").s.mean);
+    // The nollalternativ's shelter use is at the seed's level: 811 nights in
+    // January-September 2010 and 938 in 2009 are 1 084 and 1 254 nights a year.
+    const sample_summary& nights = row(rows, "nollalternativ", "2012", "person_days:harbarge").s;
+    CHECK(nights.ci_low <= 938.0 * 365 / 273);
+    CHECK(nights.ci_high >= 811.0 * 365 / 273);
 }

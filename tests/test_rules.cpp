@@ -205,3 +205,35 @@ TEST_CASE("staff funded by a project line add slots but cost the line's amount",
     CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::staff)) == 500000);
     CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::project)) == Approx(900000.0 * 306 / 365));
 }
+
+TEST_CASE("the initial stock is not an entry; persons_in counts only those for whom `when` holds",
+          "[rules][indicators]") {
+    model m;
+    add_payer(m, "p");
+    m.attributes = {attr("alder_65", 0)};
+    index_t akut = add_placement(m, "akut", 550);
+    index_t hf = add_placement(m, "bostad_forst", 300);
+    add_transition(m, akut, hf, fixed(10));
+    index_t unga = add_group(m, "unga");
+    index_t aldre = add_group(m, "aldre");
+    m.groups[aldre].attribute_probability = {1};
+    add_initial(m, unga, hf, 5);   // tenancies already running: not new ones
+    add_initial(m, unga, akut, 3);
+    add_initial(m, aldre, akut, 2);
+    indicator tenancies;
+    tenancies.id = "bostad_forst_nya";
+    tenancies.kind = indicator_kind::entries;
+    tenancies.placements = {hf};
+    indicator old_in_acute;
+    old_in_acute.id = "aldre_i_akut";
+    old_in_acute.kind = indicator_kind::persons_in;
+    old_in_acute.placements = {akut};
+    old_in_acute.when.all_of = 1;
+    m.indicators = {tenancies, old_in_acute};
+    scenario sc = make_scenario(m, ymd(2015, 1, 1), 12, 1, 1);
+    calendar cal = make_calendar(sc);
+    result_layout l = make_layout(sc, sc.alternatives[0], cal);
+    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    CHECK(r.indicators[0] == 5);  // the five who moved in on day 10, not the five already there
+    CHECK(r.indicators[1] == 2);  // the two aged 65+, not the three young
+}

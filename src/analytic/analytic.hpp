@@ -22,29 +22,29 @@ struct analytic_note {
 };
 
 /// Expectations for one client entering a placement as a new client of the
-/// group (all attributes drawn, no flags). Vectors are indexed by placement;
+/// group (all attributes drawn, no flags; a bar on the placement applies). Vectors are indexed by placement;
 /// +infinity where the client may never leave (see `never_exits`).
 struct analytic_entry {
-    index_t placement = no_index;            // the entry placement (never terminal)
-    std::vector<double> visits;              // expected entries into each placement
-    std::vector<double> days;                // expected days in each placement (stays, incl. service time)
-    std::vector<double> cost_sek;            // expected cost in each placement: price + attribute costs
-    std::vector<double> exit_probability;    // per placement: probability of leaving through it (terminal only)
-    double never_exits = 0;                  // probability of never reaching a terminal placement
-    double total_cost_sek = 0;               // sum of cost_sek
-    double total_days = 0;                   // expected days to exit (sum of days)
+    index_t placement = no_index;          // the entry placement (never terminal)
+    std::vector<double> visits;            // expected entries into each placement
+    std::vector<double> days;              // expected days in each placement (stays, incl. service time)
+    std::vector<double> cost_sek;          // expected cost in each placement: price + attribute costs
+    std::vector<double> exit_probability;  // per placement: probability of leaving through it (terminal only)
+    double never_exits = 0;                // probability of never reaching a terminal placement
+    double total_cost_sek = 0;             // sum of cost_sek
+    double total_days = 0;                 // expected days to exit (sum of days)
 };
 
 /// The chain of one group of a model, solved for every non-terminal entry placement.
 struct analytic_result {
-    std::string group;                         // group id
-    std::vector<std::string> placements;       // placement ids, model order
-    std::vector<char> terminal;                // per placement: an exit
-    std::vector<double> price_per_day_sek;     // per placement, as used (first schedule value; month x 12 / 365)
-    std::vector<analytic_entry> entries;       // one per non-terminal placement, model order
-    std::size_t states = 0;                    // (placement, attributes, flags) states enumerated
-    std::size_t transient_states = 0;          // of which lead to an exit and were solved for
-    std::vector<analytic_note> notes;          // assumptions and warnings, one sentence each
+    std::string group;                      // group id
+    std::vector<std::string> placements;    // placement ids, model order
+    std::vector<char> terminal;             // per placement: an exit
+    std::vector<double> price_per_day_sek;  // per placement, as used (first schedule value; month x 12 / 365)
+    std::vector<analytic_entry> entries;    // one per non-terminal placement, model order
+    std::size_t states = 0;                 // (placement, attributes, flags) states enumerated
+    std::size_t transient_states = 0;       // of which lead to an exit and were solved for
+    std::vector<analytic_note> notes;       // assumptions and warnings, one sentence each
 
     /// The entry for a placement, or nullptr when it is terminal or unknown.
     const analytic_entry* entry(index_t placement) const;
@@ -54,8 +54,8 @@ struct analytic_result {
 inline constexpr std::size_t analytic_max_attributes = 16;
 
 /// Solves the chain of group `group` of `m`. States are (placement, attribute
-/// values, service flags held); holding time per stay = mean `after` + mean
-/// duration of each service gate that applies. Throws std::runtime_error when
+/// values, service flags held); a stay lasts `after` plus each service gate that
+/// applies, cut at a maximum stay; bars redirect. Throws std::runtime_error when
 /// the model has too many relevant attributes or states, or the group is unknown.
 analytic_result analyze(const model& m, index_t group);
 
@@ -75,19 +75,20 @@ std::vector<analytic_run> analyze_scenario(const scenario& sc);
 struct placement_comparison {
     index_t placement = no_index;
     std::string id;
-    double analytic_person_days = 0;   // Little's law: sum over arrival streams of rate x days per entrant
-    sample_summary simulated;          // person-days in the last simulated year, scaled to 365 days
-    double departure_percent = 0;      // (simulated mean - analytic) / analytic x 100; NaN when analytic is 0 or inf
-    double cost_per_day_sek = 0;       // price plus the analytic mean attribute cost per person-day there
+    double analytic_person_days = 0;  // Little's law: sum over arrival streams of rate x days per entrant
+    sample_summary simulated;         // person-days in the last simulated year, scaled to 365 days
+    double departure_percent = 0;  // (simulated mean - analytic) / analytic x 100; NaN if analytic 0 or inf
+    double cost_per_day_sek = 0;   // price plus the analytic mean attribute cost per person-day there
+    bool in_total = true;          // reached by arrivals (analytic person-days > 0): counted in the totals
 };
 
 /// One alternative: the analytic steady state beside its last simulated year.
 struct alternative_comparison {
     std::string alternative;
-    int year = 0;                       // calendar year (label) of the last simulated period
-    double period_days = 0;             // its length in days (figures are scaled to 365 days)
+    int year = 0;                                  // calendar year (label) of the last simulated period
+    double period_days = 0;                        // its length in days (figures are scaled to 365 days)
     std::vector<placement_comparison> placements;  // non-terminal placements, model order
-    double analytic_person_days = 0;    // over all non-terminal placements
+    double analytic_person_days = 0;               // over the placements in_total
     sample_summary simulated_person_days;
     double departure_percent = 0;       // of the total; NaN when undefined
     double analytic_cost_sek = 0;       // per year: person-days x cost_per_day_sek

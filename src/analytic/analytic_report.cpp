@@ -1,6 +1,5 @@
 #include "analytic/analytic_report.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstddef>
 
@@ -8,27 +7,10 @@ namespace hemsim {
 
 namespace {
 
-// Shortest round-trip decimal with a dot; "inf" for an unbounded expectation,
-// empty for NaN. Written here with std::to_chars rather than csv_number so that
-// this module does not link hemsim_report, which links it.
+// A number for analytic.csv: csv_number's rule, and "inf" for an unbounded expectation.
 std::string number(double x) {
-    if (std::isnan(x)) return "";
     if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-    if (x == 0) return "0";  // no "-0"
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, end);
-}
-
-// Ids are validated as [a-z0-9_] and need no quoting; anything else is quoted.
-std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+    return csv_number(x);
 }
 
 // A number for the terminal; "∞" where a client may never leave.
@@ -46,33 +28,8 @@ std::string signed_percent(double x, language lang) {
     return out;
 }
 
-// Width in characters (UTF-8: non-continuation bytes).
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-// Rows aligned in columns, the first left-aligned, the rest right-aligned, indented.
 std::string columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
-    std::vector<std::size_t> w;
-    for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            if (w.size() <= i) w.push_back(0);
-            w[i] = std::max(w[i], width(r[i]));
-        }
-    std::string out;
-    for (const auto& r : rows) {
-        std::string line = indent;
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            std::string fill(w[i] - width(r[i]), ' ');
-            if (i > 0) line += "  ";
-            line += i == 0 ? r[i] + fill : fill + r[i];
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
-    return out;
+    return align_columns(rows, indent);
 }
 
 std::string note_text(const analytic_note& n, language lang) { return lang == language::sv ? n.sv : n.en; }
@@ -85,9 +42,9 @@ std::string analytic_csv(const std::vector<analytic_run>& runs) {
         const analytic_result& r = run.result;
         for (const analytic_entry& e : r.entries) {
             const std::string head =
-                field(run.alternative) + ',' + field(r.group) + ',' + field(r.placements[e.placement]) + ',';
+                csv_field(run.alternative) + ',' + csv_field(r.group) + ',' + csv_field(r.placements[e.placement]) + ',';
             auto row = [&](const char* measure, const std::string& placement, double v) {
-                out += head + measure + ',' + field(placement) + ',' + number(v) + '\n';
+                out += head + measure + ',' + csv_field(placement) + ',' + number(v) + '\n';
             };
             for (std::size_t p = 0; p < r.placements.size(); ++p)
                 if (!r.terminal[p]) row("visits", r.placements[p], e.visits[p]);
@@ -113,7 +70,8 @@ std::string analytic_table(const std::vector<analytic_run>& runs, language lang)
         out += sv ? "Analytisk kedja (absorberande semi-Markovkedja), grupp " + r.group
                   : "Analytic chain (absorbing semi-Markov chain), group " + r.group;
         if (!run.alternative.empty()) out += (sv ? ", alternativ " : ", alternative ") + run.alternative;
-        out += sv ? ": " + std::to_string(r.states) + " tillstånd\n" : ": " + std::to_string(r.states) + " states\n";
+        out += sv ? ": " + std::to_string(r.states) + " tillstånd\n"
+                  : ": " + std::to_string(r.states) + " states\n";
         for (const analytic_note& n : r.notes) out += (sv ? "Obs: " : "Note: ") + note_text(n, lang) + ".\n";
         for (const analytic_entry& e : r.entries) {
             out += "\n";
@@ -133,7 +91,8 @@ std::string analytic_table(const std::vector<analytic_run>& runs, language lang)
             exits.push_back(sv ? std::vector<std::string>{"Utträde", "Sannolikhet"}
                                : std::vector<std::string>{"Exit", "Probability"});
             for (std::size_t p = 0; p < r.placements.size(); ++p)
-                if (r.terminal[p]) exits.push_back({r.placements[p], format_number(e.exit_probability[p], 3, lang)});
+                if (r.terminal[p])
+                    exits.push_back({r.placements[p], format_number(e.exit_probability[p], 3, lang)});
             if (e.never_exits > 0)
                 exits.push_back({sv ? "(aldrig)" : "(never)", format_number(e.never_exits, 3, lang)});
             out += columns(exits, "  ");
@@ -146,16 +105,17 @@ std::string analytic_table(const std::vector<analytic_run>& runs, language lang)
 std::string comparison_csv(const analytic_comparison& cmp) {
     std::string out =
         "alternative,year,placement,analytic_person_days,simulated_mean,simulated_ci_low,simulated_ci_high,"
-        "departure_percent,cost_per_day_sek\n";
+        "departure_percent,cost_per_day_sek,in_total\n";
     for (const alternative_comparison& c : cmp.alternatives) {
-        const std::string head = field(c.alternative) + ',' + std::to_string(c.year) + ',';
+        const std::string head = csv_field(c.alternative) + ',' + std::to_string(c.year) + ',';
         for (const placement_comparison& p : c.placements)
-            out += head + field(p.id) + ',' + number(p.analytic_person_days) + ',' + number(p.simulated.mean) + ',' +
-                   number(p.simulated.ci_low) + ',' + number(p.simulated.ci_high) + ',' +
-                   number(p.departure_percent) + ',' + number(p.cost_per_day_sek) + '\n';
-        out += head + "total," + number(c.analytic_person_days) + ',' + number(c.simulated_person_days.mean) + ',' +
-               number(c.simulated_person_days.ci_low) + ',' + number(c.simulated_person_days.ci_high) + ',' +
-               number(c.departure_percent) + ",\n";
+            out += head + csv_field(p.id) + ',' + number(p.analytic_person_days) + ',' +
+                   number(p.simulated.mean) + ',' + number(p.simulated.ci_low) + ',' +
+                   number(p.simulated.ci_high) + ',' + number(p.departure_percent) + ',' +
+                   number(p.cost_per_day_sek) + ',' + (p.in_total ? "1" : "0") + '\n';
+        out += head + "total," + number(c.analytic_person_days) + ',' + number(c.simulated_person_days.mean) +
+               ',' + number(c.simulated_person_days.ci_low) + ',' + number(c.simulated_person_days.ci_high) +
+               ',' + number(c.departure_percent) + ",,1\n";
     }
     return out;
 }
@@ -169,8 +129,9 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
                   : "The simulation against the analytic chain, alternative " + c.alternative + ", year " +
                         std::to_string(c.year) + " (person-days a year in steady state, Little's law)\n";
         std::vector<std::vector<std::string>> rows;
-        rows.push_back(sv ? std::vector<std::string>{"Boendeform", "Analytiskt", "Simulerat", "95 % KI", "Avvikelse"}
-                          : std::vector<std::string>{"Placement", "Analytic", "Simulated", "95 % CI", "Departure"});
+        rows.push_back(
+            sv ? std::vector<std::string>{"Boendeform", "Analytiskt", "Simulerat", "95 % KI", "Avvikelse"}
+               : std::vector<std::string>{"Placement", "Analytic", "Simulated", "95 % CI", "Departure"});
         auto ci = [&](const sample_summary& s) {
             std::string t = "[";
             t += format_number(s.ci_low, 0, lang);
@@ -180,15 +141,16 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
             return t;
         };
         for (const placement_comparison& p : c.placements)
-            rows.push_back({p.id, shown(p.analytic_person_days, 0, lang), format_number(p.simulated.mean, 0, lang),
-                            ci(p.simulated), signed_percent(p.departure_percent, lang)});
+            rows.push_back({p.id, shown(p.analytic_person_days, 0, lang),
+                            format_number(p.simulated.mean, 0, lang), ci(p.simulated),
+                            signed_percent(p.departure_percent, lang)});
         rows.push_back({sv ? "Summa" : "Total", shown(c.analytic_person_days, 0, lang),
                         format_number(c.simulated_person_days.mean, 0, lang), ci(c.simulated_person_days),
                         signed_percent(c.departure_percent, lang)});
         out += columns(rows, "  ");
 
-        const std::string diff_days = format_number(std::fabs(c.simulated_person_days.mean - c.analytic_person_days), 0,
-                                                    lang);
+        const std::string diff_days =
+            format_number(std::fabs(c.simulated_person_days.mean - c.analytic_person_days), 0, lang);
         const std::string kr = format_number(std::fabs(c.queue_cost_sek.mean), 0, lang);
         const std::string kr_ci = ci(c.queue_cost_sek);
         const std::string pct = format_number(std::fabs(c.departure_percent), 1, lang);
@@ -197,28 +159,35 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
                         "ingen jämförelse.\n"
                       : "The analytic chain has no steady state (clients who never leave); no comparison.\n";
         } else if (!c.significant) {
-            out += sv ? "Den analytiska nivån ligger inom simuleringens 95 % KI: köer och kapaciteter kostar inget "
-                        "mätbart (skillnad " + kr_ci + " kr per år).\n"
-                      : "The analytic figure lies within the simulation's 95 % CI: queues and capacities cost "
-                        "nothing measurable (difference " + kr_ci + " SEK a year).\n";
+            out +=
+                sv ? "Den analytiska nivån ligger inom simuleringens 95 % KI: köer och kapaciteter kostar "
+                     "inget "
+                     "mätbart (skillnad " +
+                         kr_ci + " kr per år).\n"
+                   : "The analytic figure lies within the simulation's 95 % CI: queues and capacities cost "
+                     "nothing measurable (difference " +
+                         kr_ci + " SEK a year).\n";
         } else if (c.simulated_person_days.mean > c.analytic_person_days) {
-            out += sv ? "Simuleringen ligger " + pct + " % över den analytiska nivån: " + diff_days +
-                            " persondygn och " + kr + " kr " + kr_ci +
-                            " mer per år. Skillnaden är kostnaden för köer och kapaciteter (väntan på tjänster, "
-                            "lägenheter, personal och platser), som den analytiska kedjan bortser från.\n"
-                      : "The simulation lies " + pct + " % above the analytic figure: " + diff_days +
-                            " person-days and " + kr + " SEK " + kr_ci +
-                            " more a year. The difference is the cost of queues and capacities (waits for "
-                            "services, apartments, staff and room), which the analytic chain ignores.\n";
+            out +=
+                sv ? "Simuleringen ligger " + pct + " % över den analytiska nivån: " + diff_days +
+                         " persondygn och " + kr + " kr " + kr_ci +
+                         " mer per år. Skillnaden är kostnaden för köer och kapaciteter (väntan på tjänster, "
+                         "lägenheter, personal och platser), som den analytiska kedjan bortser från.\n"
+                   : "The simulation lies " + pct + " % above the analytic figure: " + diff_days +
+                         " person-days and " + kr + " SEK " + kr_ci +
+                         " more a year. The difference is the cost of queues and capacities (waits for "
+                         "services, apartments, staff and room), which the analytic chain ignores.\n";
         } else {
-            out += sv ? "Simuleringen ligger " + pct + " % under den analytiska nivån: " + diff_days +
-                            " persondygn och " + kr + " kr " + kr_ci +
-                            " mindre per år. Köer och kapaciteter håller klienter utanför kedjan, eller så har "
-                            "simuleringen inte nått jämvikt.\n"
-                      : "The simulation lies " + pct + " % below the analytic figure: " + diff_days +
-                            " person-days and " + kr + " SEK " + kr_ci +
-                            " less a year. Queues and capacities keep clients out of the chain, or the simulation "
-                            "has not reached its steady state.\n";
+            out +=
+                sv ? "Simuleringen ligger " + pct + " % under den analytiska nivån: " + diff_days +
+                         " persondygn och " + kr + " kr " + kr_ci +
+                         " mindre per år. Köer och kapaciteter håller klienter utanför kedjan, eller så har "
+                         "simuleringen inte nått jämvikt.\n"
+                   : "The simulation lies " + pct + " % below the analytic figure: " + diff_days +
+                         " person-days and " + kr + " SEK " + kr_ci +
+                         " less a year. Queues and capacities keep clients out of the chain, or the "
+                         "simulation "
+                         "has not reached its steady state.\n";
         }
         for (const analytic_note& n : c.notes) out += (sv ? "Obs: " : "Note: ") + note_text(n, lang) + ".\n";
         out += "\n";

@@ -21,8 +21,8 @@ std::string analytic_csv(const std::vector<analytic_run>& runs);
 std::string analytic_table(const std::vector<analytic_run>& runs, language lang = language::sv);
 
 /// analytic_comparison.csv: `alternative,year,placement,analytic_person_days,
-/// simulated_mean,simulated_ci_low,simulated_ci_high,departure_percent,cost_per_day_sek`;
-/// placement "total" sums the non-terminal placements (cost_per_day_sek empty).
+/// simulated_mean,simulated_ci_low,simulated_ci_high,departure_percent,cost_per_day_sek,in_total`;
+/// placement "total" sums the placements with in_total = 1 (its cost_per_day_sek empty).
 std::string comparison_csv(const analytic_comparison& cmp);
 
 /// The comparison for the terminal: person-days a year, analytic against

@@ -1,7 +1,6 @@
 #include "econ/economics.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -11,57 +10,15 @@
 #include "econ/discount.hpp"
 #include "results/recorder.hpp"
 #include "results/summary.hpp"
+#include "results/text.hpp"
 
 namespace hemsim {
 
 namespace {
 
-// Shortest round-trip decimal; empty for NaN and infinity. The same rule as
-// report/csv.hpp's csv_number, which econ cannot link (report depends on econ).
-std::string plain_number(double x) {
-    if (!std::isfinite(x)) return "";
-    if (x == 0) return "0";  // no "-0"
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-    (void)ec;
-    return std::string(buf, end);
-}
-
-// RFC 4180 field, as report/csv.hpp's csv_field.
-std::string quoted_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-// `x` with `decimals` decimals grouped in thousands: "12 345,6" (Swedish) or
-// "12,345.6"; "–" when not finite. The rule of report/table.hpp's format_number.
+// `x` grouped in thousands, Swedish or English (results/text.hpp's rule).
 std::string grouped_number(double x, int decimals, bool sv) {
-    if (!std::isfinite(x)) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
-    std::string digits(buf), frac;
-    if (auto dot = digits.find('.'); dot != std::string::npos) {
-        frac = digits.substr(dot + 1);
-        digits.resize(dot);
-    }
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sv ? " " : ",";
-        grouped += digits[i];
-    }
-    bool negative = x < 0 && std::strtod(buf, nullptr) != 0;
-    std::string out = negative ? "-" : "";
-    out += grouped;
-    if (!frac.empty()) {
-        out += sv ? "," : ".";
-        out += frac;
-    }
-    return out;
+    return format_number(x, decimals, sv ? language::sv : language::en);
 }
 
 // A share as a percentage with at most `decimals` decimals, trailing zeros dropped: 3.5 %, 20 %, 12.5 %.
@@ -449,7 +406,7 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
 
 void check_econ_options(const econ_options& o) {
     auto text = [](double x) {
-        return plain_number(x).empty() ? std::string("not a number") : plain_number(x);
+        return csv_number(x).empty() ? std::string("not a number") : csv_number(x);
     };
     if (!std::isfinite(o.rate) || o.rate <= -1)
         throw std::invalid_argument(
@@ -502,11 +459,11 @@ std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& 
 std::string economics_csv(const std::vector<econ_row>& rows) {
     std::string out = "alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95\n";
     for (const econ_row& r : rows) {
-        out += quoted_field(r.alternative) + ',' + quoted_field(r.payer) + ',' + quoted_field(r.year) + ',' +
-               quoted_field(r.measure);
+        out += csv_field(r.alternative) + ',' + csv_field(r.payer) + ',' + csv_field(r.year) + ',' +
+               csv_field(r.measure);
         for (double x : {r.s.mean, r.s.ci_low, r.s.ci_high, r.s.p05, r.s.p50, r.s.p95}) {
             out += ',';
-            out += plain_number(x);
+            out += csv_number(x);
         }
         out += '\n';
     }

@@ -1,27 +1,7 @@
 #include "report/csv.hpp"
 
-#include <charconv>
-#include <cmath>
 
 namespace hemsim {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string csv_number(double x) {
-    if (!std::isfinite(x)) return "";
-    if (x == 0) return "0";  // no "-0"
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, end);
-}
 
 namespace {
 

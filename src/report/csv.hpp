@@ -6,14 +6,9 @@
 #include <vector>
 
 #include "results/summary.hpp"
+#include "results/text.hpp"
 
 namespace hemsim {
-
-/// A field quoted when it holds a comma, quote, CR or LF (quotes doubled).
-std::string csv_field(const std::string& s);
-
-/// A number for CSV/JSON: shortest round-trip decimal, "nan"/"inf" never (empty).
-std::string csv_number(double x);
 
 /// yearly.csv: alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95
 std::string yearly_csv(const std::vector<metric_row>& rows);

@@ -8,27 +8,6 @@
 
 namespace hemsim {
 
-std::string format_number(double x, int decimals, language lang) {
-    if (!std::isfinite(x)) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
-    std::string digits(buf), frac;
-    if (auto dot = digits.find('.'); dot != std::string::npos) {
-        frac = digits.substr(dot + 1);
-        digits.resize(dot);
-    }
-    const std::string sep = lang == language::sv ? " " : ",";
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sep;
-        grouped += digits[i];
-    }
-    bool negative = x < 0 && std::stod(buf) != 0;
-    std::string out = (negative ? "-" : "") + grouped;
-    if (!frac.empty()) out += (lang == language::sv ? "," : ".") + frac;
-    return out;
-}
-
 namespace {
 
 std::string pad(const std::string& s, std::size_t width, bool right) {

@@ -9,13 +9,9 @@
 #include "model/model.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
+#include "results/text.hpp"
 
 namespace hemsim {
-
-enum class language { sv, en };
-
-/// `x` with `decimals` decimals, grouped in thousands: "12 345,6" (sv) or "12,345.6" (en).
-std::string format_number(double x, int decimals, language lang);
 
 /// The run summary: per alternative and year, total cost in tkr with its 95 %
 /// CI, and the paired difference against the nollalternativ.

@@ -227,6 +227,7 @@ struct recorder::impl {
         std::size_t year = 0;                                     // the year rolled to
     };
     std::vector<person_count> persons;
+    bool next_entry_initial = false;  // the next `entered` is a client of the initial stock
     std::vector<std::vector<index_t>> persons_at, entries_at, over_at;  // per placement
 
     void count_person(index_t i, std::size_t y, std::uint64_t key) {
@@ -256,13 +257,18 @@ recorder::~recorder() = default;
 void recorder::entered(double t, index_t placement, std::uint64_t attrs, std::uint64_t client) {
     impl& d = *impl_;
     d.change(placement, attrs, t, +1);
+    // The initial stock is there at the start: it is not an entry (a new tenancy, say).
+    const bool initial = d.next_entry_initial;
+    d.next_entry_initial = false;
     if (d.persons_at[placement].empty() && d.entries_at[placement].empty()) return;
     std::size_t y = d.year_after_warmup(t);
     for (index_t i : d.persons_at[placement]) {
+        if (!d.m.indicators[i].when.holds(attrs)) continue;
         d.roll(i, t);
         ++d.persons[i].present[client];
         if (y < d.l.Y()) d.count_person(i, y, client);
     }
+    if (initial) return;
     for (index_t i : d.entries_at[placement])
         if (y < d.l.Y() && d.m.indicators[i].when.holds(attrs)) d.r.indicators[i * d.l.Y() + y] += 1;
 }
@@ -271,6 +277,7 @@ void recorder::left(double t, index_t placement, std::uint64_t attrs, std::uint6
     impl& d = *impl_;
     d.change(placement, attrs, t, -1);
     for (index_t i : d.persons_at[placement]) {
+        if (!d.m.indicators[i].when.holds(attrs)) continue;
         d.roll(i, t);
         auto it = d.persons[i].present.find(client);
         if (it != d.persons[i].present.end() && --it->second == 0) d.persons[i].present.erase(it);
@@ -313,7 +320,7 @@ void recorder::queue_abandoned(double t, index_t queue) {
     impl_->queue_len[queue].n -= 1;
 }
 
-void recorder::created(double, bool) {}
+void recorder::created(double, bool initial) { impl_->next_entry_initial = initial; }
 
 void recorder::exited(double t, index_t placement) {
     std::size_t y = impl_->year_after_warmup(t);
