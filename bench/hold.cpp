@@ -62,9 +62,11 @@ int main(int argc, char** argv) {
         q.push(r.exp1(), hemsim::event_kind::stay_end, static_cast<std::uint32_t>(i));
     auto hold = [&](long count) {
         for (long i = 0; i < count; ++i) {
-            const hemsim::event ev = q.top();
+            // Only the public interface: push(time, kind, target, tag), top().time, pop().
+            const double t = q.top().time;
+            const std::uint32_t target = q.top().target;
             q.pop();
-            q.push(ev.time + r.exp1(), ev.kind, ev.target, ev.tag);
+            q.push(t + r.exp1(), hemsim::event_kind::stay_end, target);
         }
     };
     hold(10 * n);  // warm-up

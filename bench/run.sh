@@ -62,8 +62,12 @@ timed() {  # timed REPORT COMMAND...: run under /usr/bin/time -v, the report to 
   /usr/bin/time -v -o "$report" "$@"
 }
 
-# The bare processes, for memory per client: python with the peers' imports.
-timed "$out/time-python-base.txt" "$py" -c "import simpy; from scipy import stats"
+# The baseline for memory per client: one replication of kedjan-small (few
+# clients) in each tool.
+mkdir -p "$out/base"
+timed "$out/base/time-hemsim.txt" "$hemsim" run scenarios/bench/kedjan-small.toml --replications 1 \
+  --seed "$seed" --threads 1 --out "$out/base/hemsim" -q >/dev/null
+timed "$out/base/time-simpy.txt" "$py" "$peers/simpy_kedjan.py" small 1 "$seed" >"$out/base/simpy.json"
 
 # --- runs ------------------------------------------------------------------
 # One at a time, never overlapping, so that the timings are clean.
@@ -73,7 +77,6 @@ for s in $sets; do
   rm -rf "$d"; mkdir -p "$d"
   scen=scenarios/bench/$s.toml
   echo "bench: $s: $r replications (hemsim 1 thread, hemsim $threads threads, SimPy)"
-  timed "$d/time-hemsim-base.txt" "$hemsim" check "$scen" >/dev/null
   timed "$d/time-hemsim-1.txt" "$hemsim" run "$scen" --replications "$r" --seed "$seed" --threads 1 \
     --out "$d/hemsim-1" -q >"$d/hemsim-1.log" 2>&1 || { cat "$d/hemsim-1.log"; exit 1; }
   timed "$d/time-hemsim-all.txt" "$hemsim" run "$scen" --replications "$r" --seed "$seed" --threads "$threads" \

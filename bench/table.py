@@ -3,10 +3,16 @@
 
 Usage: table.py OUT_DIR THREADS SET [SET ...]
 Reads, per set, OUT_DIR/SET/: hemsim-1/manifest.json, hemsim-all/manifest.json,
-simpy.json, and the /usr/bin/time -v reports time-hemsim-1.txt,
-time-hemsim-all.txt, time-simpy.txt, time-hemsim-base.txt (hemsim check of the
-same scenario: the process without any simulation) and OUT_DIR/time-python-base.txt
-(python3 importing simpy and scipy.stats); and OUT_DIR/hold.json.
+simpy.json and the /usr/bin/time -v reports time-hemsim-1.txt,
+time-hemsim-all.txt, time-simpy.txt; OUT_DIR/base/: the same for one
+replication of kedjan-small (a run with few clients, the baseline for memory
+per client); and OUT_DIR/hold.json.
+
+Bytes per client = (peak RSS - peak RSS of the baseline run) / (peak clients -
+the baseline's peak clients), shown for sets with >= 1000 clients at the peak
+(below that the difference is noise and result tables). SimPy does not report
+its peak client count: its column divides by hemsim's (the same model, the
+same distribution of the count).
 """
 import json
 import re
@@ -43,7 +49,8 @@ def secs(x):
 
 def main(argv):
     out, threads, sets = argv[0], argv[1], argv[2:]
-    py_base = rss_kb(f"{out}/time-python-base.txt")
+    base_h, base_s = rss_kb(f"{out}/base/time-hemsim.txt"), rss_kb(f"{out}/base/time-simpy.txt")
+    base_peak = load(f"{out}/base/hemsim/manifest.json")["peak_clients_present"]
     rows = []
     city_rate = None
     for s in sets:
@@ -58,11 +65,10 @@ def main(argv):
         en = hn["events"] / hn["simulation_wall_seconds"]
         es_model, es_raw = sp["model_events_per_s"], sp["events_per_s"]
         r1, rn, rs = rss_kb(f"{d}/time-hemsim-1.txt"), rss_kb(f"{d}/time-hemsim-all.txt"), rss_kb(f"{d}/time-simpy.txt")
-        hb = rss_kb(f"{d}/time-hemsim-base.txt")
         peak = h1["peak_clients_present"]
         if peak >= 1000:
-            bpc_h = f"{(r1 - hb) * 1024 / peak:.0f}"
-            bpc_s = f"{(rs - py_base) * 1024 / peak:.0f}"
+            bpc_h = f"{(r1 - base_h) * 1024 / (peak - base_peak):.0f}"
+            bpc_s = f"{(rs - base_s) * 1024 / (peak - base_peak):.0f}"
         else:
             bpc_h = bpc_s = "-"
         if s == "kedjan-city":
@@ -82,8 +88,8 @@ def main(argv):
     print(f"(h = hemsim, 1 thread and {threads} threads; sp = SimPy; t/rep = simulation wall time per replication "
           f"of ONE system: hemsim's simulation_wall_seconds / (reps x 2 alternatives); ev/s sp-mod = SimPy's model "
           f"events/s (timed model events, comparable with hemsim's events), sp-raw = all SimPy events; RSS = peak "
-          f"resident memory of the whole process (hemsim: the 1-thread run); B/cl = (RSS - RSS of the bare process) / "
-          f"peak clients present, for sets with >= 1000 clients (SimPy: hemsim's peak count); ratios hemsim 1 thread / SimPy)")
+          f"resident memory of the whole process (hemsim: the 1-thread run); B/cl = extra RSS per extra client present at "
+          f"the peak against a 1-replication kedjan-small run, for sets with >= 1000 clients (SimPy: hemsim's peak count); ratios hemsim 1 thread / SimPy)")
     try:
         hold = load(f"{out}/hold.json")
         hr = hold["events_per_s"]

@@ -80,7 +80,7 @@ void still_stock_matches_calc(scenario sc) {
     base.project_costs.clear();
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, base, cal);
-    replication_result r = run_replication(sc, base, cal, l, 1, 0);
+    replication_result r = run_replication(sc, base, cal, l, 1, 0, true);  // the model as changed here
     CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::placements)) == Approx(want).epsilon(1e-12));
 }
 

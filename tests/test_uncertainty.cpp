@@ -13,6 +13,7 @@
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 #include "report/csv.hpp"
+#include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
 #include "results/summary.hpp"
@@ -152,4 +153,24 @@ TEST_CASE("bad uncertain numbers are refused with the file, the place and the fi
     fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
                "price_per_day = { triangular = [5, 1, 9] }\n",
                "min <= mode <= max");
+}
+
+TEST_CASE("a model rebuilt with its uncertain values at their means runs exactly as loaded", "[uncertainty]") {
+    // The default case has uncertain inputs and project lines that fund staff:
+    // a rebuilt model must keep everything the scenario added.
+    scenario sc = load_scenario(std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml");
+    calendar cal = make_calendar(sc);
+    for (const alternative& alt : sc.alternatives) {
+        REQUIRE(!alt.system.uncertain.empty());
+        std::vector<std::pair<std::string, double>> means;
+        for (const uncertain_param& u : alt.system.uncertain) means.emplace_back(u.path, u.mean);
+        alternative rebuilt = alt;
+        rebuilt.system = rebuild_model(alt, means);
+        result_layout l = make_layout(sc, alt, cal);
+        replication_result a = run_replication(sc, alt, cal, l, 3, 0, true);
+        replication_result b = run_replication(sc, rebuilt, cal, l, 3, 0, true);
+        INFO(alt.id);
+        CHECK(a.cost == b.cost);
+        CHECK(a.person_days == b.person_days);
+    }
 }

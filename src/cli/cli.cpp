@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,9 @@
 
 #include "hemsim_version.hpp"
 #include "model/loader.hpp"
+#include "analytic/analytic.hpp"
+#include "analytic/analytic_report.hpp"
+#include "econ/analysis.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
 #include "report/calc_report.hpp"
@@ -40,6 +44,9 @@ const char* const overview =
     "Usage:\n"
     "  hemsim run CASE.toml [options]    simulate every alternative of a case, write output files\n"
     "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
+    "  hemsim sweep CASE.toml --set ...  a grid over one or two model values (sweep.csv)\n"
+    "  hemsim sensitivity CASE.toml      one-way sensitivity (tornado) and switching values\n"
+    "  hemsim analyze FILE.toml          the model as a Markov chain (expected days, exits, cost per client)\n"
     "  hemsim merge DIR... [options]     combine the partial results of run --shard K/N\n"
     "  hemsim check FILE.toml            validate a model or a scenario (case) file\n"
     "  hemsim COMMAND --help             the options of a command\n"
@@ -107,6 +114,20 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
     return id;
 }
 
+// The 95 % CI half-width of the headline difference (the first alternative's
+// total diff_vs_baseline) as a share of its mean; `what` names it.
+double relative_half_width(const scenario& sc, const scenario_result& res, std::string& what) {
+    for (const metric_row& r : yearly_rows(sc, res))
+        if (r.year == total_year && r.metric == "diff_vs_baseline" &&
+            r.alternative != sc.alternatives[sc.baseline_index()].id) {
+            what = r.alternative + " diff_vs_baseline total";
+            double half = (r.s.ci_high - r.s.ci_low) / 2;
+            return r.s.mean != 0 ? half / std::fabs(r.s.mean) : (half == 0 ? 0.0 : INFINITY);
+        }
+    what = "diff_vs_baseline";
+    return 0;
+}
+
 // Writes the run's files and prints its tables: the same for a run and a merge.
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
                        const std::string& command, const run_args& a, std::ostream& out) {
@@ -132,6 +153,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     run_args a;
     std::string lang = "sv", shard;
     unsigned long long seed = 0;
+    double target_ci = 0;
+    std::uint32_t max_reps = 10000;
     po::options_description opt("Options of 'hemsim run'");
     opt.add_options()
         ("help,h", "this help")
@@ -149,6 +172,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
          "share of the outcome difference that would have happened anyway (0-1), shown separately")
         ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"),
          "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately")
+        ("target-ci", po::value(&target_ci), "keep doubling the replications until the 95 % CI half-width of "
+         "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
+         "mean (e.g. 0.02), or --max-replications is reached")
+        ("max-replications", po::value(&max_reps)->default_value(10000), "the cap for --target-ci")
         ("fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
          "uncertain model values at their means: the spread is then the flows' randomness alone")
         ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
@@ -189,6 +216,30 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
 
     scenario_result res = run_scenario(sc, a.opts);
+    if (vm.count("target-ci")) {
+        if (!(target_ci > 0)) throw usage_error("--target-ci must be > 0, e.g. 0.02 for 2 %");
+        if (a.opts.shard_n > 1) throw usage_error("--target-ci and --shard do not go together");
+        // Streams are per replication: a run with more replications extends the smaller one.
+        for (;;) {
+            std::string headline;
+            double rel = relative_half_width(sc, res, headline);
+            const bool met = rel <= target_ci;
+            if (met || res.replications >= max_reps) {
+                out << (a.lang == language::sv ? "Mål för konfidensintervallet: " : "Target for the confidence interval: ")
+                    << headline << ": " << format_number(rel * 100, 2, a.lang) << " % "
+                    << (a.lang == language::sv ? "av medelvärdet med " : "of the mean with ") << res.replications
+                    << (a.lang == language::sv ? " replikeringar; " : " replications; ")
+                    << (met ? (a.lang == language::sv ? "målet " : "the target ") + format_number(target_ci * 100, 2, a.lang) +
+                                  (a.lang == language::sv ? " % är nått." : " % is met.")
+                            : (a.lang == language::sv ? "taket --max-replications är nått före målet."
+                                                      : "the --max-replications cap was reached before the target."))
+                    << "\n\n";
+                break;
+            }
+            a.opts.replications = std::min<std::uint32_t>(max_reps, res.replications * 2);
+            res = run_scenario(sc, a.opts);
+        }
+    }
     check_conservation(sc, res);
     if (a.opts.shard_n > 1) {
         // A shard writes its raw results; `hemsim merge` makes the run's files from all shards.
@@ -299,6 +350,231 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
     return exit_ok;
 }
 
+int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
+    std::string file, out_dir, lang = "sv";
+    run_options opts;
+    po::options_description opt("Options of 'hemsim analyze'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("file", po::value(&file)->required(), "a model or a case (scenario) file")
+        ("out,o", po::value(&out_dir), "output folder (default output/<file stem>/)")
+        ("replications,r", po::value(&opts.replications), "replications of the case's simulation (default: the case's)")
+        ("threads,t", po::value(&opts.threads), "worker threads (default: all cores)")
+        ("lang", po::value(&lang)->default_value("sv"), "language of the printed tables: sv (Swedish) or en");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim analyze MODEL_OR_CASE.toml [--out DIR] [--replications N] [--lang sv|en]\n"
+        "Ignoring capacities and queues, the model's transitions form an absorbing semi-Markov chain: for a\n"
+        "client entering each placement, the expected days in every placement before exit, the expected\n"
+        "visits, the probability of each exit and the expected cost (Eigen). Writes analytic.csv. For a case,\n"
+        "it also runs the simulation and says how far it departs from the chain: the cost of the queues.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    language lg = parse_language(lang);
+    fs::path dir = out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    output_set files(dir);
+    std::vector<std::string> names{"analytic.csv"};
+    std::string printed;
+    if (detect_kind(file) == file_kind::model) {
+        auto runs = analyze_model(load_model(file));
+        files.add("analytic.csv", analytic_csv(runs));
+        printed = analytic_table(runs, lg);
+    } else {
+        scenario sc = load_scenario(file);
+        auto runs = analyze_scenario(sc);
+        scenario_result res = run_scenario(sc, opts);
+        check_conservation(sc, res);
+        analytic_comparison cmp = compare_with_simulation(sc, res);
+        files.add("analytic.csv", analytic_csv(runs));
+        files.add("analytic_comparison.csv", comparison_csv(cmp));
+        names.push_back("analytic_comparison.csv");
+        printed = analytic_table(runs, lg) + "\n" + comparison_table(cmp, lg);
+    }
+    files.commit();
+    out << printed << "\n";
+    for (const std::string& n : names) out << (lg == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    return exit_ok;
+}
+
+// "path=grid" of --set / --set-all.
+sweep_axis parse_axis(const std::string& text, bool baseline_too) {
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw usage_error("--set takes PATH=FROM:TO:STEP, e.g. --set staff.boendestodjare.fte=3:12:1, not '" + text + "'");
+    try {
+        return {text.substr(0, eq), parse_grid(text.substr(eq + 1)), baseline_too};
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(std::string("--set ") + text.substr(0, eq) + ": " + e.what());
+    }
+}
+
+// The econ and run options that sweep and sensitivity share with run.
+void add_analysis_options(po::options_description& opt, run_args& a, std::string& lang) {
+    opt.add_options()
+        ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
+        ("replications,r", po::value(&a.opts.replications), "replications per run (default: the case's)")
+        ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores)")
+        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"), "real discount rate a year")
+        ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en");
+}
+
+std::string npv_text(const sample_summary& s, language lg) {
+    std::string t = format_number(s.mean / 1e3, 0, lg);
+    t += " [";
+    t += format_number(s.ci_low / 1e3, 0, lg);
+    t += " – ";
+    t += format_number(s.ci_high / 1e3, 0, lg);
+    t += "]";
+    return t;
+}
+
+int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
+    run_args a;
+    std::string lang = "sv";
+    std::vector<std::string> sets, sets_all;
+    po::options_description opt("Options of 'hemsim sweep'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("case", po::value(&a.file)->required(), "the case (scenario) file")
+        ("set", po::value(&sets), "PATH=FROM:TO:STEP in every alternative but the nollalternativ (e.g. "
+         "staff.boendestodjare.fte=3:12:1)")
+        ("set-all", po::value(&sets_all), "PATH=FROM:TO:STEP in every alternative, the nollalternativ too (a "
+         "context value such as supply.lagenheter.per_year=30:90:10)");
+    add_analysis_options(opt, a, lang);
+    po::positional_options_description pos;
+    pos.add("case", 1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim sweep CASE.toml --set PATH=FROM:TO:STEP [--set-all PATH=FROM:TO:STEP] [-r N]\n"
+        "A grid over one or two model values: the NPV of each alternative's difference against the\n"
+        "nollalternativ (and diff, p_saving, return_per_krona) at every point, with 95 % CIs: sweep.csv.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    language lg = parse_language(lang);
+    std::vector<sweep_axis> axes;
+    for (const auto& t : sets) axes.push_back(parse_axis(t, false));
+    for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
+    if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
+    std::vector<sweep_row> rows = run_sweep(a.file, axes, a.opts, a.econ);
+    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
+    output_set files(dir);
+    files.add("sweep.csv", sweep_csv(axes, rows));
+    files.commit();
+    std::vector<std::vector<std::string>> table;
+    std::vector<std::string> head;
+    for (const auto& ax : axes) head.push_back(ax.path);
+    head.push_back(lg == language::sv ? "alternativ" : "alternative");
+    head.push_back(lg == language::sv ? "nuvärde av skillnaden, tkr [95 % KI]" : "NPV of the difference, tkr [95 % CI]");
+    table.push_back(head);
+    for (const sweep_row& r : rows) {
+        if (r.row.measure != "npv_diff") continue;
+        std::vector<std::string> line;
+        for (double v : r.point) line.push_back(format_number(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 2, lg));
+        line.push_back(r.row.alternative);
+        line.push_back(npv_text(r.row.s, lg));
+        table.push_back(line);
+    }
+    out << align_columns(table) << "\n" << (lg == language::sv ? "skrev " : "wrote ") << (dir / "sweep.csv").string()
+        << "\n";
+    return exit_ok;
+}
+
+int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
+    run_args a;
+    std::string lang = "sv", switching, alternative;
+    po::options_description opt("Options of 'hemsim sensitivity'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("case", po::value(&a.file)->required(), "the case (scenario) file")
+        ("switching", po::value(&switching), "PATH=LO:HI: the value of a model value in [LO, HI] at which the NPV "
+         "of the difference is zero (e.g. supply.lagenheter.per_year=10:100), in every alternative but the "
+         "nollalternativ")
+        ("switching-all", po::bool_switch(), "apply the switching value's PATH to the nollalternativ too")
+        ("alternative", po::value(&alternative), "the alternative for --switching (default: the first that is "
+         "not the nollalternativ)");
+    add_analysis_options(opt, a, lang);
+    po::positional_options_description pos;
+    pos.add("case", 1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim sensitivity CASE.toml [-r N] [--switching PATH=LO:HI [--alternative ID]]\n"
+        "One-way sensitivity over the case's uncertain parameters (each at its 10th and 90th percentile, the\n"
+        "others at their means), ranked by the swing in the NPV of the difference: the data of a tornado\n"
+        "chart (sensitivity.csv). With --switching, the value at which the NPV is zero, with its CI.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    language lg = parse_language(lang);
+    const bool sv = lg == language::sv;
+    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
+    output_set files(dir);
+    std::vector<std::string> names;
+    std::string printed;
+    if (switching.empty()) {
+        std::vector<tornado_row> rows;
+        try {
+            rows = one_way_sensitivity(a.file, a.opts, a.econ);
+        } catch (const std::invalid_argument& e) {
+            throw usage_error(e.what());
+        }
+        files.add("sensitivity.csv", sensitivity_csv(rows));
+        names.push_back("sensitivity.csv");
+        std::vector<std::vector<std::string>> table{
+            {sv ? "alternativ" : "alternative", sv ? "parameter" : "parameter", sv ? "låg" : "low",
+             sv ? "hög" : "high", sv ? "NPV vid låg, tkr" : "NPV at low, tkr", sv ? "NPV vid hög, tkr" : "NPV at high, tkr",
+             sv ? "utslag, tkr" : "swing, tkr"}};
+        for (const tornado_row& t : rows)
+            table.push_back({t.alternative, t.path, format_number(t.low_value, 2, lg), format_number(t.high_value, 2, lg),
+                             npv_text(t.npv_low, lg), npv_text(t.npv_high, lg), format_number(t.swing / 1e3, 0, lg)});
+        printed = (sv ? "Envägs känslighetsanalys (10:e och 90:e percentilen; övriga parametrar i medelvärdet), "
+                        "sorterad efter utslag i nuvärdet av skillnaden:\n"
+                      : "One-way sensitivity (10th and 90th percentiles; other parameters at their means), "
+                        "ranked by the swing in the NPV of the difference:\n") +
+                  align_columns(table, "  ");
+    } else {
+        auto eq = switching.find('=');
+        if (eq == std::string::npos) throw usage_error("--switching takes PATH=LO:HI, not '" + switching + "'");
+        std::vector<double> range;
+        try {
+            std::string r = switching.substr(eq + 1);
+            auto colon = r.find(':');
+            if (colon == std::string::npos) throw std::invalid_argument("");
+            range = {std::stod(r.substr(0, colon)), std::stod(r.substr(colon + 1))};
+        } catch (const std::exception&) {
+            throw usage_error("--switching takes PATH=LO:HI with two numbers, not '" + switching + "'");
+        }
+        scenario sc = load_scenario(a.file);
+        if (alternative.empty())
+            for (const auto& alt : sc.alternatives)
+                if (!alt.baseline) {
+                    alternative = alt.id;
+                    break;
+                }
+        switching_result r = switching_value(a.file, switching.substr(0, eq), range[0], range[1],
+                                             vm["switching-all"].as<bool>(), alternative, a.opts, a.econ);
+        std::string csv = "alternative,parameter,lo,hi,switching_value,ci_low,ci_high,runs,note\n";
+        csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," + csv_number(r.hi) +
+               "," + (r.value ? csv_number(*r.value) : "") + "," + (r.ci_low ? csv_number(*r.ci_low) : "") + "," +
+               (r.ci_high ? csv_number(*r.ci_high) : "") + "," + std::to_string(r.runs) + "," + csv_field(r.note) + "\n";
+        files.add("switching.csv", csv);
+        names.push_back("switching.csv");
+        if (r.value) {
+            printed = (sv ? "Brytpunkt för " : "Switching value for ") + r.alternative + ": " + r.path + " = " +
+                      format_number(*r.value, 2, lg);
+            if (r.ci_low) printed += (sv ? " (95 % KI " : " (95 % CI ") + format_number(*r.ci_low, 2, lg) + " – " +
+                                     format_number(*r.ci_high, 2, lg) + ")";
+            printed += sv ? ": där är nuvärdet av skillnaden mot nollalternativet noll.\n"
+                          : ": there the NPV of the difference against the nollalternativ is zero.\n";
+        }
+        if (!r.note.empty()) printed += r.note + "\n";
+        printed += "(";
+        printed += std::to_string(r.runs);
+        printed += sv ? " körningar av fallet)\n" : " runs of the case)\n";
+    }
+    files.commit();
+    out << printed << "\n";
+    for (const std::string& n : names) out << (sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    return exit_ok;
+}
+
 int cmd_check(const std::vector<std::string>& args, std::ostream& out) {
     std::string file;
     po::options_description opt("Options of 'hemsim check'");
@@ -337,9 +613,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         }
         if (cmd == "run") return cmd_run(rest, join_command(argc, argv), out);
         if (cmd == "calc") return cmd_calc(rest, out);
+        if (cmd == "analyze") return cmd_analyze(rest, out);
+        if (cmd == "sweep") return cmd_sweep(rest, out);
+        if (cmd == "sensitivity") return cmd_sensitivity(rest, out);
         if (cmd == "merge") return cmd_merge(rest, join_command(argc, argv), out);
         if (cmd == "check") return cmd_check(rest, out);
-        throw usage_error("unknown command '" + cmd + "'; the commands are: run, calc, merge, check (see 'hemsim --help')");
+        throw usage_error("unknown command '" + cmd + "'; the commands are: run, calc, sweep, sensitivity, analyze, merge, check (see 'hemsim --help')");
     } catch (const usage_error& e) {
         err << "hemsim: " << e.what() << "\n";
         return exit_usage;

@@ -1920,7 +1920,8 @@ struct scenario_reader {
 
         tnode tree = model_tree;
         apply_overrides(tree, e);
-        for (const auto& [o, v] : cli) apply_set(tree, o.path, v, v.at);
+        for (const auto& [o, v] : cli)
+            if (o.baseline_too || !alt.baseline) apply_set(tree, o.path, v, v.at);
         try {
             alt.system = build_model(tree, sc.model_file);
             if (!alt.system.uncertain.empty()) alt.source = std::make_shared<model_source>(model_source{tree, sc.model_file});
@@ -2138,6 +2139,9 @@ model rebuild_model(const alternative& alt, const std::vector<std::pair<std::str
     }
     model m = build_model(tree, alt.source->file);
     m.uncertain = alt.system.uncertain;  // the distributions, not the drawn numbers
+    // What the scenario's project lines added to the model after it was built.
+    for (std::size_t i = 0; i < m.staff.size() && i < alt.system.staff.size(); ++i)
+        m.staff[i].funded_fte = alt.system.staff[i].funded_fte;
     return m;
 }
 

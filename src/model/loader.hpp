@@ -26,6 +26,7 @@ model load_model(const std::filesystem::path& file);
 struct cli_override {
     std::string path;
     std::string value;
+    bool baseline_too = true;  // false: every alternative but the nollalternativ
 };
 
 /// Loads a scenario, its model, and builds every alternative's model with its
