@@ -1779,7 +1779,8 @@ struct scenario_reader {
             field f = field_of(e, *w);
             sc.warmup_days = rd.non_negative(f);
             auto end = std::chrono::sys_days{sc.start + std::chrono::months{sc.horizon_months}};
-            double horizon_days = static_cast<double>((end - std::chrono::sys_days{sc.start}).count());
+            double horizon_days = sc.years_365_day ? 365.0 * sc.horizon_months / 12.0
+                                                   : static_cast<double>((end - std::chrono::sys_days{sc.start}).count());
             if (sc.warmup_days >= horizon_days)
                 fail(w->at, f.what + " is " + format_number(sc.warmup_days) + " but the horizon is only " +
                                 format_number(horizon_days) +
