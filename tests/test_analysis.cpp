@@ -8,30 +8,19 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli_helpers.hpp"
 #include "econ/analysis.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 
 using namespace hemsim;
+using hemsim::testing::cli;
+using hemsim::testing::cli_result;
 namespace fs = std::filesystem;
 
 namespace {
 
 std::string data(const std::string& name) { return std::string(HEMSIM_TEST_DATA) + "/" + name; }
-
-struct cli_result {
-    int code;
-    std::string out, err;
-};
-
-cli_result cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "hemsim");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-}
 
 }  // namespace
 

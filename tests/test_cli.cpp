@@ -9,32 +9,14 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli_helpers.hpp"
 
 using namespace hemsim;
+using hemsim::testing::cli;
+using hemsim::testing::cli_result;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct cli_result {
-    int code;
-    std::string out, err;
-};
-
-cli_result cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "hemsim");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-}
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const std::string default_case = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
 
@@ -70,14 +52,14 @@ TEST_CASE("run writes yearly.csv, ledger.csv and manifest.json", "[cli]") {
     auto r = cli({"run", default_case, "--replications", "10", "--out", dir.string()});
     INFO(r.err);
     REQUIRE(r.code == exit_ok);
-    std::string csv = read(dir / "yearly.csv");
+    std::string csv = hemsim::testing::read_file(dir / "yearly.csv");
     CHECK(csv.rfind("alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\n", 0) == 0);
     for (const char* metric : {",cost_total,", ",cost_placements,", ",cost_social_assistance,", ",cost_staff,",
                                ",cost_project,", ",diff_vs_baseline,", ",person_days:", ",exits:",
                                ",wait_mean_days:", ",queue_end:", ",offers_lost:"})
         CHECK(csv.find(metric) != std::string::npos);
-    CHECK(read(dir / "ledger.csv").rfind("alternative,year,category,payer,placement,mean,", 0) == 0);
-    std::string manifest = read(dir / "manifest.json");
+    CHECK(hemsim::testing::read_file(dir / "ledger.csv").rfind("alternative,year,category,payer,placement,mean,", 0) == 0);
+    std::string manifest = hemsim::testing::read_file(dir / "manifest.json");
     CHECK(manifest.find("\"seed\"") != std::string::npos);
     CHECK(manifest.find("\"sha256\"") != std::string::npos);
     CHECK(manifest.find("\"replications\": 10") != std::string::npos);
@@ -89,7 +71,7 @@ TEST_CASE("threads 1 and 2 give byte-identical yearly.csv", "[cli][determinism]"
     fs::path d1 = scratch("t1"), d2 = scratch("t2");
     REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "1", "--out", d1.string(), "-q"}).code == exit_ok);
     REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "2", "--out", d2.string(), "-q"}).code == exit_ok);
-    std::string a = read(d1 / "yearly.csv"), b = read(d2 / "yearly.csv");
+    std::string a = hemsim::testing::read_file(d1 / "yearly.csv"), b = hemsim::testing::read_file(d2 / "yearly.csv");
     CHECK(!a.empty());
     CHECK(a == b);
     fs::remove_all(d1);
@@ -107,7 +89,7 @@ TEST_CASE("bad input exits 2 and changes nothing on disk", "[cli]") {
     auto r = cli({"run", (dir / "case.toml").string(), "--out", dir.string()});
     CHECK(r.code == exit_usage);
     CHECK(r.err.find("case.toml") != std::string::npos);
-    CHECK(read(dir / "yearly.csv") == "earlier run\n");
+    CHECK(hemsim::testing::read_file(dir / "yearly.csv") == "earlier run\n");
     CHECK(!fs::exists(dir / "manifest.json"));
     fs::remove_all(dir);
 }
@@ -136,7 +118,7 @@ TEST_CASE("three shards merged give the single run's files byte for byte", "[cli
     REQUIRE(cli({"run", default_case, "-r", "12", "--out", (root / "single").string(), "-q"}).code == exit_ok);
     for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
         INFO(f);
-        std::string a = read(root / "merged" / f), b = read(root / "single" / f);
+        std::string a = hemsim::testing::read_file(root / "merged" / f), b = hemsim::testing::read_file(root / "single" / f);
         CHECK(!a.empty());
         CHECK(a == b);
     }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli_helpers.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 #include "report/csv.hpp"
@@ -19,31 +20,18 @@
 #include "results/summary.hpp"
 
 using namespace hemsim;
+using hemsim::testing::cli;
+using hemsim::testing::cli_result;
 namespace fs = std::filesystem;
 
 namespace {
 
 std::string data(const std::string& name) { return std::string(HEMSIM_TEST_DATA) + "/uncertain/" + name; }
 
-int cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "hemsim");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    return run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-}
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 void fails_with(const std::string& toml_model, const std::string& needle) {
     fs::path dir = fs::temp_directory_path() / "hemsim-uncertain-bad";
     fs::create_directories(dir);
-    std::string text = read(data("plain-model.toml"));
+    std::string text = hemsim::testing::read_file(data("plain-model.toml"));
     std::ofstream(dir / "m.toml") << text << "\n" << toml_model;
     try {
         load_model(dir / "m.toml");
@@ -97,13 +85,13 @@ TEST_CASE("a degenerate distribution gives the fixed-value run byte for byte", "
     fs::path a = fs::temp_directory_path() / "hemsim-unc-plain", b = fs::temp_directory_path() / "hemsim-unc-degen";
     fs::remove_all(a);
     fs::remove_all(b);
-    REQUIRE(cli({"run", data("plain-case.toml"), "--out", a.string(), "-q"}) == exit_ok);
-    REQUIRE(cli({"run", data("degenerate-case.toml"), "--out", b.string(), "-q"}) == exit_ok);
+    REQUIRE(cli({"run", data("plain-case.toml"), "--out", a.string(), "-q"}).code == exit_ok);
+    REQUIRE(cli({"run", data("degenerate-case.toml"), "--out", b.string(), "-q"}).code == exit_ok);
     for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
         INFO(f);
-        CHECK(read(a / f) == read(b / f));
+        CHECK(hemsim::testing::read_file(a / f) == hemsim::testing::read_file(b / f));
     }
-    CHECK(read(b / "manifest.json").find("\"draws\"") != std::string::npos);
+    CHECK(hemsim::testing::read_file(b / "manifest.json").find("\"draws\"") != std::string::npos);
     fs::remove_all(a);
     fs::remove_all(b);
 }

@@ -64,6 +64,29 @@ struct run_args {
     bool quiet = false;
 };
 
+// The output folder: --out, else output/<input file stem>/.
+fs::path output_dir(const std::string& out_dir, const std::string& file) {
+    return out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+}
+
+// "skrev DIR/NAME" (or "wrote") for each file written.
+void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names, language lang) {
+    for (const std::string& n : names) out << (lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+}
+
+// The economic options that run and merge share.
+void add_econ_options(po::options_description& opt, econ_options& econ) {
+    opt.add_options()
+        ("rate", po::value(&econ.rate)->default_value(0.035, "0.035"),
+         "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")
+        ("price-base-year", po::value(&econ.price_base_year), "the year whose amounts are not discounted "
+         "(default: the first simulated year)")
+        ("deadweight", po::value(&econ.deadweight)->default_value(0.0, "0"),
+         "share of the outcome difference that would have happened anyway (0-1), shown separately")
+        ("optimism-bias", po::value(&econ.optimism_bias)->default_value(0.0, "0"),
+         "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately");
+}
+
 std::string join_command(int argc, const char* const* argv) {
     std::string s;
     for (int i = 0; i < argc; ++i) {
@@ -146,7 +169,7 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         if (!beside.empty()) out << beside << "\n";
         out << economics_summary(sc, res, a.econ, a.lang == language::sv) << "\n";
     }
-    for (const std::string& n : names) out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    print_written(out, dir, names, a.lang);
 }
 
 int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
@@ -164,14 +187,6 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         ("seed,s", po::value(&seed), "random seed (default: the case's)")
         ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores); results do not depend on it")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
-        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"),
-         "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")
-        ("price-base-year", po::value(&a.econ.price_base_year), "the year whose amounts are not discounted "
-         "(default: the first simulated year)")
-        ("deadweight", po::value(&a.econ.deadweight)->default_value(0.0, "0"),
-         "share of the outcome difference that would have happened anyway (0-1), shown separately")
-        ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"),
-         "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately")
         ("target-ci", po::value(&target_ci), "keep doubling the replications until the 95 % CI half-width of "
          "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
          "mean (e.g. 0.02), or --max-replications is reached")
@@ -181,6 +196,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
          "result for 'hemsim merge'")
         ("quiet,q", po::bool_switch(&a.quiet), "print only the files written");
+    add_econ_options(opt, a.econ);
     po::positional_options_description pos;
     pos.add("case", 1);
     po::variables_map vm;
@@ -213,7 +229,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         throw usage_error(e.what());
     }
     scenario sc = load_scenario(a.file);
-    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
+    fs::path dir = output_dir(a.out_dir, a.file);
 
     scenario_result res = run_scenario(sc, a.opts);
     if (vm.count("target-ci")) {
@@ -248,7 +264,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         output_set files(dir);
         files.add(name, encode_partial(id, res));
         files.commit();
-        out << (a.lang == language::sv ? "skrev " : "wrote ") << (dir / name).string() << "\n";
+        print_written(out, dir, {name}, a.lang);
         return exit_ok;
     }
     write_run_outputs(sc, res, dir, command, a, out);
@@ -266,11 +282,8 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
         ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
         ("case", po::value(&case_file), "the case file, when it has moved since the shards ran")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
-        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"), "real discount rate a year")
-        ("price-base-year", po::value(&a.econ.price_base_year), "the year whose amounts are not discounted")
-        ("deadweight", po::value(&a.econ.deadweight)->default_value(0.0, "0"), "deadweight share (0-1)")
-        ("optimism-bias", po::value(&a.econ.optimism_bias)->default_value(0.0, "0"), "uplift on project costs")
         ("quiet,q", po::bool_switch(&a.quiet), "print only the files written");
+    add_econ_options(opt, a.econ);
     po::positional_options_description pos;
     pos.add("dirs", -1);
     po::variables_map vm;
@@ -316,7 +329,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     if (inputs_sha256(sc) != id.inputs_sha256)
         throw usage_error("the case's input files changed since the shards ran (" + case_file +
                           "); run the shards again or merge with the files as they were");
-    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(case_file).stem() : fs::path(a.out_dir);
+    fs::path dir = output_dir(a.out_dir, case_file);
     write_run_outputs(sc, res, dir, command, a, out);
     return exit_ok;
 }
@@ -341,12 +354,12 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
     language lg = parse_language(lang);
     scenario sc = load_scenario(file);
     calc_result c = static_sum(sc);
-    fs::path dir = out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    fs::path dir = output_dir(out_dir, file);
     output_set files(dir);
     files.add("calc.csv", calc_csv(c));
     files.commit();
-    out << calc_table(sc, c, lg) << "\n" << (lg == language::sv ? "skrev " : "wrote ") << (dir / "calc.csv").string()
-        << "\n";
+    out << calc_table(sc, c, lg) << "\n";
+    print_written(out, dir, {"calc.csv"}, lg);
     return exit_ok;
 }
 
@@ -372,7 +385,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
         "it also runs the simulation and says how far it departs from the chain: the cost of the queues.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     language lg = parse_language(lang);
-    fs::path dir = out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    fs::path dir = output_dir(out_dir, file);
     output_set files(dir);
     std::vector<std::string> names{"analytic.csv"};
     std::string printed;
@@ -393,7 +406,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
     }
     files.commit();
     out << printed << "\n";
-    for (const std::string& n : names) out << (lg == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    print_written(out, dir, names, lg);
     return exit_ok;
 }
 
@@ -415,8 +428,8 @@ void add_analysis_options(po::options_description& opt, run_args& a, std::string
         ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
         ("replications,r", po::value(&a.opts.replications), "replications per run (default: the case's)")
         ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores)")
-        ("rate", po::value(&a.econ.rate)->default_value(0.035, "0.035"), "real discount rate a year")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en");
+    add_econ_options(opt, a.econ);
 }
 
 std::string npv_text(const sample_summary& s, language lg) {
@@ -456,7 +469,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
     if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
     std::vector<sweep_row> rows = run_sweep(a.file, axes, a.opts, a.econ);
-    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
+    fs::path dir = output_dir(a.out_dir, a.file);
     output_set files(dir);
     files.add("sweep.csv", sweep_csv(axes, rows));
     files.commit();
@@ -474,8 +487,8 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
         line.push_back(npv_text(r.row.s, lg));
         table.push_back(line);
     }
-    out << align_columns(table) << "\n" << (lg == language::sv ? "skrev " : "wrote ") << (dir / "sweep.csv").string()
-        << "\n";
+    out << align_columns(table) << "\n";
+    print_written(out, dir, {"sweep.csv"}, lg);
     return exit_ok;
 }
 
@@ -504,7 +517,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     language lg = parse_language(lang);
     const bool sv = lg == language::sv;
-    fs::path dir = a.out_dir.empty() ? fs::path("output") / fs::path(a.file).stem() : fs::path(a.out_dir);
+    fs::path dir = output_dir(a.out_dir, a.file);
     output_set files(dir);
     std::vector<std::string> names;
     std::string printed;
@@ -571,7 +584,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     }
     files.commit();
     out << printed << "\n";
-    for (const std::string& n : names) out << (sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    print_written(out, dir, names, lg);
     return exit_ok;
 }
 

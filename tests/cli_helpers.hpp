@@ -1,0 +1,37 @@
+// Running the command line in-process from tests, and reading what it wrote.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+namespace hemsim::testing {
+
+struct cli_result {
+    int code;
+    std::string out, err;
+};
+
+/// Runs `hemsim ARGS...` and returns its exit code and what it printed.
+inline cli_result cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "hemsim");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {code, out.str(), err.str()};
+}
+
+/// A file's bytes ("" when missing).
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace hemsim::testing
