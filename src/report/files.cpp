@@ -12,7 +12,12 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temp_name(const fs::path& file) {
-    return file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+    std::string name = ".";
+    name += file.filename().string();
+    name += ".tmp-";
+    name += std::to_string(::getpid());
+    return file.parent_path() / name;
 }
 
 void write_plain(const fs::path& file, const std::string& content) {
