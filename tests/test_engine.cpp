@@ -19,37 +19,6 @@ using namespace hemsim::testing;
 
 namespace {
 
-// Records what the engine emits, for checking gate semantics event by event.
-struct trace : observer {
-    struct row {
-        double t;
-        std::string what;
-        index_t id;
-        double wait;
-    };
-    std::vector<row> rows;
-    void entered(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "enter", p, 0}); }
-    void left(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "leave", p, 0}); }
-    void moved(double t, index_t tr, std::uint64_t) override { rows.push_back({t, "move", tr, 0}); }
-    void rule(double t, index_t p, rule_event what, std::uint64_t) override {
-        static const char* names[] = {"over", "moved_by_rule", "breach_max_stay", "redirected", "breach_bar"};
-        rows.push_back({t, names[static_cast<int>(what)], p, 0});
-    }
-    void queue_abandoned(double t, index_t q) override { rows.push_back({t, "abandon", q, 0}); }
-    void created(double t, bool) override { rows.push_back({t, "create", 0, 0}); }
-    void exited(double t, index_t p) override { rows.push_back({t, "exit", p, 0}); }
-    void queue_joined(double t, index_t q) override { rows.push_back({t, "join", q, 0}); }
-    void queue_left(double t, index_t q, double w) override { rows.push_back({t, "served", q, w}); }
-    void offer_lost(double t, index_t s) override { rows.push_back({t, "lost", s, 0}); }
-
-    std::vector<double> times(const std::string& what) const {
-        std::vector<double> out;
-        for (const row& r : rows)
-            if (r.what == what) out.push_back(r.t);
-        return out;
-    }
-};
-
 trace run_trace(const model& m, date start, int months, std::uint64_t rep = 0) {
     calendar cal(start, months);
     trace tr;
