@@ -28,7 +28,7 @@ struct writer {
     }
     void vec(const std::vector<double>& v) {
         pod<std::uint64_t>(v.size());
-        out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+        if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
     }
 };
 
@@ -58,7 +58,7 @@ struct reader {
         auto n = pod<std::uint64_t>();
         need(n * sizeof(double));
         std::vector<double> v(n);
-        std::memcpy(v.data(), data.data() + pos, n * sizeof(double));
+        if (n > 0) std::memcpy(v.data(), data.data() + pos, n * sizeof(double));  // no null pointer to memcpy
         pos += n * sizeof(double);
         return v;
     }
