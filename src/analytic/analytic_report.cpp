@@ -28,10 +28,6 @@ std::string signed_percent(double x, language lang) {
     return out;
 }
 
-std::string columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
-    return align_columns(rows, indent);
-}
-
 std::string note_text(const analytic_note& n, language lang) { return lang == language::sv ? n.sv : n.en; }
 
 }  // namespace
@@ -86,7 +82,7 @@ std::string analytic_table(const std::vector<analytic_run>& runs, language lang)
                 if (!r.terminal[p])
                     rows.push_back({r.placements[p], shown(e.visits[p], 3, lang), shown(e.days[p], 1, lang),
                                     shown(e.cost_sek[p], 0, lang)});
-            out += columns(rows, "  ");
+            out += align_columns(rows, "  ");
             std::vector<std::vector<std::string>> exits;
             exits.push_back(sv ? std::vector<std::string>{"Utträde", "Sannolikhet"}
                                : std::vector<std::string>{"Exit", "Probability"});
@@ -95,7 +91,7 @@ std::string analytic_table(const std::vector<analytic_run>& runs, language lang)
                     exits.push_back({r.placements[p], format_number(e.exit_probability[p], 3, lang)});
             if (e.never_exits > 0)
                 exits.push_back({sv ? "(aldrig)" : "(never)", format_number(e.never_exits, 3, lang)});
-            out += columns(exits, "  ");
+            out += align_columns(exits, "  ");
         }
         out += "\n";
     }
@@ -147,7 +143,7 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
         rows.push_back({sv ? "Summa" : "Total", shown(c.analytic_person_days, 0, lang),
                         format_number(c.simulated_person_days.mean, 0, lang), ci(c.simulated_person_days),
                         signed_percent(c.departure_percent, lang)});
-        out += columns(rows, "  ");
+        out += align_columns(rows, "  ");
 
         const std::string diff_days =
             format_number(std::fabs(c.simulated_person_days.mean - c.analytic_person_days), 0, lang);

@@ -59,14 +59,8 @@ std::string formula(const calc_item& i, language lang) {
     return "";
 }
 
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > text_width(s) ? w - text_width(s) : 0, ' '); }
+std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > text_width(s) ? w - text_width(s) : 0, ' ') + s; }
 
 std::string units_only(double sek, const std::string& units, language lang) {
     return units == "mkr" ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
@@ -83,13 +77,13 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
     std::size_t w_item = 0, w_formula = 0, w_kr = 0;
     for (const calc_alternative& a : c.alts)
         for (const calc_item& i : a.items) {
-            w_item = std::max(w_item, width(i.item));
-            w_formula = std::max(w_formula, width(formula(i, lang)));
-            w_kr = std::max(w_kr, width(format_number(i.amount_sek, 0, lang) + " kr"));
+            w_item = std::max(w_item, text_width(i.item));
+            w_formula = std::max(w_formula, text_width(formula(i, lang)));
+            w_kr = std::max(w_kr, text_width(format_number(i.amount_sek, 0, lang) + " kr"));
         }
-    for (const calc_alternative& a : c.alts) w_kr = std::max(w_kr, width(format_number(a.total_sek, 0, lang) + " kr"));
+    for (const calc_alternative& a : c.alts) w_kr = std::max(w_kr, text_width(format_number(a.total_sek, 0, lang) + " kr"));
     const std::string sum_label = sv ? "Summa" : "Total";
-    w_item = std::max(w_item, width(sum_label));
+    w_item = std::max(w_item, text_width(sum_label));
     for (const calc_alternative& a : c.alts) {
         out += a.name + (a.baseline ? (sv ? " (nollalternativ)" : " (nollalternativ, the baseline)") : "") + "\n";
         for (const calc_item& i : a.items) {

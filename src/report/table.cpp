@@ -8,19 +8,6 @@
 
 namespace hemsim {
 
-namespace {
-
-std::string pad(const std::string& s, std::size_t width, bool right) {
-    // Width in characters, not bytes (UTF-8: count non-continuation bytes).
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    if (n >= width) return s;
-    std::string fill(width - n, ' ');
-    return right ? fill + s : s + fill;
-}
-
-}  // namespace
-
 std::string run_table(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
                       language lang) {
     const bool sv = lang == language::sv;
@@ -74,22 +61,7 @@ std::string run_table(const scenario& sc, const scenario_result& res, const std:
                              a == base ? "" : (d ? ci(d->s) : "")});
         }
     }
-    std::vector<std::size_t> width(head.size(), 0);
-    for (const auto& row : table)
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            std::size_t n = 0;
-            for (unsigned char ch : row[i]) n += (ch & 0xC0) != 0x80;
-            width[i] = std::max(width[i], n);
-        }
-    for (const auto& row : table) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            line += pad(row[i], width[i], i >= 2);
-            if (i + 1 < row.size()) line += "  ";
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
+    out += align_columns(table, "", 2);
     return out;
 }
 

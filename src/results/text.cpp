@@ -61,7 +61,8 @@ std::size_t text_width(const std::string& s) {
     return n;
 }
 
-std::string align_columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
+std::string align_columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent,
+                          std::size_t left) {
     std::vector<std::size_t> w;
     for (const auto& r : rows)
         for (std::size_t i = 0; i < r.size(); ++i) {
@@ -74,7 +75,7 @@ std::string align_columns(const std::vector<std::vector<std::string>>& rows, con
         for (std::size_t i = 0; i < r.size(); ++i) {
             std::string fill(w[i] - text_width(r[i]), ' ');
             if (i > 0) line += "  ";
-            line += i == 0 ? r[i] + fill : fill + r[i];
+            line += i < left ? r[i] + fill : fill + r[i];
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";

@@ -25,8 +25,9 @@ std::string csv_number(double x);
 /// Width of UTF-8 text in characters.
 std::size_t text_width(const std::string& s);
 
-/// Rows aligned in columns (the first left-aligned, the rest right-aligned),
-/// two spaces apart, each line after `indent`; trailing spaces removed.
-std::string align_columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent = "");
+/// Rows aligned in columns (the first `left` columns left-aligned, the rest
+/// right-aligned), two spaces apart, each line after `indent`; trailing spaces removed.
+std::string align_columns(const std::vector<std::vector<std::string>>& rows, const std::string& indent = "",
+                          std::size_t left = 1);
 
 }  // namespace hemsim
