@@ -100,13 +100,12 @@ double static_sum_for_year(const scenario& sc, const alternative& alt, const cal
     double sum = 0;
     for (const calc_line& l : alt.calc) sum += l.amount_sek() * share;
     for (const project_cost& pc : alt.project_costs) {
-        double start = pc.start ? cal.to_days(*pc.start) : 0.0;
+        const day_span days = project_days(pc, cal);
         if (pc.one_off) {
-            if (start >= cal.bounds[y] && start < cal.bounds[y + 1]) sum += pc.one_off_sek;
+            if (days.from >= cal.bounds[y] && days.from < cal.bounds[y + 1]) sum += pc.one_off_sek;
             continue;
         }
-        double end = pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days;
-        double a = std::max(cal.bounds[y], start), b = std::min(cal.bounds[y + 1], end);
+        double a = std::max(cal.bounds[y], days.from), b = std::min(cal.bounds[y + 1], days.to);
         if (b > a) sum += pc.per_year_sek * (b - a) / cal.year_days[y];
     }
     return sum;

@@ -101,6 +101,10 @@ double timeline::integral(double t0, double t1) const {
     return sum + v * (t1 - t);
 }
 
+day_span project_days(const project_cost& pc, const calendar& cal) {
+    return {pc.start ? cal.to_days(*pc.start) : 0.0, pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days};
+}
+
 timeline staffed_fte(const staff_pool& pool, const calendar& cal) {
     timeline own(pool.fte, cal);
     if (pool.funded_fte.empty()) return own;

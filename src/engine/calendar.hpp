@@ -56,6 +56,13 @@ struct timeline {
     double integral(double t0, double t1) const;
 };
 
+/// The days [from, to) a project cost line runs: from its start (default the
+/// horizon's start) to the end of its inclusive end date (default the horizon).
+struct day_span {
+    double from = 0, to = 0;
+};
+day_span project_days(const project_cost& pc, const calendar& cal);
+
 /// The FTE of a staff pool that give slots: its own schedule plus the FTE
 /// funded by project cost lines over their dates (inclusive end).
 timeline staffed_fte(const staff_pool& pool, const calendar& cal);

@@ -142,6 +142,7 @@ struct simulator::impl {
     void service_end(std::uint32_t slot);
     void offer(index_t s);
     void mark_pool(index_t pool);
+    void release_staff(std::uint64_t pools);
     void mark_room(index_t p);
     void settle();
     bool needs_supply(const client_rec& c, const transition_rt& t, index_t s) const;
@@ -394,6 +395,15 @@ void simulator::impl::leave(client_rec& c) {
     if (m.placements[p].capacity) mark_room(p);
 }
 
+// Frees one slot of each pool in `pools` (a bit mask) and lets its waiting lists try again.
+void simulator::impl::release_staff(std::uint64_t pools) {
+    for (index_t i = 0; pools; ++i, pools >>= 1)
+        if (pools & 1u) {
+            --staff_in_use[i];
+            mark_pool(i);
+        }
+}
+
 void simulator::impl::mark_pool(index_t pool) {
     dirty_pool[pool] = 1;
     for (index_t l : pool_lists[pool]) dirty_list[l] = 1;
@@ -449,11 +459,8 @@ void simulator::impl::force_move(std::uint32_t slot, index_t d) {
         break;
     }
     leave(c);
-    for (index_t i = 0; c.held_staff; ++i, c.held_staff >>= 1)
-        if (c.held_staff & 1u) {
-            --staff_in_use[i];
-            mark_pool(i);
-        }
+    release_staff(c.held_staff);
+    c.held_staff = 0;
     enter(slot, d, initial_state::fresh, 0);
 }
 
@@ -554,12 +561,8 @@ void simulator::impl::move(std::uint32_t slot) {
         obs.queue_left(now, static_cast<index_t>(m.services.size() + r), now - c.joined);
     leave(c);
     std::uint64_t need = staff_mask(c, t);
-    std::uint64_t release = c.held_staff & ~need, acquire = need & ~c.held_staff;
-    for (index_t i = 0; release; ++i, release >>= 1)
-        if (release & 1u) {
-            --staff_in_use[i];
-            mark_pool(i);
-        }
+    std::uint64_t acquire = need & ~c.held_staff;
+    release_staff(c.held_staff & ~need);
     for (index_t i = 0; acquire; ++i, acquire >>= 1)
         if (acquire & 1u) ++staff_in_use[i];
     c.held_staff = need;

@@ -408,17 +408,15 @@ void add_fixed_costs(const alternative& alt, const result_layout& l, const calen
     for (const project_cost& pc : alt.project_costs) {
         std::size_t k = pc.payer == no_index ? 0 : pc.payer;
         std::size_t c = static_cast<std::size_t>(category::project);
-        double start = pc.start ? cal.to_days(*pc.start) : 0.0;
+        const day_span days = project_days(pc, cal);
         if (pc.one_off) {
-            if (start >= from && start < cal.horizon_days) {
-                r.cost[l.ledger_index(cal.year_of(start), c, k, none)] += pc.one_off_sek;
-                r.cost_month[cal.month_of(start) * K + k] += pc.one_off_sek;
+            if (days.from >= from && days.from < cal.horizon_days) {
+                r.cost[l.ledger_index(cal.year_of(days.from), c, k, none)] += pc.one_off_sek;
+                r.cost_month[cal.month_of(days.from) * K + k] += pc.one_off_sek;
             }
             continue;
         }
-        // Inclusive end date: the cost runs to the end of that day.
-        double end = pc.end ? cal.to_days(*pc.end) + 1 : cal.horizon_days;
-        spread(c, k, std::max(from, start), std::min(end, cal.horizon_days),
+        spread(c, k, std::max(from, days.from), std::min(days.to, cal.horizon_days),
                [&](double a, double b) { return pc.per_year_sek * (b - a); });
     }
 }
