@@ -452,21 +452,20 @@ public:
         return *f.node;
     }
 
-    /// A table that gives a number as a distribution ({ triangular = [...] }).
-    static bool is_uncertain(const tnode& n) {
-        if (n.type != ttype::table || n.find("value")) return false;
+    /// The distribution key of a table that gives a number as a distribution
+    /// ({ triangular = [...] }); nullptr for anything else.
+    static const char* uncertain_kind(const tnode& n) {
+        if (n.type != ttype::table || n.find("value")) return nullptr;
         for (const char* k : {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"})
-            if (n.find(k)) return true;
-        return false;
+            if (n.find(k)) return k;
+        return nullptr;
     }
 
     // A plain number, { value = x, source = "..." }, or an uncertain number
     // { triangular = [550, 700, 1500] } (recorded; its mean is returned).
     double number(const field& f) {
         const tnode* n = f.node;
-        if (n->type == ttype::table && !n->find("value"))
-            for (const char* k : {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"})
-                if (n->find(k)) return uncertain(f, k);
+        if (const char* kind = uncertain_kind(*n)) return uncertain(f, kind);
         if (n->type == ttype::table && n->find("value")) {
             check_keys(*n, {"value", "source", "note"}, f.what);
             const tnode* v = n->find("value");
@@ -522,7 +521,7 @@ public:
     schedule read_schedule(const field& f) {
         schedule s;
         if (f.node->type != ttype::array) {
-            if (!f.node->is_number() && !(f.node->type == ttype::table && (f.node->find("value") || is_uncertain(*f.node))))
+            if (!f.node->is_number() && !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
                 wrong_type(
                     f, "a number or a list of steps",
                     example_for(f.node->key) + " or [ { value = 6 }, { from = 2008-04-01, value = 9 } ]");
