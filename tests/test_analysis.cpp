@@ -37,7 +37,7 @@ TEST_CASE("the switching value of a price agrees with the closed form", "[analys
     run_options o;
     econ_options e;
     switching_result r =
-        switching_value(data("switching/case.toml"), "placement.boende.price_per_day", 0, 1000, false, "projekt", o, e);
+        switching_value(load_scenario(data("switching/case.toml")), "placement.boende.price_per_day", 0, 1000, false, "projekt", o, e);
     REQUIRE(r.value);
     const double want = 1000 - 1'000'000.0 / 3650;  // 726.03 kr/dygn
     CHECK(*r.value == Approx(want).epsilon(1e-6));
@@ -46,7 +46,7 @@ TEST_CASE("the switching value of a price agrees with the closed form", "[analys
     CHECK(*r.ci_low == Approx(want).epsilon(1e-6));
     CHECK(*r.ci_high == Approx(want).epsilon(1e-6));
     SECTION("a range without a sign change says so") {
-        switching_result none = switching_value(data("switching/case.toml"), "placement.boende.price_per_day", 800,
+        switching_result none = switching_value(load_scenario(data("switching/case.toml")), "placement.boende.price_per_day", 800,
                                                 1000, false, "projekt", o, e);
         CHECK(!none.value);
         CHECK(none.note.find("does not change sign") != std::string::npos);
@@ -57,7 +57,7 @@ TEST_CASE("a sweep runs every grid point and writes sweep.csv", "[analysis]") {
     run_options o;
     econ_options e;
     std::vector<sweep_axis> axes{{"placement.boende.price_per_day", {700, 726, 800}, false}};
-    auto rows = run_sweep(data("switching/case.toml"), axes, o, e);
+    auto rows = run_sweep(load_scenario(data("switching/case.toml")), axes, o, e);
     std::vector<double> npv;
     for (const auto& r : rows)
         if (r.row.measure == "npv_diff") npv.push_back(r.row.s.mean);
@@ -73,7 +73,7 @@ TEST_CASE("one-way sensitivity ranks the uncertain parameters by their swing", "
     run_options o;
     o.replications = 20;
     econ_options e;
-    auto rows = one_way_sensitivity(data("uncertain/case.toml"), o, e);
+    auto rows = one_way_sensitivity(load_scenario(data("uncertain/case.toml")), o, e);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].swing >= rows[1].swing);
     for (const tornado_row& t : rows) {
@@ -91,7 +91,7 @@ TEST_CASE("one-way sensitivity ranks the uncertain parameters by their swing", "
             }
     CHECK(sensitivity_csv(rows).rfind("alternative,parameter,mean_value,low_value,high_value,", 0) == 0);
     SECTION("a case without uncertain parameters is told how to give them") {
-        CHECK_THROWS_WITH(one_way_sensitivity(data("switching/case.toml"), o, e),
+        CHECK_THROWS_WITH(one_way_sensitivity(load_scenario(data("switching/case.toml")), o, e),
                           Catch::Contains("no uncertain parameters"));
     }
 }

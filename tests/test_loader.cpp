@@ -36,10 +36,10 @@ fs::path write_temp(const std::string& text) {
 }
 
 // Loads a model or scenario; returns the error message, or "" when it loads.
-std::string load_error(const fs::path& file, const std::vector<cli_override>& extra = {}) {
+std::string load_error(const fs::path& file) {
     try {
         if (detect_kind(file) == file_kind::scenario)
-            load_scenario(file, extra);
+            load_scenario(file);
         else
             load_model(file);
     } catch (const input_error& e) {
@@ -198,11 +198,29 @@ TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
         CHECK(m.transitions[2].probability == 0.85);
     }
     SECTION("source notes") {
-        const source_note* n = find_note(m, "placement.stodboende.price_per_month");
+        const model_input* n = m.find_input("placement.stodboende.price_per_month");
         REQUIRE(n != nullptr);
-        CHECK(n->value == "16500");
+        CHECK(n->value == 16500);
+        CHECK(n->unit == "kr/mån");
         CHECK_THAT(n->source, Contains("seed 002"));
+        CHECK_THAT(n->where, Contains(".toml:"));
         REQUIRE(find_note(m, "transition.stodboende_forsok.after") != nullptr);
+    }
+    SECTION("every number is an input with its place in the model") {
+        const model_input* fte = m.find_input("staff.boendestodjare.fte");
+        REQUIRE(fte != nullptr);
+        CHECK(fte->ref.field == input_field::staff_fte);
+        CHECK(fte->ref.element == 0);
+        CHECK(fte->rule == value_rule::non_negative);
+        const model_input* mean = m.find_input("transition.stodboende_forsok.after.mean");
+        REQUIRE(mean != nullptr);
+        CHECK(mean->ref.field == input_field::transition_after);
+        CHECK(mean->ref.sub == 0);
+        CHECK(m.find_input("transition.forsok_harbarge.after.max") != nullptr);
+        CHECK(m.find_input("transition.forsok_harbarge.probability")->rule == value_rule::probability);
+        // A branch hands the rest to its last sibling with the same 'when'.
+        CHECK(m.transitions[1].remainder == 2);
+        CHECK(m.transitions[2].remainder == 1);
     }
 }
 
@@ -309,14 +327,19 @@ TEST_CASE("every construct of the model language", "[loader]") {
         CHECK_FALSE(neg.holds(1));
     }
     SECTION("notes: numbers with sources, steps, elements") {
-        const source_note* prob = find_note(m, "group.hemlosa.probabilities.has_debt");
+        const model_input* prob = m.find_input("group.hemlosa.probabilities.has_debt");
         REQUIRE(prob != nullptr);
-        CHECK(prob->value == "0.5");
+        CHECK(prob->value == 0.5);
         CHECK(prob->source == "guess");
-        const source_note* step = find_note(m, "placement.forsok.price_per_day");
+        CHECK(prob->ref.field == input_field::group_probability);
+        const model_input* step = m.find_input("placement.forsok.price_per_day@2009-01-01");
         REQUIRE(step != nullptr);
-        CHECK(step->value == "10 from 2009-01-01");
+        CHECK(step->value == 10);
+        CHECK(step->ref.step == 1);
         CHECK(step->source == "rent rise");
+        // The bare path addresses the whole schedule, for a set; it is not listed.
+        REQUIRE(m.find_input("placement.forsok.price_per_day") != nullptr);
+        CHECK_FALSE(m.find_input("placement.forsok.price_per_day")->listed);
         const source_note* element = find_note(m, "payer.enheten");
         REQUIRE(element != nullptr);
         CHECK(element->source == "test payer");
@@ -404,12 +427,13 @@ TEST_CASE("a scenario's overrides build each alternative", "[loader]") {
         CHECK(sc.alternatives[0].calc[0].note == "today");
     }
     SECTION("notes from overrides are kept with the alternative") {
-        const source_note* n = find_note(p, "staff.boendestodjare.fte");
+        const model_input* n = p.find_input("staff.boendestodjare.fte@2008-04-01");
         REQUIRE(n != nullptr);
-        CHECK(n->value == "9 from 2008-04-01");
+        CHECK(n->value == 9);
         CHECK(n->source == "seed 002, Budget");
-        CHECK(find_note(noll, "staff.boendestodjare.fte") == nullptr);
-        CHECK(find_note(p, "placement.stodboende.price_per_month") != nullptr);
+        CHECK_THAT(n->where, Contains("scenario.toml:"));
+        CHECK(noll.find_input("staff.boendestodjare.fte@2008-04-01") == nullptr);
+        CHECK(p.find_input("placement.stodboende.price_per_month") != nullptr);
     }
     SECTION("input files") {
         REQUIRE(sc.input_files.size() == 2);
@@ -418,33 +442,43 @@ TEST_CASE("a scenario's overrides build each alternative", "[loader]") {
     }
 }
 
-TEST_CASE("command-line overrides apply to every alternative", "[loader]") {
-    std::string file = data_file("good/scenario.toml");
-    SECTION("numbers, schedules and distributions") {
-        scenario sc = load_scenario(
-            file, {{"staff.boendestodjare.caseload", "10"},
-                   {"supply.lagenheter.per_year", "[ { value = 40 }, { from = 2009-01-01, value = 20 } ]"},
-                   {"transition.stodboende_forsok.after", "{ exponential = 90 }"}});
+TEST_CASE("model values set by path in a loaded case, without text", "[loader][set]") {
+    scenario sc = load_scenario(data_file("good/scenario.toml"));
+    SECTION("numbers in every alternative, or all but the nollalternativ") {
+        set_value(sc, "staff.boendestodjare.caseload", 10, true);
+        set_value(sc, "supply.lagenheter.per_year", 40, false);
+        set_value(sc, "transition.stodboende_forsok.after.max", 90, true);
         for (const auto& alt : sc.alternatives) {
             INFO(alt.id);
             CHECK(alt.system.staff[0].slots_per_fte == 10);
-            CHECK(alt.system.supplies[0].per_year.initial == 40);
-            CHECK(alt.system.supplies[0].per_year.steps.at(0).value == 20);
-            CHECK(alt.system.transitions[0].after.kind == dist_kind::exponential);
-            CHECK(alt.system.transitions[0].after.a == 90);
+            CHECK(alt.system.supplies[0].per_year.initial == (alt.baseline ? 30 : 40));
+            CHECK(alt.system.supplies[0].per_year.steps.empty());
+            CHECK(alt.system.transitions[0].after.b == 90);
         }
+        // A minimum above the maximum is refused.
+        CHECK_THROWS_WITH(set_value(sc, "transition.stodboende_forsok.after.min", 100, true),
+                          Contains("min <= mode <= max would not hold"));
     }
-    SECTION("errors name the override") {
-        std::string msg = load_error(file, {{"staff.boendestodjare.ftee", "9"}});
-        CHECK_THAT(msg, Contains("command-line override"));
-        CHECK_THAT(msg, Contains("not found"));
-        CHECK_THAT(msg, Contains("did you mean 'fte'"));
-        msg = load_error(file, {{"staff.boendestodjare.fte", "nine"}});
-        CHECK_THAT(msg, Contains("command-line override"));
-        CHECK_THAT(msg, Contains("cannot read the value 'nine'"));
-        msg = load_error(file, {{"staff.boendestodjare.fte", "-1"}});
-        CHECK_THAT(msg, Contains("command-line override 'staff.boendestodjare.fte=-1'"));
-        CHECK_THAT(msg, Contains("must be >= 0"));
+    SECTION("a monthly price sets its daily rate too") {
+        scenario d = load_scenario(source_file("scenarios/enheten-for-hemlosa-2007.toml"));
+        set_value(d, "placement.stodboende.price_per_month", 18250, true);
+        const placement& p = d.alternatives[0].system.placements[0];
+        CHECK(p.price_per_month_sek.initial == 18250);
+        CHECK(p.price_per_day_sek.initial == Approx(18250 * 12.0 / 365.0));
+        // A value given as a distribution is fixed once set.
+        CHECK(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->dist);
+        bool still_uncertain = false;
+        for (const auto& u : d.alternatives[0].system.uncertain) still_uncertain |= u.path == "placement.stodboende.price_per_month";
+        CHECK_FALSE(still_uncertain);
+    }
+    SECTION("errors name the path, the rule and the nearest path") {
+        CHECK_THROWS_WITH(set_value(sc, "staff.boendestodjare.ftee", 9, true),
+                          Contains("not found") && Contains("did you mean 'staff.boendestodjare.fte'"));
+        CHECK_THROWS_WITH(set_value(sc, "staff.boendestodjare.fte", -1, true),
+                          Contains("staff.boendestodjare.fte=-1") && Contains("must be >= 0"));
+        CHECK_THROWS_WITH(set_value(sc, "group.hemlosa.initial.vantar.count", 2.5, true),
+                          Contains("not a whole number"));
+        CHECK_THROWS_AS(set_value(sc, "placement.harbarge.capacity", -3, true), input_error);
     }
 }
 

@@ -113,6 +113,17 @@ bool parse(const po::options_description& visible, const po::positional_options_
     return true;
 }
 
+// A case (scenario) file; a model file given instead is told what a case is.
+scenario load_case(const std::string& file) {
+    if (detect_kind(file) == file_kind::model)
+        throw input_error(file + ": this is a model file (it has no [[alternative]] and no model = \"...\"); this "
+                                 "command takes a case (scenario) file, which names a model, a start date, a horizon "
+                                 "and the alternatives to compare with the nollalternativ, e.g. "
+                                 "scenarios/enheten-for-hemlosa-2007.toml (docs/language.md, \"The scenario\"); "
+                                 "'hemsim check' and 'hemsim analyze' take a model file");
+    return load_scenario(file);
+}
+
 language parse_language(const std::string& lang) {
     if (lang == "sv") return language::sv;
     if (lang == "en") return language::en;
@@ -228,7 +239,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     } catch (const std::invalid_argument& e) {
         throw usage_error(e.what());
     }
-    scenario sc = load_scenario(a.file);
+    scenario sc = load_case(a.file);
     fs::path dir = output_dir(a.out_dir, a.file);
 
     scenario_result res = run_scenario(sc, a.opts);
@@ -318,7 +329,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
         throw usage_error(e.what());
     }
     if (case_file.empty()) case_file = first.case_file;
-    scenario sc = load_scenario(case_file);
+    scenario sc = load_case(case_file);
     run_identity id;
     scenario_result res;
     try {
@@ -352,7 +363,7 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
         "in kr and in the case's units (tkr or mkr). Writes calc.csv.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     language lg = parse_language(lang);
-    scenario sc = load_scenario(file);
+    scenario sc = load_case(file);
     calc_result c = static_sum(sc);
     fs::path dir = output_dir(out_dir, file);
     output_set files(dir);
@@ -468,7 +479,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     for (const auto& t : sets) axes.push_back(parse_axis(t, false));
     for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
     if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
-    std::vector<sweep_row> rows = run_sweep(a.file, axes, a.opts, a.econ);
+    std::vector<sweep_row> rows = run_sweep(load_case(a.file), axes, a.opts, a.econ);
     fs::path dir = output_dir(a.out_dir, a.file);
     output_set files(dir);
     files.add("sweep.csv", sweep_csv(axes, rows));
@@ -524,7 +535,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     if (switching.empty()) {
         std::vector<tornado_row> rows;
         try {
-            rows = one_way_sensitivity(a.file, a.opts, a.econ);
+            rows = one_way_sensitivity(load_case(a.file), a.opts, a.econ);
         } catch (const std::invalid_argument& e) {
             throw usage_error(e.what());
         }
@@ -554,14 +565,14 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         } catch (const std::exception&) {
             throw usage_error("--switching takes PATH=LO:HI with two numbers, not '" + switching + "'");
         }
-        scenario sc = load_scenario(a.file);
+        scenario sc = load_case(a.file);
         if (alternative.empty())
             for (const auto& alt : sc.alternatives)
                 if (!alt.baseline) {
                     alternative = alt.id;
                     break;
                 }
-        switching_result r = switching_value(a.file, switching.substr(0, eq), range[0], range[1],
+        switching_result r = switching_value(sc, switching.substr(0, eq), range[0], range[1],
                                              vm["switching-all"].as<bool>(), alternative, a.opts, a.econ);
         std::string csv = "alternative,parameter,lo,hi,switching_value,ci_low,ci_high,runs,note\n";
         csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," + csv_number(r.hi) +

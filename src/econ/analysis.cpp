@@ -9,7 +9,6 @@
 
 #include "econ/roots.hpp"
 #include "engine/random.hpp"
-#include "model/loader.hpp"
 #include "results/text.hpp"
 
 namespace hemsim {
@@ -52,10 +51,19 @@ std::vector<double> parse_grid(const std::string& text) {
 
 namespace {
 
-// The headline rows of one run of the case with overrides.
-std::vector<econ_row> run_with(const std::filesystem::path& case_file, const std::vector<cli_override>& extra,
-                               const run_options& opts, const econ_options& econ) {
-    scenario sc = load_scenario(case_file, extra);
+/// A model value to set before a run: its path, the number, and whether the
+/// nollalternativ takes it too.
+struct typed_set {
+    std::string path;
+    double value;
+    bool baseline_too;
+};
+
+// The headline rows of one run of the case with values set (in a copy).
+std::vector<econ_row> run_with(const scenario& base, const std::vector<typed_set>& sets, const run_options& opts,
+                               const econ_options& econ) {
+    scenario sc = base;
+    for (const typed_set& s : sets) set_value(sc, s.path, s.value, s.baseline_too);
     scenario_result res = run_scenario(sc, opts);
     return headline_rows(sc, res, econ);
 }
@@ -68,21 +76,21 @@ const econ_row* find_row(const std::vector<econ_row>& rows, const std::string& a
 
 }  // namespace
 
-std::vector<sweep_row> run_sweep(const std::filesystem::path& case_file, const std::vector<sweep_axis>& axes,
-                                 const run_options& opts, const econ_options& econ) {
+std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
+                                 const econ_options& econ) {
     if (axes.empty() || axes.size() > 2) throw std::invalid_argument("a sweep has one or two --set axes");
     std::vector<sweep_row> out;
     const std::vector<double> none{0};
     const auto& second = axes.size() == 2 ? axes[1].values : none;
     for (double a : axes[0].values)
         for (double b : second) {
-            std::vector<cli_override> extra{{axes[0].path, csv_number(a), axes[0].baseline_too}};
+            std::vector<typed_set> sets{{axes[0].path, a, axes[0].baseline_too}};
             std::vector<double> point{a};
             if (axes.size() == 2) {
-                extra.push_back({axes[1].path, csv_number(b), axes[1].baseline_too});
+                sets.push_back({axes[1].path, b, axes[1].baseline_too});
                 point.push_back(b);
             }
-            for (econ_row& r : run_with(case_file, extra, opts, econ)) out.push_back({point, std::move(r)});
+            for (econ_row& r : run_with(sc, sets, opts, econ)) out.push_back({point, std::move(r)});
         }
     return out;
 }
@@ -104,32 +112,59 @@ std::string sweep_csv(const std::vector<sweep_axis>& axes, const std::vector<swe
     return out;
 }
 
-std::vector<tornado_row> one_way_sensitivity(const std::filesystem::path& case_file, const run_options& opts,
-                                             const econ_options& econ, double q_low, double q_high) {
-    scenario sc = load_scenario(case_file);
-    // The union of uncertain parameters by path (the same path draws the same value everywhere).
-    std::map<std::string, uncertain_param> params;
+namespace {
+
+const uncertain_param* uncertain_at(const alternative& a, const std::string& path) {
+    for (const uncertain_param& u : a.system.uncertain)
+        if (u.path == path) return &u;
+    return nullptr;
+}
+
+// The value of an uncertain input at quantile q in its own distribution.
+double at_quantile(const uncertain_param& u, double q) {
+    double v = param_quantile(u.dist, q);
+    return u.rule == value_rule::whole ? std::round(v) : v;
+}
+
+}  // namespace
+
+std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts, const econ_options& econ,
+                                             double q_low, double q_high) {
+    // Every uncertain input by path, in the order first met.
+    std::vector<std::string> paths;
     for (const alternative& a : sc.alternatives)
-        for (const uncertain_param& u : a.system.uncertain) params.emplace(u.path, u);
-    if (params.empty())
+        for (const uncertain_param& u : a.system.uncertain)
+            if (std::find(paths.begin(), paths.end(), u.path) == paths.end()) paths.push_back(u.path);
+    if (paths.empty())
         throw std::invalid_argument(
             "the case has no uncertain parameters: give model values as distributions, e.g. "
             "price_per_day = { triangular = [550, 700, 1500] } (docs/language.md)");
     run_options fixed = opts;
     fixed.fixed_parameters = true;
     std::vector<tornado_row> out;
-    const std::string base = sc.alternatives[sc.baseline_index()].id;
-    for (const auto& [path, u] : params) {
-        double lo = param_quantile(u.dist, q_low), hi = param_quantile(u.dist, q_high);
-        auto at = [&](double v) { return run_with(case_file, {{path, csv_number(v), true}}, fixed, econ); };
-        std::vector<econ_row> low = at(lo), high = at(hi);
+    const alternative& base = sc.alternatives[sc.baseline_index()];
+    for (const std::string& path : paths) {
+        // A distribution belongs to the alternative that states it: the input
+        // moves there only, to that alternative's own quantile.
+        auto at = [&](double q) {
+            scenario moved = sc;
+            for (alternative& a : moved.alternatives)
+                if (const uncertain_param* u = uncertain_at(a, path))
+                    set_input(a.system, &a.project_costs, u->ref, u->rule, at_quantile(*u, q));
+            scenario_result res = run_scenario(moved, fixed);
+            return headline_rows(moved, res, econ);
+        };
+        std::vector<econ_row> low = at(q_low), high = at(q_high);
         for (const alternative& a : sc.alternatives) {
-            if (a.id == base) continue;
+            if (a.baseline) continue;
+            const uncertain_param* u = uncertain_at(a, path);
+            if (!u) u = uncertain_at(base, path);
+            if (!u) continue;  // fixed in both: it cannot move this difference
             const econ_row* l = find_row(low, a.id, "npv_diff");
             const econ_row* h = find_row(high, a.id, "npv_diff");
             if (!l || !h) continue;
-            tornado_row t{a.id, path, lo, hi, u.mean, l->s, h->s, std::fabs(h->s.mean - l->s.mean)};
-            out.push_back(t);
+            out.push_back(tornado_row{a.id, path, at_quantile(*u, q_low), at_quantile(*u, q_high), u->mean, l->s, h->s,
+                                      std::fabs(h->s.mean - l->s.mean)});
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const tornado_row& a, const tornado_row& b) {
@@ -156,9 +191,9 @@ std::string sensitivity_csv(const std::vector<tornado_row>& rows) {
     return out;
 }
 
-switching_result switching_value(const std::filesystem::path& case_file, const std::string& path, double lo,
-                                 double hi, bool baseline_too, const std::string& alternative,
-                                 const run_options& opts, const econ_options& econ) {
+switching_result switching_value(const scenario& sc, const std::string& path, double lo, double hi,
+                                 bool baseline_too, const std::string& alternative, const run_options& opts,
+                                 const econ_options& econ) {
     switching_result out;
     out.alternative = alternative;
     out.path = path;
@@ -169,7 +204,7 @@ switching_result switching_value(const std::filesystem::path& case_file, const s
         auto it = seen.find(v);
         if (it != seen.end()) return it->second;
         ++out.runs;
-        std::vector<econ_row> rows = run_with(case_file, {{path, csv_number(v), baseline_too}}, opts, econ);
+        std::vector<econ_row> rows = run_with(sc, {{path, v, baseline_too}}, opts, econ);
         const econ_row* r = find_row(rows, alternative, "npv_diff");
         if (!r) throw std::invalid_argument("alternative '" + alternative + "' has no NPV of the difference");
         return seen.emplace(v, r->s).first->second;

@@ -2,7 +2,8 @@
 // (sweep), one-way sensitivity over the uncertain parameters (the data of a
 // tornado chart), and switching values found by root-finding on the simulated
 // (common random numbers) difference. Each run is an ordinary run of the case
-// with overrides; every figure carries its 95 % CI over replications.
+// held in memory with model values set by path (model.hpp's set_value); every
+// figure carries its 95 % CI over replications.
 #pragma once
 
 #include <filesystem>
@@ -36,8 +37,8 @@ struct sweep_row {
 };
 
 /// Runs the case at every grid point (one or two axes).
-std::vector<sweep_row> run_sweep(const std::filesystem::path& case_file, const std::vector<sweep_axis>& axes,
-                                 const run_options& opts, const econ_options& econ);
+std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
+                                 const econ_options& econ);
 
 /// sweep.csv: <path per axis>,alternative,measure,mean,ci_low,ci_high,p05,p50,p95
 std::string sweep_csv(const std::vector<sweep_axis>& axes, const std::vector<sweep_row>& rows);
@@ -50,11 +51,14 @@ struct tornado_row {
     double swing = 0;  // |npv_high - npv_low|
 };
 
-/// One-way sensitivity: every uncertain parameter (the union over alternatives)
-/// at its `q_low` and `q_high` quantiles, the others at their means (a
-/// --fixed-parameters run), ranked by the swing in the NPV of the difference.
-std::vector<tornado_row> one_way_sensitivity(const std::filesystem::path& case_file, const run_options& opts,
-                                             const econ_options& econ, double q_low = 0.1, double q_high = 0.9);
+/// One-way sensitivity: every uncertain parameter at its `q_low` and `q_high`
+/// quantiles, the others at their means (a --fixed-parameters run), ranked by
+/// the swing in the NPV of the difference. A parameter moves only in the
+/// alternatives whose model gives it as a distribution (each to its own
+/// quantile); an alternative's row lists the parameters uncertain in it or in
+/// the nollalternativ.
+std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts, const econ_options& econ,
+                                             double q_low = 0.1, double q_high = 0.9);
 
 /// sensitivity.csv: alternative,parameter,low_value,high_value,npv_low,npv_low_ci_low,... swing
 std::string sensitivity_csv(const std::vector<tornado_row>& rows);
@@ -72,8 +76,8 @@ struct switching_result {
 /// Root-finding (TOMS 748) on the simulated NPV of the difference as a function
 /// of the value at `path` in [lo, hi], in every alternative but the
 /// nollalternativ unless `baseline_too`.
-switching_result switching_value(const std::filesystem::path& case_file, const std::string& path, double lo,
-                                 double hi, bool baseline_too, const std::string& alternative,
-                                 const run_options& opts, const econ_options& econ);
+switching_result switching_value(const scenario& sc, const std::string& path, double lo, double hi,
+                                 bool baseline_too, const std::string& alternative, const run_options& opts,
+                                 const econ_options& econ);
 
 }  // namespace hemsim

@@ -164,21 +164,7 @@ double beta_beta(double mean, double sd) { return (1 - mean) * (mean * (1 - mean
 
 }  // namespace
 
-double sample_param(const param_distribution& d, stream& s) {
-    switch (d.kind) {
-    case param_kind::uniform: return d.a + (d.b - d.a) * s.uniform();
-    case param_kind::triangular: return sample({dist_kind::triangular, d.a, d.b, d.c}, s);
-    case param_kind::normal: return sample({dist_kind::normal, d.a, d.b, 0}, s);
-    case param_kind::lognormal: return sample({dist_kind::lognormal, d.a, d.b, 0}, s);
-    case param_kind::gamma: return sample({dist_kind::gamma, d.a, d.b, 0}, s);
-    case param_kind::beta: {
-        if (d.b <= 0) return d.a;
-        boost::random::beta_distribution<double> b(beta_alpha(d.a, d.b), beta_beta(d.a, d.b));
-        return b(s);
-    }
-    }
-    return d.a;
-}
+double sample_param(const param_distribution& d, stream& s) { return param_quantile(d, s.uniform()); }
 
 double param_quantile(const param_distribution& d, double q) {
     switch (d.kind) {

@@ -45,7 +45,8 @@ double sample_remaining(const distribution& d, double elapsed, stream& s);
 /// (the forward recurrence time: density (1 - F(x)) / E[D]).
 double sample_stationary_remaining(const distribution& d, stream& s);
 
-/// A draw of an uncertain parameter (normal truncated at 0).
+/// A draw of an uncertain parameter by inversion of one uniform: the same stream gives
+/// the same quantile of every alternative's own distribution for the path (normal truncated at 0).
 double sample_param(const param_distribution& d, stream& s);
 
 /// The q-quantile of an uncertain parameter's distribution (q in (0, 1)).

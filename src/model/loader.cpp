@@ -5,6 +5,7 @@
 // copied into the model's tree, so the tree is ours: an error about an
 // overridden value then names the scenario file and its line.
 #include "model/loader.hpp"
+#include "model/suggest.hpp"
 
 #include <toml++/toml.h>
 
@@ -66,38 +67,6 @@ std::string format_number(double v) {
     }
     auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
     return std::string(buf.data(), res.ptr);
-}
-
-// Levenshtein distance, case-insensitive: the measure for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t subst = prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-/// The candidate nearest to `word`, when near enough to be a likely typo.
-std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
-    std::optional<std::string> best;
-    std::size_t best_d = std::numeric_limits<std::size_t>::max();
-    for (const auto& c : candidates) {
-        std::size_t d = edit_distance(word, c);
-        if (d < best_d) {
-            best_d = d;
-            best = c;
-        }
-    }
-    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-    if (best && best_d <= limit) return best;
-    return std::nullopt;
 }
 
 /// "; did you mean 'x'?" or "; <what>: a, b, c" or "; <none>".
@@ -331,15 +300,29 @@ struct element {
     std::string path;   // "placement.stodboende"
 };
 
-/// A value being read: its node, how messages name it and its note path.
+/// A value being read: its node, how messages name it and its path; for a
+/// number of the model, where it goes (then it is an input and may be uncertain).
 struct field {
+    field(const tnode* n, std::string w, std::string p, std::optional<input_ref> t = {}, std::string u = {})
+        : node(n), what(std::move(w)), path(std::move(p)), target(t), unit(std::move(u)) {}
     const tnode* node = nullptr;
     std::string what;  // "'capacity' in placement 'stodboende'"
     std::string path;  // "placement.stodboende.capacity"
+    std::optional<input_ref> target;
+    std::string unit;  // how reports name its unit ("kr/mån", "per år", ...)
 };
 
 field field_of(const element& e, const tnode& n) {
-    return field{&n, in_quotes(n.key) + " in " + e.label, e.path + "." + n.key};
+    return field{&n, in_quotes(n.key) + " in " + e.label, e.path + "." + n.key };
+}
+
+/// The field of a model number that goes to `ref`, named in `unit`.
+field input_of(const element& e, const tnode& n, input_field what, index_t element, std::string unit,
+               index_t sub = no_index) {
+    field f = field_of(e, n);
+    f.target = input_ref{what, element, sub, whole_schedule, 1};
+    f.unit = std::move(unit);
+    return f;
 }
 
 void check_keys(const tnode& table, const std::vector<std::string>& allowed, const std::string& label) {
@@ -440,11 +423,51 @@ void check_probability(const field& f, const tnode& at, double v) {
     if (v < 0 || v > 1)
         fail(at.at, f.what + " is " + format_number(v) + "; a probability must be between 0 and 1");
 }
+void check_whole(const field& f, const tnode& at, double v) {
+    check_non_negative(f, at, v);
+    if (v != std::floor(v) || v > max_count)
+        fail(at.at, f.what + " is " + format_number(v) + "; it must be a whole number from 0 to " +
+                        format_number(max_count) + " (hemsim's limit for a count or a capacity)");
+}
 
-/// Reads the values of one model or scenario into value types; records notes.
+void check_rule(const field& f, const tnode& at, double v, value_rule rule) {
+    switch (rule) {
+    case value_rule::any: break;
+    case value_rule::non_negative: check_non_negative(f, at, v); break;
+    case value_rule::positive: check_positive(f, at, v); break;
+    case value_rule::probability: check_probability(f, at, v); break;
+    case value_rule::whole: check_whole(f, at, v); break;
+    }
+}
+
+/// The smallest and largest value a distribution can draw (inclusive bounds;
+/// an open end at 0 is reported as 0, an unbounded one as +-inf).
+struct support {
+    double lo, hi;
+};
+
+support support_of(const param_distribution& d) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    switch (d.kind) {
+    case param_kind::uniform:
+    case param_kind::triangular: return {d.a, d.b};
+    case param_kind::normal: return d.b > 0 ? support{-inf, inf} : support{d.a, d.a};
+    case param_kind::lognormal:
+    case param_kind::gamma: return d.b > 0 ? support{0, inf} : support{d.a, d.a};
+    case param_kind::beta: return d.b > 0 ? support{0, 1} : support{d.a, d.a};
+    }
+    return {d.a, d.a};
+}
+
+const char* const param_kinds[] = {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"};
+
+/// Reads the values of one model or scenario into value types; records every
+/// number with a target as an input of the model (model::inputs), which may
+/// then be given as a distribution (model::uncertain).
 class reader {
 public:
-    explicit reader(std::vector<source_note>& notes) : notes_(notes) {}
+    reader(std::vector<source_note>& notes, std::vector<model_input>& inputs, std::vector<uncertain_param>& uncertain)
+        : notes_(notes), inputs_(inputs), uncertain_(uncertain) {}
 
     /// Where the number sits (plain, or `value` of a { value, source } table).
     const tnode& number_node(const field& f) const {
@@ -456,76 +479,66 @@ public:
     /// ({ triangular = [...] }); nullptr for anything else.
     static const char* uncertain_kind(const tnode& n) {
         if (n.type != ttype::table || n.find("value")) return nullptr;
-        for (const char* k : {"uniform", "triangular", "normal", "lognormal", "gamma", "beta"})
+        for (const char* k : param_kinds)
             if (n.find(k)) return k;
         return nullptr;
     }
 
-    // A plain number, { value = x, source = "..." }, or an uncertain number
-    // { triangular = [550, 700, 1500] } (recorded; its mean is returned).
-    double number(const field& f) {
+    // A plain number, { value = x, source = "..." }, or, where the field has a
+    // target in the model, an uncertain number { triangular = [550, 700, 1500] }
+    // (recorded; its mean is returned, rounded for whole numbers). The number
+    // must follow `rule`, and so must every value its distribution can draw.
+    double number(const field& f, value_rule rule = value_rule::non_negative) {
         const tnode* n = f.node;
-        if (const char* kind = uncertain_kind(*n)) return uncertain(f, kind);
+        if (const char* kind = uncertain_kind(*n)) return uncertain(f, kind, rule);
+        double x = 0;
         if (n->type == ttype::table && n->find("value")) {
             check_keys(*n, {"value", "source", "note"}, f.what);
             const tnode* v = n->find("value");
-            if (!v->is_number())
-                wrong_type(field{v, "'value' of " + f.what, f.path}, "a number", "value = 16500");
-            double x = v->number();
+            if (!v->is_number()) {
+                if (uncertain_kind(*v))
+                    fail(v->at, "'value' of " + f.what + " is a distribution; write the distribution in place of "
+                                "the table, e.g. " + last_key(f) + " = { triangular = [550, 700, 1500], source = \"...\" }");
+                wrong_type(field{v, "'value' of " + f.what, f.path }, "a number", "value = 16500");
+            }
+            x = v->number();
             check_finite(f, *v, x);
-            note(f.path, format_number(x), *n);
+            check_rule(f, *v, x, rule);
+            record(f, x, rule, nullptr, *n);
             return x;
         }
-        if (!n->is_number())
+        if (!n->is_number()) {
+            if (n->type == ttype::string && looks_like_decimal_comma(n->text))
+                fail(n->at, f.what + " is the text \"" + n->text + "\"; TOML numbers use a decimal point: write " +
+                                decimal_point(n->text) + " without quotes");
             wrong_type(f, "a number", example_for(n->key) + " or { value = ..., source = \"...\" }");
-        double x = n->number();
+        }
+        x = n->number();
         check_finite(f, *n, x);
+        check_rule(f, *n, x, rule);
+        record(f, x, rule, nullptr, *n);
         return x;
     }
 
-    double non_negative(const field& f) {
-        double x = number(f);
-        check_non_negative(f, number_node(f), x);
-        check_support(f, [&](const tnode& at, double v) { check_non_negative(f, at, v); }, false);
-        return x;
-    }
+    double non_negative(const field& f) { return number(f, value_rule::non_negative); }
+    double positive(const field& f) { return number(f, value_rule::positive); }
+    double probability(const field& f) { return number(f, value_rule::probability); }
+    std::uint32_t count(const field& f) { return static_cast<std::uint32_t>(number(f, value_rule::whole)); }
 
-    double positive(const field& f) {
-        double x = number(f);
-        check_positive(f, number_node(f), x);
-        check_support(f, [&](const tnode& at, double v) { check_positive(f, at, v); }, false);
-        return x;
-    }
-
-    double probability(const field& f) {
-        double x = number(f);
-        check_probability(f, number_node(f), x);
-        check_support(f, [&](const tnode& at, double v) { check_probability(f, at, v); }, true);
-        return x;
-    }
-
-    /// The uncertain numbers read so far (their `set` paths and distributions).
-    std::vector<uncertain_param> uncertain_params;
-
-    // A whole number >= 0 (counts, capacities).
-    std::uint32_t count(const field& f) {
-        double x = non_negative(f);
-        if (!uncertain_params.empty() && uncertain_params.back().path == f.path)
-            fail(f.node->at, f.what + " is a whole number and cannot be given as a distribution; give a number");
-        if (x != std::floor(x) || x > 4e9)
-            fail(number_node(f).at, f.what + " is " + format_number(x) + "; it must be a whole number");
-        return static_cast<std::uint32_t>(x);
+    /// The distribution of the number just read at `path`, when it was uncertain.
+    const param_distribution* last_distribution(const std::string& path) const {
+        if (!uncertain_.empty() && uncertain_.back().path == path) return &uncertain_.back().dist;
+        return nullptr;
     }
 
     // A number (constant) or steps [ { value = 6 }, { from = 2008-04-01, value = 9 } ]; values >= 0.
+    // A step is an input of its own ("<path>@2008-04-01", the first undated one "<path>@start").
     schedule read_schedule(const field& f) {
         schedule s;
         if (f.node->type != ttype::array) {
             if (!f.node->is_number() && !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
-                wrong_type(
-                    f, "a number or a list of steps",
-                    example_for(f.node->key) + " or [ { value = 6 }, { from = 2008-04-01, value = 9 } ]");
-            s.initial = non_negative(f);
+                number(f);  // the message for a wrong type (or a decimal comma)
+            s.initial = non_negative(at_step(f, whole_schedule));
             return s;
         }
         if (f.node->items.empty())
@@ -542,41 +555,60 @@ public:
             const tnode* from = step.find("from");
             const tnode* value = step.find("value");
             if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = 9");
-            if (!value->is_number())
-                wrong_type(field{value, "'value' of " + what, f.path}, "a number", "value = 9");
-            double x = value->number();
-            field vf{value, "'value' of " + what, f.path};
-            check_finite(vf, *value, x);
-            check_non_negative(vf, *value, x);
-            std::string written = format_number(x);
+            std::optional<date> d;
             if (!from) {
                 if (i > 0)
                     fail(step.at, what +
                                       " has no 'from'; only the first step may omit it: add e.g. "
                                       "from = 2008-04-01");
-                s.initial = x;
             } else {
-                date d = read_date(field{from, "'from' of " + what, f.path});
-                if (last && !(d > *last))
-                    fail(from->at, "schedule dates must be strictly increasing: " + iso(d) + " in " +
+                d = read_date(field{from, "'from' of " + what, f.path });
+                if (last && !(*d > *last))
+                    fail(from->at, "schedule dates must be strictly increasing: " + iso(*d) + " in " +
                                        what + " is not after " + iso(*last) +
                                        "; order the steps by date");
                 last = d;
-                s.steps.push_back(schedule::step{d, x});
-                written += " from " + iso(d);
             }
-            note(f.path, written, step);
+            field vf = at_step(f, d ? static_cast<std::int32_t>(s.steps.size() + 1) : 0);
+            vf.node = value;
+            vf.what = "'value' of " + what;
+            vf.path = f.path + "@" + (d ? iso(*d) : "start");
+            if (value->type == ttype::table && !uncertain_kind(*value))
+                wrong_type(vf, "a number or a distribution", "value = 9 or value = { uniform = [6, 12] }");
+            double x = number(vf);
+            attach_source(step);
+            if (d)
+                s.steps.push_back(schedule::step{*d, x});
+            else
+                s.initial = x;
+        }
+        // The bare path addresses the whole schedule (a `set` replaces it by a constant).
+        if (f.target) {
+            model_input whole;
+            whole.path = f.path;
+            whole.ref = *f.target;
+            whole.ref.step = whole_schedule;
+            whole.unit = f.unit;
+            whole.value = s.initial;
+            whole.where = describe(f.node->at);
+            whole.listed = false;
+            inputs_.push_back(std::move(whole));
         }
         return s;
     }
 
     // A duration in days: a number, { fixed = x }, { exponential = mean }, ...
+    // Each parameter is an input ("<path>.mean", "<path>.min", ...; a fixed
+    // duration the bare path) and may itself be uncertain.
     distribution read_distribution(const field& f) {
         distribution d;
         const tnode* n = f.node;
         if (n->is_number() || (n->type == ttype::table && n->find("value"))) {
             d.kind = dist_kind::fixed;
-            d.a = non_negative(f);
+            field pf = f;
+            if (pf.target) pf.target->sub = 0;
+            pf.unit = "dagar";
+            d.a = non_negative(pf);
             return d;
         }
         if (n->type != ttype::table)
@@ -601,7 +633,7 @@ public:
         double unit = 1;
         std::string unit_text = "days";
         if (const tnode* u = n->find("unit")) {
-            unit_text = read_string(field{u, "'unit' of " + f.what, f.path}, "unit = \"months\"");
+            unit_text = read_string(field{u, "'unit' of " + f.what, f.path }, "unit = \"months\"");
             static const std::vector<std::string> units{"days", "weeks", "months", "years"};
             if (unit_text == "days")
                 unit = 1;
@@ -615,10 +647,10 @@ public:
                 fail(u->at, "unknown unit " + in_quotes(unit_text) + " in " + f.what +
                                 suggestion(unit_text, units, "valid units", ""));
         }
+        static const std::map<std::string, std::string, std::less<>> unit_words{
+            {"days", "dagar"}, {"weeks", "veckor"}, {"months", "månader"}, {"years", "år"}};
         const std::string& kind = spec->key;
-        field sf{spec, in_quotes(kind) + " of " + f.what, f.path};
-        std::vector<double> p;
-        std::vector<const tnode*> p_nodes;
+        field sf{spec, in_quotes(kind) + " of " + f.what, f.path };
         std::size_t arity = (kind == "fixed" || kind == "exponential") ? 1 : (kind == "triangular" ? 3 : 2);
         static const std::map<std::string, std::string, std::less<>> shapes{
             {"fixed", "{ fixed = 365 }"},
@@ -628,28 +660,73 @@ public:
             {"normal", "{ normal = [90, 30] } (mean, sd)"},
             {"lognormal", "{ lognormal = [180, 90] } (mean, sd)"},
             {"gamma", "{ gamma = [180, 90] } (mean, sd)"}};
+        static const std::map<std::string, std::vector<std::string>, std::less<>> names{
+            {"fixed", {""}},           {"exponential", {"mean"}},     {"uniform", {"min", "max"}},
+            {"triangular", {"min", "mode", "max"}}, {"normal", {"mean", "sd"}}, {"lognormal", {"mean", "sd"}},
+            {"gamma", {"mean", "sd"}}};
         const std::string& shape = shapes.at(kind);
+        std::vector<const tnode*> p_nodes;
         if (arity == 1) {
-            if (!spec->is_number()) wrong_type(sf, "a number", shape);
+            if (!spec->is_number() && !uncertain_kind(*spec)) wrong_type(sf, "a number", shape);
             p_nodes.push_back(spec);
         } else {
             if (spec->type != ttype::array || spec->items.size() != arity)
                 fail(spec->at, sf.what + " must be a list of " + std::to_string(arity) +
                                    " numbers; write e.g. " + shape);
             for (const auto& item : spec->items) {
-                if (!item.is_number()) wrong_type(field{&item, sf.what, f.path}, "a list of numbers", shape);
+                if (!item.is_number() && !uncertain_kind(item))
+                    wrong_type(field{&item, sf.what, f.path }, "a list of numbers", shape);
                 p_nodes.push_back(&item);
             }
         }
-        for (const tnode* pn : p_nodes) {
-            double x = pn->number();
-            check_finite(sf, *pn, x);
+        // Each parameter: its value (the mean when uncertain) and the range of its draws.
+        std::vector<double> p;
+        std::vector<support> range;
+        std::vector<std::optional<param_distribution>> pdist;
+        for (std::size_t i = 0; i < p_nodes.size(); ++i) {
+            const std::string& pname = names.at(kind)[i];
+            field pf{p_nodes[i], sf.what, pname.empty() ? f.path : f.path + "." + pname };
+            if (f.target) {
+                pf.target = *f.target;
+                pf.target->sub = static_cast<index_t>(i);
+                pf.target->unit = unit;
+            }
+            pf.unit = unit_words.at(unit_text);
+            if (!p_nodes[i]->is_number()) pf.what = "'" + pname + "' of " + sf.what;
+            // Signs are checked below with the distribution's own messages.
+            double x;
+            if (p_nodes[i]->is_number()) {
+                x = p_nodes[i]->number();
+                check_finite(sf, *p_nodes[i], x);
+                record(pf, x, value_rule::non_negative, nullptr, *p_nodes[i]);
+                range.push_back({x, x});
+                pdist.emplace_back();
+            } else {
+                x = number(pf, value_rule::non_negative);
+                pdist.push_back(*last_distribution(pf.path));
+                range.push_back(support_of(*pdist.back()));
+            }
             p.push_back(x);
         }
         auto nonneg = [&](std::size_t i, std::string_view name) {
             if (p[i] < 0)
                 fail(p_nodes[i]->at, "negative " + std::string(name) + " " + format_number(p[i]) + " in " +
                                          sf.what + "; a duration must be >= 0");
+        };
+        // A bound that a draw of an uncertain parameter may cross.
+        auto ordered = [&](std::size_t i, std::size_t j, std::string_view a, std::string_view b) {
+            if (range[i].hi > range[j].lo)
+                fail(spec->at, sf.what + ": its " + std::string(a) + " can be drawn as high as " +
+                                   format_number(range[i].hi) + " and its " + std::string(b) + " as low as " +
+                                   format_number(range[j].lo) + "; narrow the distributions so that " +
+                                   std::string(a) + " <= " + std::string(b) + " in every draw");
+        };
+        // An uncertain parameter that must be > 0: its draws must be, too.
+        auto positive_draws = [&](std::size_t i, std::string_view name) {
+            if (!pdist[i] || range[i].lo > 0) return;
+            if (range[i].lo == 0 && open_at_zero(*pdist[i])) return;
+            fail(p_nodes[i]->at, sf.what + ": its " + std::string(name) + " can be drawn as " +
+                                     format_number(range[i].lo) + "; it must be > 0 in every draw");
         };
         if (kind == "fixed") {
             d.kind = dist_kind::fixed;
@@ -659,6 +736,7 @@ public:
             d.kind = dist_kind::exponential;
             if (!(p[0] > 0))
                 fail(p_nodes[0]->at, sf.what + " has mean " + format_number(p[0]) + "; the mean must be > 0");
+            positive_draws(0, "mean");
             d.a = p[0];
         } else if (kind == "uniform") {
             d.kind = dist_kind::uniform;
@@ -666,6 +744,7 @@ public:
             if (p[0] > p[1])
                 fail(spec->at, sf.what + " has min " + format_number(p[0]) + " > max " + format_number(p[1]) +
                                    "; write [min, max] with min <= max");
+            ordered(0, 1, "min", "max");
             d.a = p[0];
             d.b = p[1];
         } else if (kind == "triangular") {
@@ -677,6 +756,8 @@ public:
             if (p[1] > p[2])
                 fail(spec->at, sf.what + " has mode " + format_number(p[1]) + " > max " +
                                    format_number(p[2]) + "; write [min, mode, max] with min <= mode <= max");
+            ordered(0, 1, "min", "mode");
+            ordered(1, 2, "mode", "max");
             d.a = p[0];
             d.c = p[1];
             d.b = p[2];
@@ -688,8 +769,16 @@ public:
                 nonneg(0, "mean");
             else if (!(p[0] > 0))
                 fail(p_nodes[0]->at, sf.what + " has mean " + format_number(p[0]) + "; the mean must be > 0");
+            else
+                positive_draws(0, "mean");
             if (p[1] < 0)
                 fail(p_nodes[1]->at, sf.what + " has sd " + format_number(p[1]) + "; the sd must be >= 0");
+            // Beyond this spread the draws overflow or underflow to nonsense.
+            if (kind != "normal" && range[1].hi > max_cv * range[0].lo)
+                fail(p_nodes[1]->at, sf.what + " has an sd up to " + format_number(range[1].hi) + " against a mean of " +
+                                         format_number(range[0].lo) + "; hemsim allows an sd of at most " +
+                                         format_number(max_cv) + " times the mean for a " + kind +
+                                         " duration (its draws would not be finite numbers)");
             d.a = p[0];
             d.b = p[1];
         }
@@ -711,24 +800,90 @@ public:
         source_note sn;
         sn.path = path;
         sn.value = value;
-        if (src) sn.source = read_string(field{src, "'source' of " + path, path}, "source = \"seed 002\"");
-        if (nt) sn.note = read_string(field{nt, "'note' of " + path, path}, "note = \"...\"");
+        if (src) sn.source = read_string(field{src, "'source' of " + path, path }, "source = \"seed 002\"");
+        if (nt) sn.note = read_string(field{nt, "'note' of " + path, path }, "note = \"...\"");
         notes_.push_back(std::move(sn));
     }
 
+    /// The largest sd a lognormal or gamma may have, as a multiple of its mean.
+    static constexpr double max_cv = 100;
+
 private:
     std::vector<source_note>& notes_;
+    std::vector<model_input>& inputs_;
+    std::vector<uncertain_param>& uncertain_;
+
+    static std::string last_key(const field& f) { return f.path.substr(f.path.rfind('.') + 1); }
+
+    static field at_step(field f, std::int32_t step) {
+        if (f.target) f.target->step = step;
+        return f;
+    }
+
+    static bool open_at_zero(const param_distribution& d) {
+        return d.kind == param_kind::lognormal || d.kind == param_kind::gamma || d.kind == param_kind::beta;
+    }
+
+    // "0,45" or "16 500,5": what a Swedish hand writes for a number.
+    static bool looks_like_decimal_comma(const std::string& s) {
+        bool digit = false, comma = false;
+        for (char c : s) {
+            if (c >= '0' && c <= '9') digit = true;
+            else if (c == ',') { if (comma) return false; comma = true; }
+            else if (c != ' ' && c != '-' && c != '+') return false;
+        }
+        return digit && comma;
+    }
+    static std::string decimal_point(std::string s) {
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        std::replace(s.begin(), s.end(), ',', '.');
+        return s;
+    }
+
+    // The source and note of a schedule step go with the input just recorded.
+    void attach_source(const tnode& table) {
+        if (inputs_.empty()) return;
+        model_input& in = inputs_.back();
+        if (const tnode* s = table.find("source"); s && s->type == ttype::string && in.source.empty()) in.source = s->text;
+        if (const tnode* s = table.find("note"); s && s->type == ttype::string && in.note.empty()) in.note = s->text;
+    }
+
+    // Records the number as an input when its field has a target in the model;
+    // otherwise keeps its source note only.
+    void record(const field& f, double value, value_rule rule, const param_distribution* dist, const tnode& table) {
+        if (!f.target) {
+            note(f.path, format_number(value), table);
+            return;
+        }
+        model_input in;
+        in.path = f.path;
+        in.ref = *f.target;
+        in.rule = rule;
+        in.value = value;
+        in.unit = f.unit;
+        if (dist) in.dist = *dist;
+        in.where = describe(f.node->at);
+        if (table.type == ttype::table) {
+            if (const tnode* s = table.find("source")) in.source = read_string(field{s, "'source' of " + f.what, f.path }, "source = \"seed 002\"");
+            if (const tnode* s = table.find("note")) in.note = read_string(field{s, "'note' of " + f.what, f.path }, "note = \"...\"");
+        }
+        inputs_.push_back(std::move(in));
+    }
 
     // { kind = [params], source = "..." }: the distribution of an uncertain number.
-    double uncertain(const field& f, const std::string& kind) {
+    double uncertain(const field& f, const std::string& kind, value_rule rule) {
         const tnode* n = f.node;
+        if (!f.target)
+            fail(n->at, f.what + " is given as a distribution, but it takes a plain number (calc lines, "
+                                 "the case's settings and a project line's fte cannot be uncertain; model values, "
+                                 "schedule steps, duration parameters and project amounts can)");
         check_keys(*n, {kind, "source", "note"}, f.what);
         const tnode* v = n->find(kind);
-        field vf{v, "'" + kind + "' of " + f.what, f.path};
+        field vf{v, "'" + kind + "' of " + f.what, f.path };
         std::vector<double> xs;
         if (v->type != ttype::array) wrong_type(vf, "a list of numbers", kind + " = [550, 700, 1500]");
         for (const tnode& item : v->items) {
-            if (!item.is_number()) wrong_type(field{&item, vf.what, f.path}, "a number", kind + " = [550, 700, 1500]");
+            if (!item.is_number()) wrong_type(field{&item, vf.what, f.path }, "a number", kind + " = [550, 700, 1500]");
             check_finite(vf, item, item.number());
             xs.push_back(item.number());
         }
@@ -738,16 +893,10 @@ private:
                             (kind == "triangular" ? " = [min, mode, max]"
                              : kind == "uniform"  ? " = [min, max]"
                                                   : " = [mean, sd]"));
-        // Only a whole field can be uncertain (its `set` path replaces it): not a
-        // schedule step nor a duration distribution's parameter.
-        std::string last = f.path.substr(f.path.rfind('.') + 1);
-        if (n->key != last)
-            fail(n->at, f.what + " is given as a distribution inside " +
-                            (n->key == "value" ? "a schedule step"s : "another distribution"s) +
-                            ", which cannot be uncertain; give the whole field a distribution (e.g. " + last +
-                            " = { triangular = [550, 700, 1500] })");
         uncertain_param u;
         u.path = f.path;
+        u.ref = *f.target;
+        u.rule = rule;
         param_distribution& d = u.dist;
         if (kind == "uniform") {
             d = {param_kind::uniform, xs[0], xs[1], 0};
@@ -767,39 +916,51 @@ private:
             if (xs[1] < 0) fail(v->at, vf.what + ": the sd is negative; it must be >= 0");
             if ((k == param_kind::lognormal || k == param_kind::gamma) && !(xs[0] > 0))
                 fail(v->at, vf.what + ": the mean must be > 0 for a " + kind + " distribution");
+            if ((k == param_kind::lognormal || k == param_kind::gamma) && xs[1] > max_cv * xs[0])
+                fail(v->at, vf.what + ": an sd of " + format_number(xs[1]) + " is more than " + format_number(max_cv) +
+                                " times the mean; its draws would not be finite numbers: narrow it");
             if (k == param_kind::beta && !(xs[0] > 0 && xs[0] < 1 && xs[1] * xs[1] < xs[0] * (1 - xs[0])))
                 fail(v->at, vf.what + ": a beta distribution needs 0 < mean < 1 and sd^2 < mean (1 - mean)");
             u.mean = xs[0];
         }
-        note(f.path, kind + " " + format_number(xs[0]) + ".." + format_number(xs.back()), *n);
-        uncertain_params.push_back(u);
+        check_support(f, d, rule);
+        if (rule == value_rule::whole) u.mean = std::round(u.mean);
+        record(f, u.mean, rule, &d, *n);
+        if (const tnode* s = n->find("source"); s && s->type == ttype::string) u.source = s->text;
+        if (const tnode* s = n->find("note"); s && s->type == ttype::string) u.note = s->text;
+        uncertain_.push_back(u);
         return u.mean;
     }
 
-    // The support of an uncertain number must satisfy the field's bounds: its
+    // The support of an uncertain number must satisfy the field's rule: its
     // ends when bounded; an unbounded one only where it cannot cross them.
-    template <class Check>
-    void check_support(const field& f, Check check, bool probability) {
-        if (uncertain_params.empty() || uncertain_params.back().path != f.path) return;
-        const param_distribution& d = uncertain_params.back().dist;
+    void check_support(const field& f, const param_distribution& d, value_rule rule) {
         const tnode& at = *f.node;
+        const bool prob = rule == value_rule::probability;
         switch (d.kind) {
         case param_kind::uniform:
         case param_kind::triangular:
-            check(at, d.a);
-            check(at, d.b);
+            check_rule(f, at, d.a, rule == value_rule::whole ? value_rule::non_negative : rule);
+            check_rule(f, at, d.b, rule == value_rule::whole ? value_rule::non_negative : rule);
+            if (rule == value_rule::whole && d.b > max_count) check_whole(f, at, d.b);
             break;
         case param_kind::normal:
             if (d.b > 0)
                 fail(at.at, f.what + ": a normal distribution can go below 0" +
-                                (probability ? " or above 1; use beta = [mean, sd] for a probability"s
-                                             : "; use lognormal or gamma for a value that must be >= 0"s));
+                                (prob ? " or above 1; use beta = [mean, sd] for a probability"s
+                                      : "; use lognormal or gamma for a value that must be >= 0"s));
+            check_rule(f, at, d.a, rule == value_rule::whole ? value_rule::non_negative : rule);
             break;
         case param_kind::lognormal:
         case param_kind::gamma:
-            if (probability) fail(at.at, f.what + ": a probability needs beta = [mean, sd] or a bounded distribution");
+            if (prob) fail(at.at, f.what + ": a probability needs beta = [mean, sd] or a bounded distribution");
+            if (rule == value_rule::whole && d.b > 0)
+                fail(at.at, f.what + ": a count or a capacity needs a bounded distribution (uniform or triangular), "
+                                     "so that every draw stays within " + format_number(max_count));
             break;
         case param_kind::beta:
+            if (rule == value_rule::whole)
+                fail(at.at, f.what + ": a beta distribution is for probabilities; give a count uniform or triangular");
             break;
         }
     }
@@ -810,7 +971,7 @@ private:
 
 class model_builder {
 public:
-    model_builder(const tnode& root, std::string file) : root_(root), rd_(m_.notes) {
+    model_builder(const tnode& root, std::string file) : root_(root), rd_(m_.notes, m_.inputs, m_.uncertain) {
         m_.file = std::move(file);
     }
 
@@ -828,13 +989,7 @@ public:
         for (const auto& e : elements("transition")) build_transition(e);
         for (const auto& e : elements("indicator")) build_indicator(e);
         check_branches();
-        for (const uncertain_param& u : rd_.uncertain_params)
-            if (u.path.rfind("transition.", 0) == 0 && u.path.size() > 12 &&
-                u.path.compare(u.path.size() - 12, 12, ".probability") == 0)
-                fail(root_.at, "'" + u.path + "' is given as a distribution; branch probabilities must sum to 1 "
-                                              "in every draw, so they cannot be uncertain one by one (make an "
-                                              "attribute's probability uncertain and branch on it with 'when')");
-        m_.uncertain = rd_.uncertain_params;
+        find_remainders();
         return std::move(m_);
     }
 
@@ -1041,14 +1196,16 @@ private:
         if (!p.terminal && !month && !day)
             fail(e.node->at, "missing price in " + e.label +
                                  "; add exactly one of price_per_month = 16500 or price_per_day = 550");
+        const index_t self = static_cast<index_t>(m_.placements.size());
         if (month) {
             p.price_given_per_month = true;
-            p.price_per_month_sek = rd_.read_schedule(field_of(e, *month));
+            p.price_per_month_sek = rd_.read_schedule(input_of(e, *month, input_field::placement_price, self, "kr/mån"));
             p.price_per_day_sek = scaled(p.price_per_month_sek, 12.0 / 365.0);
         } else if (day) {
-            p.price_per_day_sek = rd_.read_schedule(field_of(e, *day));
+            p.price_per_day_sek = rd_.read_schedule(input_of(e, *day, input_field::placement_price, self, "kr/dygn"));
         }
-        if (const tnode* c = e.node->find("capacity")) p.capacity = rd_.count(field_of(e, *c));
+        if (const tnode* c = e.node->find("capacity"))
+            p.capacity = rd_.count(input_of(e, *c, input_field::placement_capacity, self, "platser"));
         p.payer = resolve_payer(e, !p.terminal, "who pays for the stay");
         if (const tnode* c = e.node->find("clears_flags")) p.clears_flags = flag_mask(field_of(e, *c));
         read_rules(e, p);
@@ -1059,7 +1216,9 @@ private:
     void read_rules(const element& e, placement& p) {
         const tnode* max = e.node->find("max_stay_days");
         const tnode* after = e.node->find("after_max_stay");
-        if (max) p.max_stay_days = rd_.positive(field_of(e, *max));
+        if (max)
+            p.max_stay_days = rd_.positive(input_of(e, *max, input_field::placement_max_stay,
+                                                    static_cast<index_t>(m_.placements.size()), "dygn"));
         if (after) {
             if (!max)
                 fail(after->key_at, e.label + " gives after_max_stay without max_stay_days; add e.g. "
@@ -1145,9 +1304,11 @@ private:
         staff_pool s;
         s.id = id_node(e).text;
         s.name = element_name(e, s.id);
-        s.fte = rd_.read_schedule(field_of(e, require_key(e, "fte", "fte = 6")));
+        const index_t self = static_cast<index_t>(m_.staff.size());
+        s.fte = rd_.read_schedule(input_of(e, require_key(e, "fte", "fte = 6"), input_field::staff_fte, self, "åa"));
         s.annual_cost_per_fte_sek = rd_.read_schedule(
-            field_of(e, require_key(e, "annual_cost_per_fte", "annual_cost_per_fte = 500000")));
+            input_of(e, require_key(e, "annual_cost_per_fte", "annual_cost_per_fte = 500000"),
+                     input_field::staff_annual_cost, self, "kr/år per åa"));
         const tnode* caseload = e.node->find("caseload");
         const tnode* slots = e.node->find("service_slots");
         if (caseload && slots)
@@ -1156,10 +1317,10 @@ private:
                                     "held while in a placement; service_slots: cases a service works on)");
         if (caseload) {
             s.kind = staff_kind::caseload;
-            s.slots_per_fte = rd_.positive(field_of(e, *caseload));
+            s.slots_per_fte = rd_.positive(input_of(e, *caseload, input_field::staff_slots_per_fte, self, "klienter per åa"));
         } else if (slots) {
             s.kind = staff_kind::service_slots;
-            s.slots_per_fte = rd_.positive(field_of(e, *slots));
+            s.slots_per_fte = rd_.positive(input_of(e, *slots, input_field::staff_slots_per_fte, self, "ärenden per åa"));
         }
         s.payer = resolve_payer(e, true, "who pays the salaries");
         m_.staff.push_back(std::move(s));
@@ -1178,7 +1339,8 @@ private:
                                                                : "has neither caseload nor service_slots"s) +
                             "; a service needs a staff pool with service_slots (e.g. service_slots = 8)");
         s.duration =
-            rd_.read_distribution(field_of(e, require_key(e, "duration", "duration = { exponential = 60 }")));
+            rd_.read_distribution(input_of(e, require_key(e, "duration", "duration = { exponential = 60 }"),
+                                           input_field::service_duration, static_cast<index_t>(m_.services.size()), ""));
         if (const tnode* g = e.node->find("grants")) {
             auto it = std::find(m_.flags.begin(), m_.flags.end(), g->text);
             s.flag = static_cast<index_t>(it - m_.flags.begin());
@@ -1190,7 +1352,8 @@ private:
         supply s;
         s.id = id_node(e).text;
         s.name = element_name(e, s.id);
-        s.per_year = rd_.read_schedule(field_of(e, require_key(e, "per_year", "per_year = 30")));
+        s.per_year = rd_.read_schedule(input_of(e, require_key(e, "per_year", "per_year = 30"), input_field::supply_per_year,
+                                                static_cast<index_t>(m_.supplies.size()), "per år"));
         s.process = read_process(e);
         m_.supplies.push_back(std::move(s));
     }
@@ -1199,7 +1362,9 @@ private:
         attribute a;
         a.id = id_node(e).text;
         a.name = element_name(e, a.id);
-        a.probability = rd_.probability(field_of(e, require_key(e, "probability", "probability = 0.6")));
+        const index_t self = static_cast<index_t>(m_.attributes.size());
+        a.probability = rd_.probability(
+            input_of(e, require_key(e, "probability", "probability = 0.6"), input_field::attribute_probability, self, ""));
         if (const tnode* r = e.node->find("redraw_on_entry"))
             a.redraw_on_entry = placement_list(field_of(e, *r));
         const tnode* month = e.node->find("cost_per_month");
@@ -1217,10 +1382,10 @@ private:
                  e.label + " has 'cost_in' but no cost; add cost_per_month = 7000 or cost_per_day");
         if (month) {
             a.cost_given_per_month = true;
-            a.cost_per_month_sek = rd_.read_schedule(field_of(e, *month));
+            a.cost_per_month_sek = rd_.read_schedule(input_of(e, *month, input_field::attribute_cost, self, "kr/mån"));
             a.cost_per_day_sek = scaled(a.cost_per_month_sek, 12.0 / 365.0);
         }
-        if (day) a.cost_per_day_sek = rd_.read_schedule(field_of(e, *day));
+        if (day) a.cost_per_day_sek = rd_.read_schedule(input_of(e, *day, input_field::attribute_cost, self, "kr/dygn"));
         if (in) {
             a.cost_in = placement_list(field_of(e, *in));
             if (a.cost_in.empty())
@@ -1280,15 +1445,17 @@ private:
         group g;
         g.id = id_node(e).text;
         g.name = element_name(e, g.id);
+        const index_t self = static_cast<index_t>(m_.groups.size());
         for (const auto& a : m_.attributes) g.attribute_probability.push_back(a.probability);
         if (const tnode* probs = e.node->find("probabilities")) {
             field f = field_of(e, *probs);
             if (probs->type != ttype::table) wrong_type(f, "a table", "probabilities = { has_debt = 0.6 }");
             for (const auto& item : probs->items) {
-                field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label,
-                         f.path + "." + item.key};
                 index_t a = resolve_id(f, item, item.key, "attribute");
+                field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label, f.path + "." + item.key,
+                         input_ref{input_field::group_probability, self, a, whole_schedule, 1}, ""};
                 g.attribute_probability[a] = rd_.probability(pf);
+                g.own_probability |= std::uint64_t{1} << a;
             }
         }
         for (const auto& ie : entries(e, "initial")) {
@@ -1297,7 +1464,9 @@ private:
             rd_.note(ie.path, "", *ie.node);
             s.placement = resolve(field_of(ie, require_key(ie, "placement", "placement = \"stodboende\"")),
                                   "placement");
-            s.count = rd_.count(field_of(ie, require_key(ie, "count", "count = 50")));
+            const index_t entry = static_cast<index_t>(g.initial.size());
+            s.count = rd_.count(input_of(ie, require_key(ie, "count", "count = 50"), input_field::initial_count, self,
+                                         "personer", entry));
             if (const tnode* st = ie.node->find("state")) {
                 field f = field_of(ie, *st);
                 std::string v = read_string(f, "state = \"fresh\"");
@@ -1322,7 +1491,9 @@ private:
                 fail(el->key_at, ie.label +
                                      " gives elapsed_days without state = \"elapsed\"; add state = "
                                      "\"elapsed\" or remove it");
-            if (el) s.elapsed_days = rd_.non_negative(field_of(ie, *el));
+            if (el)
+                s.elapsed_days =
+                    rd_.non_negative(input_of(ie, *el, input_field::initial_elapsed, self, "dagar", entry));
             if (const tnode* fl = ie.node->find("flags")) s.flags = flag_mask(field_of(ie, *fl));
             if (const tnode* h = ie.node->find("holds")) {
                 field hf = field_of(ie, *h);
@@ -1358,7 +1529,9 @@ private:
             rd_.note(ae.path, "", *ae.node);
             s.placement = resolve(field_of(ae, require_key(ae, "placement", "placement = \"stodboende\"")),
                                   "placement");
-            s.per_year = rd_.read_schedule(field_of(ae, require_key(ae, "per_year", "per_year = 40")));
+            s.per_year = rd_.read_schedule(input_of(ae, require_key(ae, "per_year", "per_year = 40"),
+                                                    input_field::arrival_per_year, self, "per år",
+                                                    static_cast<index_t>(g.arrivals.size())));
             s.process = read_process(ae);
             if (m_.placements[s.placement].terminal)
                 fail(ae.node->find("placement")->at,
@@ -1408,9 +1581,11 @@ private:
                  e.label + " leaves terminal placement " + in_quotes(m_.placements[t.from].id) +
                      ", which clients never leave (they exit the system); remove the transition or make "
                      "the placement non-terminal");
-        t.after =
-            rd_.read_distribution(field_of(e, require_key(e, "after", "after = { exponential = 180 }")));
-        if (const tnode* p = e.node->find("probability")) t.probability = rd_.probability(field_of(e, *p));
+        const index_t self = static_cast<index_t>(m_.transitions.size());
+        t.after = rd_.read_distribution(
+            input_of(e, require_key(e, "after", "after = { exponential = 180 }"), input_field::transition_after, self, ""));
+        if (const tnode* p = e.node->find("probability"))
+            t.probability = rd_.probability(input_of(e, *p, input_field::transition_probability, self, ""));
         if (const tnode* w = e.node->find("when")) t.when = read_condition(field_of(e, *w));
         if (const tnode* r = e.node->find("require")) {
             field rf = field_of(e, *r);
@@ -1463,6 +1638,49 @@ private:
         if (const tnode* w = n.find("when")) g.when = read_condition(field{w, "'when' of " + what, f.path});
         rd_.note(e.path + ".require." + target->text, "", n);
         return g;
+    }
+
+    // A branch probability that is drawn or set hands the rest to a sibling: the
+    // last other transition out of the same placement with the same `when` whose
+    // probability is plain. An uncertain one needs such a sibling, and the rest
+    // must stay >= 0 in every draw (docs/language.md, "Uncertain numbers").
+    void find_remainders() {
+        auto same_when = [](const condition& a, const condition& b) {
+            return a.all_of == b.all_of && a.none_of == b.none_of;
+        };
+        std::vector<char> uncertain(m_.transitions.size(), 0);
+        for (const uncertain_param& u : m_.uncertain)
+            if (u.ref.field == input_field::transition_probability) uncertain[u.ref.element] = 1;
+        for (index_t t = 0; t < m_.transitions.size(); ++t) {
+            transition& tr = m_.transitions[t];
+            for (index_t s = 0; s < m_.transitions.size(); ++s) {
+                const transition& o = m_.transitions[s];
+                if (s != t && o.from == tr.from && same_when(o.when, tr.when) && !uncertain[s]) tr.remainder = s;
+            }
+        }
+        const auto all = elements("transition");
+        std::map<index_t, double> rest;  // remainder -> its probability when every draw is at its highest
+        for (const uncertain_param& u : m_.uncertain) {
+            if (u.ref.field != input_field::transition_probability) continue;
+            const transition& tr = m_.transitions[u.ref.element];
+            const tnode* p = all[u.ref.element].node->find("probability");
+            const origin& at = p ? p->at : all[u.ref.element].node->at;
+            const std::string& from = m_.placements[tr.from].id;
+            if (tr.remainder == no_index)
+                fail(at, "the probability of transition " + in_quotes(tr.id) +
+                             " is given as a distribution, but no other transition out of " + in_quotes(from) +
+                             " with the same 'when' has a plain probability to take the rest; add one (in every "
+                             "draw it takes 1 minus the others)");
+            const transition& r = m_.transitions[tr.remainder];
+            auto it = rest.emplace(tr.remainder, r.probability).first;
+            it->second -= support_of(u.dist).hi - u.mean;
+            if (it->second < -1e-12)
+                fail(at, "the probability of transition " + in_quotes(tr.id) + " can be drawn as high as " +
+                             format_number(support_of(u.dist).hi) + "; then " + in_quotes(r.id) +
+                             ", which takes the rest, would fall below 0 (it is " + format_number(r.probability) +
+                             " at the means); narrow the distribution so that the branches out of " +
+                             in_quotes(from) + " sum to 1 in every draw");
+        }
     }
 
     // For each placement, the probabilities of the transitions out of it whose
@@ -1530,12 +1748,6 @@ private:
 model build_model(const tnode& root, const std::string& file) { return model_builder(root, file).build(); }
 
 }  // namespace
-
-/// An alternative's merged model tree, kept to rebuild it with drawn values.
-struct model_source {
-    tnode tree;
-    std::string file;
-};
 
 namespace {
 
@@ -1693,35 +1905,14 @@ void collect_set(const tnode& n, const std::string& prefix,
 // ---------------------------------------------------------------------------
 // Scenarios
 
-void strip_positions(tnode& n, const std::shared_ptr<const std::string>& label) {
-    n.at = origin{label, 0, 0};
-    n.key_at = n.at;
-    for (auto& c : n.items) strip_positions(c, label);
-}
-
-/// Parses a command-line override's value text as a TOML value.
-tnode parse_cli_value(const cli_override& o) {
-    auto label =
-        std::make_shared<const std::string>("command-line override " + in_quotes(o.path + "=" + o.value));
-    try {
-        toml::table doc = toml::parse("v = " + o.value, std::string_view(*label));
-        tnode t = convert(doc);
-        tnode v = *t.find("v");
-        strip_positions(v, label);
-        return v;
-    } catch (const toml::parse_error& e) {
-        fail(origin{label, 0, 0},
-             "cannot read the value " + in_quotes(o.value) + ": " + std::string(e.description()) +
-                 "; write a TOML value, e.g. 9, 0.5, [ { value = 6 }, { from = 2008-04-01, value = 9 } ] "
-                 "or { exponential = 60 }");
-    }
-}
-
 struct scenario_reader {
     const tnode& root;
     std::string file;
-    std::vector<source_note> scenario_notes;  // notes of scenario-level numbers (not kept)
-    reader rd{scenario_notes};
+    // The case's own settings are not inputs of a model: they take plain numbers.
+    std::vector<source_note> scenario_notes;
+    std::vector<model_input> scenario_inputs;
+    std::vector<uncertain_param> scenario_uncertain;
+    reader rd{scenario_notes, scenario_inputs, scenario_uncertain};
 
     element top() const { return element{&root, "the scenario", "scenario"}; }
 
@@ -1735,7 +1926,7 @@ struct scenario_reader {
         return k;
     }
 
-    void read(scenario& sc, const std::vector<cli_override>& extra) {
+    void read(scenario& sc) {
         element e = top();
         check_keys(root,
                    scenario_keys(),
@@ -1751,8 +1942,12 @@ struct scenario_reader {
         read_horizon(sc);
         if (const tnode* r = root.find("replications")) {
             field f = field_of(e, *r);
-            sc.replications = rd.count(f);
-            if (sc.replications == 0) fail(r->at, f.what + " is 0; run at least 1 replication");
+            double n = rd.number(f);
+            const tnode& at = rd.number_node(f);
+            if (n < 1 || n != std::floor(n) || n > max_replications)
+                fail(at.at, f.what + " is " + format_number(n) + "; give a whole number from 1 to " +
+                                format_number(max_replications) + " (hemsim's limit for one run)");
+            sc.replications = static_cast<std::uint32_t>(n);
         }
         if (const tnode* s = root.find("seed")) {
             field f = field_of(e, *s);
@@ -1792,14 +1987,7 @@ struct scenario_reader {
         build_model(model_tree, sc.model_file);
         apply_overrides(model_tree, e);
         build_model(model_tree, sc.model_file);
-        std::vector<std::pair<cli_override, tnode>> cli;
-        for (const auto& o : extra) cli.emplace_back(o, parse_cli_value(o));
-        read_alternatives(sc, model_tree, cli);
-        if (!rd.uncertain_params.empty())
-            fail(origin{std::make_shared<const std::string>(file), 0, 0},
-                 "'" + rd.uncertain_params.front().path +
-                     "' is given as a distribution; project costs, calc lines and the case's settings take "
-                     "plain numbers (model values may be distributions; for project costs use --optimism-bias)");
+        read_alternatives(sc, model_tree);
     }
 
     void read_horizon(scenario& sc) {
@@ -1813,7 +2001,7 @@ struct scenario_reader {
             fail(root.at, "missing horizon in the scenario; add horizon_years = 3 or horizon_months = 18");
         const tnode* h = years ? years : months;
         field f = field_of(e, *h);
-        double v = rd.number(f);
+        double v = rd.number(f, value_rule::any);
         const tnode& vn = rd.number_node(f);
         if (!(v > 0)) fail(vn.at, f.what + " is " + format_number(v) + "; the horizon must be > 0");
         double m = years ? v * 12 : v;
@@ -1824,8 +2012,7 @@ struct scenario_reader {
         sc.horizon_months = static_cast<int>(std::lround(m));
     }
 
-    void read_alternatives(scenario& sc, const tnode& model_tree,
-                           const std::vector<std::pair<cli_override, tnode>>& cli) {
+    void read_alternatives(scenario& sc, const tnode& model_tree) {
         const tnode* arr = root.find("alternative");
         if (!arr)
             fail(root.at,
@@ -1872,7 +2059,7 @@ struct scenario_reader {
             fail(baselines[1]->at,
                  "two alternatives have baseline = true (the first at " + describe(baselines[0]->at) +
                      "); there is exactly one nollalternativ: keep baseline = true on one only");
-        for (const auto& e : alts) sc.alternatives.push_back(read_alternative(e, sc, model_tree, cli));
+        for (const auto& e : alts) sc.alternatives.push_back(read_alternative(e, sc, model_tree));
     }
 
     // Merges the element arrays and `set` paths of `e` (the scenario's top level
@@ -1904,8 +2091,7 @@ struct scenario_reader {
         }
     }
 
-    alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree,
-                                 const std::vector<std::pair<cli_override, tnode>>& cli) {
+    alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree) {
         alternative alt;
         const tnode& item = *e.node;
         alt.id = item.find("id")->text;
@@ -1920,11 +2106,8 @@ struct scenario_reader {
 
         tnode tree = model_tree;
         apply_overrides(tree, e);
-        for (const auto& [o, v] : cli)
-            if (o.baseline_too || !alt.baseline) apply_set(tree, o.path, v, v.at);
         try {
             alt.system = build_model(tree, sc.model_file);
-            if (!alt.system.uncertain.empty()) alt.source = std::make_shared<model_source>(model_source{tree, sc.model_file});
         } catch (const input_error& err) {
             // Valid alone, the model broke under this alternative's overrides.
             throw input_error(std::string(err.what()) + " (in alternative " + in_quotes(alt.id) + ")");
@@ -1933,8 +2116,10 @@ struct scenario_reader {
         if (const tnode* pc = item.find("project_cost")) {
             if (pc->type != ttype::array)
                 wrong_type(field_of(e, *pc), "an array of tables", "[[alternative.project_cost]]");
+            // Project amounts are inputs of the alternative and may be uncertain.
+            reader ard(alt.system.notes, alt.system.inputs, alt.system.uncertain);
             for (std::size_t i = 0; i < pc->items.size(); ++i)
-                alt.project_costs.push_back(read_project_cost(e, pc->items[i], i, alt.system, sc));
+                alt.project_costs.push_back(read_project_cost(e, pc->items[i], i, alt.system, sc, ard));
             for (const project_cost& c : alt.project_costs)
                 if (c.staff != no_index) alt.system.staff[c.staff].funded_fte.push_back({c.start, c.end, c.fte});
         }
@@ -1957,7 +2142,7 @@ struct scenario_reader {
     }
 
     project_cost read_project_cost(const element& alt, const tnode& n, std::size_t i, const model& m,
-                                   const scenario& sc) {
+                                   const scenario& sc, reader& amounts) {
         std::string label = "project_cost " + std::to_string(i + 1) + " of " + alt.label;
         if (n.type != ttype::table)
             fail(n.at, "each project_cost of " + alt.label +
@@ -1987,14 +2172,19 @@ struct scenario_reader {
             pc.staff = find_id(sf, read_string(sf, "staff = \"boendestodjare\""), pools, "staff pool");
             pc.fte = rd.positive(field_of(e, *fte));
             // Without an amount the line costs the pool's annual cost per FTE.
-            if (!per_year) pc.per_year_sek = pc.fte * m.staff[pc.staff].annual_cost_per_fte_sek.initial;
+            if (!per_year) {
+                pc.per_year_sek = pc.fte * m.staff[pc.staff].annual_cost_per_fte_sek.initial;
+                pc.per_year_from_pool = true;
+            }
         } else if (!per_year && !one_off) {
             fail(n.at, "missing amount in " + e.label + "; add per_year = 1500000 or one_off = 50000");
         }
-        if (per_year) pc.per_year_sek = rd.non_negative(field_of(e, *per_year));
+        const index_t self = static_cast<index_t>(i);
+        if (per_year)
+            pc.per_year_sek = amounts.non_negative(input_of(e, *per_year, input_field::project_per_year, self, "kr/år"));
         if (one_off) {
             pc.one_off = true;
-            pc.one_off_sek = rd.non_negative(field_of(e, *one_off));
+            pc.one_off_sek = amounts.non_negative(input_of(e, *one_off, input_field::project_one_off, self, "kr"));
         }
         if (const tnode* s = n.find("start")) pc.start = read_date(field_of(e, *s));
         if (const tnode* en = n.find("end")) pc.end = read_date(field_of(e, *en));
@@ -2126,35 +2316,16 @@ std::string summary(const model& m) {
 
 }  // namespace
 
-model rebuild_model(const alternative& alt, const std::vector<std::pair<std::string, double>>& values) {
-    if (!alt.source) return alt.system;
-    tnode tree = alt.source->tree;
-    auto label = std::make_shared<const std::string>("a drawn value of alternative " + in_quotes(alt.id));
-    for (const auto& [path, x] : values) {
-        tnode v;
-        v.type = ttype::floating;
-        v.floating = x;
-        v.at = v.key_at = origin{label, 0, 0};
-        apply_set(tree, path, v, v.at);
-    }
-    model m = build_model(tree, alt.source->file);
-    m.uncertain = alt.system.uncertain;  // the distributions, not the drawn numbers
-    // What the scenario's project lines added to the model after it was built.
-    for (std::size_t i = 0; i < m.staff.size() && i < alt.system.staff.size(); ++i)
-        m.staff[i].funded_fte = alt.system.staff[i].funded_fte;
-    return m;
-}
-
 model load_model(const std::filesystem::path& file) {
     tnode root = read_document(file);
     return build_model(root, file.string());
 }
 
-scenario load_scenario(const std::filesystem::path& file, const std::vector<cli_override>& extra) {
+scenario load_scenario(const std::filesystem::path& file) {
     tnode root = read_document(file);
     scenario sc;
-    scenario_reader r{root, file.string(), {}};
-    r.read(sc, extra);
+    scenario_reader r{root, file.string(), {}, {}, {}};
+    r.read(sc);
     return sc;
 }
 

@@ -13,30 +13,12 @@
 
 namespace hemsim {
 
-/// Bad user input: the message is complete ("file:line:col: what; fix").
-class input_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 /// Loads and validates a model file.
 model load_model(const std::filesystem::path& file);
 
-/// Extra overrides from the command line: path ("staff.x.fte") and value text ("9").
-struct cli_override {
-    std::string path;
-    std::string value;
-    bool baseline_too = true;  // false: every alternative but the nollalternativ
-};
-
 /// Loads a scenario, its model, and builds every alternative's model with its
-/// overrides applied (then `extra` for every alternative). Validates all.
-scenario load_scenario(const std::filesystem::path& file,
-                       const std::vector<cli_override>& extra = {});
-
-/// The alternative's model rebuilt with `values` set at their paths (drawn
-/// values of its uncertain parameters); validated as any model.
-model rebuild_model(const alternative& alt, const std::vector<std::pair<std::string, double>>& values);
+/// overrides applied. Validates all.
+scenario load_scenario(const std::filesystem::path& file);
 
 enum class file_kind { model, scenario };
 

@@ -1,7 +1,11 @@
 #include "model/model.hpp"
+#include "model/suggest.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <stdexcept>
 
 namespace hemsim {
 
@@ -23,10 +27,238 @@ index_t model::find_placement(const std::string& id) const {
     return no_index;
 }
 
+const model_input* model::find_input(const std::string& path) const {
+    for (const model_input& in : inputs)
+        if (in.path == path) return &in;
+    return nullptr;
+}
+
 std::size_t scenario::baseline_index() const {
     for (std::size_t i = 0; i < alternatives.size(); ++i)
         if (alternatives[i].baseline) return i;
     return 0;
+}
+
+namespace {
+
+std::string number_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+void check_rule(value_rule rule, double v) {
+    if (!std::isfinite(v)) throw std::invalid_argument(number_text(v) + " is not a finite number");
+    switch (rule) {
+    case value_rule::any: break;
+    case value_rule::non_negative:
+        if (v < 0) throw std::invalid_argument(number_text(v) + " is negative; it must be >= 0");
+        break;
+    case value_rule::positive:
+        if (!(v > 0)) throw std::invalid_argument(number_text(v) + " must be > 0");
+        break;
+    case value_rule::probability:
+        if (v < 0 || v > 1) throw std::invalid_argument(number_text(v) + " is not a probability between 0 and 1");
+        break;
+    case value_rule::whole:
+        if (v < 0 || v != std::floor(v) || v > max_count)
+            throw std::invalid_argument(number_text(v) + " is not a whole number between 0 and " +
+                                        number_text(max_count));
+        break;
+    }
+}
+
+void set_in_schedule(schedule& s, std::int32_t step, double v) {
+    if (step == whole_schedule) {
+        s.initial = v;
+        s.steps.clear();
+    } else if (step == 0) {
+        s.initial = v;
+    } else if (static_cast<std::size_t>(step) <= s.steps.size()) {
+        s.steps[static_cast<std::size_t>(step) - 1].value = v;
+    } else {
+        throw std::invalid_argument("the schedule has no step " + std::to_string(step));
+    }
+}
+
+// A price or cost written per month sets its daily rate too (month x 12 / 365).
+void set_priced(schedule& as_written, schedule* per_day, bool per_month, std::int32_t step, double v) {
+    set_in_schedule(as_written, step, v);
+    if (per_month && per_day) set_in_schedule(*per_day, step, v * 12.0 / 365.0);
+}
+
+// Parameter `i` of a duration distribution as written, in days.
+void set_parameter(distribution& d, index_t i, double days) {
+    double* slot = nullptr;
+    switch (d.kind) {
+    case dist_kind::fixed:
+    case dist_kind::exponential: slot = i == 0 ? &d.a : nullptr; break;
+    case dist_kind::uniform: slot = i == 0 ? &d.a : i == 1 ? &d.b : nullptr; break;
+    case dist_kind::triangular: slot = i == 0 ? &d.a : i == 1 ? &d.c : i == 2 ? &d.b : nullptr; break;
+    case dist_kind::normal:
+    case dist_kind::lognormal:
+    case dist_kind::gamma: slot = i == 0 ? &d.a : i == 1 ? &d.b : nullptr; break;
+    }
+    if (!slot) throw std::invalid_argument("the distribution has no parameter " + std::to_string(i + 1));
+    *slot = days;
+    if (d.kind == dist_kind::uniform && d.a > d.b)
+        throw std::invalid_argument("its minimum " + number_text(d.a) + " would be above its maximum " +
+                                    number_text(d.b));
+    if (d.kind == dist_kind::triangular && !(d.a <= d.c && d.c <= d.b))
+        throw std::invalid_argument("min <= mode <= max would not hold (" + number_text(d.a) + ", " +
+                                    number_text(d.c) + ", " + number_text(d.b) + ")");
+    if (d.kind == dist_kind::exponential && !(d.a > 0)) throw std::invalid_argument("the mean must be > 0");
+    if ((d.kind == dist_kind::lognormal || d.kind == dist_kind::gamma) && !(d.a > 0))
+        throw std::invalid_argument("the mean must be > 0");
+}
+
+template <class T>
+T& element_at(std::vector<T>& v, index_t i) {
+    if (i >= v.size()) throw std::invalid_argument("no such element");
+    return v[i];
+}
+
+}  // namespace
+
+void set_input(model& m, std::vector<project_cost>* project_costs, const input_ref& ref, value_rule rule,
+               double v) {
+    check_rule(rule, v);
+    switch (ref.field) {
+    case input_field::placement_price: {
+        placement& p = element_at(m.placements, ref.element);
+        if (p.price_given_per_month)
+            set_priced(p.price_per_month_sek, &p.price_per_day_sek, true, ref.step, v);
+        else
+            set_priced(p.price_per_day_sek, nullptr, false, ref.step, v);
+        break;
+    }
+    case input_field::placement_capacity:
+        element_at(m.placements, ref.element).capacity = static_cast<std::uint32_t>(v);
+        break;
+    case input_field::placement_max_stay: element_at(m.placements, ref.element).max_stay_days = v; break;
+    case input_field::staff_fte: set_in_schedule(element_at(m.staff, ref.element).fte, ref.step, v); break;
+    case input_field::staff_annual_cost: {
+        set_in_schedule(element_at(m.staff, ref.element).annual_cost_per_fte_sek, ref.step, v);
+        // Project lines that fund this pool without an amount of their own cost its annual cost.
+        if (project_costs)
+            for (project_cost& pc : *project_costs)
+                if (pc.per_year_from_pool && pc.staff == ref.element)
+                    pc.per_year_sek = pc.fte * m.staff[ref.element].annual_cost_per_fte_sek.initial;
+        break;
+    }
+    case input_field::staff_slots_per_fte: element_at(m.staff, ref.element).slots_per_fte = v; break;
+    case input_field::service_duration:
+        set_parameter(element_at(m.services, ref.element).duration, ref.sub, v * ref.unit);
+        break;
+    case input_field::supply_per_year:
+        set_in_schedule(element_at(m.supplies, ref.element).per_year, ref.step, v);
+        break;
+    case input_field::attribute_probability: {
+        element_at(m.attributes, ref.element).probability = v;
+        for (group& g : m.groups)
+            if (!((g.own_probability >> ref.element) & 1u) && ref.element < g.attribute_probability.size())
+                g.attribute_probability[ref.element] = v;
+        break;
+    }
+    case input_field::attribute_cost: {
+        attribute& a = element_at(m.attributes, ref.element);
+        if (a.cost_given_per_month)
+            set_priced(a.cost_per_month_sek, &a.cost_per_day_sek, true, ref.step, v);
+        else
+            set_priced(a.cost_per_day_sek, nullptr, false, ref.step, v);
+        break;
+    }
+    case input_field::group_probability:
+        element_at(element_at(m.groups, ref.element).attribute_probability, ref.sub) = v;
+        break;
+    case input_field::initial_count:
+        element_at(element_at(m.groups, ref.element).initial, ref.sub).count = static_cast<std::uint32_t>(v);
+        break;
+    case input_field::initial_elapsed:
+        element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days = v * ref.unit;
+        break;
+    case input_field::arrival_per_year:
+        set_in_schedule(element_at(element_at(m.groups, ref.element).arrivals, ref.sub).per_year, ref.step, v);
+        break;
+    case input_field::transition_after:
+        set_parameter(element_at(m.transitions, ref.element).after, ref.sub, v * ref.unit);
+        break;
+    case input_field::transition_probability: {
+        transition& t = element_at(m.transitions, ref.element);
+        if (t.remainder == no_index)
+            throw std::invalid_argument("transition '" + t.id +
+                                        "' has no sibling to take the rest of its probability (another transition "
+                                        "out of the same placement with the same 'when')");
+        transition& r = element_at(m.transitions, t.remainder);
+        const double rest = r.probability - (v - t.probability);
+        if (rest < -1e-12)
+            throw std::invalid_argument("it would leave " + number_text(rest) + " to transition '" + r.id +
+                                        "', which takes the rest; the probabilities must sum to 1");
+        t.probability = v;
+        r.probability = std::max(0.0, rest);
+        break;
+    }
+    case input_field::project_per_year:
+    case input_field::project_one_off: {
+        if (!project_costs) throw std::invalid_argument("a project cost line belongs to an alternative");
+        project_cost& pc = element_at(*project_costs, ref.element);
+        (ref.field == input_field::project_per_year ? pc.per_year_sek : pc.one_off_sek) = v;
+        if (ref.field == input_field::project_per_year) pc.per_year_from_pool = false;
+        break;
+    }
+    }
+}
+
+std::optional<model_input> resolve_input(const alternative& alt, const std::string& path) {
+    if (const model_input* in = alt.system.find_input(path)) return *in;
+    // A placement without a capacity in the file may be given one.
+    const std::string prefix = "placement.", suffix = ".capacity";
+    if (path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0 &&
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        const std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+        index_t p = alt.system.find_placement(id);
+        if (p != no_index && !alt.system.placements[p].terminal) {
+            model_input in;
+            in.path = path;
+            in.ref = input_ref{input_field::placement_capacity, p, no_index, whole_schedule, 1};
+            in.rule = value_rule::whole;
+            in.unit = "platser";
+            return in;
+        }
+    }
+    return std::nullopt;
+}
+
+void set_value(scenario& sc, const std::string& path, double value, bool baseline_too) {
+    bool found = false;
+    for (alternative& alt : sc.alternatives) {
+        if (alt.baseline && !baseline_too) continue;
+        std::optional<model_input> in = resolve_input(alt, path);
+        if (!in) continue;
+        found = true;
+        try {
+            set_input(alt, *in, value);
+        } catch (const std::invalid_argument& e) {
+            throw input_error("set " + path + "=" + number_text(value) + " in alternative '" + alt.id + "': " +
+                              e.what());
+        }
+        // A number set is no longer uncertain in this alternative.
+        auto& u = alt.system.uncertain;
+        u.erase(std::remove_if(u.begin(), u.end(), [&](const uncertain_param& p) { return p.path == path; }), u.end());
+    }
+    if (found) return;
+    std::vector<std::string> paths;
+    for (const alternative& alt : sc.alternatives)
+        for (const model_input& in : alt.system.inputs)
+            if (std::find(paths.begin(), paths.end(), in.path) == paths.end()) paths.push_back(in.path);
+    std::string msg = "set path '" + path + "' not found: no alternative" +
+                      (baseline_too ? std::string() : std::string(" but the nollalternativ")) + " has that model value";
+    if (auto n = nearest(path, paths))
+        msg += "; did you mean '" + *n + "'?";
+    else
+        msg += "; a path is kind.id.field as in the files, e.g. 'staff.boendestodjare.fte', a schedule step "
+               "'supply.lagenheter.per_year@2008-03-01' or a duration's 'transition.stodboende_forsok.after.mean'";
+    throw input_error(msg);
 }
 
 }  // namespace hemsim

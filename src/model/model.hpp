@@ -8,15 +8,32 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace hemsim {
 
+/// Bad user input: the message is complete ("file:line:col: what; fix").
+class input_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 using date = std::chrono::year_month_day;
 
 /// ISO 8601 text of a date ("2008-01-01").
 std::string iso(const date& d);
+
+/// The limits of what a case may ask for (docs/language.md, "Limits"): beyond
+/// them a run would exhaust the machine or the engine's bit masks. Checked at
+/// load time where they can be, while running where they cannot.
+inline constexpr double max_count = 1e6;            // clients of an initial entry, a capacity
+inline constexpr double max_clients_present = 2e6;  // clients in the system at once (while running)
+inline constexpr double max_rate_per_year = 1e6;    // arrivals or offers a year of one stream
+inline constexpr int max_horizon_months = 1200;     // 100 years
+inline constexpr std::uint32_t max_replications = 100000;
+inline constexpr std::size_t max_staff_pools = 64, max_attributes = 64, max_flags = 32;
 
 /// Index into one of the model's vectors (placements, staff, ...).
 using index_t = std::uint32_t;
@@ -170,6 +187,7 @@ struct group {
     std::vector<initial_stock> initial;
     std::vector<arrival_stream> arrivals;
     std::vector<double> attribute_probability;  // per attribute; the group's value
+    std::uint64_t own_probability = 0;  // attributes whose probability the group sets (bit mask); the others follow the attribute
 };
 
 /// A gate that must hold before a move.
@@ -190,6 +208,9 @@ struct transition {
     condition when;
     distribution after;
     std::vector<gate> gates;  // services in order first, then resources held jointly
+    /// The sibling that takes the rest when this probability is drawn or set: the
+    /// last other transition out of `from` with the same `when` (no_index: none).
+    index_t remainder = no_index;
 };
 
 /// An indicator of the programme (seed 004), counted per year.
@@ -218,19 +239,80 @@ struct param_distribution {
     double a = 0, b = 0, c = 0;
 };
 
+/// What a number must be; checked when it is read, drawn or set.
+enum class value_rule : std::uint8_t {
+    any,           // any finite number (checked by its reader)
+    non_negative,  // >= 0
+    positive,      // > 0
+    probability,   // in [0, 1]
+    whole,         // a whole number >= 0 (counts, capacities); draws are rounded
+};
+
+/// The model field a number of the input sits in: the target of a draw or a `set`.
+enum class input_field : std::uint8_t {
+    placement_price,         // schedule, as written (per month or per dygn)
+    placement_capacity,      // whole
+    placement_max_stay,      // positive, days
+    staff_fte,               // schedule
+    staff_annual_cost,       // schedule, kr per FTE and year
+    staff_slots_per_fte,     // positive: caseload or service slots
+    service_duration,        // a parameter of the duration distribution
+    supply_per_year,         // schedule
+    attribute_probability,   // probability
+    attribute_cost,          // schedule, as written (per month or per dygn)
+    group_probability,       // element: group, sub: attribute
+    initial_count,           // element: group, sub: entry; whole
+    initial_elapsed,         // element: group, sub: entry; days
+    arrival_per_year,        // element: group, sub: entry; schedule
+    transition_after,        // a parameter of the duration distribution
+    transition_probability,  // probability; the remainder sibling takes the rest
+    project_per_year,        // element: the alternative's project cost line; kr a year
+    project_one_off,         // element: the alternative's project cost line; kr
+};
+
+/// Schedule positions of an input_ref: the whole schedule (a set replaces it by a
+/// constant), its first value, or step k (>= 1) of its dated steps.
+inline constexpr std::int32_t whole_schedule = -1;
+
+/// Where a number of the input sits in the model (and the alternative's project lines).
+struct input_ref {
+    input_field field = input_field::placement_price;
+    index_t element = no_index;            // placement, staff, service, ... index
+    index_t sub = no_index;                // group entry or attribute; distribution parameter as written (0, 1, 2)
+    std::int32_t step = whole_schedule;    // schedules: whole_schedule, 0 = the first value, k = dated step k
+    double unit = 1;                       // durations: days per unit as written (the value is given in units)
+};
+
+/// A number of the input: where it sits, what it must be, its value and where it comes from.
+struct model_input {
+    std::string path;     // "placement.stodboende.price_per_month", "supply.lagenheter.per_year@2008-03-01",
+                          // "transition.forsok_eget.after.mean", "alternative.projekt.project_cost.1.per_year"
+    input_ref ref;
+    value_rule rule = value_rule::non_negative;
+    double value = 0;     // as loaded: the number, or the mean of its distribution
+    std::string unit;     // "kr/mån", "kr/dygn", "per år", "dagar", "månader", ...; "" for pure numbers
+    std::optional<param_distribution> dist;  // when the number is uncertain
+    std::string source, note;                // as written in the file
+    std::string where;                       // "file:line:column"
+    bool listed = true;   // false for the whole-schedule entry of a schedule with steps (only a `set` target)
+};
+
 /// A number given as a distribution: each replication draws it once.
 struct uncertain_param {
     std::string path;  // as a `set` path: "placement.harbarge.price_per_day"
     param_distribution dist;
-    double mean = 0;   // the value of a --fixed-parameters run
+    double mean = 0;   // the value of a --fixed-parameters run (rounded for whole numbers)
+    input_ref ref;
+    value_rule rule = value_rule::non_negative;
+    std::string source, note;
 };
 
-/// A note on where a number comes from, kept for reports.
+/// A note on where an element comes from (its `source` and `note`), kept for reports.
 struct source_note {
-    std::string path;   // e.g. "placement.stodboende.price_per_month"
-    std::string value;  // as written
+    std::string path;   // e.g. "placement.stodboende"
+    std::string value;  // as written, for notes on values that are not numbers
     std::string source;
-    std::string note;   // the element's `note = "..."`, when given
+    std::string note;
 };
 
 /// A whole system: placements, staff, services, supplies, groups, transitions.
@@ -247,10 +329,13 @@ struct model {
     std::vector<group> groups;
     std::vector<transition> transitions;
     std::vector<indicator> indicators;
-    std::vector<source_note> notes;
+    std::vector<source_note> notes;          // elements' sources and notes
+    std::vector<model_input> inputs;         // every number, in the order read
     std::vector<uncertain_param> uncertain;  // numbers given as distributions
 
     index_t find_placement(const std::string& id) const;
+    /// The input at `path` (nullptr: none). A schedule's bare path finds the whole schedule.
+    const model_input* find_input(const std::string& path) const;
 };
 
 /// A project cost line of an alternative.
@@ -266,6 +351,7 @@ struct project_cost {
     // (slots for clients); its cost is this line's, not the pool's annual cost.
     index_t staff = no_index;
     double fte = 0;
+    bool per_year_from_pool = false;  // no amount written: fte x the pool's annual cost per FTE
 };
 
 /// A line of the application's own static sum (hemsim calc): count x unit
@@ -283,9 +369,6 @@ struct calc_line {
     double amount_sek() const { return count * unit_price_sek * periods; }
 };
 
-/// The loader's own form of an alternative's model, to rebuild it with drawn values.
-struct model_source;
-
 /// An alternative: the model with overrides applied, plus project costs.
 struct alternative {
     std::string id, name;
@@ -295,8 +378,24 @@ struct alternative {
     std::vector<project_cost> project_costs;
     std::vector<calc_line> calc;
     std::string calc_note;  // printed under the alternative's difference against the nollalternativ
-    std::shared_ptr<const model_source> source;  // for rebuild_model (model/loader.hpp)
 };
+
+/// Sets the number at `ref` to `value` in `m` (and in `project_costs` for the
+/// project lines), with what follows from it: a monthly price's daily rate, the
+/// groups that follow an attribute's probability, a branch's remainder. Throws
+/// std::invalid_argument when the value breaks a rule (a negative count, a
+/// probability above 1, a remainder below 0, a minimum above its maximum).
+void set_input(model& m, std::vector<project_cost>* project_costs, const input_ref& ref, value_rule rule,
+               double value);
+
+/// The model input at `path` in `alt` (a placement's capacity also when the
+/// file gives none); nullopt when there is none.
+std::optional<model_input> resolve_input(const alternative& alt, const std::string& path);
+
+/// set_input on an alternative's model and project lines.
+inline void set_input(alternative& alt, const model_input& in, double value) {
+    set_input(alt.system, &alt.project_costs, in.ref, in.rule, value);
+}
 
 /// A business case: alternatives over a horizon.
 struct scenario {
@@ -315,5 +414,13 @@ struct scenario {
 
     std::size_t baseline_index() const;
 };
+
+/// Sets the model value at `path` ("staff.boendestodjare.fte", a schedule step
+/// "supply.lagenheter.per_year@2008-03-01", a duration's "transition.x.after.mean")
+/// to `value` in every alternative, or every alternative but the nollalternativ
+/// when not `baseline_too`. A value given as a distribution becomes that fixed
+/// number. Throws input_error naming the path and what exists when no
+/// alternative has it, or the value breaks its rule.
+void set_value(scenario& sc, const std::string& path, double value, bool baseline_too);
 
 }  // namespace hemsim

@@ -1,6 +1,7 @@
 #include "results/runner.hpp"
 
 #include <atomic>
+#include <cmath>
 #include <chrono>
 #include <exception>
 #include <mutex>
@@ -9,7 +10,6 @@
 
 #include "engine/random.hpp"
 #include "engine/simulator.hpp"
-#include "model/loader.hpp"
 #include "results/recorder.hpp"
 
 namespace hemsim {
@@ -19,27 +19,37 @@ calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizo
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
                                    bool fixed_parameters) {
-    if (alt.system.uncertain.empty() || fixed_parameters) {
-        recorder rec(alt.system, layout, cal, sc.warmup_days);
-        simulator sim(alt.system, cal, rec, seed, replication);
+    auto simulate = [&](const alternative& a) {
+        recorder rec(a.system, layout, cal, sc.warmup_days);
+        simulator sim(a.system, cal, rec, seed, replication);
         sim.run();
         replication_result r = rec.finish(sim.counts());
-        add_fixed_costs(alt, layout, cal, sc.warmup_days, r);
+        add_fixed_costs(a, layout, cal, sc.warmup_days, r);
+        return r;
+    };
+    if (alt.system.uncertain.empty() || fixed_parameters) {
+        replication_result r = simulate(alt);
         for (const uncertain_param& u : alt.system.uncertain) r.params.push_back(u.mean);
         return r;
     }
-    // Probabilistic sensitivity analysis: this replication's values of the inputs.
-    std::vector<std::pair<std::string, double>> draws;
-    for (const uncertain_param& u : alt.system.uncertain) {
-        stream s = param_stream(seed, replication, u.path);
-        draws.emplace_back(u.path, sample_param(u.dist, s));
-    }
+    // Probabilistic sensitivity analysis: this replication's values of the
+    // inputs, each set in a copy of the alternative (a count rounded).
     alternative drawn = alt;
-    drawn.system = rebuild_model(alt, draws);
-    replication_result r = run_replication(sc, drawn, cal, layout, seed, replication, true);
-    r.params.clear();
-    for (const auto& d : draws) r.params.push_back(d.second);
+    std::vector<double> values;
+    for (const uncertain_param& u : alt.system.uncertain) {
+        double v = draw_param(u, seed, replication);
+        set_input(drawn.system, &drawn.project_costs, u.ref, u.rule, v);
+        values.push_back(v);
+    }
+    replication_result r = simulate(drawn);
+    r.params = std::move(values);
     return r;
+}
+
+double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t replication) {
+    stream s = param_stream(seed, replication, u.path);
+    double v = sample_param(u.dist, s);
+    return u.rule == value_rule::whole ? std::round(v) : v;
 }
 
 std::uint64_t scenario_result::events() const {

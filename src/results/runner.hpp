@@ -42,13 +42,16 @@ struct scenario_result {
     std::uint64_t events() const;
 };
 
-/// One replication of one alternative.
 /// One replication of one alternative. Its uncertain parameters are drawn
 /// once, from streams keyed by their paths (the same draw in every alternative),
 /// unless `fixed_parameters`.
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed,
                                    std::uint64_t replication, bool fixed_parameters = false);
+
+/// The value of an uncertain input in a replication: a draw from its stream
+/// (keyed by its path: the same in every alternative), rounded for a count.
+double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t replication);
 
 /// Every alternative and replication. Throws std::runtime_error on a failure
 /// while running (with the alternative, replication and time).
