@@ -13,7 +13,10 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -179,6 +182,75 @@ tnode convert(const toml::node& n) {
     return out;
 }
 
+/// The largest file hemsim reads, and the deepest nesting of tables, arrays
+/// and dotted keys in it (toml++ and convert() recurse once per level).
+constexpr std::uintmax_t max_file_bytes = 10u << 20;
+constexpr int max_nesting = 32;
+
+/// The deepest nesting in TOML text: brackets and braces in values plus the
+/// dotted segments of the key being written, outside strings and comments.
+/// Returns the line where `limit` is passed first, or 0.
+std::uint32_t too_deep(std::string_view text, int limit) {
+    int depth = 0, dots = 0;
+    std::uint32_t line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') {
+            ++line;
+            if (depth == 0) dots = 0;
+            continue;
+        }
+        if (c == '#') {  // a comment runs to the end of the line
+            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            const bool multi = text.substr(i, 3) == std::string(3, c);
+            const std::string_view end = multi ? std::string_view(c == '"' ? "\"\"\"" : "\'\'\'")
+                                               : std::string_view(c == '"' ? "\"" : "'");
+            std::size_t j = i + (multi ? 3 : 1);
+            for (; j < text.size(); ++j) {
+                if (text[j] == '\n') ++line;
+                if (c == '"' && text[j] == '\\') {
+                    ++j;
+                    continue;
+                }
+                if (text.substr(j, end.size()) == end) break;
+            }
+            i = std::min(text.size(), j + end.size()) - 1;
+            continue;
+        }
+        if (c == '[' || c == '{') ++depth;
+        if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+        if (c == ',' || c == '=') dots = 0;
+        // A dot between digits is a number's; any other separates key segments.
+        if (c == '.' && !(i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(text[i + 1]))))
+            ++dots;
+        if (depth + dots > limit) return line;
+    }
+    return 0;
+}
+
+/// "probability = 0,45": the number a Swedish hand meant, when the line has one.
+std::optional<std::string> decimal_comma(std::string_view line) {
+    std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return std::nullopt;
+    std::size_t i = line.find_first_not_of(" \t", eq + 1);
+    if (i == std::string_view::npos) return std::nullopt;
+    std::size_t j = i;
+    if (line[j] == '-' || line[j] == '+') ++j;
+    std::size_t digits = j;
+    while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+    if (j == digits || j + 1 >= line.size() || line[j] != ',' || !std::isdigit(static_cast<unsigned char>(line[j + 1])))
+        return std::nullopt;
+    std::size_t k = j + 1;
+    while (k < line.size() && std::isdigit(static_cast<unsigned char>(line[k]))) ++k;
+    std::string n(line.substr(i, k - i));
+    n[j - i] = '.';
+    return n;
+}
+
 /// Reads and parses a TOML file; `referenced_at` is where another file named it.
 tnode read_document(const fs::path& file, const origin* referenced_at = nullptr,
                     std::string_view as_written = {}) {
@@ -191,12 +263,37 @@ tnode read_document(const fs::path& file, const origin* referenced_at = nullptr,
                                      "); check the path, which is relative to the scenario file");
         throw input_error(file.string() + ": file " + what + "; check the path");
     }
+    const auto label = std::make_shared<const std::string>(file.string());
+    const std::uintmax_t bytes = fs::file_size(file, ec);
+    if (ec || bytes > max_file_bytes)
+        throw input_error(file.string() + ": the file is " + format_number(static_cast<double>(bytes) / (1 << 20)) +
+                          " MB; hemsim reads model and case files of at most " +
+                          std::to_string(max_file_bytes >> 20) + " MB: move long notes out of the file");
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (std::uint32_t line = too_deep(text, max_nesting))
+        fail(origin{label, line, 1}, "tables, arrays and dotted keys are nested more than " +
+                                         std::to_string(max_nesting) +
+                                         " levels deep here; hemsim's files need a handful (see docs/language.md)");
     try {
-        toml::table doc = toml::parse_file(file.string());
+        toml::table doc = toml::parse(text, std::string_view(*label));
         return convert(doc);
     } catch (const toml::parse_error& e) {
         origin at = origin_of(e.source());
-        if (!at.file) at.file = std::make_shared<const std::string>(file.string());
+        if (!at.file) at.file = label;
+        // The line of the error, for a hint on the commonest slip.
+        std::string_view rest = text;
+        for (std::uint32_t l = 1; l < at.line && !rest.empty(); ++l) {
+            std::size_t nl = rest.find('\n');
+            rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        }
+        std::string_view line = rest.substr(0, rest.find('\n'));
+        if (auto n = decimal_comma(line)) {
+            std::string written = *n;
+            std::replace(written.begin(), written.end(), '.', ',');
+            fail(at, "TOML numbers use a decimal point: write " + *n + ", not " + written +
+                         " (a comma separates the items of a list)");
+        }
         fail(at, "TOML syntax error: " + std::string(e.description()) +
                      "; fix the TOML syntax here (see docs/language.md)");
     }
@@ -1546,6 +1643,11 @@ private:
     // "attr", "!attr" or a conjunction "a & !b".
     condition read_condition(const field& f) {
         std::string s = read_string(f, "when = \"has_debt\" (or \"!has_debt\", or \"ung_vuxen & !missbruk\")");
+        if (s.find('|') != std::string::npos || s.find(" or ") != std::string::npos)
+            fail(f.node->at, f.what + " \"" + s +
+                                 "\" asks for an 'or'; conditions are conjunctions of attributes (\"a & !b\"): "
+                                 "write the branch once for each case instead, e.g. when = \"a\" and when = \"!a & b\" "
+                                 "for \"a | b\"");
         condition c;
         std::size_t start = 0;
         for (;;) {
@@ -1805,12 +1907,39 @@ void merge_elements(tnode& dst, const tnode& src, std::string_view collection) {
         if (!id)
             fail(s.at, "override of " + where + " has no id; overrides are matched by id: add id = \"...\"" +
                            (collection == "transition" ? " (or from and to)"s : ""s));
+        // Adding an element must be said (new = true): an id that matches
+        // nothing is far more often a typo, which would silently add an element.
+        bool is_new = false;
+        const tnode* nw = s.find("new");
+        if (nw) {
+            if (nw->type != ttype::boolean)
+                fail(nw->at, "'new' in an override of " + where + " must be true or false, not " + type_name(*nw));
+            is_new = nw->boolean;
+        }
+        tnode clean = s;
+        clean.items.erase(std::remove_if(clean.items.begin(), clean.items.end(),
+                                         [](const tnode& f) { return f.key == "new"; }),
+                          clean.items.end());
+        const tnode* idn = s.find("id");
+        const origin& at = idn ? idn->at : s.at;
         auto it = std::find_if(dst.items.begin(), dst.items.end(),
                                [&](const tnode& d) { return element_id(collection, d) == id; });
-        if (it != dst.items.end())
-            merge_element(*it, s, collection);
-        else
-            dst.items.push_back(s);
+        if (it != dst.items.end()) {
+            if (is_new)
+                fail(nw->at, where + " " + in_quotes(*id) + " already exists (at " + describe(it->at) +
+                                 "); remove new = true to change it, or give the new one another id");
+            merge_element(*it, clean, collection);
+        } else {
+            if (!is_new) {
+                std::vector<std::string> ids;
+                for (const tnode& d : dst.items)
+                    if (auto e = element_id(collection, d)) ids.push_back(*e);
+                fail(at, "no " + where + " " + in_quotes(*id) + " to change" +
+                             suggestion(*id, ids, "there are", "there are none") +
+                             "; to add a new " + where + " here, write new = true in its table");
+            }
+            dst.items.push_back(std::move(clean));
+        }
     }
 }
 
