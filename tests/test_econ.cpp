@@ -300,16 +300,18 @@ TEST_CASE("break-even over replications and its probabilities", "[econ]") {
     }
     SECTION("the printed summary") {
         // Half the replications have broken even by month 30 = June 2010.
-        std::string en = economics_summary(h.sc, h.res, econ_options{}, false);
-        CHECK_THAT(en, Catch::Contains("month 30 (2010-06) for half the replications"));
-        CHECK_THAT(en,
-                   Catch::Contains("75 % break even within the horizon (60 months), 50 % within 48 months"));
-        CHECK_THAT(en, Catch::Contains("over the horizon: 75 % (in present value: 75 %)"));
+        std::string en = economics_summary(h.sc, h.res, econ_options{}, language::en);
+        CHECK_THAT(en, Catch::Contains("month 30 (2010-06) in half the simulated futures"));
+        // Shares of 4 futures with their Wilson intervals: 3 of 4 is 30-95 %, 2 of 4 is 15-85 %.
+        CHECK_THAT(en, Catch::Contains("75 % (95 % CI 30–95 %) pay back within the horizon (60 months); "
+                                       "50 % (95 % CI 15–85 %) within 48 months"));
+        CHECK_THAT(en, Catch::Contains("over the horizon: 75 % (95 % CI 30–95 %); in present value: 75 %"));
         CHECK_THAT(en, Catch::Contains("real discount rate of 3.5 % and price base year 2008"));
-        std::string sv = economics_summary(h.sc, h.res, econ_options{}, true);
-        CHECK_THAT(sv, Catch::Contains("månad 30 (2010-06) för hälften av replikeringarna"));
+        std::string sv = economics_summary(h.sc, h.res, econ_options{}, language::sv);
+        CHECK_THAT(sv, Catch::Contains("månad 30 (2010-06) i hälften av de simulerade utfallen"));
         CHECK_THAT(sv, Catch::Contains("realränta 3,5 % och prisbasår 2008"));
-        CHECK_THAT(sv, Catch::Contains("75 % når break-even inom horisonten (60 mån), 50 % inom 48 mån"));
+        CHECK_THAT(sv, Catch::Contains("75 % (95 % KI 30–95 %) betalar tillbaka inom horisonten (60 mån); "
+                                       "50 % (95 % KI 15–85 %) inom 48 mån"));
     }
 }
 
@@ -332,30 +334,33 @@ TEST_CASE("return per krona, cost per extra exit and per day avoided", "[econ]")
     // Savings = -(diff - project) = 1.92 mkr against a project of 1.2 mkr.
     CHECK(mean_of(rows, "pv_savings") == 1920000.0);
     CHECK(mean_of(rows, "pv_project") == 1200000.0);
-    CHECK(mean_of(rows, "return_per_krona") == Approx(1.6).epsilon(1e-15));
+    CHECK(mean_of(rows, "savings_per_krona") == Approx(1.6).epsilon(1e-15));
     CHECK(mean_of(rows, "extra_exits") == 8.0);
     CHECK(mean_of(rows, "days_avoided") == 1200.0);
-    CHECK(mean_of(rows, "cost_per_extra_exit") == -90000.0);
-    CHECK(mean_of(rows, "cost_per_day_avoided") == -600.0);
+    CHECK(mean_of(rows, "net_cost_per_extra_exit") == -90000.0);
+    CHECK(mean_of(rows, "net_cost_per_day_avoided") == -600.0);
 
     SECTION("at 3.5 % the money is discounted, the outcomes are not") {
         auto r35 = economics_rows(h.sc, h.res, econ_options{});
         const double pv_savings = 960000 * (1 + 1 / 1.035);  // 960 000 a year net of the project
         CHECK(mean_of(r35, "pv_savings") == Approx(pv_savings).epsilon(1e-14));
         CHECK(mean_of(r35, "pv_project") == 1200000.0);
-        CHECK(mean_of(r35, "return_per_krona") == Approx(pv_savings / 1.2e6).epsilon(1e-14));
+        CHECK(mean_of(r35, "savings_per_krona") == Approx(pv_savings / 1.2e6).epsilon(1e-14));
         CHECK(mean_of(r35, "npv_diff") == Approx(1.2e6 - pv_savings).epsilon(1e-14));
-        CHECK(mean_of(r35, "cost_per_extra_exit") == Approx((1.2e6 - pv_savings) / 8).epsilon(1e-14));
+        CHECK(mean_of(r35, "net_cost_per_extra_exit") == Approx((1.2e6 - pv_savings) / 8).epsilon(1e-14));
         CHECK(mean_of(r35, "extra_exits") == 8.0);
     }
     SECTION("the summary in Swedish and English") {
-        std::string sv = economics_summary(h.sc, h.res, o, true);
-        CHECK_THAT(sv, Catch::Contains("Nuvärde av skillnaden: -720 tkr (95 % KI -720 till -720)"));
-        CHECK_THAT(sv, Catch::Contains("Avkastning per satsad krona: 1,60 kr"));
+        std::string sv = economics_summary(h.sc, h.res, o, language::sv);
+        CHECK_THAT(sv, Catch::Contains("Nuvärde av skillnaden: -720 tkr; medelvärdets 95 % konfidensintervall -720 "
+                                       "till -720 tkr; i 90 % av de simulerade utfallen mellan -720 och -720 tkr"));
+        CHECK_THAT(sv, Catch::Contains("Besparing per satsad krona (nytta/kostnad, i nuvärde): 1,60 kr"));
+        CHECK_THAT(sv, Catch::Contains("Nettobesparing per extra utflytt (klient som lämnar systemet): 90 000 kr"));
         CHECK_THAT(sv, Catch::Contains("realränta 0 %"));
-        std::string en = economics_summary(h.sc, h.res, o, false);
-        CHECK_THAT(en, Catch::Contains("NPV of the difference: -720 tkr (95 % CI -720 to -720)"));
-        CHECK_THAT(en, Catch::Contains("Return per krona invested: 1.60 kr"));
+        std::string en = economics_summary(h.sc, h.res, o, language::en);
+        CHECK_THAT(en, Catch::Contains("NPV of the difference: -720 tkr; 95 % confidence interval of the mean -720 "
+                                       "to -720 tkr"));
+        CHECK_THAT(en, Catch::Contains("Savings per krona invested (benefit-cost ratio, in present value): 1.60 kr"));
     }
 }
 
@@ -378,11 +383,11 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
         CHECK(mean_of(rows, "diff_deadweight") == Approx(60000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "npv_diff_deadweight") == Approx(60000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "pv_savings_deadweight") == 1140000.0);
-        CHECK(mean_of(rows, "return_per_krona_deadweight") == Approx(0.95).epsilon(1e-14));
+        CHECK(mean_of(rows, "savings_per_krona_deadweight") == Approx(0.95).epsilon(1e-14));
         CHECK(mean_of(rows, "extra_exits_deadweight") == 6.0);
         CHECK(mean_of(rows, "days_avoided_deadweight") == 900.0);
-        CHECK(mean_of(rows, "cost_per_extra_exit_deadweight") == Approx(10000.0).epsilon(1e-14));
-        CHECK(mean_of(rows, "cost_per_day_avoided_deadweight") == Approx(200.0 / 3).epsilon(1e-14));
+        CHECK(mean_of(rows, "net_cost_per_extra_exit_deadweight") == Approx(10000.0).epsilon(1e-14));
+        CHECK(mean_of(rows, "net_cost_per_day_avoided_deadweight") == Approx(200.0 / 3).epsilon(1e-14));
         CHECK(mean_of(rows, "p_saving_deadweight") == 0.0);
         CHECK(lookup(rows, "alt1", "all", "total", "diff_optimism") == nullptr);
     }
@@ -396,9 +401,9 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
         CHECK(mean_of(rows, "diff_project_optimism") == 1440000.0);
         CHECK(mean_of(rows, "diff_optimism") == Approx(-480000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "pv_project_optimism") == 1440000.0);
-        CHECK(mean_of(rows, "return_per_krona_optimism") == Approx(1.92 / 1.44).epsilon(1e-14));
-        CHECK(mean_of(rows, "cost_per_extra_exit_optimism") == Approx(-60000.0).epsilon(1e-14));
-        CHECK(mean_of(rows, "cost_per_day_avoided_optimism") == Approx(-400.0).epsilon(1e-14));
+        CHECK(mean_of(rows, "savings_per_krona_optimism") == Approx(1.92 / 1.44).epsilon(1e-14));
+        CHECK(mean_of(rows, "net_cost_per_extra_exit_optimism") == Approx(-60000.0).epsilon(1e-14));
+        CHECK(mean_of(rows, "net_cost_per_day_avoided_optimism") == Approx(-400.0).epsilon(1e-14));
         CHECK(mean_of(rows, "diff_optimism", "staten") == 480000.0);  // the project is enheten's
         CHECK(lookup(rows, "alt1", "all", "total", "diff_deadweight") == nullptr);
     }
@@ -410,8 +415,8 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
         CHECK(mean_of(rows, "diff_deadweight") == Approx(60000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "diff_optimism") == Approx(-480000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "diff_deadweight_optimism") == Approx(300000.0).epsilon(1e-14));
-        CHECK(mean_of(rows, "return_per_krona_deadweight_optimism") == Approx(1.14 / 1.44).epsilon(1e-14));
-        std::string sv = economics_summary(h.sc, h.res, o, true);
+        CHECK(mean_of(rows, "savings_per_krona_deadweight_optimism") == Approx(1.14 / 1.44).epsilon(1e-14));
+        std::string sv = economics_summary(h.sc, h.res, o, language::sv);
         CHECK_THAT(sv, Catch::Contains("Med dödvikt 25 %:"));
         CHECK_THAT(sv, Catch::Contains("Med optimismtillägg +20 % på projektkostnaden:"));
         CHECK_THAT(sv, Catch::Contains("Med dödvikt 25 % och optimismtillägg +20 % på projektkostnaden:"));
@@ -460,7 +465,7 @@ TEST_CASE("economics options are checked", "[econ]") {
     o.deadweight = 1;  // everything would have happened anyway: allowed, and no extra exits remain
     auto rows = economics_rows(h.sc, h.res, o);
     CHECK(mean_of(rows, "extra_exits_deadweight") == 0.0);
-    CHECK(lookup(rows, "alt1", "all", "total", "cost_per_extra_exit_deadweight") == nullptr);
+    CHECK(lookup(rows, "alt1", "all", "total", "net_cost_per_extra_exit_deadweight") == nullptr);
 }
 
 TEST_CASE("economics.csv", "[econ]") {

@@ -148,7 +148,14 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
         const std::string diff_days =
             format_number(std::fabs(c.simulated_person_days.mean - c.analytic_person_days), 0, lang);
         const std::string kr = format_number(std::fabs(c.queue_cost_sek.mean), 0, lang);
-        const std::string kr_ci = ci(c.queue_cost_sek);
+        // The amount is printed without its sign ("... mer/mindre per år"): its
+        // interval too, in the same direction.
+        sample_summary magnitude = c.queue_cost_sek;
+        if (c.queue_cost_sek.mean < 0) {
+            magnitude.ci_low = -c.queue_cost_sek.ci_high;
+            magnitude.ci_high = -c.queue_cost_sek.ci_low;
+        }
+        const std::string kr_ci = ci(magnitude);
         const std::string pct = format_number(std::fabs(c.departure_percent), 1, lang);
         if (!c.steady_state_defined) {
             out += sv ? "Den analytiska kedjan har inget jämviktsläge (klienter som aldrig lämnar systemet); "
@@ -159,10 +166,10 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
                 sv ? "Den analytiska nivån ligger inom simuleringens 95 % KI: köer och kapaciteter kostar "
                      "inget "
                      "mätbart (skillnad " +
-                         kr_ci + " kr per år).\n"
+                         ci(c.queue_cost_sek) + " kr per år).\n"
                    : "The analytic figure lies within the simulation's 95 % CI: queues and capacities cost "
                      "nothing measurable (difference " +
-                         kr_ci + " SEK a year).\n";
+                         ci(c.queue_cost_sek) + " SEK a year).\n";
         } else if (c.simulated_person_days.mean > c.analytic_person_days) {
             out +=
                 sv ? "Simuleringen ligger " + pct + " % över den analytiska nivån: " + diff_days +

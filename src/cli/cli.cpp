@@ -176,9 +176,9 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
     files.commit();
     if (!a.quiet) {
         out << run_table(sc, res, rows, a.lang) << "\n";
-        std::string beside = calc_beside_run(sc, res, rows, a.lang);
+        std::string beside = calc_beside_run(sc, static_sum(sc), rows, a.lang);
         if (!beside.empty()) out << beside << "\n";
-        out << economics_summary(sc, res, a.econ, a.lang == language::sv) << "\n";
+        out << economics_summary(sc, res, a.econ, a.lang) << "\n";
     }
     print_written(out, dir, names, a.lang);
 }
@@ -472,7 +472,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     const std::string usage =
         "Usage: hemsim sweep CASE.toml --set PATH=FROM:TO:STEP [--set-all PATH=FROM:TO:STEP] [-r N]\n"
         "A grid over one or two model values: the NPV of each alternative's difference against the\n"
-        "nollalternativ (and diff, p_saving, return_per_krona) at every point, with 95 % CIs: sweep.csv.";
+        "nollalternativ (and diff, p_saving, savings_per_krona) at every point, with 95 % CIs: sweep.csv.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     language lg = parse_language(lang);
     std::vector<sweep_axis> axes;

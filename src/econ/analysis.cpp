@@ -14,7 +14,7 @@
 namespace hemsim {
 
 std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& econ) {
-    static const std::set<std::string> wanted{"npv_diff", "diff", "p_saving", "return_per_krona"};
+    static const std::set<std::string> wanted{"npv_diff", "diff", "p_saving", "savings_per_krona"};
     std::vector<econ_row> out;
     const std::string base = sc.alternatives[sc.baseline_index()].id;
     for (econ_row& r : economics_rows(sc, res, econ))

@@ -71,9 +71,11 @@ calc_result static_sum(const scenario& sc) {
         ca.name = a.name.empty() ? a.id : a.name;
         ca.baseline = a.baseline;
         ca.note = a.calc_note;
+        ca.has_sum = !a.calc.empty();
         for (const calc_line& l : a.calc) ca.items.push_back(from_line(l));
         for (const project_cost& pc : a.project_costs) ca.items.push_back(from_project(pc));
-        for (const calc_item& c : ca.items) ca.total_sek += c.amount_sek;
+        if (ca.has_sum)
+            for (const calc_item& c : ca.items) ca.total_sek += c.amount_sek;
         out.alts.push_back(std::move(ca));
     }
     // The nollalternativ's day-weighted average price of its placement stock.
@@ -85,30 +87,14 @@ calc_result static_sum(const scenario& sc) {
             cost += c.amount_sek;
         }
     const double average = days > 0 ? cost / days : 0.0;
+    const calc_alternative& b = out.alts[base];
     for (calc_alternative& ca : out.alts) {
-        ca.diff_sek = ca.total_sek - out.alts[base].total_sek;
+        if (!ca.has_sum || !b.has_sum) continue;
+        ca.diff_sek = ca.total_sek - b.total_sek;
         ca.average_price_per_day_sek = average;
-        if (!ca.baseline && ca.diff_sek > 0 && average > 0) ca.switching_days = ca.diff_sek / average;
+        if (!ca.baseline && *ca.diff_sek > 0 && average > 0) ca.switching_days = *ca.diff_sek / average;
     }
     return out;
-}
-
-double static_sum_for_year(const scenario& sc, const alternative& alt, const calendar& cal, std::size_t y) {
-    (void)sc;
-    const double covered = cal.bounds[y + 1] - cal.bounds[y];
-    const double share = covered / cal.year_days[y];
-    double sum = 0;
-    for (const calc_line& l : alt.calc) sum += l.amount_sek() * share;
-    for (const project_cost& pc : alt.project_costs) {
-        const day_span days = project_days(pc, cal);
-        if (pc.one_off) {
-            if (days.from >= cal.bounds[y] && days.from < cal.bounds[y + 1]) sum += pc.one_off_sek;
-            continue;
-        }
-        double a = std::max(cal.bounds[y], days.from), b = std::min(cal.bounds[y + 1], days.to);
-        if (b > a) sum += pc.per_year_sek * (b - a) / cal.year_days[y];
-    }
-    return sum;
 }
 
 }  // namespace hemsim

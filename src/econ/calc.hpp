@@ -4,6 +4,7 @@
 // the nollalternativ. Reproduces the seeds' figures to the krona.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,14 @@ struct calc_item {
 struct calc_alternative {
     std::string id, name;
     bool baseline = false;
+    /// The alternative has calc lines of its own: only then is there a sum. Its
+    /// project lines alone are not the application's sum (the stock's cost would
+    /// silently count as saved).
+    bool has_sum = false;
     std::vector<calc_item> items;
-    double total_sek = 0;
-    double diff_sek = 0;  // total minus the nollalternativ's total
+    double total_sek = 0;  // when has_sum
+    /// Total minus the nollalternativ's total, when both have a sum.
+    std::optional<double> diff_sek;
     std::string note;     // the alternative's calc_note
     // Switching value (for an alternative that costs more than the nollalternativ):
     // the placement days a year that must disappear for it to pay for itself,
@@ -50,12 +56,8 @@ struct calc_result {
     std::vector<calc_alternative> alts;
 };
 
-/// The static sum of every alternative of a scenario.
+/// The static sum of every alternative of a scenario: one figure a year per
+/// alternative, the one `calc` prints and `run` sets beside the simulation.
 calc_result static_sum(const scenario& sc);
-
-/// The static sum for calendar year period y of the horizon: stock and staff
-/// lines prorated to the part of the year the horizon covers, project lines by
-/// their own dates. What `run` sets beside the simulated year.
-double static_sum_for_year(const scenario& sc, const alternative& alt, const calendar& cal, std::size_t y);
 
 }  // namespace hemsim

@@ -284,6 +284,15 @@ comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
     return cmp;
 }
 
+// How a measure's interval is formed: shares (p_*) by Wilson, costs and months cut at 0.
+quantity_kind kind_of(const std::string& measure) {
+    if (measure.rfind("p_", 0) == 0) return quantity_kind::share;
+    if (measure.rfind("cost", 0) == 0 || measure.rfind("pv_cost", 0) == 0 || measure.rfind("pv_project", 0) == 0 ||
+        measure.rfind("breakeven_month", 0) == 0)
+        return measure.rfind("cost_per_", 0) == 0 ? quantity_kind::any : quantity_kind::non_negative;
+    return quantity_kind::any;
+}
+
 // Appends summarised rows; rows with no defined value are left out, and so are
 // category rows that are zero in every replication.
 struct row_sink {
@@ -292,7 +301,7 @@ struct row_sink {
     void add(const std::string& alt, const std::string& payer, const std::string& year,
              const std::string& measure, std::vector<double> xs, bool skip_zero = false) {
         if (skip_zero && std::all_of(xs.begin(), xs.end(), [](double x) { return x == 0; })) return;
-        sample_summary s = summarize(std::move(xs));
+        sample_summary s = summarize(std::move(xs), kind_of(measure));
         if (s.n > 0) rows.push_back({alt, payer, year, measure, s});
     }
 };
@@ -386,18 +395,20 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
     total("breakeven_month", cmp.breakeven);
     total("p_breakeven_horizon",
           each([&](std::size_t r) { return indicator(!std::isnan(cmp.breakeven[r])); }));
-    total("p_breakeven_mandate", each([&](std::size_t r) { return indicator(cmp.breakeven[r] <= mandate); }));
+    // Beyond the horizon nothing was simulated: the mandate period cannot be judged.
+    if (o.mandate_months <= static_cast<int>(sp.months))
+        total("p_breakeven_mandate", each([&](std::size_t r) { return indicator(cmp.breakeven[r] <= mandate); }));
     total("pv_savings", cmp.pv_savings);
     total("pv_project", cmp.pv_project);
-    total("return_per_krona", each([&](std::size_t r) {
+    total("savings_per_krona", each([&](std::size_t r) {
               return cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
           }));
     total("extra_exits", cmp.extra_exits);
     total("days_avoided", cmp.days_avoided);
-    total("cost_per_extra_exit", each([&](std::size_t r) {
+    total("net_cost_per_extra_exit", each([&](std::size_t r) {
               return cmp.extra_exits[r] > 0 ? cmp.npv[r] / cmp.extra_exits[r] : std::nan("");
           }));
-    total("cost_per_day_avoided", each([&](std::size_t r) {
+    total("net_cost_per_day_avoided", each([&](std::size_t r) {
               return cmp.days_avoided[r] > 0 ? cmp.npv[r] / cmp.days_avoided[r] : std::nan("");
           }));
 }
@@ -472,20 +483,40 @@ std::string economics_csv(const std::vector<econ_row>& rows) {
 
 namespace {
 
-// An amount with its interval in one unit: mkr with one decimal from a million up, else tkr.
-std::string amount_with_ci(const sample_summary& s, bool sv) {
-    const double big = std::max({std::fabs(s.mean), std::fabs(s.ci_low), std::fabs(s.ci_high)});
-    const bool mkr = big >= 1e6;
-    const double unit = mkr ? 1e6 : 1e3;
-    const int decimals = mkr ? 1 : 0;
-    const std::string name = mkr ? " mkr" : " tkr";
-    std::string out = grouped_number(s.mean / unit, decimals, sv) + name;
-    out += sv ? " (95 % KI " : " (95 % CI ";
-    out += grouped_number(s.ci_low / unit, decimals, sv);
-    out += sv ? " till " : " to ";
-    out += grouped_number(s.ci_high / unit, decimals, sv);
-    out += ")";
+// One unit for an amount and its intervals: mkr with one decimal from a million up, else tkr.
+struct money_unit {
+    double per = 1e3;
+    int decimals = 0;
+    const char* name = " tkr";
+};
+
+money_unit unit_for(const sample_summary& s) {
+    const double big = std::max({std::fabs(s.mean), std::fabs(s.ci_low), std::fabs(s.ci_high), std::fabs(s.p05),
+                                 std::fabs(s.p95)});
+    return big >= 1e6 ? money_unit{1e6, 1, " mkr"} : money_unit{1e3, 0, " tkr"};
+}
+
+// "-15,0 mkr; medelvärdets 95 % konfidensintervall -15,3 till -14,7 mkr; i 90 % av
+// de simulerade utfallen mellan -17,1 och -12,9 mkr"
+std::string amount_with_spread(const sample_summary& s, language lang) {
+    const bool sv = lang == language::sv;
+    const money_unit u = unit_for(s);
+    auto n = [&](double x) { return format_number(x / u.per, u.decimals, lang); };
+    std::string out = n(s.mean) + u.name;
+    out += sv ? "; medelvärdets 95 % konfidensintervall " : "; 95 % confidence interval of the mean ";
+    out += n(s.ci_low) + (sv ? " till " : " to ") + n(s.ci_high) + u.name;
+    out += sv ? "; i 90 % av de simulerade utfallen mellan " : "; in 90 % of the simulated futures between ";
+    out += n(s.p05) + (sv ? " och " : " and ") + n(s.p95) + u.name;
     return out;
+}
+
+// A share with its Wilson interval: "97 % (95 % KI 93–99 %)".
+std::string share_with_interval(double k, double n, language lang) {
+    const bool sv = lang == language::sv;
+    double lo = 0, hi = 1;
+    wilson_interval(k, n, 0.95, lo, hi);
+    return percent(k / n, sv, 0) + (sv ? " (95 % KI " : " (95 % CI ") + format_number(lo * 100, 0, lang) + "–" +
+           percent(hi, sv, 0) + ")";
 }
 
 // The month by which at least half the replications have broken even (never
@@ -502,36 +533,41 @@ std::optional<std::size_t> median_breakeven(const std::vector<double>& months) {
 }
 
 std::string summary_lines(const scenario& sc, const prepared& p, const econ_options& o, std::size_t a,
-                          const adjustment& adj, const std::string& indent, bool sv) {
+                          const adjustment& adj, const std::string& indent, language lang) {
+    const bool sv = lang == language::sv;
     const comparison cmp = compare(p, a, adj);
     const std::size_t R = p.replications, M = p.sp.months;
+    const double n = static_cast<double>(R);
     std::string out;
 
     out += indent + (sv ? "Nuvärde av skillnaden: " : "NPV of the difference: ");
-    out += amount_with_ci(summarize(cmp.npv), sv);
-    out += sv ? "; negativt = billigare än nollalternativet\n"
-              : "; negative = cheaper than the nollalternativ\n";
+    out += amount_with_spread(summarize(cmp.npv), lang);
+    out += sv ? " (negativt = billigare än nollalternativet)\n" : " (negative = cheaper than the nollalternativ)\n";
 
     double within = 0, mandate = 0;
     for (double m : cmp.breakeven) {
         within += !std::isnan(m);
         mandate += m <= static_cast<double>(o.mandate_months);
     }
-    within /= static_cast<double>(R);
-    mandate /= static_cast<double>(R);
-    out += indent + "Break-even: ";
+    out += indent + (sv ? "Återbetalningstid: " : "Payback: ");
     if (std::optional<std::size_t> m = median_breakeven(cmp.breakeven))
         out += (sv ? "månad " : "month ") + std::to_string(*m) + " (" + month_label(sc.start, *m) +
-               (sv ? ") för hälften av replikeringarna; " : ") for half the replications; ");
+               (sv ? ") i hälften av de simulerade utfallen; " : ") in half the simulated futures; ");
     else
-        out += sv ? "inte inom horisonten för hälften av replikeringarna; "
-                  : "not within the horizon for half the replications; ";
-    out += percent(within, sv, 0);
-    out += sv ? " når break-even inom horisonten (" + std::to_string(M) + " mån), "
-              : " break even within the horizon (" + std::to_string(M) + " months), ";
-    out += percent(mandate, sv, 0);
-    out += sv ? " inom " + std::to_string(o.mandate_months) + " mån\n"
-              : " within " + std::to_string(o.mandate_months) + " months\n";
+        out += sv ? "inte inom horisonten i hälften av de simulerade utfallen; "
+                  : "not within the horizon in half the simulated futures; ";
+    out += share_with_interval(within, n, lang);
+    out += sv ? " betalar tillbaka inom horisonten (" + std::to_string(M) + " mån); "
+              : " pay back within the horizon (" + std::to_string(M) + " months); ";
+    if (o.mandate_months <= static_cast<int>(M))
+        out += share_with_interval(mandate, n, lang) +
+               (sv ? " inom " + std::to_string(o.mandate_months) + " mån\n"
+                   : " within " + std::to_string(o.mandate_months) + " months\n");
+    else
+        out += sv ? "inom en mandatperiod (" + std::to_string(o.mandate_months) +
+                        " mån) kan det inte bedömas: horisonten är kortare\n"
+                  : "within a mandate period (" + std::to_string(o.mandate_months) +
+                        " months) it cannot be judged: the horizon is shorter\n";
 
     double saving = 0, saving_pv = 0;
     for (std::size_t r = 0; r < R; ++r) {
@@ -540,22 +576,40 @@ std::string summary_lines(const scenario& sc, const prepared& p, const econ_opti
     }
     out += indent + (sv ? "Sannolikhet att kosta mindre än nollalternativet över horisonten: "
                         : "Probability of costing less than the nollalternativ over the horizon: ");
-    out += percent(saving / static_cast<double>(R), sv, 0);
-    out += sv ? " (i nuvärde: " : " (in present value: ";
-    out += percent(saving_pv / static_cast<double>(R), sv, 0) + ")\n";
+    out += share_with_interval(saving, n, lang);
+    out += sv ? "; i nuvärde: " : "; in present value: ";
+    out += share_with_interval(saving_pv, n, lang) + "\n";
 
     std::vector<double> ret(R);
     for (std::size_t r = 0; r < R; ++r)
         ret[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
     sample_summary s = summarize(std::move(ret));
-    out += indent + (sv ? "Avkastning per satsad krona: " : "Return per krona invested: ");
+    out += indent + (sv ? "Besparing per satsad krona (nytta/kostnad, i nuvärde): "
+                        : "Savings per krona invested (benefit-cost ratio, in present value): ");
     if (s.n == 0) {
         out += sv ? "– (ingen projektkostnad)\n" : "– (no project cost)\n";
     } else {
-        out += grouped_number(s.mean, 2, sv) + " kr";
-        out += sv ? " (95 % KI " : " (95 % CI ";
-        out += grouped_number(s.ci_low, 2, sv) + (sv ? " till " : " to ") + grouped_number(s.ci_high, 2, sv) +
-               ")\n";
+        out += format_number(s.mean, 2, lang) + " kr";
+        out += sv ? " (medelvärdets 95 % KI " : " (95 % CI of the mean ";
+        out += format_number(s.ci_low, 2, lang) + (sv ? " till " : " to ") + format_number(s.ci_high, 2, lang) + ")";
+        out += sv ? "; 1 kr betalar precis projektet\n" : "; 1 kr just pays for the project\n";
+    }
+
+    // Per extra exit: a net cost, or a net saving when the difference is negative.
+    std::vector<double> per(R);
+    for (std::size_t r = 0; r < R; ++r)
+        per[r] = cmp.extra_exits[r] > 0 ? cmp.npv[r] / cmp.extra_exits[r] : std::nan("");
+    sample_summary e = summarize(std::move(per));
+    if (e.n > 0) {
+        const bool saves = e.mean < 0;
+        out += indent + (sv ? (saves ? "Nettobesparing per extra utflytt (klient som lämnar systemet): "
+                                     : "Nettokostnad per extra utflytt (klient som lämnar systemet): ")
+                            : (saves ? "Net saving per extra exit (a client leaving the system): "
+                                     : "Net cost per extra exit (a client leaving the system): "));
+        out += format_number(std::fabs(e.mean), 0, lang) + " kr";
+        out += sv ? " (i nuvärde, i de " : " (in present value, in the ";
+        out += std::to_string(e.n);
+        out += sv ? " utfall med fler utflyttar)\n" : " futures with more exits)\n";
     }
     return out;
 }
@@ -563,8 +617,8 @@ std::string summary_lines(const scenario& sc, const prepared& p, const econ_opti
 }  // namespace
 
 std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
-                              bool swedish) {
-    const bool sv = swedish;
+                              language lang) {
+    const bool sv = lang == language::sv;
     const prepared p = prepare(sc, res, o);
     if (p.replications == 0 || sc.alternatives.size() < 2) return "";
     std::string out = sv ? "Ekonomi vid realränta " + percent(o.rate, sv) + " och prisbasår " +
@@ -591,7 +645,7 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
                               : "  With optimism bias " + ob + " on project costs:\n";
                 indent = "    ";
             }
-            out += summary_lines(sc, p, o, a, adj, indent, sv);
+            out += summary_lines(sc, p, o, a, adj, indent, lang);
         }
     }
     return out;

@@ -24,6 +24,7 @@
 #include "model/model.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
+#include "results/text.hpp"
 
 namespace hemsim {
 
@@ -79,15 +80,19 @@ std::string month_label(const date& start, std::size_t m);
 ///   breakeven_month      1-based month of breakeven_month() on the monthly total
 ///                        difference, over the replications that break even
 ///   p_breakeven_horizon  share of replications that break even within the horizon
-///   p_breakeven_mandate  share that break even by month mandate_months (with a shorter
-///                        horizon: those that break even within it, a lower bound)
+///   p_breakeven_mandate  share that break even by month mandate_months; left out when the
+///                        horizon is shorter than the mandate (it cannot be judged)
 ///   pv_savings           minus the discounted difference in non-project cost
 ///   pv_project           the alternative's discounted project cost
-///   return_per_krona     pv_savings / pv_project (replications with a project cost)
+///   savings_per_krona    the benefit-cost ratio pv_savings / pv_project: kronor saved per krona
+///                        of project cost (replications with a project cost); not a return on top
+///                        of the krona (a ratio of 1 only pays the project back)
 ///   extra_exits          entries into terminal placements, alternative minus nollalternativ
 ///   days_avoided         person-days in non-terminal placements, nollalternativ minus alternative
-///   cost_per_extra_exit  npv_diff / extra_exits (replications with extra_exits > 0)
-///   cost_per_day_avoided npv_diff / days_avoided (replications with days_avoided > 0)
+///   net_cost_per_extra_exit  npv_diff / extra_exits (replications with extra_exits > 0);
+///                        negative: a net saving per extra exit
+///   net_cost_per_day_avoided npv_diff / days_avoided (replications with days_avoided > 0);
+///                        negative: a net saving per placement day avoided
 /// With deadweight d > 0, the comparison rows again with suffix "_deadweight": the
 /// cashable difference and the outcome differences (extra_exits, days_avoided)
 /// scaled by (1 - d). With optimism bias b > 0, suffix "_optimism": the project
@@ -102,12 +107,13 @@ std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& 
 std::string economics_csv(const std::vector<econ_row>& rows);
 
 /// The lines printed at the end of `hemsim run`, per alternative against the
-/// nollalternativ: NPV of the difference with its 95 % CI, the break-even month
-/// by which half the replications have broken even (date and number), the
-/// probability of saving over the horizon, the return per krona, and the same
-/// adjusted for deadweight / optimism bias when set. Swedish (decimal comma,
-/// space for thousands, tkr/mkr) or English.
+/// nollalternativ: the NPV of the difference with the 95 % CI of its mean and
+/// its spread over the futures (p05–p95), the payback month by which half the
+/// futures have paid back (date and number), the probability of costing less
+/// with its interval, the savings per krona invested, the net cost (or saving)
+/// per extra exit, and the same adjusted for deadweight / optimism bias when
+/// set. Swedish (decimal comma, space for thousands, tkr/mkr) or English.
 std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
-                              bool swedish);
+                              language lang);
 
 }  // namespace hemsim

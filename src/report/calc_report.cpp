@@ -1,5 +1,6 @@
 #include "report/calc_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -14,8 +15,8 @@ std::string calc_csv(const calc_result& c) {
             out += csv_field(a.id) + ',' + csv_field(i.item) + ',' + csv_number(i.quantity) + ',' +
                    csv_number(i.unit_price_per_month()) + ',' + csv_number(i.months()) + ',' +
                    csv_number(i.amount_sek) + '\n';
-        out += csv_field(a.id) + ",total,,,," + csv_number(a.total_sek) + '\n';
-        if (!a.baseline) out += csv_field(a.id) + ",diff_vs_baseline,,,," + csv_number(a.diff_sek) + '\n';
+        if (a.has_sum) out += csv_field(a.id) + ",total,,,," + csv_number(a.total_sek) + '\n';
+        if (!a.baseline && a.diff_sek) out += csv_field(a.id) + ",diff_vs_baseline,,,," + csv_number(*a.diff_sek) + '\n';
     }
     return out;
 }
@@ -85,22 +86,34 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
     const std::string sum_label = sv ? "Summa" : "Total";
     w_item = std::max(w_item, text_width(sum_label));
     for (const calc_alternative& a : c.alts) {
-        out += a.name + (a.baseline ? (sv ? " (nollalternativ)" : " (nollalternativ, the baseline)") : "") + "\n";
+        out += display_name(a.name, a.baseline, lang) + "\n";
         for (const calc_item& i : a.items) {
             out += "  " + pad_right(i.item, w_item) + "  " + pad_right(formula(i, lang), w_formula) + "  " +
                    pad_left(format_number(i.amount_sek, 0, lang) + " kr", w_kr) + "  " +
                    units_only(i.amount_sek, sc.units, lang) + "\n";
             if (!i.note.empty()) out += "      " + i.note + "\n";
         }
-        out += "  " + pad_right(sum_label, w_item) + "  " + std::string(w_formula, ' ') + "  " +
-               pad_left(format_number(a.total_sek, 0, lang) + " kr", w_kr) + "  " +
-               units_only(a.total_sek, sc.units, lang) + "\n\n";
+        if (a.has_sum)
+            out += "  " + pad_right(sum_label, w_item) + "  " + std::string(w_formula, ' ') + "  " +
+                   pad_left(format_number(a.total_sek, 0, lang) + " kr", w_kr) + "  " +
+                   units_only(a.total_sek, sc.units, lang) + "\n\n";
+        else
+            out += sv ? "  Ingen kalkyl: alternativet har inga egna kalkylrader ([[alternative.calc]]), så ansökans "
+                        "summa och skillnad visas inte (projektraderna ensamma är inte en kalkyl).\n\n"
+                      : "  No sum: the alternative has no calc lines of its own ([[alternative.calc]]), so no total "
+                        "or difference is shown (its project lines alone are not the application's sum).\n\n";
     }
     out += sv ? "Skillnad mot nollalternativet per år (negativt: alternativet kostar mindre)\n"
               : "Difference against the nollalternativ per year (negative: the alternative costs less)\n";
     for (const calc_alternative& a : c.alts) {
         if (a.baseline) continue;
-        out += "  " + a.name + ": " + kr_and_units(a.diff_sek, sc.units, lang) + "\n";
+        if (!a.diff_sek) {
+            out += "  " + a.name + (sv ? ": ingen (" : ": none (") +
+                   (a.has_sum ? (sv ? "nollalternativet har ingen kalkyl)\n" : "the nollalternativ has no sum)\n")
+                              : (sv ? "inga kalkylrader)\n" : "no calc lines)\n"));
+            continue;
+        }
+        out += "  " + a.name + ": " + kr_and_units(*a.diff_sek, sc.units, lang) + "\n";
         if (!a.note.empty()) out += "      " + a.note + "\n";
         if (a.switching_days > 0)
             out += sv ? "      Brytpunkt: " + a.name + " betalar sig om " + format_number(a.switching_days, 0, lang) +
@@ -116,11 +129,11 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
     return out;
 }
 
-std::string calc_beside_run(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
+std::string calc_beside_run(const scenario& sc, const calc_result& c, const std::vector<metric_row>& rows,
                             language lang) {
     const bool sv = lang == language::sv;
     bool any = false;
-    for (const alternative& a : sc.alternatives) any = any || !a.calc.empty();
+    for (const calc_alternative& a : c.alts) any = any || a.has_sum;
     if (!any) return "";
     std::map<std::string, const metric_row*> idx;
     for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
@@ -129,36 +142,34 @@ std::string calc_beside_run(const scenario& sc, const scenario_result& res, cons
         return it == idx.end() ? std::nan("") : it->second->s.mean;
     };
     auto amount = [&](double sek) { return units_only(sek, sc.units, lang); };
-    const std::size_t base = sc.baseline_index();
-    const result_layout& lb = res.alts[base].layout;
-    std::vector<double> base_calc;
-    for (std::size_t y = 0; y < lb.Y(); ++y) base_calc.push_back(static_sum_for_year(sc, sc.alternatives[base], res.cal, y));
+    std::vector<std::string> years;
+    for (const metric_row& r : rows)
+        if (r.metric == "cost_total" && r.year != total_year && std::find(years.begin(), years.end(), r.year) == years.end())
+            years.push_back(r.year);
 
-    std::string out = sv ? "Simulerat mot ansökans kalkyl per år (kalkylen: antal × pris för de angivna raderna, utan flöden)\n"
-                         : "Simulated against the application's sum per year (the sum: count × price of its lines, no flows)\n";
-    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        const alternative& alt = sc.alternatives[a];
-        const result_layout& l = res.alts[a].layout;
-        out += "  " + (alt.name.empty() ? alt.id : alt.name) + "\n";
-        std::string cost = sv ? "    kostnad: " : "    cost: ", diff = sv ? "    skillnad mot nollalternativet: " : "    difference: ";
-        for (std::size_t y = 0; y < l.Y(); ++y) {
-            std::string year = std::to_string(l.years[y]);
-            double calc = static_sum_for_year(sc, alt, res.cal, y);
-            cost += (y ? ", " : "") + year + " " + amount(mean(alt.id, year, "cost_total")) + (sv ? " (kalkyl " : " (sum ") +
-                    amount(calc) + ")";
-            if (a != base && y < base_calc.size())
-                diff += (y ? ", " : "") + year + " " + amount(mean(alt.id, year, "diff_vs_baseline")) +
-                        (sv ? " (kalkyl " : " (sum ") + amount(calc - base_calc[y]) + ")";
+    std::string out = sv ? "Simulerat per år mot ansökans egen kalkyl (antal × pris för kalkylens rader, samma summa varje "
+                           "år, som i 'hemsim calc')\n"
+                         : "Simulated per year against the application's own sum (count × price of its lines, the same "
+                           "figure every year, as in 'hemsim calc')\n";
+    for (const calc_alternative& a : c.alts) {
+        out += "  " + a.name + ": ";
+        out += a.has_sum ? (sv ? "kalkyl " : "sum ") + amount(a.total_sek) + (sv ? " per år" : " a year")
+                         : (sv ? "ingen kalkyl (inga kalkylrader)" : "no sum (no calc lines)");
+        if (a.diff_sek && !a.baseline) out += (sv ? ", skillnad " : ", difference ") + amount(*a.diff_sek);
+        out += "\n";
+        std::string cost = sv ? "    simulerad kostnad: " : "    simulated cost: ";
+        std::string diff = sv ? "    simulerad skillnad mot nollalternativet: " : "    simulated difference: ";
+        for (std::size_t y = 0; y < years.size(); ++y) {
+            cost += (y ? ", " : "") + years[y] + " " + amount(mean(a.id, years[y], "cost_total"));
+            diff += (y ? ", " : "") + years[y] + " " + amount(mean(a.id, years[y], "diff_vs_baseline"));
         }
         out += cost + "\n";
-        if (a != base) out += diff + "\n";
+        if (!a.baseline) out += diff + "\n";
     }
     out += sv ? "  Varför de skiljer: kalkylen sätter hela beståndet i sitt boende hela året och räknar bara sina rader; "
-                "simuleringen har flyttar i etapper, köer till skuldrådgivning, lägenheter och boendestöd, misslyckade "
-                "boenden, nya klienter och all personal i modellen.\n"
+                "simuleringen har flyttar över tid, köer och kapaciteter, nya klienter och all personal i modellen.\n"
               : "  Why they differ: the sum puts the whole stock in its placement all year and counts only its lines; "
-                "the simulation has moves in stages, queues for debt counselling, apartments and support, failed "
-                "tenancies, new clients and all the model's staff.\n";
+                "the simulation has moves over time, queues and capacities, new clients and all the model's staff.\n";
     return out;
 }
 

@@ -21,9 +21,9 @@ std::string kr_and_units(double sek, const std::string& units, language lang);
 /// The static sum: line items, totals, differences, switching values.
 std::string calc_table(const scenario& sc, const calc_result& c, language lang);
 
-/// Per alternative and year: the simulated mean beside the static sum, and one
-/// line on what makes them differ.
-std::string calc_beside_run(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
+/// Per alternative: the static sum (the one `calc` prints) beside the simulated
+/// mean of each year, and one line on what makes them differ.
+std::string calc_beside_run(const scenario& sc, const calc_result& c, const std::vector<metric_row>& rows,
                             language lang);
 
 }  // namespace hemsim

@@ -28,21 +28,33 @@ std::string run_table(const scenario& sc, const scenario_result& res, const std:
         return out;
     };
 
+    auto spread = [&](const sample_summary& s) {
+        std::string out = tkr(s.p05);
+        out += " – ";
+        out += tkr(s.p95);
+        return out;
+    };
+
     std::string out;
     out += sc.title + "\n";
     out += sv ? "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " månader, " +
-                    std::to_string(res.replications) + " replikeringar, seed " + std::to_string(res.seed) + "\n"
+                    std::to_string(res.replications) + " simulerade utfall (replikeringar), seed " +
+                    std::to_string(res.seed) + "\n"
               : "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " months, " +
-                    std::to_string(res.replications) + " replications, seed " + std::to_string(res.seed) + "\n";
-    out += sv ? "Kostnad i tkr: medelvärde och 95 % konfidensintervall över replikeringarna; skillnaden mot "
-                "nollalternativet är parad per replikering (samma klienter).\n\n"
-              : "Cost in tkr (thousand SEK): mean and 95 % confidence interval over replications; the difference "
-                "against the nollalternativ (baseline) is paired by replication (same clients).\n\n";
+                    std::to_string(res.replications) + " simulated futures (replications), seed " +
+                    std::to_string(res.seed) + "\n";
+    out += sv ? "Kostnad i tkr. Medelvärde över de simulerade utfallen, medelvärdets 95 % konfidensintervall (KI) och "
+                "spridningen: i 90 % av utfallen ligger skillnaden mellan de två talen (5:e–95:e percentilen). "
+                "Skillnaden mot nollalternativet är parad per utfall (samma klienter).\n\n"
+              : "Cost in tkr (thousand SEK). The mean over the simulated futures, the 95 % confidence interval (CI) of "
+                "the mean, and the spread: in 90 % of the futures the difference lies between the two figures (5th–95th "
+                "percentile). The difference against the nollalternativ is paired by future (the same clients).\n\n";
 
-    std::vector<std::string> head = sv ? std::vector<std::string>{"Alternativ", "År", "Kostnad", "95 % KI",
-                                                                  "Skillnad", "95 % KI"}
-                                       : std::vector<std::string>{"Alternative", "Year", "Cost", "95 % CI",
-                                                                  "Difference", "95 % CI"};
+    std::vector<std::string> head =
+        sv ? std::vector<std::string>{"Alternativ", "År", "Kostnad", "medelvärdets 95 % KI", "Skillnad",
+                                      "medelvärdets 95 % KI", "90 % av utfallen"}
+           : std::vector<std::string>{"Alternative", "Year", "Cost", "95 % CI of the mean", "Difference",
+                                      "95 % CI of the mean", "90 % of futures"};
     std::vector<std::vector<std::string>> table{head};
     const std::size_t base = sc.baseline_index();
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
@@ -54,15 +66,26 @@ std::string run_table(const scenario& sc, const scenario_result& res, const std:
             const metric_row* c = get(alt.id, y, "cost_total");
             const metric_row* d = get(alt.id, y, "diff_vs_baseline");
             if (!c) continue;
-            std::string name = alt.name.empty() ? alt.id : alt.name;
-            if (a == base) name += sv ? " (nollalternativ)" : " (baseline)";
             std::string ylabel = y == total_year ? (sv ? "totalt" : "total") : y;
-            table.push_back({name, ylabel, tkr(c->s.mean), ci(c->s), a == base ? "" : (d ? tkr(d->s.mean) : ""),
-                             a == base ? "" : (d ? ci(d->s) : "")});
+            const bool show = a != base && d;
+            table.push_back({display_name(alt, lang), ylabel, tkr(c->s.mean), ci(c->s), show ? tkr(d->s.mean) : "",
+                             show ? ci(d->s) : "", show ? spread(d->s) : ""});
         }
     }
     out += align_columns(table, "", 2);
     return out;
+}
+
+std::string display_name(const alternative& alt, language lang) {
+    return display_name(alt.name.empty() ? alt.id : alt.name, alt.baseline, lang);
+}
+
+std::string display_name(const std::string& name, bool baseline, language lang) {
+    if (!baseline) return name;
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower.find("nollalternativ") != std::string::npos) return name;
+    return name + (lang == language::sv ? " (nollalternativ)" : " (nollalternativ, the baseline)");
 }
 
 }  // namespace hemsim

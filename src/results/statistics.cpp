@@ -1,6 +1,7 @@
 #include "results/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 
@@ -45,6 +46,39 @@ sample_summary summarize(std::vector<double> xs, double confidence) {
     r.p05 = quantile_sorted(xs, 0.05);
     r.p50 = quantile_sorted(xs, 0.50);
     r.p95 = quantile_sorted(xs, 0.95);
+    return r;
+}
+
+void wilson_interval(double k, double n, double confidence, double& low, double& high) {
+    if (!(n > 0)) {
+        low = 0;
+        high = 1;
+        return;
+    }
+    const double z = boost::math::quantile(boost::math::complement(boost::math::normal(), (1 - confidence) / 2));
+    const double p = k / n, z2n = z * z / n;
+    const double centre = (p + z2n / 2) / (1 + z2n);
+    const double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / n + z2n / (4 * n));
+    low = std::max(0.0, centre - half);
+    high = std::min(1.0, centre + half);
+    // At the ends the interval contains the estimate exactly.
+    if (k == 0) low = 0;
+    if (k == n) high = 1;
+}
+
+sample_summary summarize(std::vector<double> xs, quantity_kind kind, double confidence) {
+    sample_summary r = summarize(std::move(xs), confidence);
+    if (r.n == 0) return r;
+    switch (kind) {
+    case quantity_kind::any: break;
+    case quantity_kind::non_negative:
+        r.ci_low = std::max(0.0, r.ci_low);
+        r.ci_high = std::max(0.0, r.ci_high);
+        break;
+    case quantity_kind::share:
+        wilson_interval(r.mean * static_cast<double>(r.n), static_cast<double>(r.n), confidence, r.ci_low, r.ci_high);
+        break;
+    }
     return r;
 }
 

@@ -19,6 +19,19 @@ struct sample_summary {
 /// quantity is undefined, e.g. a mean wait with nobody served).
 sample_summary summarize(std::vector<double> xs, double confidence = 0.95);
 
+/// What a summarised quantity can be, which shapes its interval.
+enum class quantity_kind {
+    any,           // the Student-t interval of the mean
+    non_negative,  // costs, days, counts, waits, queue lengths: the t interval cut at 0
+    share,         // a share of replications (0/1 samples): the Wilson score interval, within [0, 1]
+};
+
+/// summarize() with the interval of `kind` (docs/statistics.md).
+sample_summary summarize(std::vector<double> xs, quantity_kind kind, double confidence = 0.95);
+
+/// The Wilson score interval of a proportion k/n ([0, 1] when n = 0).
+void wilson_interval(double k, double n, double confidence, double& low, double& high);
+
 /// Quantile q in [0, 1] of sorted data (type 7).
 double quantile_sorted(const std::vector<double>& sorted, double q);
 

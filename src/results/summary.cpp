@@ -36,10 +36,12 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
             const bool total = yi == Y;
             std::size_t y0 = total ? 0 : yi, y1 = total ? Y : yi + 1;
             std::string label = total ? total_year : std::to_string(l.years[yi]);
+            // Every metric but the difference is a cost, a count, days or a length: never below 0.
             auto emit = [&](const std::string& metric, const std::function<double(const replication_result&, std::size_t)>& f) {
                 std::vector<double> xs(R);
                 for (std::size_t r = 0; r < R; ++r) xs[r] = f(ar.reps[r], r);
-                sample_summary s = summarize(std::move(xs));
+                sample_summary s = summarize(std::move(xs), metric == "diff_vs_baseline" ? quantity_kind::any
+                                                                                          : quantity_kind::non_negative);
                 if (s.n > 0) rows.push_back({sc.alternatives[a].id, label, metric, s});
             };
             auto sum_years = [&](const std::vector<double>& v, std::size_t entity) {
@@ -133,7 +135,8 @@ std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& r
                         if (!any) continue;
                         rows.push_back({sc.alternatives[a].id, total ? total_year : std::to_string(l.years[yi]),
                                         l.categories[c], l.payers[k],
-                                        p < l.placements.size() ? l.placements[p] : "", summarize(std::move(xs))});
+                                        p < l.placements.size() ? l.placements[p] : "",
+                                        summarize(std::move(xs), quantity_kind::non_negative)});
                     }
         }
     }

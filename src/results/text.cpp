@@ -5,14 +5,38 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace hemsim {
 
+std::string rounded_digits(double magnitude, int decimals) {
+    char buf[400];
+    const double scale = std::pow(10.0, decimals);
+    const double scaled = magnitude * scale;
+    if (!(scaled < 9e15)) {
+        // Beyond 2^53 a double has no fractional part to round.
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
+        return buf;
+    }
+    // Halves away from zero, as the applications and Excel round: 1 204,5 -> 1 205.
+    // A few ulps of slack make a written half (2,675 stored as 2,67499...) a half.
+    const double r = std::round(scaled * (1 + 8 * std::numeric_limits<double>::epsilon()));
+    std::snprintf(buf, sizeof buf, "%.0f", r);
+    std::string digits(buf);
+    if (decimals <= 0) return digits;
+    const auto d = static_cast<std::size_t>(decimals);
+    if (digits.size() <= d) digits = std::string(d + 1 - digits.size(), '0') + digits;
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on insert() here.
+    std::string out = digits.substr(0, digits.size() - d);
+    out += '.';
+    out += digits.substr(digits.size() - d);
+    return out;
+}
+
 std::string format_number(double x, int decimals, language lang) {
     if (!std::isfinite(x)) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
-    std::string digits(buf), frac;
+    std::string digits = rounded_digits(std::fabs(x), decimals), frac;
+    const bool zero = digits.find_first_not_of("0.") == std::string::npos;
     if (auto dot = digits.find('.'); dot != std::string::npos) {
         frac = digits.substr(dot + 1);
         digits.resize(dot);
@@ -23,8 +47,7 @@ std::string format_number(double x, int decimals, language lang) {
         if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sep;
         grouped += digits[i];
     }
-    bool negative = x < 0 && std::strtod(buf, nullptr) != 0;
-    std::string out = negative ? "-" : "";
+    std::string out = x < 0 && !zero ? "-" : "";  // never "-0"
     out += grouped;
     if (!frac.empty()) {
         out += lang == language::sv ? "," : ".";

@@ -10,9 +10,14 @@ namespace hemsim {
 /// The language of printed tables: Swedish (default) or English.
 enum class language { sv, en };
 
-/// `x` with `decimals` decimals, grouped in thousands: "12 345,6" (sv) or
+/// `x` with `decimals` decimals, rounded half away from zero (1 204,5 -> 1 205,
+/// as the applications and Excel do), grouped in thousands: "12 345,6" (sv) or
 /// "12,345.6" (en); "–" when not finite; never "-0".
 std::string format_number(double x, int decimals, language lang);
+
+/// |x| rounded half away from zero to `decimals` decimals, as plain digits with a
+/// dot ("1205", "2.68"); what format_number groups and localises.
+std::string rounded_digits(double magnitude, int decimals);
 
 /// A CSV field, quoted only when it holds a comma, quote, CR or LF (RFC 4180).
 std::string csv_field(const std::string& s);
