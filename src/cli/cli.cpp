@@ -20,7 +20,9 @@
 #include "report/csv.hpp"
 #include "report/files.hpp"
 #include "report/manifest.hpp"
+#include "report/inputs_report.hpp"
 #include "report/table.hpp"
+#include "results/warnings.hpp"
 #include "results/partial.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
@@ -179,6 +181,14 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         std::string beside = calc_beside_run(sc, static_sum(sc), rows, a.lang);
         if (!beside.empty()) out << beside << "\n";
         out << economics_summary(sc, res, a.econ, a.lang) << "\n";
+        out << inputs_listing(sc, a.lang) << "\n";
+    }
+    // Warnings are printed even with --quiet: they say the figures may mislead.
+    std::vector<run_warning> warnings = run_warnings(sc, res);
+    if (!warnings.empty()) {
+        out << (a.lang == language::sv ? "Varningar:\n" : "Warnings:\n");
+        for (const run_warning& w : warnings) out << "  " << warning_text(w, sc, a.lang) << "\n";
+        out << "\n";
     }
     print_written(out, dir, names, a.lang);
 }

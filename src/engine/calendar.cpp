@@ -18,7 +18,25 @@ date add_months(const date& d, int months) {
     return date{ym.year(), ym.month(), std::min(d.day(), last)};
 }
 
-calendar::calendar(const date& s, int horizon_months, bool years_365_day) : start(s) {
+namespace {
+
+// The day of the year in a year without 29 February (1 January = 0; 29 February = 1 March).
+int day_of_365_year(const date& d) {
+    static constexpr int before[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    const unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+    if (m == 2 && day == 29) return before[2];
+    return before[m - 1] + static_cast<int>(day) - 1;
+}
+
+}  // namespace
+
+double calendar::to_days(const date& d) const {
+    if (!years_365_day) return days_between(start, d);
+    return 365.0 * (static_cast<int>(d.year()) - static_cast<int>(start.year())) + day_of_365_year(d) -
+           day_of_365_year(start);
+}
+
+calendar::calendar(const date& s, int horizon_months, bool years_365) : start(s), years_365_day(years_365) {
     if (years_365_day) {
         horizon_days = 365.0 * horizon_months / 12.0;
         for (int k = 0; 365.0 * k < horizon_days; ++k) {

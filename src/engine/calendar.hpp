@@ -27,13 +27,18 @@ struct calendar {
     std::vector<double> month_bounds;      // size months + 1
     std::vector<std::size_t> month_year;   // year period of each month
 
+    bool years_365_day = false;
+
     calendar() = default;
     calendar(const date& start, int horizon_months, bool years_365_day = false);
 
     std::size_t months() const { return month_year.size(); }
     std::size_t years() const { return year_numbers.size(); }
-    /// Day offset of a date (may be negative or beyond the horizon).
-    double to_days(const date& d) const { return days_between(start, d); }
+    /// Day offset of a date (may be negative or beyond the horizon). With
+    /// 365-day years a date names a day of a year without leap days: 1 January
+    /// of year Y is 365 x (Y - the start's year) days after 1 January of the
+    /// start's year, whatever leap days fall between; 29 February is 1 March.
+    double to_days(const date& d) const;
     /// Index of the year period containing t (t in [0, horizon)); clamps.
     std::size_t year_of(double t) const;
     /// Index of the month containing t; clamps.

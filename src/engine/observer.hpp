@@ -38,6 +38,8 @@ struct observer {
     virtual void queue_joined(double t, index_t queue) = 0;
     /// Left a queue (served, or moved) after `wait_days`.
     virtual void queue_left(double t, index_t queue, double wait_days) = 0;
+    /// A supply made an offer (taken or lost).
+    virtual void offer_made(double t, index_t supply) = 0;
     /// A supply offer found nobody eligible.
     virtual void offer_lost(double t, index_t supply) = 0;
 };

@@ -608,6 +608,7 @@ void simulator::impl::service_end(std::uint32_t slot) {
 void simulator::impl::offer(index_t si) {
     supply_rt& sp = supplies[si];
     ++sp.k;
+    obs.offer_made(now, si);
     index_t best_list = no_index;
     std::ptrdiff_t best_pos = -1;
     std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();

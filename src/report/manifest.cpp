@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "engine/calendar.hpp"
+#include "results/warnings.hpp"
 #include "hemsim_version.hpp"
 
 namespace hemsim {
@@ -83,10 +84,36 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
                                                  ? nlohmann::ordered_json::array({d.a, d.c, d.b})
                                                  : nlohmann::ordered_json::array({d.a, d.b})},
                               {"mean", unc[i].mean},
+                              {"source", unc[i].source},
+                              {"note", unc[i].note},
                               {"draws", draws}});
         }
     }
     j["parameters"] = params;
+    // Every number each alternative reads, with its source.
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const alternative& a : sc.alternatives)
+        for (const model_input& in : a.system.inputs) {
+            if (!in.listed) continue;
+            all.push_back({{"alternative", a.id},
+                           {"path", in.path},
+                           {"value", in.value},
+                           {"unit", in.unit},
+                           {"uncertain", in.dist.has_value()},
+                           {"source", in.source},
+                           {"note", in.note},
+                           {"where", in.where}});
+        }
+    j["model_inputs"] = all;
+    nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+    for (const run_warning& w : run_warnings(sc, res))
+        warnings.push_back({{"kind", warning_id(w.kind)},
+                            {"alternative", w.alternative},
+                            {"subject", w.subject},
+                            {"value", w.value},
+                            {"text", warning_text(w, sc, language::en)},
+                            {"text_sv", warning_text(w, sc, language::sv)}});
+    j["warnings"] = warnings;
     j["outputs"] = files_written;
     return j.dump(2) + "\n";
 }

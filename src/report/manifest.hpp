@@ -14,6 +14,8 @@ std::string sha256_file(const std::filesystem::path& file);
 
 /// Tool version, git commit (when known), seed, replications, threads, the
 /// horizon and the sha256 of every input file; `command` is the command line.
+/// Also every input of each alternative (value, unit, source, where it is
+/// written), the uncertain ones with their draws, and the run's warnings.
 std::string manifest_json(const scenario& sc, const scenario_result& res, const std::string& command,
                           const std::vector<std::string>& files_written);
 

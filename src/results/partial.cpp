@@ -12,7 +12,7 @@ namespace hemsim {
 
 namespace {
 
-constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '2'};
+constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '3'};
 
 // Little helpers for a flat binary format in the machine's byte order (the
 // shards of a run are merged on machines of one kind).
@@ -105,10 +105,7 @@ std::string encode_partial(const run_identity& id, const scenario_result& res) {
     for (std::uint32_t r : res.rep_ids) w.pod(r);
     for (const alternative_result& a : res.alts)
         for (const replication_result& r : a.reps) {
-            for (const auto* v : {&r.cost, &r.person_days, &r.exits, &r.wait_sum, &r.wait_n, &r.queue_days,
-                                  &r.queue_end, &r.offers_lost, &r.cost_month, &r.indicators, &r.rule_moves,
-                                  &r.breaches, &r.params})
-                w.vec(*v);
+            for (const auto* v : r.tables()) w.vec(*v);
             w.pod(r.flows);
         }
     return w.out;
@@ -154,10 +151,7 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
         for (std::size_t a = 0; a < A; ++a)
             for (std::size_t k = 0; k < n; ++k) {
                 replication_result& rr = reps[a][k];
-                for (auto* v : {&rr.cost, &rr.person_days, &rr.exits, &rr.wait_sum, &rr.wait_n, &rr.queue_days,
-                                &rr.queue_end, &rr.offers_lost, &rr.cost_month, &rr.indicators, &rr.rule_moves,
-                                &rr.breaches, &rr.params})
-                    *v = r.vec();
+                for (auto* v : rr.tables()) *v = r.vec();
                 rr.flows = r.pod<flow_counts>();
             }
         for (std::size_t k = 0; k < n; ++k) {

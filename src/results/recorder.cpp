@@ -93,6 +93,8 @@ struct recorder::impl {
         r.queue_days.assign(l.Q() * Y, 0.0);
         r.queue_end.assign(l.Q() * Y, 0.0);
         r.offers_lost.assign(l.S() * Y, 0.0);
+        r.offers.assign(l.S() * Y, 0.0);
+        r.present_days_month.assign(cal.months(), 0.0);
         r.cost_month.assign(cal.months() * l.K(), 0.0);
         r.indicators.assign(l.I() * Y, 0.0);
         r.rule_moves.assign(P * Y, 0.0);
@@ -174,6 +176,7 @@ struct recorder::impl {
         std::size_t k = pl.payer == no_index ? 0 : pl.payer;
         accrue(c, t, [&](std::size_t y, std::size_t mo, double a, double b) {
             r.person_days[p * l.Y() + y] += c.n * (b - a);
+            r.present_days_month[mo] += c.n * (b - a);
             book(y, mo, static_cast<std::size_t>(category::placements), k, p, c.n * price[p].integral(a, b),
                  price[p].per_year);
         });
@@ -340,6 +343,11 @@ void recorder::queue_left(double t, index_t queue, double wait_days) {
         impl_->r.wait_sum[queue * impl_->l.Y() + y] += wait_days;
         impl_->r.wait_n[queue * impl_->l.Y() + y] += 1;
     }
+}
+
+void recorder::offer_made(double t, index_t supply) {
+    std::size_t y = impl_->year_after_warmup(t);
+    if (y < impl_->l.Y()) impl_->r.offers[supply * impl_->l.Y() + y] += 1;
 }
 
 void recorder::offer_lost(double t, index_t supply) {

@@ -42,6 +42,7 @@ public:
     void exited(double t, index_t placement) override;
     void queue_joined(double t, index_t queue) override;
     void queue_left(double t, index_t queue, double wait_days) override;
+    void offer_made(double t, index_t supply) override;
     void offer_lost(double t, index_t supply) override;
 
     /// Closes every running integral at the horizon and returns the tables.

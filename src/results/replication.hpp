@@ -3,6 +3,7 @@
 // replication of the alternative.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,12 +51,24 @@ struct replication_result {
     std::vector<double> queue_days;   // (queue, year): integral of the queue length
     std::vector<double> queue_end;    // (queue, year): length at the end of the year
     std::vector<double> offers_lost;  // (supply, year)
+    std::vector<double> offers;       // (supply, year): offers made, taken or lost
     std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
     std::vector<double> indicators;   // (indicator, year)
     std::vector<double> rule_moves;   // (placement, year): clients moved or redirected by a rule
     std::vector<double> breaches;     // (placement, year): rules that could not be kept for lack of room
+    std::vector<double> present_days_month;  // (month): person-days of every client in the system
     flow_counts flows;
     std::vector<double> params;       // the drawn values of the alternative's uncertain parameters
+
+    /// Every table, in one fixed order (for the shard files).
+    std::array<std::vector<double>*, 15> tables() {
+        return {&cost, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end, &offers_lost, &offers,
+                &cost_month, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+    }
+    std::array<const std::vector<double>*, 15> tables() const {
+        return {&cost, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end, &offers_lost, &offers,
+                &cost_month, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+    }
 
     /// Total cost in year y (all categories, payers, placements).
     double cost_total(const result_layout& l, std::size_t y) const;

@@ -1,0 +1,237 @@
+#include "results/warnings.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/calendar.hpp"
+
+namespace hemsim {
+
+namespace {
+
+// The mean over the futures of f(replication).
+template <class F>
+double mean_over(const alternative_result& ar, F f) {
+    if (ar.reps.empty()) return 0;
+    double s = 0;
+    for (const replication_result& r : ar.reps) s += f(r);
+    return s / static_cast<double>(ar.reps.size());
+}
+
+// Why a waiting list can never be served at the horizon, if it cannot.
+bool never_served(const model& m, const calendar& cal, std::size_t q, blocked_by& why, std::string& blocker) {
+    const double end = std::nextafter(cal.horizon_days, 0.0);
+    auto no_slots = [&](index_t pool) {
+        return m.staff[pool].slots_at(staffed_fte(m.staff[pool], cal).at(end)) == 0;
+    };
+    if (q < m.services.size()) {
+        const index_t pool = m.services[q].staff;
+        if (!no_slots(pool)) return false;
+        why = blocked_by::staff_without_slots;
+        blocker = m.staff[pool].id;
+        return true;
+    }
+    const transition& t = m.transitions[q - m.services.size()];
+    for (const gate& g : t.gates) {
+        if (g.kind == gate_kind::supply && timeline(m.supplies[g.target].per_year, cal).at(end) == 0) {
+            why = blocked_by::supply_rate_zero;
+            blocker = m.supplies[g.target].id;
+            return true;
+        }
+        if (g.kind == gate_kind::staff && no_slots(g.target)) {
+            why = blocked_by::staff_without_slots;
+            blocker = m.staff[g.target].id;
+            return true;
+        }
+    }
+    const placement& to = m.placements[t.to];
+    if (to.capacity) {
+        bool exits = to.after_max_stay != no_index;
+        for (const transition& o : m.transitions) exits = exits || o.from == t.to;
+        if (!exits || *to.capacity == 0) {
+            why = blocked_by::room_never_freed;
+            blocker = to.id;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+const char* warning_id(warning_kind kind) {
+    switch (kind) {
+    case warning_kind::queue_never_served: return "queue_never_served";
+    case warning_kind::baseline_trend: return "baseline_trend";
+    case warning_kind::offers_lost: return "offers_lost";
+    case warning_kind::last_year_difference: return "last_year_difference";
+    }
+    return "warning";
+}
+
+std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result& res) {
+    std::vector<run_warning> out;
+    const calendar& cal = res.cal;
+    const std::size_t base = sc.baseline_index();
+    for (std::size_t a = 0; a < sc.alternatives.size() && a < res.alts.size(); ++a) {
+        const alternative& alt = sc.alternatives[a];
+        const alternative_result& ar = res.alts[a];
+        const result_layout& l = ar.layout;
+        const std::size_t Y = l.Y();
+        if (ar.reps.empty() || Y == 0) continue;
+
+        // Waiting lists with clients at the horizon that nothing will ever serve.
+        for (std::size_t q = 0; q < l.Q(); ++q) {
+            if (!l.queue_active[q]) continue;
+            run_warning w;
+            if (!never_served(alt.system, cal, q, w.blocked, w.blocker)) continue;
+            w.value = mean_over(ar, [&](const replication_result& r) { return r.queue_end[q * Y + Y - 1]; });
+            if (!(w.value > 0)) continue;
+            w.kind = warning_kind::queue_never_served;
+            w.alternative = alt.id;
+            w.subject = l.queues[q];
+            out.push_back(w);
+        }
+
+        // A nollalternativ that grows or shrinks: the least-squares slope of the
+        // mean clients present per month against time in years.
+        if (a == base && cal.months() >= 2) {
+            const std::size_t M = cal.months();
+            std::vector<double> present(M), t(M);
+            for (std::size_t m = 0; m < M; ++m) {
+                const double days = cal.month_bounds[m + 1] - cal.month_bounds[m];
+                present[m] = mean_over(ar, [&](const replication_result& r) { return r.present_days_month[m]; }) / days;
+                t[m] = (cal.month_bounds[m] + cal.month_bounds[m + 1]) / 2 / 365.0;
+            }
+            double mt = 0, mp = 0;
+            for (std::size_t m = 0; m < M; ++m) {
+                mt += t[m] / static_cast<double>(M);
+                mp += present[m] / static_cast<double>(M);
+            }
+            double sxy = 0, sxx = 0;
+            for (std::size_t m = 0; m < M; ++m) {
+                sxy += (t[m] - mt) * (present[m] - mp);
+                sxx += (t[m] - mt) * (t[m] - mt);
+            }
+            const double slope = sxx > 0 ? sxy / sxx : 0;
+            const double change = slope * cal.horizon_days / 365.0;
+            if (std::fabs(change) > baseline_trend_share * mp && std::fabs(change) >= 1) {
+                run_warning w;
+                w.kind = warning_kind::baseline_trend;
+                w.alternative = alt.id;
+                w.value = slope;
+                w.low = present.front();
+                w.high = present.back();
+                out.push_back(w);
+            }
+        }
+
+        // Offers that found nobody eligible.
+        for (std::size_t s = 0; s < l.S(); ++s) {
+            double lost = 0, made = 0;
+            for (std::size_t y = 0; y < Y; ++y) {
+                lost += mean_over(ar, [&](const replication_result& r) { return r.offers_lost[s * Y + y]; });
+                made += mean_over(ar, [&](const replication_result& r) { return r.offers[s * Y + y]; });
+            }
+            if (!(made > 0) || lost / made <= lost_offer_share) continue;
+            const double years = cal.horizon_days / 365.0;
+            run_warning w;
+            w.kind = warning_kind::offers_lost;
+            w.alternative = alt.id;
+            w.subject = l.supplies[s];
+            w.value = lost / made;
+            w.low = lost / years;
+            w.high = made / years;
+            out.push_back(w);
+        }
+
+        // A difference that rests on the last calendar year.
+        if (a != base && Y >= 2) {
+            const alternative_result& br = res.alts[base];
+            double last = 0, total = 0;
+            for (std::size_t r = 0; r < ar.reps.size() && r < br.reps.size(); ++r) {
+                for (std::size_t y = 0; y < Y; ++y) {
+                    const double d = ar.reps[r].cost_total(l, y) - br.reps[r].cost_total(br.layout, y);
+                    total += d;
+                    if (y == Y - 1) last += d;
+                }
+            }
+            if (total != 0 && last / total > last_year_share) {
+                const double n = static_cast<double>(ar.reps.size());
+                run_warning w;
+                w.kind = warning_kind::last_year_difference;
+                w.alternative = alt.id;
+                w.value = last / total;
+                w.year = l.years.back();
+                w.low = last / n;
+                w.high = total / n;
+                out.push_back(w);
+            }
+        }
+    }
+    return out;
+}
+
+std::string warning_text(const run_warning& w, const scenario& sc, language lang) {
+    const bool sv = lang == language::sv;
+    std::string name = w.alternative;
+    for (const alternative& a : sc.alternatives)
+        if (a.id == w.alternative && !a.name.empty()) name = a.name;
+    auto n0 = [&](double x) { return format_number(x, 0, lang); };
+    auto n1 = [&](double x) { return format_number(x, 1, lang); };
+    auto pct = [&](double x) { return format_number(x * 100, 0, lang) + " %"; };
+    switch (w.kind) {
+    case warning_kind::queue_never_served: {
+        std::string why;
+        switch (w.blocked) {
+        case blocked_by::supply_rate_zero:
+            why = sv ? "tillgången '" + w.blocker + "' ger 0 per år vid horisonten"
+                     : "supply '" + w.blocker + "' gives 0 a year at the horizon";
+            break;
+        case blocked_by::staff_without_slots:
+            why = sv ? "personalen '" + w.blocker + "' har inga platser vid horisonten"
+                     : "staff pool '" + w.blocker + "' has no slots at the horizon";
+            break;
+        case blocked_by::room_never_freed:
+            why = sv ? "boendet '" + w.blocker + "' är fullt och ingen flyttar därifrån"
+                     : "placement '" + w.blocker + "' is full and nobody ever leaves it";
+            break;
+        }
+        return sv ? name + ": i kön '" + w.subject + "' står i genomsnitt " + n1(w.value) +
+                        " klienter vid horisonten som aldrig kan komma vidare: " + why + "."
+                  : name + ": " + n1(w.value) + " clients on average stand in waiting list '" + w.subject +
+                        "' at the horizon and can never move on: " + why + ".";
+    }
+    case warning_kind::baseline_trend: {
+        const bool grows = w.value > 0;
+        return sv ? name + ": antalet klienter i systemet " + (grows ? "växer" : "minskar") + " stadigt, med " +
+                        n1(std::fabs(w.value)) + " per år (från " + n0(w.low) + " till " + n0(w.high) +
+                        " över horisonten). Stämmer det med ansökans beskrivning av nollalternativet?"
+                  : name + ": the clients in the system " + (grows ? "grow" : "shrink") + " steadily, by " +
+                        n1(std::fabs(w.value)) + " a year (from " + n0(w.low) + " to " + n0(w.high) +
+                        " over the horizon). Is that what the application describes as the nollalternativ?";
+    }
+    case warning_kind::offers_lost:
+        return sv ? name + ": " + pct(w.value) + " av erbjudandena från '" + w.subject + "' (" + n1(w.low) + " av " +
+                        n1(w.high) + " per år) går förlorade: ingen som kan ta dem väntar. Gränsen för en varning är " +
+                        pct(lost_offer_share) + "."
+                  : name + ": " + pct(w.value) + " of the offers of '" + w.subject + "' (" + n1(w.low) + " of " +
+                        n1(w.high) + " a year) are lost: nobody who can take them is waiting. The limit for a "
+                        "warning is " + pct(lost_offer_share) + ".";
+    case warning_kind::last_year_difference: {
+        const bool mkr = std::max(std::fabs(w.low), std::fabs(w.high)) >= 1e6;
+        auto money = [&](double x) {
+            return mkr ? format_number(x / 1e6, 1, lang) + " mkr" : format_number(x / 1e3, 0, lang) + " tkr";
+        };
+        return sv ? name + ": det sista året (" + std::to_string(w.year) + ") står för " + money(w.low) + " av skillnaden " +
+                        money(w.high) + " mot nollalternativet över horisonten (" + pct(w.value) +
+                        "); resultatet vilar på det sista året, och en längre horisont kan ändra bilden."
+                  : name + ": the last year (" + std::to_string(w.year) + ") gives " + money(w.low) + " of the " +
+                        money(w.high) + " difference against the nollalternativ over the horizon (" + pct(w.value) +
+                        "); the result rests on the last year, and a longer horizon may change the picture.";
+    }
+    }
+    return "";
+}
+
+}  // namespace hemsim
