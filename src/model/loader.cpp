@@ -777,6 +777,7 @@ public:
             }
         }
         // Each parameter: its value (the mean when uncertain) and the range of its draws.
+        const std::size_t first_input = inputs_.size(), first_uncertain = uncertain_.size();
         std::vector<double> p;
         std::vector<support> range;
         std::vector<std::optional<param_distribution>> pdist;
@@ -878,6 +879,17 @@ public:
                                          " duration (its draws would not be finite numbers)");
             d.a = p[0];
             d.b = p[1];
+        }
+        // The parameters carry the distribution's own source and note.
+        const std::string src = n->find("source") && n->find("source")->type == ttype::string ? n->find("source")->text : "";
+        const std::string nt = n->find("note") && n->find("note")->type == ttype::string ? n->find("note")->text : "";
+        for (std::size_t i = first_input; i < inputs_.size(); ++i) {
+            if (inputs_[i].source.empty()) inputs_[i].source = src;
+            if (inputs_[i].note.empty()) inputs_[i].note = nt;
+        }
+        for (std::size_t i = first_uncertain; i < uncertain_.size(); ++i) {
+            if (uncertain_[i].source.empty()) uncertain_[i].source = src;
+            if (uncertain_[i].note.empty()) uncertain_[i].note = nt;
         }
         d.a *= unit;
         d.b *= unit;
