@@ -188,6 +188,7 @@ struct trace : observer {
     void exited(double t, index_t p) override { rows.push_back({t, "exit", p, 0}); }
     void queue_joined(double t, index_t q) override { rows.push_back({t, "join", q, 0}); }
     void queue_left(double t, index_t q, double w) override { rows.push_back({t, "served", q, w}); }
+    void offer_made(double, index_t) override {}
     void offer_lost(double t, index_t s) override { rows.push_back({t, "lost", s, 0}); }
 
     std::vector<double> times(const std::string& what) const {
