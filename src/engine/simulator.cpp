@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -85,8 +87,17 @@ struct simulator::impl {
     observer& obs;
     flow_counts& counts;
     std::uint64_t seed, rep;
+    const sim_limits* limits = nullptr;
     double now = 0;
     event_queue queue;
+
+    // Schedules an event; a time that is not a finite number never enters the queue.
+    void schedule(double t, event_kind kind, std::uint32_t target, std::uint32_t tag = 0) {
+        if (!std::isfinite(t))
+            throw std::runtime_error("a drawn time is not a finite number (" + std::to_string(t) +
+                                     "); a distribution's parameters are out of range");
+        queue.push(t, kind, target, tag);
+    }
 
     std::vector<client_rec> clients;
     std::vector<std::uint32_t> free_slots;
@@ -155,8 +166,10 @@ struct simulator::impl {
 };
 
 simulator::simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
-                     std::uint64_t replication)
-    : impl_(std::make_unique<impl>(m, cal, obs, counts_, seed, replication)) {}
+                     std::uint64_t replication, sim_limits limits)
+    : impl_(std::make_unique<impl>(m, cal, obs, counts_, seed, replication)), limits_(limits) {
+    impl_->limits = &limits_;
+}
 
 simulator::~simulator() = default;
 
@@ -184,7 +197,7 @@ void simulator::impl::setup() {
         staff_fte.push_back(staffed_fte(m.staff[i], cal));
         staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(0));
         for (double t : staff_fte[i].times)
-            if (t < cal.horizon_days) queue.push(t, event_kind::staff_change, i);
+            if (t < cal.horizon_days) schedule(t, event_kind::staff_change, i);
     }
     for (index_t i = 0; i < m.services.size(); ++i) pool_services[m.services[i].staff].push_back(i);
     for (index_t p = 0; p < np; ++p) clear_mask[p] = m.placements[p].clears_flags;
@@ -266,7 +279,7 @@ void simulator::impl::schedule_next_arrival(index_t a) {
         ar.level = static_cast<double>(ar.k) + 0.5;
     }
     double t = ar.rate.inverse(ar.level);
-    if (t < cal.horizon_days) queue.push(t, event_kind::arrival, a);
+    if (t < cal.horizon_days) schedule(t, event_kind::arrival, a);
 }
 
 void simulator::impl::schedule_next_offer(index_t si) {
@@ -278,7 +291,7 @@ void simulator::impl::schedule_next_offer(index_t si) {
         sp.level = static_cast<double>(sp.k) + 0.5;
     }
     double t = sp.rate.inverse(sp.level);
-    if (t < cal.horizon_days) queue.push(t, event_kind::offer, si);
+    if (t < cal.horizon_days) schedule(t, event_kind::offer, si);
 }
 
 std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
@@ -298,6 +311,10 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     c.group = group;
     draw_attributes(c, true, no_index);
     counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
+    if (counts.peak_present > limits->max_clients)
+        throw std::runtime_error("more than " + std::to_string(limits->max_clients) +
+                                 " clients are in the system at once, hemsim's limit; lower the arrivals or give "
+                                 "the clients ways out (docs/language.md, \"Limits\")");
     return slot;
 }
 
@@ -354,7 +371,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     }
     ++occupancy[p];
     obs.entered(now, p, c.attrs, c.key);
-    if (pl.max_stay_days) queue.push(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
+    if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
 
     // Choose the route among those whose condition holds.
     const auto& routes = routes_from[p];
@@ -385,7 +402,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     case initial_state::stationary: stay = sample_stationary_remaining(d, s); break;
     case initial_state::ready: stay = 0; break;
     }
-    queue.push(now + stay, event_kind::stay_end, slot, c.serial);
+    schedule(now + stay, event_kind::stay_end, slot, c.serial);
 }
 
 void simulator::impl::leave(client_rec& c) {
@@ -590,7 +607,7 @@ void simulator::impl::start_services(index_t pool) {
         c.ph = phase::in_service;
         stream s = client_stream(c, p_service, (std::uint64_t{best} << 32) | c.services);
         ++c.services;
-        queue.push(now + sample(m.services[best].duration, s), event_kind::service_end, slot, c.serial);
+        schedule(now + sample(m.services[best].duration, s), event_kind::service_end, slot, c.serial);
     }
 }
 
@@ -721,7 +738,10 @@ std::string simulator::impl::describe(const event& ev) const {
     case event_kind::service_end:
     case event_kind::max_stay: {
         const client_rec& c = clients[ev.target];
-        return std::string(ev.kind() == event_kind::stay_end ? "end of stay" : "end of service") + " of client " +
+        const char* what = ev.kind() == event_kind::stay_end      ? "end of stay"
+                           : ev.kind() == event_kind::service_end ? "end of service"
+                                                                  : "maximum stay";
+        return std::string(what) + " of client " +
                std::to_string(c.key) + " of group '" + m.groups[c.group].id + "' in '" +
                m.placements[c.placement].id + "'";
     }
@@ -736,16 +756,37 @@ void simulator::impl::run() {
     setup();
     settle();
     const double horizon = cal.horizon_days;
+    // Runaway work: too many events while time stands (nearly) still, or in all.
+    double instant = 0;
+    std::uint64_t at_instant = 0;
     while (!queue.empty() && queue.top().time < horizon) {
         event ev = queue.top();
         queue.pop();
         assert(ev.time >= now);
         now = ev.time;
         try {
+            if (now - instant < limits->instant_days) {
+                if (++at_instant > limits->max_events_at_instant)
+                    throw std::runtime_error(
+                        "more than " + std::to_string(limits->max_events_at_instant) +
+                        " events without model time moving on (within 0.1 second): clients move without time "
+                        "passing, as around a cycle of stays of zero or vanishing length; give a stay of the cycle "
+                        "a duration (docs/language.md, \"Limits\")");
+            } else {
+                instant = now;
+                at_instant = 0;
+            }
+            if (counts.events >= limits->max_events)
+                throw std::runtime_error("the replication passed " + std::to_string(limits->max_events) +
+                                         " events, hemsim's limit for one replication; lower the rates or "
+                                         "the horizon (docs/language.md, \"Limits\")");
             dispatch(ev);
             settle();
         } catch (const std::exception& e) {
-            throw std::runtime_error("at day " + std::to_string(now) + " (" + describe(ev) + "): " + e.what());
+            char day[64];
+            std::snprintf(day, sizeof day, "%.2f", now);
+            const date on{std::chrono::sys_days{cal.start} + std::chrono::days{static_cast<long>(std::floor(now))}};
+            throw std::runtime_error("at day " + std::string(day) + " (" + iso(on) + ", " + describe(ev) + "): " + e.what());
         }
         ++counts.events;
     }

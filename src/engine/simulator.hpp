@@ -21,12 +21,21 @@ struct flow_counts {
     std::uint64_t peak_present = 0;  // most clients in the system at once (memory follows it)
 };
 
+/// What one replication may do before it is stopped as runaway work (a
+/// std::runtime_error naming the day, the event and the limit; exit 1).
+struct sim_limits {
+    std::uint64_t max_events = 200'000'000;           // in the whole replication
+    std::uint64_t max_events_at_instant = 1'000'000;  // while time moves on by less than `instant_days`
+    double instant_days = 1e-6;                       // about 0.1 second
+    std::uint64_t max_clients = 2'000'000;            // in the system at once (max_clients_present)
+};
+
 /// Simulates `m` over `cal` for replication `replication` of `seed`, emitting
 /// to `obs`. Time is in days from the start date.
 class simulator {
 public:
     simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
-              std::uint64_t replication);
+              std::uint64_t replication, sim_limits limits = {});
     ~simulator();
 
     /// Runs from 0 to the horizon T. Events at exactly T are not processed:
@@ -39,6 +48,7 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
     flow_counts counts_;
+    sim_limits limits_;
 };
 
 }  // namespace hemsim

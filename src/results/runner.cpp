@@ -18,10 +18,10 @@ calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizo
 
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
-                                   bool fixed_parameters) {
+                                   bool fixed_parameters, const sim_limits& limits) {
     auto simulate = [&](const alternative& a) {
         recorder rec(a.system, layout, cal, sc.warmup_days);
-        simulator sim(a.system, cal, rec, seed, replication);
+        simulator sim(a.system, cal, rec, seed, replication, limits);
         sim.run();
         replication_result r = rec.finish(sim.counts());
         add_fixed_costs(a, layout, cal, sc.warmup_days, r);
@@ -89,7 +89,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
             std::size_t r = task / A, a = task % A;
             try {
                 out.alts[a].reps[r] = run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout,
-                                                      out.seed, out.rep_ids[r], opts.fixed_parameters);
+                                                      out.seed, out.rep_ids[r], opts.fixed_parameters, opts.limits);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "engine/simulator.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"
 
@@ -20,6 +21,7 @@ struct run_options {
     // A shard K/N runs replications K, K+N, K+2N, ... of the whole run (K in 0..N-1).
     std::uint32_t shard_k = 0, shard_n = 1;
     bool fixed_parameters = false;   // uncertain parameters at their means (separates flow noise from input uncertainty)
+    sim_limits limits;               // runaway work stops a replication (docs/language.md, "Limits")
 };
 
 struct alternative_result {
@@ -47,7 +49,8 @@ struct scenario_result {
 /// unless `fixed_parameters`.
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed,
-                                   std::uint64_t replication, bool fixed_parameters = false);
+                                   std::uint64_t replication, bool fixed_parameters = false,
+                                   const sim_limits& limits = {});
 
 /// The value of an uncertain input in a replication: a draw from its stream
 /// (keyed by its path: the same in every alternative), rounded for a count.
