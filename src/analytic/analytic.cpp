@@ -458,9 +458,9 @@ void chain::expand(std::size_t s) {
             const gate& gt = t.gates[g];
             if (gt.kind != gate_kind::service || !gt.when.holds(k.attrs)) continue;
             const service& sv = m_.services[gt.target];
-            if ((flags.back() >> sv.flag) & 1u) continue;
+            if (flags.back() & sv.flag_bit()) continue;
             phases.push_back(sv.duration);
-            flags.push_back(flags.back() | (1ull << sv.flag));
+            flags.push_back(flags.back() | sv.flag_bit());
             applied |= 1ull << g;
         }
         if (!rule) {

@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <boost/program_options.hpp>
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -66,9 +67,60 @@ struct run_args {
     bool quiet = false;
 };
 
+/// A whole-number option written in digits: "-1", "1e9" and "3.5" are usage errors
+/// (Program_Options would read "-1" as 4 294 967 295 for an unsigned).
+struct whole_arg {
+    std::uint64_t value = 0;
+};
+
+void validate(boost::any& v, const std::vector<std::string>& values, whole_arg*, int) {
+    po::validators::check_first_occurrence(v);
+    const std::string& s = po::validators::get_single_string(values);
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw po::invalid_option_value(s + " (give a whole number in digits)");
+    v = boost::any(whole_arg{std::stoull(s)});
+}
+
+// The value of a whole-number option, checked against its range.
+std::uint64_t whole_in(const po::variables_map& vm, const char* name, std::uint64_t lo, std::uint64_t hi,
+                       const std::string& what) {
+    const std::uint64_t v = vm[name].as<whole_arg>().value;
+    if (v < lo || v > hi)
+        throw usage_error("--" + std::string(name) + " " + std::to_string(v) + ": " + what + " from " +
+                          std::to_string(lo) + " to " + std::to_string(hi));
+    return v;
+}
+
+/// The most worker threads a run may start.
+constexpr std::uint64_t max_threads = 256;
+
+// --replications, --threads and --seed of any command that has them.
+void read_run_counts(const po::variables_map& vm, run_options& o) {
+    if (vm.count("replications"))
+        o.replications = static_cast<std::uint32_t>(
+            whole_in(vm, "replications", 1, max_replications, "give the replications (hemsim's limit)"));
+    if (vm.count("threads"))
+        o.threads = static_cast<unsigned>(whole_in(vm, "threads", 1, max_threads, "give the worker threads"));
+    if (vm.count("seed")) {
+        o.seed = whole_in(vm, "seed", 0, (std::uint64_t{1} << 63) - 1, "give the seed");
+        o.seed_given = true;
+    }
+}
+
 // The output folder: --out, else output/<input file stem>/.
 fs::path output_dir(const std::string& out_dir, const std::string& file) {
-    return out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    fs::path dir = out_dir.empty() ? fs::path("output") / fs::path(file).stem() : fs::path(out_dir);
+    // Checked before any work: a run that cannot write its files does not start.
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw usage_error("the output folder " + dir.string() + " is a file, not a folder; give --out a folder "
+                          "(it is made when missing)");
+    fs::path up = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+    while (!fs::exists(up, ec) && up.has_parent_path() && up != up.parent_path()) up = up.parent_path();
+    if (fs::exists(up, ec) && (!fs::is_directory(up, ec) || ::access(up.c_str(), W_OK) != 0))
+        throw usage_error("cannot make the output folder " + dir.string() + ": " + up.string() +
+                          (fs::is_directory(up, ec) ? " is not writable" : " is not a folder") + "; give --out another folder");
+    return dir;
 }
 
 // "skrev DIR/NAME" (or "wrote") for each file written.
@@ -124,6 +176,31 @@ scenario load_case(const std::string& file) {
                                  "scenarios/enheten-for-hemlosa-2007.toml (docs/language.md, \"The scenario\"); "
                                  "'hemsim check' and 'hemsim analyze' take a model file");
     return load_scenario(file);
+}
+
+// A finite number in plain text ("nan", "inf" and trailing text refused).
+double parse_number(const std::string& text) {
+    std::size_t used = 0;
+    double v = std::stod(text, &used);
+    if (used != text.size() || !std::isfinite(v)) throw std::invalid_argument(text);
+    return v;
+}
+
+// The economic options, as usage errors.
+void check_econ(const econ_options& o) {
+    try {
+        check_econ_options(o);
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+    }
+}
+
+// --price-base-year near the case's years (far off, every factor is 0 or infinite).
+void check_base_year(const econ_options& o, const scenario& sc) {
+    const int first = static_cast<int>(sc.start.year());
+    if (o.price_base_year != 0 && (o.price_base_year < first - 200 || o.price_base_year > first + 1200))
+        throw usage_error("--price-base-year " + std::to_string(o.price_base_year) +
+                          ": give a calendar year near the case's (it starts in " + std::to_string(first) + ")");
 }
 
 language parse_language(const std::string& lang) {
@@ -196,22 +273,20 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
 int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
     run_args a;
     std::string lang = "sv", shard;
-    unsigned long long seed = 0;
     double target_ci = 0;
-    std::uint32_t max_reps = 10000;
     po::options_description opt("Options of 'hemsim run'");
     opt.add_options()
         ("help,h", "this help")
         ("case", po::value(&a.file)->required(), "the case (scenario) file")
         ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
-        ("replications,r", po::value(&a.opts.replications), "replications (default: the case's)")
-        ("seed,s", po::value(&seed), "random seed (default: the case's)")
-        ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores); results do not depend on it")
+        ("replications,r", po::value<whole_arg>(), "replications (default: the case's)")
+        ("seed,s", po::value<whole_arg>(), "random seed (default: the case's)")
+        ("threads,t", po::value<whole_arg>(), "worker threads (default: all cores); results do not depend on it")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
         ("target-ci", po::value(&target_ci), "keep doubling the replications until the 95 % CI half-width of "
          "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
          "mean (e.g. 0.02), or --max-replications is reached")
-        ("max-replications", po::value(&max_reps)->default_value(10000), "the cap for --target-ci")
+        ("max-replications", po::value<whole_arg>(), "the cap for --target-ci (default 10000)")
         ("fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
          "uncertain model values at their means: the spread is then the flows' randomness alone")
         ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
@@ -228,12 +303,9 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return per\n"
         "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    if (vm.count("seed")) {
-        a.opts.seed = seed;
-        a.opts.seed_given = true;
-    }
-    if (vm.count("replications") && a.opts.replications == 0)
-        throw usage_error("--replications must be at least 1");
+    read_run_counts(vm, a.opts);
+    const auto max_reps = static_cast<std::uint32_t>(
+        vm.count("max-replications") ? whole_in(vm, "max-replications", 1, max_replications, "give the cap") : 10000);
     a.lang = parse_language(lang);
     if (!shard.empty()) {
         unsigned k = 0, n = 0;
@@ -244,13 +316,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         a.opts.shard_k = k;
         a.opts.shard_n = n;
     }
-    try {
-        check_econ_options(a.econ);
-    } catch (const std::invalid_argument& e) {
-        throw usage_error(e.what());
-    }
-    scenario sc = load_case(a.file);
+    check_econ(a.econ);
     fs::path dir = output_dir(a.out_dir, a.file);
+    scenario sc = load_case(a.file);
+    check_base_year(a.econ, sc);
 
     scenario_result res = run_scenario(sc, a.opts);
     if (vm.count("target-ci")) {
@@ -339,7 +408,10 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
         throw usage_error(e.what());
     }
     if (case_file.empty()) case_file = first.case_file;
+    check_econ(a.econ);
+    fs::path dir = output_dir(a.out_dir, case_file);
     scenario sc = load_case(case_file);
+    check_base_year(a.econ, sc);
     run_identity id;
     scenario_result res;
     try {
@@ -350,7 +422,6 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     if (inputs_sha256(sc) != id.inputs_sha256)
         throw usage_error("the case's input files changed since the shards ran (" + case_file +
                           "); run the shards again or merge with the files as they were");
-    fs::path dir = output_dir(a.out_dir, case_file);
     write_run_outputs(sc, res, dir, command, a, out);
     return exit_ok;
 }
@@ -392,8 +463,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
         ("help,h", "this help")
         ("file", po::value(&file)->required(), "a model or a case (scenario) file")
         ("out,o", po::value(&out_dir), "output folder (default output/<file stem>/)")
-        ("replications,r", po::value(&opts.replications), "replications of the case's simulation (default: the case's)")
-        ("threads,t", po::value(&opts.threads), "worker threads (default: all cores)")
+        ("replications,r", po::value<whole_arg>(), "replications of the case's simulation (default: the case's)")
+        ("threads,t", po::value<whole_arg>(), "worker threads (default: all cores)")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed tables: sv (Swedish) or en");
     po::positional_options_description pos;
     pos.add("file", 1);
@@ -405,6 +476,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
         "visits, the probability of each exit and the expected cost (Eigen). Writes analytic.csv. For a case,\n"
         "it also runs the simulation and says how far it departs from the chain: the cost of the queues.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    read_run_counts(vm, opts);
     language lg = parse_language(lang);
     fs::path dir = output_dir(out_dir, file);
     output_set files(dir);
@@ -447,8 +519,8 @@ sweep_axis parse_axis(const std::string& text, bool baseline_too) {
 void add_analysis_options(po::options_description& opt, run_args& a, std::string& lang) {
     opt.add_options()
         ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
-        ("replications,r", po::value(&a.opts.replications), "replications per run (default: the case's)")
-        ("threads,t", po::value(&a.opts.threads), "worker threads (default: all cores)")
+        ("replications,r", po::value<whole_arg>(), "replications per run (default: the case's)")
+        ("threads,t", po::value<whole_arg>(), "worker threads (default: all cores)")
         ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en");
     add_econ_options(opt, a.econ);
 }
@@ -484,13 +556,23 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
         "A grid over one or two model values: the NPV of each alternative's difference against the\n"
         "nollalternativ (and diff, p_saving, savings_per_krona) at every point, with 95 % CIs: sweep.csv.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    read_run_counts(vm, a.opts);
     language lg = parse_language(lang);
     std::vector<sweep_axis> axes;
     for (const auto& t : sets) axes.push_back(parse_axis(t, false));
     for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
     if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
-    std::vector<sweep_row> rows = run_sweep(load_case(a.file), axes, a.opts, a.econ);
     fs::path dir = output_dir(a.out_dir, a.file);
+    check_econ(a.econ);
+    scenario sc = load_case(a.file);
+    check_base_year(a.econ, sc);
+    // Every value of the grid is set once before anything runs: a bad path or value stops here.
+    for (const sweep_axis& ax : axes)
+        for (double v : ax.values) {
+            scenario probe = sc;
+            set_value(probe, ax.path, v, ax.baseline_too);
+        }
+    std::vector<sweep_row> rows = run_sweep(sc, axes, a.opts, a.econ);
     output_set files(dir);
     files.add("sweep.csv", sweep_csv(axes, rows));
     files.commit();
@@ -536,16 +618,20 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         "others at their means), ranked by the swing in the NPV of the difference: the data of a tornado\n"
         "chart (sensitivity.csv). With --switching, the value at which the NPV is zero, with its CI.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    read_run_counts(vm, a.opts);
     language lg = parse_language(lang);
     const bool sv = lg == language::sv;
     fs::path dir = output_dir(a.out_dir, a.file);
+    check_econ(a.econ);
+    scenario sc = load_case(a.file);
+    check_base_year(a.econ, sc);
     output_set files(dir);
     std::vector<std::string> names;
     std::string printed;
     if (switching.empty()) {
         std::vector<tornado_row> rows;
         try {
-            rows = one_way_sensitivity(load_case(a.file), a.opts, a.econ);
+            rows = one_way_sensitivity(sc, a.opts, a.econ);
         } catch (const std::invalid_argument& e) {
             throw usage_error(e.what());
         }
@@ -571,19 +657,31 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
             std::string r = switching.substr(eq + 1);
             auto colon = r.find(':');
             if (colon == std::string::npos) throw std::invalid_argument("");
-            range = {std::stod(r.substr(0, colon)), std::stod(r.substr(colon + 1))};
+            range = {parse_number(r.substr(0, colon)), parse_number(r.substr(colon + 1))};
         } catch (const std::exception&) {
-            throw usage_error("--switching takes PATH=LO:HI with two numbers, not '" + switching + "'");
+            throw usage_error("--switching takes PATH=LO:HI with two finite numbers, not '" + switching + "'");
         }
-        scenario sc = load_case(a.file);
-        if (alternative.empty())
-            for (const auto& alt : sc.alternatives)
-                if (!alt.baseline) {
-                    alternative = alt.id;
-                    break;
-                }
-        switching_result r = switching_value(sc, switching.substr(0, eq), range[0], range[1],
-                                             vm["switching-all"].as<bool>(), alternative, a.opts, a.econ);
+        if (!(range[0] < range[1]))
+            throw usage_error("--switching " + switching + ": LO must be below HI (e.g. " + switching.substr(0, eq) +
+                              "=10:100)");
+        const std::string path = switching.substr(0, eq);
+        const bool all = vm["switching-all"].as<bool>();
+        std::vector<std::string> ids;
+        for (const auto& alt : sc.alternatives)
+            if (!alt.baseline) ids.push_back(alt.id);
+        if (alternative.empty()) alternative = ids.front();
+        if (std::find(ids.begin(), ids.end(), alternative) == ids.end()) {
+            std::string list;
+            for (const auto& id : ids) list += (list.empty() ? "'" : ", '") + id + "'";
+            throw usage_error("--alternative '" + alternative + "' is not an alternative of the case that has a "
+                              "difference against the nollalternativ; the case has " + list);
+        }
+        // Both ends are set once before anything runs: a bad path or value stops here.
+        for (double v : range) {
+            scenario probe = sc;
+            set_value(probe, path, v, all);
+        }
+        switching_result r = switching_value(sc, path, range[0], range[1], all, alternative, a.opts, a.econ);
         std::string csv = "alternative,parameter,lo,hi,switching_value,ci_low,ci_high,runs,note\n";
         csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," + csv_number(r.hi) +
                "," + (r.value ? csv_number(*r.value) : "") + "," + (r.ci_low ? csv_number(*r.ci_low) : "") + "," +

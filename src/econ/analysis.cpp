@@ -31,7 +31,7 @@ std::vector<double> parse_grid(const std::string& text) {
         try {
             std::size_t used = 0;
             parts.push_back(std::stod(item, &used));
-            if (used != item.size()) throw std::invalid_argument("");
+            if (used != item.size() || !std::isfinite(parts.back())) throw std::invalid_argument("");
         } catch (const std::exception&) {
             throw std::invalid_argument("'" + text + "' is not a grid; write from:to:step, e.g. 3:12:1");
         }

@@ -419,9 +419,9 @@ void check_econ_options(const econ_options& o) {
     auto text = [](double x) {
         return csv_number(x).empty() ? std::string("not a number") : csv_number(x);
     };
-    if (!std::isfinite(o.rate) || o.rate <= -1)
+    if (!std::isfinite(o.rate) || o.rate <= -1 || o.rate > 1)
         throw std::invalid_argument(
-            "discount rate: must be a finite number above -1 (0.035 for 3.5 %), got " + text(o.rate));
+            "discount rate: must be a number above -1 and at most 1 (0.035 for 3.5 %), got " + text(o.rate));
     if (!(o.deadweight >= 0 && o.deadweight <= 1))
         throw std::invalid_argument("deadweight: must be a share in [0, 1] (0.2 for 20 %), got " +
                                     text(o.deadweight));

@@ -489,7 +489,7 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
     while (c.gate_pos < t.service_gates.size()) {
         const gate& g = t.service_gates[c.gate_pos];
         const service& sv = m.services[g.target];
-        if (!g.when.holds(c.attrs) || ((c.flags >> sv.flag) & 1u)) {
+        if (!g.when.holds(c.attrs) || (c.flags & sv.flag_bit())) {
             ++c.gate_pos;
             continue;
         }
@@ -617,7 +617,7 @@ void simulator::impl::service_end(std::uint32_t slot) {
     const service& sv = m.services[g.target];
     --staff_in_use[sv.staff];
     mark_pool(sv.staff);
-    c.flags |= 1ull << sv.flag;
+    c.flags |= sv.flag_bit();
     ++c.gate_pos;
     continue_gates(slot);
 }
@@ -766,7 +766,8 @@ void simulator::impl::run() {
         now = ev.time;
         try {
             if (now - instant < limits->instant_days) {
-                if (++at_instant > limits->max_events_at_instant)
+                // Many clients may move at one instant (a stock that starts ready); a cycle moves for ever.
+                if (++at_instant > limits->max_events_at_instant + 20 * (clients.size() - free_slots.size()))
                     throw std::runtime_error(
                         "more than " + std::to_string(limits->max_events_at_instant) +
                         " events without model time moving on (within 0.1 second): clients move without time "

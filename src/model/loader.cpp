@@ -16,6 +16,7 @@
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -185,6 +186,7 @@ tnode convert(const toml::node& n) {
 /// The largest file hemsim reads, and the deepest nesting of tables, arrays
 /// and dotted keys in it (toml++ and convert() recurse once per level).
 constexpr std::uintmax_t max_file_bytes = 10u << 20;
+constexpr std::size_t max_gates = 16;  // gates of one transition (bits of the analytic module's cache key)
 constexpr int max_nesting = 32;
 
 /// The deepest nesting in TOML text: brackets and braces in values plus the
@@ -527,6 +529,46 @@ void check_whole(const field& f, const tnode& at, double v) {
                         format_number(max_count) + " (hemsim's limit for a count or a capacity)");
 }
 
+/// The largest value a number may take, with what it is (docs/language.md,
+/// "Limits"): beyond it a run would overflow or exhaust the machine.
+struct number_limit {
+    double max;
+    const char* what;
+};
+
+number_limit limit_of(const field& f) {
+    if (!f.target) return {1e12, "a number"};
+    const double unit = f.target->unit > 0 ? f.target->unit : 1;
+    switch (f.target->field) {
+    case input_field::supply_per_year:
+    case input_field::arrival_per_year: return {max_rate_per_year, "a rate a year"};
+    case input_field::staff_fte: return {1e5, "the FTE of a staff pool"};
+    case input_field::staff_slots_per_fte: return {1e4, "clients or cases per FTE"};
+    case input_field::placement_capacity:
+    case input_field::initial_count: return {max_count, "a count or a capacity"};
+    case input_field::service_duration:
+    case input_field::transition_after:
+    case input_field::initial_elapsed:
+    case input_field::placement_max_stay: return {max_duration_days / unit, "a duration (1 000 000 days)"};
+    case input_field::placement_price:
+    case input_field::attribute_cost: return {1e7, "a price a dygn or a month"};
+    case input_field::staff_annual_cost: return {1e8, "an annual cost per FTE"};
+    case input_field::project_per_year:
+    case input_field::project_one_off: return {1e11, "a project amount"};
+    case input_field::attribute_probability:
+    case input_field::group_probability:
+    case input_field::transition_probability: return {1, "a probability"};
+    }
+    return {1e12, "a number"};
+}
+
+void check_limit(const field& f, const tnode& at, double v) {
+    const number_limit l = limit_of(f);
+    if (std::fabs(v) > l.max)
+        fail(at.at, f.what + " is " + format_number(v) + "; hemsim's limit for " + l.what + " is " +
+                        format_number(l.max) + " (docs/language.md, \"Limits\")");
+}
+
 void check_rule(const field& f, const tnode& at, double v, value_rule rule) {
     switch (rule) {
     case value_rule::any: break;
@@ -601,6 +643,7 @@ public:
             x = v->number();
             check_finite(f, *v, x);
             check_rule(f, *v, x, rule);
+            check_limit(f, *v, x);
             record(f, x, rule, nullptr, *n);
             return x;
         }
@@ -613,6 +656,7 @@ public:
         x = n->number();
         check_finite(f, *n, x);
         check_rule(f, *n, x, rule);
+        check_limit(f, *n, x);
         record(f, x, rule, nullptr, *n);
         return x;
     }
@@ -796,6 +840,10 @@ public:
             if (p_nodes[i]->is_number()) {
                 x = p_nodes[i]->number();
                 check_finite(sf, *p_nodes[i], x);
+                if (std::fabs(x) * unit > max_duration_days)
+                    fail(p_nodes[i]->at, sf.what + " has " + format_number(x) + " " + unit_text +
+                                             "; hemsim's limit for a duration is " + format_number(max_duration_days) +
+                                             " days (docs/language.md, \"Limits\")");
                 record(pf, x, value_rule::non_negative, nullptr, *p_nodes[i]);
                 range.push_back({x, x});
                 pdist.emplace_back();
@@ -1033,6 +1081,12 @@ private:
             u.mean = xs[0];
         }
         check_support(f, d, rule);
+        const support s = support_of(d);
+        if (std::isfinite(s.hi)) check_limit(f, *v, s.hi);
+        if (std::isfinite(s.lo)) check_limit(f, *v, s.lo);
+        if (!std::isfinite(s.hi) && u.mean + 10 * d.b > limit_of(f).max)
+            fail(v->at, vf.what + ": its draws can exceed " + format_number(limit_of(f).max) +
+                            ", hemsim's limit for " + limit_of(f).what + "; narrow it");
         if (rule == value_rule::whole) u.mean = std::round(u.mean);
         record(f, u.mean, rule, &d, *n);
         if (const tnode* s = n->find("source"); s && s->type == ttype::string) u.source = s->text;
@@ -1099,6 +1153,8 @@ public:
         for (const auto& e : elements("indicator")) build_indicator(e);
         check_branches();
         find_remainders();
+        check_stock();
+        check_instant_cycles();
         return std::move(m_);
     }
 
@@ -1119,6 +1175,8 @@ private:
         if (header->type != ttype::table)
             fail(header->at, "'model' must be a table; write [model] with name = \"...\"");
         check_keys(*header, {"name", "description", "source", "note"}, "[model]");
+        if (const tnode* d = header->find("description"))
+            read_string(field{d, "'description' in [model]", "model.description"}, "description = \"...\"");
         if (const tnode* n = header->find("name"))
             m_.name = read_string(field{n, "'name' in [model]", "model.name"}, "name = \"Bostadskedjan\"");
         rd_.note("model", "", *header);
@@ -1198,12 +1256,18 @@ private:
                 }
             }
         }
-        if (m_.flags.size() > 32)
-            fail(root_.at, "the model has " + std::to_string(m_.flags.size()) +
-                               " service flags; at most 32 are supported: let services share flags");
-        if (ids_["attribute"].size() > 64)
-            fail(root_.at, "the model has " + std::to_string(ids_["attribute"].size()) +
-                               " attributes; at most 64 are supported");
+        // The engine keeps these as bits of one word: the limit is checked at the first one over it.
+        auto at_most = [&](std::string_view kind, std::size_t limit, std::string_view plural, std::string_view fix) {
+            const auto els = elements(kind);
+            if (els.size() > limit)
+                fail(els[limit].node->at, "the model has " + std::to_string(els.size()) + " " + std::string(plural) +
+                                              "; hemsim's limit is " + std::to_string(limit) + ": " + std::string(fix));
+        };
+        at_most("staff", max_staff_pools, "staff pools", "merge pools that work alike");
+        at_most("attribute", max_attributes, "attributes", "merge attributes or drop unused ones");
+        if (m_.flags.size() > max_flags)
+            fail(root_.at, "the model has " + std::to_string(m_.flags.size()) + " service flags; hemsim's limit is " +
+                               std::to_string(max_flags) + ": let services share flags");
     }
 
     std::string element_name(const element& e, const std::string& id) {
@@ -1333,6 +1397,9 @@ private:
                 fail(after->key_at, e.label + " gives after_max_stay without max_stay_days; add e.g. "
                                               "max_stay_days = 30");
             p.after_max_stay = resolve(field_of(e, *after), "placement");
+            if (p.after_max_stay == m_.placements.size())
+                fail(after->at, e.label + " sends a client over its maximum stay to " + in_quotes(p.id) +
+                                    " itself; name another placement in 'after_max_stay'");
         }
         if (const tnode* nf = e.node->find("never_for")) {
             field f = field_of(e, *nf);
@@ -1706,6 +1773,9 @@ private:
             if (r->type != ttype::array)
                 wrong_type(rf, "a list of gates",
                            "require = [ { service = \"skuldradgivning\" }, { supply = \"lagenheter\" } ]");
+            if (r->items.size() > max_gates)
+                fail(r->items[max_gates].at, e.label + " has " + std::to_string(r->items.size()) +
+                                                 " gates in 'require'; hemsim's limit is " + std::to_string(max_gates));
             for (std::size_t i = 0; i < r->items.size(); ++i) t.gates.push_back(read_gate(e, r->items[i], i));
             // Services are passed first, then the resource gates together.
             std::stable_partition(t.gates.begin(), t.gates.end(),
@@ -1752,6 +1822,110 @@ private:
         if (const tnode* w = n.find("when")) g.when = read_condition(field{w, "'when' of " + what, f.path});
         rd_.note(e.path + ".require." + target->text, "", n);
         return g;
+    }
+
+    // The clients a model starts with: within the limit, and within the capacity
+    // of their placements (at the highest draw of an uncertain count).
+    void check_stock() {
+        if (m_.placements.empty())
+            fail(root_.at, "the model has no placements; a model needs at least one [[placement]] (docs/language.md, "
+                           "\"The model\")");
+        std::vector<double> start(m_.placements.size(), 0.0);
+        double total = 0;
+        const auto groups = elements("group");
+        for (index_t g = 0; g < m_.groups.size(); ++g)
+            for (index_t i = 0; i < m_.groups[g].initial.size(); ++i) {
+                const initial_stock& st = m_.groups[g].initial[i];
+                double most = st.count;
+                for (const uncertain_param& u : m_.uncertain)
+                    if (u.ref.field == input_field::initial_count && u.ref.element == g && u.ref.sub == i)
+                        most = std::floor(support_of(u.dist).hi + 0.5);
+                start[st.placement] += most;
+                total += most;
+            }
+        if (total > max_clients_present)
+            fail(groups.empty() ? root_.at : groups[0].node->at,
+                 "the model starts with up to " + format_number(total) + " clients; hemsim's limit for clients in the "
+                 "system at once is " + format_number(max_clients_present) + " (docs/language.md, \"Limits\")");
+        const auto places = elements("placement");
+        for (index_t p = 0; p < m_.placements.size(); ++p) {
+            const auto& cap = m_.placements[p].capacity;
+            if (!cap || start[p] <= *cap) continue;
+            const tnode* c = places[p].node->find("capacity");
+            fail(c ? c->at : places[p].node->at,
+                 places[p].label + " has a capacity of " + std::to_string(*cap) + " but up to " + format_number(start[p]) +
+                     " clients start there (the groups' initial entries); raise the capacity or lower the counts");
+        }
+    }
+
+    // A cycle of moves that can all take no time at all: a client would go round
+    // it forever at one instant. Durations of at most `instant` days, moves by a
+    // maximum stay that short, with no supply gate (offers take time) on the way.
+    void check_instant_cycles() {
+        constexpr double instant = 1e-6;
+        auto vanishing = [&](const distribution& d) {
+            switch (d.kind) {
+            case dist_kind::fixed: return d.a <= instant;
+            case dist_kind::uniform:
+            case dist_kind::triangular: return d.b <= instant;
+            case dist_kind::exponential:
+            case dist_kind::normal:
+            case dist_kind::lognormal:
+            case dist_kind::gamma: return d.a <= instant;
+            }
+            return false;
+        };
+        struct edge {
+            index_t to;
+            std::string why;  // what makes the move instant
+            origin at;        // where that is written
+        };
+        const std::size_t P = m_.placements.size();
+        const auto trs = elements("transition");
+        const auto places = elements("placement");
+        std::vector<std::vector<edge>> next(P);
+        for (index_t i = 0; i < m_.transitions.size(); ++i) {
+            const transition& t = m_.transitions[i];
+            if (t.probability <= 0 || !vanishing(t.after)) continue;
+            bool supply = false;
+            for (const gate& g : t.gates) supply = supply || g.kind == gate_kind::supply;
+            const tnode* after = trs[i].node->find("after");
+            if (!supply) next[t.from].push_back({t.to, "transition " + in_quotes(t.id), after ? after->at : trs[i].node->at});
+        }
+        for (index_t p = 0; p < P; ++p)
+            if (m_.placements[p].max_stay_days && *m_.placements[p].max_stay_days <= instant &&
+                m_.placements[p].after_max_stay != no_index)
+                next[p].push_back({m_.placements[p].after_max_stay, "the maximum stay of " + in_quotes(m_.placements[p].id),
+                                   places[p].node->find("max_stay_days")->at});
+        // Depth-first search for a cycle: 0 unvisited, 1 on the path, 2 done.
+        std::vector<char> state(P, 0);
+        std::vector<std::pair<index_t, const edge*>> path;
+        std::function<void(index_t)> visit = [&](index_t p) {
+            state[p] = 1;
+            for (const edge& e : next[p]) {
+                path.push_back({p, &e});
+                if (state[e.to] == 1) {
+                    // The cycle is the part of the path from e.to on.
+                    std::string names, whys;
+                    const origin* first = nullptr;
+                    for (const auto& [r, w] : path) {
+                        if (!first && r != e.to) continue;
+                        if (!first) first = &w->at;
+                        names += in_quotes(m_.placements[r].id) + " -> ";
+                        whys += (whys.empty() ? "" : ", ") + w->why;
+                    }
+                    names += in_quotes(m_.placements[e.to].id);
+                    fail(*first, "placements " + names + " form a cycle in which every stay can last no time at all (" +
+                                     whys + "); a client would go round it forever at one instant: give one of the "
+                                     "stays a duration (docs/language.md, \"Limits\")");
+                }
+                if (state[e.to] == 0) visit(e.to);
+                path.pop_back();
+            }
+            state[p] = 2;
+        };
+        for (index_t p = 0; p < P; ++p)
+            if (state[p] == 0) visit(p);
     }
 
     // A branch probability that is drawn or set hands the rest to a sibling: the
@@ -2129,6 +2303,46 @@ struct scenario_reader {
         apply_overrides(model_tree, e);
         build_model(model_tree, sc.model_file);
         read_alternatives(sc, model_tree);
+        for (const alternative& a : sc.alternatives) check_work(sc, a);
+        for (const char* k : {"description", "source", "note"})
+            if (const tnode* n = root.find(k)) read_string(field_of(e, *n), std::string(k) + " = \"...\"");
+    }
+
+    // What one replication would create, at the highest rates: refused before
+    // it starts when beyond the limit (clients created, offers made).
+    static void check_work(const scenario& sc, const alternative& a) {
+        const double years = sc.horizon_months / 12.0;
+        double created = 0, offers = 0;
+        const model_input* busiest = nullptr;
+        double busiest_rate = 0;
+        bool arrivals = false;
+        for (const group& g : a.system.groups) {
+            for (const initial_stock& st : g.initial) created += st.count;
+            arrivals = arrivals || !g.arrivals.empty();
+        }
+        if (created == 0 && !arrivals)
+            throw input_error(sc.model_file + ": alternative " + in_quotes(a.id) +
+                              " has no clients: no group has an initial stock or arrivals, so every figure would be "
+                              "0; add a [[group]] with [[group.initial]] or [[group.arrivals]]");
+        for (const model_input& in : a.system.inputs) {
+            if (in.ref.field != input_field::arrival_per_year && in.ref.field != input_field::supply_per_year) continue;
+            if (!in.listed) continue;
+            const double rate = in.dist ? support_of(*in.dist).hi : in.value;
+            (in.ref.field == input_field::arrival_per_year ? created : offers) += rate * years;
+            if (rate > busiest_rate) {
+                busiest_rate = rate;
+                busiest = &in;
+            }
+        }
+        if (created <= max_created_per_replication && offers <= max_created_per_replication) return;
+        const bool clients = created > max_created_per_replication;
+        throw input_error((busiest ? busiest->where + ": " : sc.file + ": ") + "alternative " + in_quotes(a.id) +
+                          " would " + (clients ? "create up to " + format_number(created) + " clients"
+                                               : "make up to " + format_number(offers) + " offers") +
+                          " in one replication over its " + std::to_string(sc.horizon_months) +
+                          " months; hemsim's limit is " + format_number(max_created_per_replication) +
+                          ": lower the rates (" + (busiest ? busiest->path : "") + " is " +
+                          format_number(busiest_rate) + " a year) or the horizon (docs/language.md, \"Limits\")");
     }
 
     void read_horizon(scenario& sc) {
@@ -2146,7 +2360,11 @@ struct scenario_reader {
         const tnode& vn = rd.number_node(f);
         if (!(v > 0)) fail(vn.at, f.what + " is " + format_number(v) + "; the horizon must be > 0");
         double m = years ? v * 12 : v;
-        if (std::fabs(m - std::round(m)) > 1e-9 || m > 12000)
+        if (m > max_horizon_months)
+            fail(vn.at, f.what + " is " + format_number(v) + "; hemsim's limit for a horizon is " +
+                            std::to_string(max_horizon_months / 12) + " years (" + std::to_string(max_horizon_months) +
+                            " months) (docs/language.md, \"Limits\")");
+        if (std::fabs(m - std::round(m)) > 1e-9)
             fail(vn.at, f.what + " is " + format_number(v) +
                             "; the horizon must be a whole number of months" +
                             (years ? " (horizon_years * 12)"s : ""s));
@@ -2244,6 +2462,8 @@ struct scenario_reader {
             alt.description = read_string(field_of(e, *d), "description = \"...\"");
         if (const tnode* d = item.find("calc_note"))
             alt.calc_note = read_string(field_of(e, *d), "calc_note = \"...\"");
+        for (const char* k : {"source", "note"})
+            if (const tnode* n = item.find(k)) read_string(field_of(e, *n), std::string(k) + " = \"...\"");
 
         tnode tree = model_tree;
         apply_overrides(tree, e);

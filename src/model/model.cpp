@@ -18,7 +18,10 @@ std::string iso(const date& d) {
 
 std::uint32_t staff_pool::slots_at(double fte_value) const {
     if (kind == staff_kind::none) return 0;
-    return static_cast<std::uint32_t>(std::floor(fte_value * slots_per_fte + 1e-9));
+    // Clamped before the cast: a cast of a value beyond the type is undefined.
+    const double slots = std::floor(fte_value * slots_per_fte + 1e-9);
+    if (!(slots > 0)) return 0;
+    return static_cast<std::uint32_t>(std::min(slots, 4e9));
 }
 
 index_t model::find_placement(const std::string& id) const {

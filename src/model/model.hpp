@@ -31,7 +31,9 @@ std::string iso(const date& d);
 inline constexpr double max_count = 1e6;            // clients of an initial entry, a capacity
 inline constexpr double max_clients_present = 2e6;  // clients in the system at once (while running)
 inline constexpr double max_rate_per_year = 1e6;    // arrivals or offers a year of one stream
-inline constexpr int max_horizon_months = 1200;     // 100 years
+inline constexpr double max_duration_days = 1e6;    // a stay, a service, a maximum stay (2 700 years)
+inline constexpr double max_created_per_replication = 5e7;  // clients created or offers made in one replication
+inline constexpr int max_horizon_months = 12000;    // 1 000 years (steady-state reference runs use 550)
 inline constexpr std::uint32_t max_replications = 100000;
 inline constexpr std::size_t max_staff_pools = 64, max_attributes = 64, max_flags = 32;
 
@@ -128,7 +130,9 @@ struct service {
     std::string id, name;
     index_t staff = no_index;  // a staff pool with service slots
     distribution duration;
-    index_t flag = no_index;   // bit number of the flag granted
+    index_t flag = no_index;   // bit number of the flag granted; no_index: the service grants none
+    /// The flag's bit (0 for a service that grants none: it is never skipped).
+    std::uint64_t flag_bit() const { return flag == no_index ? 0 : std::uint64_t{1} << flag; }
 };
 
 enum class arrival_process { poisson, even };

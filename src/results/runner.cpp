@@ -74,10 +74,22 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     for (std::uint32_t r = out.shard_k; r < out.replications; r += out.shard_n) out.rep_ids.push_back(r);
     const std::size_t A = sc.alternatives.size(), R = out.rep_ids.size();
     out.alts.resize(A);
+    double bytes = 0;  // what the results of every replication will hold
     for (std::size_t a = 0; a < A; ++a) {
-        out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
-        out.alts[a].reps.resize(R);
+        const result_layout& l = out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
+        const double Y = static_cast<double>(l.Y()), P = static_cast<double>(l.placements.size());
+        bytes += 8.0 * static_cast<double>(R) *
+                 (Y * static_cast<double>(l.C() * l.K() * l.P1()) + 5 * P * Y + 4 * static_cast<double>(l.Q()) * Y +
+                  2 * static_cast<double>(l.S()) * Y + static_cast<double>(out.cal.months() * (l.K() + 1)) +
+                  static_cast<double>(l.I()) * Y + static_cast<double>(sc.alternatives[a].system.uncertain.size()));
     }
+    if (bytes > max_result_bytes)
+        throw input_error("the run would keep about " + std::to_string(static_cast<long long>(bytes / 1e9 + 0.5)) +
+                          " GB of results in memory (" + std::to_string(R) + " replications of " + std::to_string(A) +
+                          " alternatives); hemsim's limit is " +
+                          std::to_string(static_cast<long long>(max_result_bytes / 1e9)) +
+                          " GB: run fewer replications, or in shards (run --shard K/N, then merge)");
+    for (std::size_t a = 0; a < A; ++a) out.alts[a].reps.resize(R);
     // A parallel for over (replication, alternative): each task writes only its own slot.
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;

@@ -52,6 +52,10 @@ replication_result run_replication(const scenario& sc, const alternative& alt, c
                                    std::uint64_t replication, bool fixed_parameters = false,
                                    const sim_limits& limits = {});
 
+/// The most memory the results of one run may take (bytes); beyond it run_scenario
+/// throws input_error before it starts.
+inline constexpr double max_result_bytes = 4e9;
+
 /// The value of an uncertain input in a replication: a draw from its stream
 /// (keyed by its path: the same in every alternative), rounded for a count.
 double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t replication);
