@@ -9,7 +9,7 @@
 
 #include "cli/cli.hpp"
 #include "cli_helpers.hpp"
-#include "econ/analysis.hpp"
+#include "app/analysis.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 

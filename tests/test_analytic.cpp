@@ -3,6 +3,7 @@
 // analytic.csv, and the simulation against the chain (unlimited capacity:
 // agreement within the 95 % CI; binding capacity: the cost of the queue).
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -286,7 +287,7 @@ TEST_CASE("with unlimited capacity the simulation agrees with the chain", "[anal
     // 15 years: a client needs ~6 returns through the shelter (probability 0.15 each) to stay that long.
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 15 * 12, 300, 1);
     auto t0 = std::chrono::steady_clock::now();
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const alternative_result& ar = res.alts[0];
     const result_layout& l = ar.layout;
@@ -333,7 +334,7 @@ TEST_CASE("with binding capacity the comparison shows the cost of the queue", "[
     // 40 arrivals a year into stödboende but 30 apartments: the queue for apartments grows.
     model m = kedjan(50, 40, 30, 6, 8);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 10 * 12, 20, 1);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     analytic_comparison cmp = compare_with_simulation(sc, res);
     REQUIRE(cmp.alternatives.size() == 1);
     const alternative_comparison& c = cmp.alternatives[0];
@@ -371,7 +372,7 @@ TEST_CASE("with unlimited capacity the comparison finds no cost of queues", "[an
     // ten years (the mean time to exit is ~660 days) the last year is in steady state.
     model m = kedjan(0, 40, 3000, 1e6, 8e6);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 10 * 12, 100, 1);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     analytic_comparison cmp = compare_with_simulation(sc, res);
     const alternative_comparison& c = cmp.alternatives[0];
     INFO("total: analytic " << c.analytic_person_days << ", simulated " << c.simulated_person_days.mean
@@ -568,7 +569,7 @@ TEST_CASE("with rules and no capacities the simulation agrees with the chain",
         model mc = m;
         add_initial(mc, g, entry, cohort);
         scenario sc = make_scenario(mc, ymd(2008, 1, 1), 5 * 12, 200, 1);
-        scenario_result res = run_scenario(sc, {});
+        scenario_result res = run_case(sc, {});
         const alternative_result& ar = res.alts[0];
         const std::size_t Y = ar.layout.Y(), R = ar.reps.size();
         for (index_t p : {a, b, c}) {

@@ -2,6 +2,7 @@
 // figures to the krona; `run` finishes and conserves clients; and the
 // nollalternativ with nothing moving reproduces the calc's stock figure.
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <cmath>
 #include <string>
@@ -39,7 +40,7 @@ const calc_alternative& alt(const calc_result& c, const std::string& id) {
 void runs_and_conserves(const scenario& sc, std::uint32_t reps) {
     run_options o;
     o.replications = reps;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     REQUIRE_NOTHROW(check_conservation(sc, res));
     for (const auto& a : res.alts)
         for (const auto& r : a.reps) CHECK(r.flows.initial + r.flows.arrivals == r.flows.present + r.flows.exits);
@@ -80,7 +81,7 @@ void still_stock_matches_calc(scenario sc) {
     base.project_costs.clear();
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, base, cal);
-    replication_result r = run_replication(sc, base, cal, l, 1, 0, true);  // the model as changed here
+    replication_result r = run_one(sc, base, cal, l, 1, 0, true);  // the model as changed here
     CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::placements)) == Approx(want).epsilon(1e-12));
 }
 
@@ -214,7 +215,7 @@ TEST_CASE("seed 000: the own support housing never holds more than its 19 places
     scenario sc = load_case("hagersten-liljeholmen-2017.toml");
     run_options o;
     o.replications = 20;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     std::vector<metric_row> rows = yearly_rows(sc, res);
     for (const char* a : {"nollalternativ", "forstudie", "boendeteam"})
         for (const char* y : {"2017", "2018", "2019"}) {
@@ -256,7 +257,7 @@ TEST_CASE("seed 001: run finishes, conserves clients and books 800 000 kr in 201
     runs_and_conserves(sc, 20);
     run_options o;
     o.replications = 5;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     std::vector<metric_row> rows = yearly_rows(sc, res);
     CHECK(row(rows, "samordnare", "2017", "cost_project").s.mean == Approx(800'000.0));
     CHECK(row(rows, "samordnare", "total", "cost_project").s.mean == Approx(800'000.0));
@@ -304,7 +305,7 @@ TEST_CASE("seed 003: the nollalternativ standing still reproduces the calc's sto
 
 TEST_CASE("seed 003: the rules and indicators of seed 004 are counted and plausible", "[cases][seed003]") {
     scenario sc = load_case("norrmalm-bo-kvar-2011.toml");
-    scenario_result res = run_scenario(sc, {});  // the case's own replications
+    scenario_result res = run_case(sc, {});  // the case's own replications
     std::vector<metric_row> rows = yearly_rows(sc, res);
     for (const char* a : {"nollalternativ", "bo_kvar"})
         for (const char* y : {"2011", "2012", "2013"}) {

@@ -1,6 +1,7 @@
 // Numbers a steering group can defend (issue 8): each trap found by trying the
 // tool as a new user would, with the fix it got.
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -10,7 +11,7 @@
 
 #include "analytic/analytic_report.hpp"
 #include "cli_helpers.hpp"
-#include "econ/analysis.hpp"
+#include "app/analysis.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
 #include "engine/calendar.hpp"
@@ -89,13 +90,13 @@ TEST_CASE("the tornado moves a distribution only in the alternative that states 
     fixed.fixed_parameters = true;
     scenario alone = sc;
     set_value(alone, "attribute.forsorjningsstod.probability", t.low_value, false);
-    const econ_row* want = find(headline_rows(alone, run_scenario(alone, fixed), e), "projekt", "npv_diff");
+    const econ_row* want = find(headline_rows(alone, run_case(alone, fixed), e), "projekt", "npv_diff");
     REQUIRE(want);
     CHECK(t.npv_low.mean == want->s.mean);
     // ... and not the one with the value in both alternatives.
     scenario both = sc;
     set_value(both, "attribute.forsorjningsstod.probability", t.low_value, true);
-    const econ_row* wrong = find(headline_rows(both, run_scenario(both, fixed), e), "projekt", "npv_diff");
+    const econ_row* wrong = find(headline_rows(both, run_case(both, fixed), e), "projekt", "npv_diff");
     REQUIRE(wrong);
     CHECK(t.npv_low.mean != wrong->s.mean);
 }
@@ -151,7 +152,7 @@ TEST_CASE("a figure beyond the horizon is not printed", "[defensible]") {
     fs::path dir = scratch("mandate");
     scenario sc = load_scenario(write_case(dir, two_alts, "horizon_months = 36"));
     run_options o;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     econ_options e;  // a mandate of 48 months
     auto rows = economics_rows(sc, res, e);
     CHECK(find(rows, "projekt", "p_breakeven_mandate") == nullptr);
@@ -199,7 +200,7 @@ TEST_CASE("one static sum, computed in one place; none without calc lines", "[de
     CHECK(calc_csv(c).find("projekt,diff_vs_baseline") == std::string::npos);
     // run sets the same annual figure beside every simulated year.
     run_options o;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     std::string beside = calc_beside_run(sc, c, yearly_rows(sc, res), language::sv);
     CHECK_THAT(beside, Contains("noll: kalkyl 9 900 tkr per år"));
     CHECK_THAT(beside, Contains("projekt: ingen kalkyl (inga kalkylrader)"));
@@ -235,7 +236,7 @@ TEST_CASE("under 365-day years a dated step lands on its model day", "[defensibl
                                      "years = \"365-day\"\nreplications = 1\n"
                                      "[[alternative]]\nid = \"a\"\nbaseline = true\n[[alternative]]\nid = \"b\"\n";
     scenario sc = load_scenario(dir / "c.toml");
-    scenario_result res = run_scenario(sc, run_options{});
+    scenario_result res = run_case(sc, run_options{});
     bool found = false;
     for (const metric_row& r : yearly_rows(sc, res))
         if (r.alternative == "a" && r.metric == "exits:ut" && r.year == "2005") {
@@ -324,7 +325,7 @@ TEST_CASE("any number of a schedule, a branch, a duration, a count or a project 
     // Each replication: the same draw in both alternatives, whole counts, branches summing to 1.
     run_options o;
     o.replications = 30;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     std::vector<double> counts;
     for (std::size_t r = 0; r < res.alts[0].reps.size(); ++r) {
         const auto& a = res.alts[0].reps[r].params;
@@ -355,7 +356,7 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
     fs::path dir = scratch("warnings");
     // No apartments at all: the waiting list fills and never empties.
     scenario sc = load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 0\n" + two_alts));
-    scenario_result res = run_scenario(sc, run_options{});
+    scenario_result res = run_case(sc, run_options{});
     std::vector<run_warning> ws = run_warnings(sc, res);
     bool queue = false, trend = false;
     for (const run_warning& w : ws) {
@@ -384,7 +385,7 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
     // Apartments nobody can take: many offers lost.
     scenario lost = load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 400\n" + two_alts));
     bool offers = false;
-    for (const run_warning& w : run_warnings(lost, run_scenario(lost, run_options{})))
+    for (const run_warning& w : run_warnings(lost, run_case(lost, run_options{})))
         if (w.kind == warning_kind::offers_lost && w.alternative == "noll") {
             offers = true;
             CHECK(w.value > lost_offer_share);
@@ -397,7 +398,7 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
              "  [[alternative.supply]]\n  id = \"lagenheter\"\n"
              "  per_year = [ { value = 30 }, { from = 2009-06-01, value = 200 } ]\n"));
     bool last = false;
-    for (const run_warning& w : run_warnings(late, run_scenario(late, run_options{})))
+    for (const run_warning& w : run_warnings(late, run_case(late, run_options{})))
         if (w.kind == warning_kind::last_year_difference) {
             last = true;
             CHECK(w.year == 2009);

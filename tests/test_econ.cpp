@@ -2,6 +2,8 @@
 // simulation), fixed costs placed by the runner's own add_fixed_costs.
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "econ/costing.hpp"
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -11,7 +13,7 @@
 #include "builders.hpp"
 #include "econ/discount.hpp"
 #include "econ/economics.hpp"
-#include "econ/roots.hpp"
+#include "app/roots.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 
@@ -55,12 +57,13 @@ struct hand_case {
         for (std::size_t a = 0; a < 2; ++a) {
             const result_layout l = res.alts[a].layout = make_layout(sc, sc.alternatives[a], res.cal);
             for (std::size_t r = 0; r < reps; ++r) {
+                // Nobody in any placement: the costing pass books the fixed costs only.
                 replication_result rr;
-                rr.cost.assign(l.Y() * l.C() * l.K() * l.P1(), 0.0);
+                rr.occupancy.assign(l.placements.size() * l.N(), 0.0);
+                rr.attribute_days.assign(l.attribute_costs.size() * l.N(), 0.0);
                 rr.person_days.assign(l.placements.size() * l.Y(), 0.0);
                 rr.exits.assign(l.placements.size() * l.Y(), 0.0);
-                rr.cost_month.assign(res.cal.months() * l.K(), 0.0);
-                add_fixed_costs(sc.alternatives[a], l, res.cal, 0, rr);
+                cost_replication(sc.alternatives[a], l, res.cal, 0, rr);
                 res.alts[a].reps.push_back(rr);
             }
         }

@@ -1,6 +1,7 @@
 // The engine with its recorder: pro-rata costs, gates, conservation,
 // determinism and common random numbers.
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <cmath>
 #include <map>
@@ -31,7 +32,7 @@ replication_result run_one(const model& m, date start, int months) {
     scenario sc = make_scenario(m, start, months, 1, 1);
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    return run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    return run_one(sc, sc.alternatives[0], cal, l, 1, 0);
 }
 
 std::size_t cat(category c) { return static_cast<std::size_t>(c); }
@@ -49,7 +50,7 @@ TEST_CASE("cost accrues pro rata per dygn and splits at the year boundary", "[en
     scenario sc = make_scenario(m, ymd(2008, 12, 15), 1, 1, 1);
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    replication_result r = run_one(sc, sc.alternatives[0], cal, l, 1, 0);
     REQUIRE(l.years == std::vector<int>{2008, 2009});
     CHECK(r.person_days[a * 2 + 0] == 16.5);
     CHECK(r.person_days[b * 2 + 0] == 0.5);
@@ -85,7 +86,7 @@ TEST_CASE("with no transitions the simulated cost is stock x price x days", "[en
     index_t g = add_group(m, "psykiatri");
     add_initial(m, g, a, 6);
     scenario sc = make_scenario(m, ymd(2009, 1, 1), 12, 3, 2);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     for (const auto& ar : res.alts)
         for (const auto& r : ar.reps) CHECK(r.cost_total(ar.layout, 0) == 2'190'000.0);  // 6 x 1000 x 365
 }
@@ -120,7 +121,7 @@ TEST_CASE("staff and project costs follow their dates", "[engine][cost]") {
     sc.alternatives[0].project_costs = {pc, once};
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    replication_result r = run_one(sc, sc.alternatives[0], cal, l, 1, 0);
     // 2008 (366 days): 6 FTE for 91 days, 9 FTE for 275 days, at 500 000 a year.
     CHECK(r.cost_category(l, 0, cat(category::staff)) == Approx(500000.0 * (6 * 91 + 9 * 275) / 366));
     CHECK(r.cost_category(l, 1, cat(category::staff)) == Approx(4'500'000));
@@ -234,7 +235,7 @@ TEST_CASE("clients are conserved in every replication", "[engine][conservation]"
     model m = kedjan(50, 40, 30, 6, 8);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 50, 2);
     sc.alternatives[1].system.supplies[0].per_year = constant(75);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     REQUIRE_NOTHROW(check_conservation(sc, res));
     for (const auto& ar : res.alts)
         for (const auto& r : ar.reps) {
@@ -252,22 +253,22 @@ TEST_CASE("the same seed gives byte-identical yearly.csv, for any thread count",
     one.threads = 1;
     run_options two;
     two.threads = 2;
-    std::string a = yearly_csv(yearly_rows(sc, run_scenario(sc, one)));
-    std::string b = yearly_csv(yearly_rows(sc, run_scenario(sc, two)));
-    std::string c = yearly_csv(yearly_rows(sc, run_scenario(sc, two)));
+    std::string a = yearly_csv(yearly_rows(sc, run_case(sc, one)));
+    std::string b = yearly_csv(yearly_rows(sc, run_case(sc, two)));
+    std::string c = yearly_csv(yearly_rows(sc, run_case(sc, two)));
     CHECK(a == b);
     CHECK(b == c);
     run_options other = two;
     other.seed = 43;
     other.seed_given = true;
-    CHECK(yearly_csv(yearly_rows(sc, run_scenario(sc, other))) != a);
+    CHECK(yearly_csv(yearly_rows(sc, run_case(sc, other))) != a);
 }
 
 TEST_CASE("common random numbers: an alternative identical to the nollalternativ differs by exactly 0",
           "[engine][crn]") {
     model m = kedjan(50, 40, 30, 6, 8);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 30, 2);
-    auto rows = yearly_rows(sc, run_scenario(sc, {}));
+    auto rows = yearly_rows(sc, run_case(sc, {}));
     int checked = 0;
     for (const metric_row& r : rows)
         if (r.metric == "diff_vs_baseline") {
@@ -285,7 +286,7 @@ TEST_CASE("common random numbers make the paired difference far less noisy", "[e
     model m = kedjan(50, 40, 30, 6, 8);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 200, 2);
     sc.alternatives[1].system.supplies[0].per_year = constant(40);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     auto rows = yearly_rows(sc, res);
     double sd_base = 0, sd_alt = 0, sd_diff = 0;
     for (const metric_row& r : rows) {
@@ -312,7 +313,7 @@ TEST_CASE("the monthly cash flow adds up to the yearly ledger", "[engine][cost]"
     sc.alternatives[0].project_costs = {pc};
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    replication_result r = run_one(sc, sc.alternatives[0], cal, l, 1, 0);
     REQUIRE(r.cost_month.size() == cal.months() * l.K());
     for (std::size_t y = 0; y < l.Y(); ++y) {
         double months = 0;

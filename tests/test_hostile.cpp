@@ -3,6 +3,7 @@
 // file, the place and the fix, that nothing was written, and for the run-time
 // guards that the run stops (ctest gives this file's tests a short TIMEOUT).
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -219,7 +220,7 @@ TEST_CASE("deep nesting, too many staff pools and flagless services do not crash
                                      "replications = 1\n[[alternative]]\nid = \"noll\"\nbaseline = true\n"
                                      "[[alternative]]\nid = \"b\"\n";
     scenario sc = load_scenario(dir / "c.toml");
-    scenario_result res = run_scenario(sc, run_options{});
+    scenario_result res = run_case(sc, run_options{});
     for (const metric_row& row : yearly_rows(sc, res))
         if (row.alternative == "noll" && row.metric == "wait_mean_days:lang" && row.year == "2008") CHECK(row.s.mean == 0);
     const auto& exits = res.alts[0].reps[0].exits;

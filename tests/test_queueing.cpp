@@ -2,6 +2,7 @@
 // Erlang C for the mean wait in queue and the mean queue length, within the
 // simulation's own 95 % confidence interval (warm-up discarded).
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <cmath>
 #include <string>
@@ -34,7 +35,7 @@ const metric_row& find(const std::vector<metric_row>& rows, const std::string& m
 
 void check_against_erlang(const std::string& file, int c, double lambda, double mu) {
     scenario sc = load_scenario(std::string(HEMSIM_TEST_DATA) + "/queueing/" + file);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     auto rows = yearly_rows(sc, res);
     double wq = erlang_c(c, lambda / mu) / (c * mu - lambda);
     double lq = lambda * wq;

@@ -2,6 +2,7 @@
 // never be placed where, breaches when capacity makes a rule impossible, and
 // the indicators counted per year. Also staff funded by project lines.
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <string>
 #include <vector>
@@ -126,7 +127,7 @@ TEST_CASE("indicators: distinct persons per year, entries, moves, persons over t
     m.indicators = {persons, entries, moves, over};
     // Cycle of 240 days: in harbarge [0, 40), [240, 280), [480, 520) ...
     scenario sc = make_scenario(m, ymd(2015, 1, 1), 24, 1, 2);
-    scenario_result res = run_scenario(sc, {});
+    scenario_result res = run_case(sc, {});
     const replication_result& r = res.alts[0].reps[0];
     const std::size_t Y = 2;
     // Every person is in the shelter in 2015 (twice, counted once) and in 2016.
@@ -178,7 +179,7 @@ TEST_CASE("staff funded by a project line add slots but cost the line's amount",
     sc.alternatives[0].project_costs = {pc};
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    replication_result r = run_one(sc, sc.alternatives[0], cal, l, 1, 0);
     // One moves at once, two when the funded FTE arrive on 1 March (day 59).
     CHECK(r.person_days[a * 2 + 0] == 2 * 59.0);
     CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::staff)) == 500000);
@@ -212,7 +213,7 @@ TEST_CASE("the initial stock is not an entry; persons_in counts only those for w
     scenario sc = make_scenario(m, ymd(2015, 1, 1), 12, 1, 1);
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, sc.alternatives[0], cal);
-    replication_result r = run_replication(sc, sc.alternatives[0], cal, l, 1, 0);
+    replication_result r = run_one(sc, sc.alternatives[0], cal, l, 1, 0);
     CHECK(r.indicators[0] == 5);  // the five who moved in on day 10, not the five already there
     CHECK(r.indicators[1] == 2);  // the two aged 65+, not the three young
 }

@@ -3,6 +3,7 @@
 // alternative; a degenerate distribution gives the fixed-value run byte for
 // byte; --fixed-parameters uses the means.
 #include <catch2/catch.hpp>
+#include "app/run.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -64,7 +65,7 @@ TEST_CASE("each replication draws once, the same value in every alternative", "[
     // low for the probability's stream (a 1-in-500 sample, seen when the draws
     // became inversions of one uniform).
     o.replications = 4000;
-    scenario_result res = run_scenario(sc, o);
+    scenario_result res = run_case(sc, o);
     std::vector<double> price, prob;
     for (std::size_t r = 0; r < 4000; ++r) {
         REQUIRE(res.alts[0].reps[r].params.size() == 2);
@@ -104,7 +105,7 @@ TEST_CASE("fixed parameters run the inputs at their means", "[uncertainty]") {
     run_options fixed;
     fixed.replications = 10;
     fixed.fixed_parameters = true;
-    scenario_result res = run_scenario(sc, fixed);
+    scenario_result res = run_case(sc, fixed);
     for (const auto& rep : res.alts[0].reps) {
         CHECK(rep.params[0] == sc.alternatives[0].system.uncertain[0].mean);
         CHECK(rep.params[1] == sc.alternatives[0].system.uncertain[1].mean);
@@ -114,11 +115,11 @@ TEST_CASE("fixed parameters run the inputs at their means", "[uncertainty]") {
     for (auto& alt : plain.alternatives) alt.system.uncertain.clear();
     run_options o;
     o.replications = 10;
-    CHECK(yearly_csv(yearly_rows(sc, res)) == yearly_csv(yearly_rows(plain, run_scenario(plain, o))));
+    CHECK(yearly_csv(yearly_rows(sc, res)) == yearly_csv(yearly_rows(plain, run_case(plain, o))));
     // Drawn inputs widen the spread of the cost.
     run_options drawn = o;
     drawn.replications = 10;
-    CHECK(yearly_csv(yearly_rows(sc, run_scenario(sc, drawn))) != yearly_csv(yearly_rows(sc, res)));
+    CHECK(yearly_csv(yearly_rows(sc, run_case(sc, drawn))) != yearly_csv(yearly_rows(sc, res)));
 }
 
 TEST_CASE("quantiles of parameter distributions", "[uncertainty]") {
@@ -157,8 +158,8 @@ TEST_CASE("an alternative with its uncertain values set at their means runs exac
         for (const uncertain_param& u : alt.system.uncertain)
             set_input(set.system, &set.project_costs, u.ref, u.rule, u.mean);
         result_layout l = make_layout(sc, alt, cal);
-        replication_result a = run_replication(sc, alt, cal, l, 3, 0, true);
-        replication_result b = run_replication(sc, set, cal, l, 3, 0, true);
+        replication_result a = run_one(sc, alt, cal, l, 3, 0, true);
+        replication_result b = run_one(sc, set, cal, l, 3, 0, true);
         INFO(alt.id);
         CHECK(a.cost == b.cost);
         CHECK(a.person_days == b.person_days);

@@ -14,7 +14,9 @@
 #include "model/loader.hpp"
 #include "analytic/analytic.hpp"
 #include "analytic/analytic_report.hpp"
-#include "econ/analysis.hpp"
+#include "app/analysis.hpp"
+#include "app/run.hpp"
+#include "econ/costing.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
 #include "report/calc_report.hpp"
@@ -227,20 +229,6 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
     return id;
 }
 
-// The 95 % CI half-width of the headline difference (the first alternative's
-// total diff_vs_baseline) as a share of its mean; `what` names it.
-double relative_half_width(const scenario& sc, const scenario_result& res, std::string& what) {
-    for (const metric_row& r : yearly_rows(sc, res))
-        if (r.year == total_year && r.metric == "diff_vs_baseline" &&
-            r.alternative != sc.alternatives[sc.baseline_index()].id) {
-            what = r.alternative + " diff_vs_baseline total";
-            double half = (r.s.ci_high - r.s.ci_low) / 2;
-            return r.s.mean != 0 ? half / std::fabs(r.s.mean) : (half == 0 ? 0.0 : INFINITY);
-        }
-    what = "diff_vs_baseline";
-    return 0;
-}
-
 // Writes the run's files and prints its tables: the same for a run and a merge.
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
                        const std::string& command, const run_args& a, std::ostream& out) {
@@ -321,30 +309,23 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     scenario sc = load_case(a.file);
     check_base_year(a.econ, sc);
 
-    scenario_result res = run_scenario(sc, a.opts);
+    scenario_result res;
     if (vm.count("target-ci")) {
         if (!(target_ci > 0)) throw usage_error("--target-ci must be > 0, e.g. 0.02 for 2 %");
         if (a.opts.shard_n > 1) throw usage_error("--target-ci and --shard do not go together");
-        // Streams are per replication: a run with more replications extends the smaller one.
-        for (;;) {
-            std::string headline;
-            double rel = relative_half_width(sc, res, headline);
-            const bool met = rel <= target_ci;
-            if (met || res.replications >= max_reps) {
-                out << (a.lang == language::sv ? "Mål för konfidensintervallet: " : "Target for the confidence interval: ")
-                    << headline << ": " << format_number(rel * 100, 2, a.lang) << " % "
-                    << (a.lang == language::sv ? "av medelvärdet med " : "of the mean with ") << res.replications
-                    << (a.lang == language::sv ? " replikeringar; " : " replications; ")
-                    << (met ? (a.lang == language::sv ? "målet " : "the target ") + format_number(target_ci * 100, 2, a.lang) +
-                                  (a.lang == language::sv ? " % är nått." : " % is met.")
-                            : (a.lang == language::sv ? "taket --max-replications är nått före målet."
-                                                      : "the --max-replications cap was reached before the target."))
-                    << "\n\n";
-                break;
-            }
-            a.opts.replications = std::min<std::uint32_t>(max_reps, res.replications * 2);
-            res = run_scenario(sc, a.opts);
-        }
+        target_ci_result t = run_to_target_ci(sc, a.opts, target_ci, max_reps);
+        res = std::move(t.res);
+        out << (a.lang == language::sv ? "Mål för konfidensintervallet: " : "Target for the confidence interval: ")
+            << t.headline << ": " << format_number(t.relative * 100, 2, a.lang) << " % "
+            << (a.lang == language::sv ? "av medelvärdet med " : "of the mean with ") << res.replications
+            << (a.lang == language::sv ? " replikeringar; " : " replications; ")
+            << (t.met ? (a.lang == language::sv ? "målet " : "the target ") + format_number(target_ci * 100, 2, a.lang) +
+                            (a.lang == language::sv ? " % är nått." : " % is met.")
+                      : (a.lang == language::sv ? "taket --max-replications är nått före målet."
+                                                : "the --max-replications cap was reached before the target."))
+            << "\n\n";
+    } else {
+        res = a.opts.shard_n > 1 ? run_scenario(sc, a.opts) : run_case(sc, a.opts);
     }
     check_conservation(sc, res);
     if (a.opts.shard_n > 1) {
@@ -416,6 +397,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     scenario_result res;
     try {
         res = merge_partials(sc, files, id);
+        cost_scenario(sc, res);
     } catch (const std::runtime_error& e) {
         throw usage_error(e.what());
     }
@@ -489,7 +471,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
     } else {
         scenario sc = load_scenario(file);
         auto runs = analyze_scenario(sc);
-        scenario_result res = run_scenario(sc, opts);
+        scenario_result res = run_case(sc, opts);
         check_conservation(sc, res);
         analytic_comparison cmp = compare_with_simulation(sc, res);
         files.add("analytic.csv", analytic_csv(runs));

@@ -8,7 +8,6 @@
 #include <stdexcept>
 
 #include "econ/discount.hpp"
-#include "results/recorder.hpp"
 #include "results/summary.hpp"
 #include "results/text.hpp"
 
@@ -67,15 +66,15 @@ struct space {
 struct rep_flows {
     std::vector<double> cost;   // space::at(year, category, payer), SEK, placements summed
     std::vector<double> month;  // total cost of each month over every payer, SEK
+    // The parts of the monthly cash flow the adjustments need apart (every payer).
+    const std::vector<double>* staff_month = nullptr;
+    const std::vector<double>* project_month = nullptr;
     double exits = 0;           // entries into terminal placements over the horizon
     double days = 0;            // person-days in non-terminal placements over the horizon
 };
 
 struct alt_flows {
     std::vector<rep_flows> reps;
-    // The deterministic parts of the monthly cash flow (every payer), recomputed
-    // from the scenario as the runner does: the adjustments need them apart.
-    std::vector<double> project_month, staff_month;
 };
 
 struct prepared {
@@ -86,19 +85,6 @@ struct prepared {
     std::size_t baseline = 0;
     std::size_t replications = 0;
 };
-
-// The monthly totals (every payer) of the fixed costs `alt` carries.
-std::vector<double> fixed_month(const alternative& alt, const result_layout& l, const calendar& cal,
-                                double warmup_days) {
-    replication_result z;
-    z.cost.assign(l.Y() * l.C() * l.K() * l.P1(), 0.0);
-    z.cost_month.assign(cal.months() * l.K(), 0.0);
-    add_fixed_costs(alt, l, cal, warmup_days, z);
-    std::vector<double> out(cal.months(), 0.0);
-    for (std::size_t m = 0; m < cal.months(); ++m)
-        for (std::size_t k = 0; k < l.K(); ++k) out[m] += z.cost_month[m * l.K() + k];
-    return out;
-}
 
 prepared prepare(const scenario& sc, const scenario_result& res, const econ_options& o) {
     check_econ_options(o);
@@ -148,7 +134,8 @@ prepared prepare(const scenario& sc, const scenario_result& res, const econ_opti
         for (std::size_t r = 0; r < p.replications; ++r) {
             const replication_result& rr = res.alts[a].reps[r];
             if (rr.cost.size() != Y * l.C() * l.K() * l.P1() || rr.cost_month.size() != M * l.K() ||
-                rr.exits.size() != P * Y || rr.person_days.size() != P * Y)
+                rr.staff_month.size() != M || rr.project_month.size() != M || rr.exits.size() != P * Y ||
+                rr.person_days.size() != P * Y)
                 throw std::logic_error(who + ", replication " + std::to_string(r) +
                                        ": the result tables do not fit the layout");
             rep_flows f;
@@ -163,6 +150,8 @@ prepared prepare(const scenario& sc, const scenario_result& res, const econ_opti
             f.month.assign(M, 0.0);
             for (std::size_t m = 0; m < M; ++m)
                 for (std::size_t k = 0; k < l.K(); ++k) f.month[m] += rr.cost_month[m * l.K() + k];
+            f.staff_month = &rr.staff_month;
+            f.project_month = &rr.project_month;
             for (std::size_t pl = 0; pl < P; ++pl)
                 for (std::size_t y = 0; y < Y; ++y) {
                     if (terminal[pl])
@@ -172,14 +161,6 @@ prepared prepare(const scenario& sc, const scenario_result& res, const econ_opti
                 }
             af.reps.push_back(std::move(f));
         }
-        // Staff alone (the alternative without its project lines), and the
-        // project as the rest of the fixed costs: the model stays whole, so
-        // project lines that refer to staff pools keep working.
-        alternative no_project = alt;
-        no_project.project_costs.clear();
-        af.staff_month = fixed_month(no_project, l, cal, sc.warmup_days);
-        af.project_month = fixed_month(alt, l, cal, sc.warmup_days);
-        for (std::size_t m = 0; m < M; ++m) af.project_month[m] -= af.staff_month[m];
     }
     return p;
 }
@@ -269,8 +250,8 @@ comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
             double dm = x.month[m] - b.month[m];
             if (!adj.none()) {
                 // Split the month's total into project, staff and the outcome-driven rest.
-                double pm = A.project_month[m] - B.project_month[m];
-                double sm = A.staff_month[m] - B.staff_month[m];
+                double pm = (*x.project_month)[m] - (*b.project_month)[m];
+                double sm = (*x.staff_month)[m] - (*b.staff_month)[m];
                 double fm = dm - pm - sm;
                 dm += (adj.project - 1) * pm + (adj.outcome - 1) * fm;
             }

@@ -169,7 +169,7 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
     out.fixed_parameters = id.fixed_parameters;
     out.alts.resize(sc.alternatives.size());
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
+        out.alts[a] = empty_result(sc, a, out.cal);
         for (std::uint32_t r = 0; r < id.replications; ++r) out.alts[a].reps.push_back(std::move(by_rep[r][a]));
     }
     for (std::uint32_t r = 0; r < id.replications; ++r) out.rep_ids.push_back(r);

@@ -24,7 +24,6 @@ double replication_result::cost_category(const result_layout& l, std::size_t y, 
 }
 
 result_layout make_layout(const scenario& sc, const alternative& alt, const calendar& cal) {
-    (void)sc;
     const model& m = alt.system;
     result_layout l;
     l.years = cal.year_numbers;
@@ -48,6 +47,25 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
     for (const supply& s : m.supplies) l.supplies.push_back(s.id);
     for (const indicator& i : m.indicators) l.indicators.push_back(i.id);
     for (const placement& p : m.placements) l.has_rules.push_back(p.max_stay_days || !p.never_for.empty());
+    for (index_t a = 0; a < m.attributes.size(); ++a)
+        for (index_t p : m.attributes[a].cost_in) l.attribute_costs.push_back({a, p});
+    // Time cells: the months, cut again where a price or an attribute's cost
+    // changes and at the end of a warm-up, so that a rate is constant in a cell.
+    std::vector<double> cuts = cal.month_bounds;
+    auto cut_at = [&](const schedule& s) {
+        for (const schedule::step& st : s.steps) {
+            double t = cal.to_days(st.from);
+            if (t > 0 && t < cal.horizon_days) cuts.push_back(t);
+        }
+    };
+    for (const placement& p : m.placements) cut_at(p.price_given_per_month ? p.price_per_month_sek : p.price_per_day_sek);
+    for (const attribute& a : m.attributes)
+        if (a.has_cost()) cut_at(a.cost_given_per_month ? a.cost_per_month_sek : a.cost_per_day_sek);
+    if (sc.warmup_days > 0 && sc.warmup_days < cal.horizon_days) cuts.push_back(sc.warmup_days);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    l.cells = cuts;
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) l.cell_month.push_back(cal.month_of(cuts[c]));
     return l;
 }
 
@@ -70,23 +88,23 @@ struct recorder::impl {
     replication_result r;
 
     std::vector<counter> occ;           // per placement
-    std::vector<cost_rate> price;       // per placement
-    // Attribute costs: one counter per (attribute, placement in cost_in).
-    struct attr_cost {
-        index_t attribute, placement;
-        std::size_t category, payer;
-        cost_rate rate;
+    // Attribute-days for costs: one counter per (attribute, placement in cost_in),
+    // in the layout's order of attribute_costs.
+    struct attr_days {
+        index_t attribute;
         counter c;
     };
-    std::vector<attr_cost> acosts;
-    std::vector<std::vector<std::size_t>> acosts_at;  // per placement
+    std::vector<attr_days> adays;
+    std::vector<std::vector<std::size_t>> adays_at;  // per placement
     std::vector<counter> queue_len;
 
     impl(const model& mm, const result_layout& ll, const calendar& cc, double w)
         : m(mm), l(ll), cal(cc), warmup(w) {
         std::size_t Y = l.Y(), P = l.placements.size();
-        r.cost.assign(Y * l.C() * l.K() * l.P1(), 0.0);
+        const std::size_t N = l.N();
         r.person_days.assign(P * Y, 0.0);
+        r.occupancy.assign(P * N, 0.0);
+        r.attribute_days.assign(l.attribute_costs.size() * N, 0.0);
         r.exits.assign(P * Y, 0.0);
         r.wait_sum.assign(l.Q() * Y, 0.0);
         r.wait_n.assign(l.Q() * Y, 0.0);
@@ -95,11 +113,9 @@ struct recorder::impl {
         r.offers_lost.assign(l.S() * Y, 0.0);
         r.offers.assign(l.S() * Y, 0.0);
         r.present_days_month.assign(cal.months(), 0.0);
-        r.cost_month.assign(cal.months() * l.K(), 0.0);
         r.indicators.assign(l.I() * Y, 0.0);
         r.rule_moves.assign(P * Y, 0.0);
         r.breaches.assign(P * Y, 0.0);
-        annual_units.assign(r.cost.size(), 0.0);
         occ.assign(P, {});
         persons_at.assign(P, {});
         entries_at.assign(P, {});
@@ -112,79 +128,53 @@ struct recorder::impl {
                 if (m.indicators[i].kind == indicator_kind::over_max_stay) over_at[p].push_back(i);
             }
         queue_len.assign(l.Q(), {});
-        acosts_at.assign(P, {});
-        for (const placement& p : m.placements)
-            price.push_back(p.price_given_per_month ? cost_rate{timeline(p.price_per_month_sek, cal, 12.0), true}
-                                                    : cost_rate{timeline(p.price_per_day_sek, cal), false});
-        for (index_t a = 0; a < m.attributes.size(); ++a) {
-            const attribute& at = m.attributes[a];
-            if (!at.has_cost()) continue;
-            std::size_t cat = static_cast<std::size_t>(
-                std::find(l.categories.begin(), l.categories.end(), at.cost_category) - l.categories.begin());
-            cost_rate rate = at.cost_given_per_month ? cost_rate{timeline(at.cost_per_month_sek, cal, 12.0), true}
-                                                     : cost_rate{timeline(at.cost_per_day_sek, cal), false};
-            for (index_t p : at.cost_in) {
-                acosts_at[p].push_back(acosts.size());
-                acosts.push_back(attr_cost{a, p, cat, at.cost_payer == no_index ? 0 : at.cost_payer, rate, {}});
-            }
+        adays_at.assign(P, {});
+        for (const auto& [a, p] : l.attribute_costs) {
+            adays_at[p].push_back(adays.size());
+            adays.push_back(attr_days{a, {}});
         }
     }
 
-    // Integrates a count from its last update to t, split by month (months nest
-    // in years); calls f(year, month, t0, t1) for each piece after the warm-up.
+    // Integrates a count from its last update to t, split by the layout's time
+    // cells (they nest in months, months in years); calls f(year, month, cell,
+    // t0, t1) for each piece after the warm-up.
     template <class F>
     void accrue(counter& c, double t, F&& f) {
         double t0 = c.last;
         if (t <= t0) return;
-        const auto& mb = cal.month_bounds;
-        const std::size_t M = cal.months();
-        std::size_t m = c.period;
-        while (m + 1 < M && mb[m + 1] <= t0) ++m;
+        const auto& cb = l.cells;
+        const std::size_t N = l.N();
+        std::size_t k = c.period;
+        while (k + 1 < N && cb[k + 1] <= t0) ++k;
         if (c.n != 0) {
             for (;;) {
-                double end = std::min(t, mb[m + 1]);
+                double end = std::min(t, cb[k + 1]);
                 double a = std::max(t0, warmup);
-                if (end > a) f(cal.month_year[m], m, a, end);
-                if (end >= t || m + 1 >= M) break;
+                const std::size_t mo = l.cell_month[k];
+                if (end > a) f(cal.month_year[mo], mo, k, a, end);
+                if (end >= t || k + 1 >= N) break;
                 t0 = end;
-                ++m;
+                ++k;
             }
         }
         c.last = t;
-        c.period = m;
+        c.period = k;
     }
-
-    // Books `units` of a rate: SEK, or SEK x days for an annual rate, which is
-    // divided by the year's days once at the end (exact sums for whole days).
-    void book(std::size_t y, std::size_t m, std::size_t c, std::size_t k, std::size_t p, double units,
-              bool per_year) {
-        std::size_t i = l.ledger_index(y, c, k, p);
-        if (per_year) {
-            annual_units[i] += units;
-            r.cost_month[m * l.K() + k] += units / cal.year_days[y];
-        } else {
-            r.cost[i] += units;
-            r.cost_month[m * l.K() + k] += units;
-        }
-    }
-
-    std::vector<double> annual_units;  // the ledger's annual-rate part, SEK x days
 
     void accrue_placement(index_t p, double t) {
         counter& c = occ[p];
-        const placement& pl = m.placements[p];
-        std::size_t k = pl.payer == no_index ? 0 : pl.payer;
-        accrue(c, t, [&](std::size_t y, std::size_t mo, double a, double b) {
-            r.person_days[p * l.Y() + y] += c.n * (b - a);
-            r.present_days_month[mo] += c.n * (b - a);
-            book(y, mo, static_cast<std::size_t>(category::placements), k, p, c.n * price[p].integral(a, b),
-                 price[p].per_year);
+        accrue(c, t, [&](std::size_t y, std::size_t mo, std::size_t cell, double a, double b) {
+            const double days = c.n * (b - a);
+            r.person_days[p * l.Y() + y] += days;
+            r.present_days_month[mo] += days;
+            r.occupancy[p * l.N() + cell] += days;
         });
     }
 
-    void accrue_attr(attr_cost& ac, double t) {
-        accrue(ac.c, t, [&](std::size_t y, std::size_t mo, double a, double b) {
-            book(y, mo, ac.category, ac.payer, ac.placement, ac.c.n * ac.rate.integral(a, b), ac.rate.per_year);
+    void accrue_attr(std::size_t e, double t) {
+        counter& c = adays[e].c;
+        accrue(c, t, [&](std::size_t, std::size_t, std::size_t cell, double a, double b) {
+            r.attribute_days[e * l.N() + cell] += c.n * (b - a);
         });
     }
 
@@ -212,11 +202,10 @@ struct recorder::impl {
     void change(index_t p, std::uint64_t attrs, double t, double delta) {
         accrue_placement(p, t);
         occ[p].n += delta;
-        for (std::size_t i : acosts_at[p]) {
-            attr_cost& ac = acosts[i];
-            if (!((attrs >> ac.attribute) & 1u)) continue;
-            accrue_attr(ac, t);
-            ac.c.n += delta;
+        for (std::size_t e : adays_at[p]) {
+            if (!((attrs >> adays[e].attribute) & 1u)) continue;
+            accrue_attr(e, t);
+            adays[e].c.n += delta;
         }
     }
 
@@ -358,75 +347,11 @@ void recorder::offer_lost(double t, index_t supply) {
 replication_result recorder::finish(const flow_counts& flows) {
     double T = impl_->cal.horizon_days;
     for (index_t p = 0; p < impl_->occ.size(); ++p) impl_->accrue_placement(p, T);
-    for (auto& ac : impl_->acosts) impl_->accrue_attr(ac, T);
+    for (std::size_t e = 0; e < impl_->adays.size(); ++e) impl_->accrue_attr(e, T);
     for (index_t q = 0; q < impl_->queue_len.size(); ++q) impl_->accrue_queue(q, T);
     for (index_t i = 0; i < impl_->persons.size(); ++i) impl_->roll(i, std::nextafter(T, 0.0));
-    const result_layout& l = impl_->l;
-    for (std::size_t i = 0; i < impl_->annual_units.size(); ++i)
-        if (impl_->annual_units[i] != 0)
-            impl_->r.cost[i] += impl_->annual_units[i] / impl_->cal.year_days[i / (l.C() * l.K() * l.P1())];
     impl_->r.flows = flows;
     return std::move(impl_->r);
-}
-
-namespace {
-
-// Integral over [t0, t1] of the product of two step functions.
-double integral_of_product(const timeline& a, const timeline& b, double t0, double t1) {
-    std::vector<double> cuts{t0, t1};
-    for (double t : a.times)
-        if (t > t0 && t < t1) cuts.push_back(t);
-    for (double t : b.times)
-        if (t > t0 && t < t1) cuts.push_back(t);
-    std::sort(cuts.begin(), cuts.end());
-    double sum = 0;
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i)
-        sum += a.at(cuts[i]) * b.at(cuts[i]) * (cuts[i + 1] - cuts[i]);
-    return sum;
-}
-
-}  // namespace
-
-void add_fixed_costs(const alternative& alt, const result_layout& l, const calendar& cal, double warmup,
-                     replication_result& r) {
-    const model& m = alt.system;
-    const std::size_t none = l.P1() - 1;
-    const std::size_t K = l.K();
-    // An annual amount over [a, b]: whole years to the krona in the ledger,
-    // and by month for the cash-flow series.
-    auto spread = [&](std::size_t c, std::size_t k, double a, double b,
-                      const std::function<double(double, double)>& units) {
-        for (std::size_t y = 0; y < l.Y(); ++y) {
-            double y0 = std::max(cal.bounds[y], a), y1 = std::min(cal.bounds[y + 1], b);
-            if (y1 > y0) r.cost[l.ledger_index(y, c, k, none)] += units(y0, y1) / cal.year_days[y];
-        }
-        for (std::size_t mo = 0; mo < cal.months(); ++mo) {
-            double m0 = std::max(cal.month_bounds[mo], a), m1 = std::min(cal.month_bounds[mo + 1], b);
-            if (m1 > m0) r.cost_month[mo * K + k] += units(m0, m1) / cal.year_days[cal.month_year[mo]];
-        }
-    };
-    const double from = std::max(0.0, warmup);
-    for (const staff_pool& st : m.staff) {
-        timeline fte(st.fte, cal);
-        timeline annual(st.annual_cost_per_fte_sek, cal);
-        std::size_t k = st.payer == no_index ? 0 : st.payer;
-        spread(static_cast<std::size_t>(category::staff), k, from, cal.horizon_days,
-               [&](double a, double b) { return integral_of_product(fte, annual, a, b); });
-    }
-    for (const project_cost& pc : alt.project_costs) {
-        std::size_t k = pc.payer == no_index ? 0 : pc.payer;
-        std::size_t c = static_cast<std::size_t>(category::project);
-        const day_span days = project_days(pc, cal);
-        if (pc.one_off) {
-            if (days.from >= from && days.from < cal.horizon_days) {
-                r.cost[l.ledger_index(cal.year_of(days.from), c, k, none)] += pc.one_off_sek;
-                r.cost_month[cal.month_of(days.from) * K + k] += pc.one_off_sek;
-            }
-            continue;
-        }
-        spread(c, k, std::max(from, days.from), std::min(days.to, cal.horizon_days),
-               [&](double a, double b) { return pc.per_year_sek * (b - a); });
-    }
 }
 
 }  // namespace hemsim

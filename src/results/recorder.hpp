@@ -1,6 +1,7 @@
-// The observer that turns the engine's events into one replication's results:
-// person-days and costs integrated exactly between events and split at year
-// boundaries and price changes, queue statistics, exits and lost offers.
+// The observer that turns the engine's events into one replication's records:
+// person-days integrated exactly between events and split by time cell (months
+// cut at price changes), queue statistics, exits and offers. Money is the
+// costing pass's (econ/costing.hpp): the engine and the recorder never read a price.
 #pragma once
 
 #include <memory>
@@ -14,18 +15,6 @@ namespace hemsim {
 
 /// The layout of an alternative's results (categories, payers, names, years).
 result_layout make_layout(const scenario& sc, const alternative& alt, const calendar& cal);
-
-/// A cost rate over time: per day (prices per dygn), or per year (monthly
-/// prices x 12, annual amounts), spread over each calendar year's own days so
-/// that a whole calendar year costs exactly 12 months, leap year or not.
-struct cost_rate {
-    timeline value;
-    bool per_year = false;
-    /// The integral of the rate's value over [t0, t1]: SEK for a daily rate,
-    /// SEK x days for an annual one (divide by the year's days; kept apart so
-    /// that whole days at whole-krona prices sum exactly).
-    double integral(double t0, double t1) const { return value.integral(t0, t1); }
-};
 
 class recorder final : public observer {
 public:
@@ -52,10 +41,5 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
-
-/// Adds the costs that do not depend on the flows: staff FTE over time and the
-/// alternative's project costs.
-void add_fixed_costs(const alternative& alt, const result_layout& layout, const calendar& cal,
-                     double warmup_days, replication_result& r);
 
 }  // namespace hemsim

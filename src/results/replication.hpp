@@ -27,6 +27,13 @@ struct result_layout {
     std::vector<std::string> supplies;
     std::vector<std::string> indicators;
     std::vector<char> has_rules;           // per placement: a maximum stay or a bar
+    /// Time cells [cells[c], cells[c+1]): the months, cut where a price or an
+    /// attribute's cost changes, so that every rate is constant in a cell.
+    std::vector<double> cells;             // size N + 1, days
+    std::vector<std::size_t> cell_month;   // the month of each cell
+    /// The attribute costs that run in placements: (attribute, placement), attribute
+    /// order then cost_in order; the rows of attribute_days.
+    std::vector<std::pair<index_t, index_t>> attribute_costs;
 
     std::size_t Y() const { return years.size(); }
     std::size_t C() const { return categories.size(); }
@@ -36,14 +43,20 @@ struct result_layout {
     std::size_t Q() const { return queues.size(); }
     std::size_t S() const { return supplies.size(); }
     std::size_t I() const { return indicators.size(); }
+    /// Time cells.
+    std::size_t N() const { return cell_month.size(); }
     std::size_t ledger_index(std::size_t y, std::size_t c, std::size_t k, std::size_t p) const {
         return ((y * C() + c) * K() + k) * P1() + p;
     }
 };
 
-/// One replication's results. Per-year tables are [entity * Y + year].
+/// One replication's results. Per-year tables are [entity * Y + year]. The
+/// simulation records occupancy and events; the costing pass (econ/costing.hpp)
+/// turns occupancy and rates into the cost tables.
 struct replication_result {
-    std::vector<double> cost;         // ledger: (year, category, payer, placement or none), SEK
+    // Recorded by the simulation:
+    std::vector<double> occupancy;       // (placement, cell): person-days
+    std::vector<double> attribute_days;  // (attribute cost, cell): days an attribute holds in a placement
     std::vector<double> person_days;  // (placement, year)
     std::vector<double> exits;        // (placement, year): entries into terminal placements
     std::vector<double> wait_sum;     // (queue, year): days waited by those who left the queue
@@ -52,7 +65,6 @@ struct replication_result {
     std::vector<double> queue_end;    // (queue, year): length at the end of the year
     std::vector<double> offers_lost;  // (supply, year)
     std::vector<double> offers;       // (supply, year): offers made, taken or lost
-    std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
     std::vector<double> indicators;   // (indicator, year)
     std::vector<double> rule_moves;   // (placement, year): clients moved or redirected by a rule
     std::vector<double> breaches;     // (placement, year): rules that could not be kept for lack of room
@@ -60,14 +72,21 @@ struct replication_result {
     flow_counts flows;
     std::vector<double> params;       // the drawn values of the alternative's uncertain parameters
 
-    /// Every table, in one fixed order (for the shard files).
+    // Filled by the costing pass:
+    std::vector<double> cost;         // ledger: (year, category, payer, placement or none), SEK
+    std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
+    std::vector<double> staff_month;  // (month): staff costs, every payer
+    std::vector<double> project_month;  // (month): project costs, every payer
+
+    /// Every table the simulation records, in one fixed order (the shard files;
+    /// the costs are made again from them).
     std::array<std::vector<double>*, 15> tables() {
-        return {&cost, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end, &offers_lost, &offers,
-                &cost_month, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+        return {&occupancy, &attribute_days, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end,
+                &offers_lost, &offers, &indicators, &rule_moves, &breaches, &present_days_month, &params};
     }
     std::array<const std::vector<double>*, 15> tables() const {
-        return {&cost, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end, &offers_lost, &offers,
-                &cost_month, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+        return {&occupancy, &attribute_days, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end,
+                &offers_lost, &offers, &indicators, &rule_moves, &breaches, &present_days_month, &params};
     }
 
     /// Total cost in year y (all categories, payers, placements).

@@ -23,9 +23,7 @@ replication_result run_replication(const scenario& sc, const alternative& alt, c
         recorder rec(a.system, layout, cal, sc.warmup_days);
         simulator sim(a.system, cal, rec, seed, replication, limits);
         sim.run();
-        replication_result r = rec.finish(sim.counts());
-        add_fixed_costs(a, layout, cal, sc.warmup_days, r);
-        return r;
+        return rec.finish(sim.counts());
     };
     if (alt.system.uncertain.empty() || fixed_parameters) {
         replication_result r = simulate(alt);
@@ -52,6 +50,13 @@ double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t re
     return u.rule == value_rule::whole ? std::round(v) : v;
 }
 
+alternative_result empty_result(const scenario& sc, std::size_t a, const calendar& cal) {
+    alternative_result out;
+    out.layout = make_layout(sc, sc.alternatives[a], cal);
+    for (const uncertain_param& u : sc.alternatives[a].system.uncertain) out.param_paths.push_back(u.path);
+    return out;
+}
+
 std::uint64_t scenario_result::events() const {
     std::uint64_t n = 0;
     for (const auto& a : alts)
@@ -76,7 +81,8 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     out.alts.resize(A);
     double bytes = 0;  // what the results of every replication will hold
     for (std::size_t a = 0; a < A; ++a) {
-        const result_layout& l = out.alts[a].layout = make_layout(sc, sc.alternatives[a], out.cal);
+        out.alts[a] = empty_result(sc, a, out.cal);
+        const result_layout& l = out.alts[a].layout;
         const double Y = static_cast<double>(l.Y()), P = static_cast<double>(l.placements.size());
         bytes += 8.0 * static_cast<double>(R) *
                  (Y * static_cast<double>(l.C() * l.K() * l.P1()) + 5 * P * Y + 4 * static_cast<double>(l.Q()) * Y +

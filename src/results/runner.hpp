@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/calendar.hpp"
@@ -27,6 +28,7 @@ struct run_options {
 struct alternative_result {
     result_layout layout;
     std::vector<replication_result> reps;  // in replication order (of the shard's replications)
+    std::vector<std::string> param_paths;  // the uncertain inputs drawn, in the order of each rep's params
 };
 
 struct scenario_result {
@@ -60,9 +62,15 @@ inline constexpr double max_result_bytes = 4e9;
 /// (keyed by its path: the same in every alternative), rounded for a count.
 double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t replication);
 
-/// Every alternative and replication. Throws std::runtime_error on a failure
-/// while running (with the alternative, replication and time).
+/// Every alternative and replication: the simulation's records, not yet costed
+/// (econ/costing.hpp's cost_scenario, or app/run.hpp's run_case for both).
+/// Throws std::runtime_error on a failure while running (with the alternative,
+/// replication and time).
 scenario_result run_scenario(const scenario& sc, const run_options& opts);
+
+/// The results of alternative `a` before any replication: its layout and the
+/// paths of its uncertain inputs.
+alternative_result empty_result(const scenario& sc, std::size_t a, const calendar& cal);
 
 /// The calendar of a scenario's horizon.
 calendar make_calendar(const scenario& sc);

@@ -1,4 +1,4 @@
-#include "econ/analysis.hpp"
+#include "app/analysis.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "econ/roots.hpp"
+#include "app/roots.hpp"
+#include "app/run.hpp"
 #include "engine/random.hpp"
 #include "results/text.hpp"
 
@@ -64,7 +65,7 @@ std::vector<econ_row> run_with(const scenario& base, const std::vector<typed_set
                                const econ_options& econ) {
     scenario sc = base;
     for (const typed_set& s : sets) set_value(sc, s.path, s.value, s.baseline_too);
-    scenario_result res = run_scenario(sc, opts);
+    scenario_result res = run_case(sc, opts);
     return headline_rows(sc, res, econ);
 }
 
@@ -151,7 +152,7 @@ std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_optio
             for (alternative& a : moved.alternatives)
                 if (const uncertain_param* u = uncertain_at(a, path))
                     set_input(a.system, &a.project_costs, u->ref, u->rule, at_quantile(*u, q));
-            scenario_result res = run_scenario(moved, fixed);
+            scenario_result res = run_case(moved, fixed);
             return headline_rows(moved, res, econ);
         };
         std::vector<econ_row> low = at(q_low), high = at(q_high);
