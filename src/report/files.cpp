@@ -138,7 +138,8 @@ std::string random_hex() {
 }
 
 // An exclusive flock(2) on a lock file, released on destruction. Blocks while another
-// process holds it.
+// process holds it. Where the file system has no locks (Lustre mounted without flock, NFS
+// without a lock daemon) it holds nothing, and held() says so.
 class folder_lock {
 public:
     explicit folder_lock(const fs::path& file) {
@@ -146,18 +147,22 @@ public:
         if (fd_ < 0) throw_errno("cannot create the lock file " + file.string());
         while (::flock(fd_, LOCK_EX) != 0) {
             if (errno == EINTR) continue;
+            if (errno == ENOSYS || errno == ENOLCK || errno == EOPNOTSUPP) return;
             const int e = errno;
             ::close(fd_);
             errno = e;
             throw_errno("cannot lock " + file.string());
         }
+        held_ = true;
     }
     ~folder_lock() { ::close(fd_); }  // closing the file releases the lock
     folder_lock(const folder_lock&) = delete;
     folder_lock& operator=(const folder_lock&) = delete;
+    bool held() const { return held_; }
 
 private:
     int fd_ = -1;
+    bool held_ = false;
 };
 
 // The places one commit uses, all in the output folder's parent so that renames stay atomic.
@@ -287,7 +292,8 @@ void output_set::commit() const {
     struct stat target_stat {};
     try {
         lock.emplace(at.lock());
-        remove_dead_leftovers(at);
+        // Unlocked, a staging folder of a pid unknown here may be a live run's on another machine.
+        if (lock->held()) remove_dead_leftovers(at);
         if (::lstat(at.target.c_str(), &target_stat) == 0) {
             if (!S_ISDIR(target_stat.st_mode)) throw std::runtime_error(not_a_folder);
             target_exists = true;
