@@ -162,12 +162,13 @@ std::string which_set(const fs::path& dir) {
     return "a mix:" + names;
 }
 
-// Names in dir that a commit into dir / out leaves only while it runs.
+// Names in base that a commit into base / out leaves only while it runs.
 std::vector<std::string> leftovers(const fs::path& base, const std::string& out = "out") {
     std::vector<std::string> found;
     for (const auto& e : fs::directory_iterator(base)) {
         const std::string n = e.path().filename().string();
-        if (n.rfind("." + out + ".staging-", 0) == 0 || n.rfind("." + out + ".old-", 0) == 0)
+        if (n.rfind("." + out + ".staging-", 0) == 0 || n.rfind("." + out + ".old-", 0) == 0 ||
+            n == "." + out + ".lock")
             found.push_back(n);
     }
     return found;
@@ -287,7 +288,8 @@ TEST_CASE("an output folder that is a regular file is an error that leaves the f
     CHECK(contents(base).size() == 1);  // no staging folder, no lock file
 }
 
-TEST_CASE("a commit cleans up after dead runs and keeps what it cannot carry", "[atomic][files]") {
+TEST_CASE("a commit cleans up after dead runs, refuses what it cannot carry, follows links",
+          "[atomic][files]") {
     fs::path base = scratch("leftovers");
     fs::path out = base / "out";
     auto commit = [&](const fs::path& dir, const std::string& name, const std::string& text) {
@@ -344,6 +346,12 @@ TEST_CASE("a commit cleans up after dead runs and keeps what it cannot carry", "
               (fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec));
         CHECK(leftovers(base).empty());
         CHECK(leftovers(base, "link").empty());
+    }
+    SECTION("write_file_atomic still writes one file in place") {
+        commit(out, "a.csv", "one\n");
+        write_file_atomic(out / "b.csv", "two\n");
+        write_file_atomic(out / "b.csv", "three\n");
+        CHECK(contents(out) == std::map<std::string, std::string>{{"a.csv", "one\n"}, {"b.csv", "three\n"}});
     }
     fs::remove_all(base);
 }

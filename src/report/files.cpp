@@ -137,30 +137,49 @@ std::string random_hex() {
     return text;
 }
 
-// An exclusive flock(2) on a lock file, released on destruction. Blocks while another
-// process holds it. Where the file system has no locks (Lustre mounted without flock, NFS
-// without a lock daemon) it holds nothing, and held() says so.
+// Whether the open file fd is the one now named path.
+bool is_named(int fd, const fs::path& path) {
+    struct stat opened {};
+    struct stat named {};
+    return ::fstat(fd, &opened) == 0 && ::stat(path.c_str(), &named) == 0 && opened.st_dev == named.st_dev &&
+           opened.st_ino == named.st_ino;
+}
+
+// An exclusive flock(2) on a lock file, which exists only while held: blocks while another
+// process holds it, removes it on destruction. Where the file system has no locks (Lustre
+// mounted without flock, NFS without a lock daemon) it holds nothing, and held() says so.
 class folder_lock {
 public:
-    explicit folder_lock(const fs::path& file) {
-        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-        if (fd_ < 0) throw_errno("cannot create the lock file " + file.string());
-        while (::flock(fd_, LOCK_EX) != 0) {
-            if (errno == EINTR) continue;
-            if (errno == ENOSYS || errno == ENOLCK || errno == EOPNOTSUPP) return;
-            const int e = errno;
+    explicit folder_lock(fs::path file) : file_(std::move(file)) {
+        for (;;) {
+            fd_ = ::open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+            if (fd_ < 0) throw_errno("cannot create the lock file " + file_.string());
+            int rc = 0;
+            do rc = ::flock(fd_, LOCK_EX);
+            while (rc != 0 && errno == EINTR);
+            if (rc != 0 && (errno == ENOSYS || errno == ENOLCK || errno == EOPNOTSUPP)) return;
+            if (rc != 0) {
+                const int e = errno;
+                ::close(fd_);
+                errno = e;
+                throw_errno("cannot lock " + file_.string());
+            }
+            // The holder before us removes the file before letting go: then lock the one named now.
+            if (is_named(fd_, file_)) break;
             ::close(fd_);
-            errno = e;
-            throw_errno("cannot lock " + file.string());
         }
         held_ = true;
     }
-    ~folder_lock() { ::close(fd_); }  // closing the file releases the lock
+    ~folder_lock() {
+        ::unlink(file_.c_str());  // before the lock goes, so that no one waits on a removed file unawares
+        ::close(fd_);             // closing the file releases the lock
+    }
     folder_lock(const folder_lock&) = delete;
     folder_lock& operator=(const folder_lock&) = delete;
     bool held() const { return held_; }
 
 private:
+    fs::path file_;
     int fd_ = -1;
     bool held_ = false;
 };

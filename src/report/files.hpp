@@ -19,8 +19,8 @@ public:
     void add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }
     /// Makes dir() hold the added files plus the files already there that this set does not write,
     /// switched in at once: written into <parent>/.<name>.staging-<pid>-<random>, then renamed over
-    /// (or exchanged with) dir() while holding the lock <parent>/.<name>.lock, which a second commit
-    /// into the same folder waits for. Throws std::runtime_error naming the folder, dir() untouched.
+    /// (or exchanged with) dir() while holding the lock file <parent>/.<name>.lock, which a second
+    /// commit into the same folder waits for. Throws std::runtime_error naming the folder, dir() untouched.
     void commit() const;
     const std::filesystem::path& dir() const { return dir_; }
 
