@@ -1,6 +1,7 @@
-// Writing output files atomically: each file is written under a temporary
-// name in its folder and renamed into place, so a failed run leaves no
-// half-written file and never touches an earlier run's files.
+// Writing output files as one unit. A command's files are written into a
+// staging folder beside the output folder and switched in with one rename, so
+// a reader of the folder sees either the earlier set or the new one, never a
+// mix; a failed or killed run leaves the earlier files as they were.
 #pragma once
 
 #include <filesystem>
@@ -10,14 +11,16 @@
 
 namespace hemsim {
 
-/// Files staged in memory and written together by commit().
+/// Files staged in memory and written together, as one unit, by commit().
 class output_set {
 public:
     explicit output_set(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    /// Adds a file; name is a plain file name (no folder in it).
     void add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }
-    /// Creates the folder if needed, writes every file to a temporary name,
-    /// then renames them all into place. Throws std::runtime_error on failure
-    /// after removing the temporaries.
+    /// Makes dir() hold the added files plus the files already there that this set does not write,
+    /// switched in at once: written into <parent>/.<name>.staging-<pid>-<random>, then renamed over
+    /// (or exchanged with) dir() while holding the lock file <parent>/.<name>.lock, which a second
+    /// commit into the same folder waits for. Throws std::runtime_error naming the folder, dir() untouched.
     void commit() const;
     const std::filesystem::path& dir() const { return dir_; }
 
