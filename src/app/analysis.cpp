@@ -3,26 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "app/roots.hpp"
 #include "app/run.hpp"
+#include "econ/costing.hpp"
 #include "engine/random.hpp"
 #include "results/text.hpp"
 
 namespace hemsim {
-
-std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& econ) {
-    static const std::set<std::string> wanted{"npv_diff", "diff", "p_saving", "savings_per_krona"};
-    std::vector<econ_row> out;
-    const std::string base = sc.alternatives[sc.baseline_index()].id;
-    for (econ_row& r : economics_rows(sc, res, econ))
-        if (r.alternative != base && r.payer == all_payers && r.year == "total" && wanted.count(r.measure))
-            out.push_back(std::move(r));
-    return out;
-}
 
 std::vector<double> parse_grid(const std::string& text) {
     std::vector<double> parts;
@@ -60,14 +52,49 @@ struct typed_set {
     bool baseline_too;
 };
 
-// The headline rows of one run of the case with values set (in a copy).
-std::vector<econ_row> run_with(const scenario& base, const std::vector<typed_set>& sets, const run_options& opts,
-                               const econ_options& econ) {
-    scenario sc = base;
-    for (const typed_set& s : sets) set_value(sc, s.path, s.value, s.baseline_too);
-    scenario_result res = run_case(sc, opts);
-    return headline_rows(sc, res, econ);
-}
+// Runs of one case with values set (each in a copy of the case). When none of
+// the values moves the flows (a price, a cost, an amount: the engine never reads
+// them), the one simulation of the case is costed again instead of simulated anew.
+class case_runs {
+public:
+    case_runs(const scenario& base, const run_options& opts) : base_(base), opts_(opts) {}
+
+    /// The headline with `sets` applied by set_value.
+    std::vector<econ_row> headline(const std::vector<typed_set>& sets, const econ_options& econ) {
+        bool flows = false;
+        for (const typed_set& s : sets) flows = flows || moves_flows(s.path);
+        return headline(
+            [&](scenario& sc) {
+                for (const typed_set& s : sets) set_value(sc, s.path, s.value, s.baseline_too);
+            },
+            flows, econ);
+    }
+
+    /// The headline with `change` applied to a copy of the case; `flows`: whether it moves the flows.
+    template <class Change>
+    std::vector<econ_row> headline(Change change, bool flows, const econ_options& econ) {
+        scenario sc = base_;
+        change(sc);
+        if (!flows && opts_.reuse_simulation) {
+            if (!simulated_) simulated_ = run_scenario(base_, opts_);
+            cost_scenario(sc, *simulated_, simulated_->threads);
+            return headline_rows(sc, *simulated_, econ);
+        }
+        return headline_rows(sc, run_case(sc, opts_), econ);
+    }
+
+    /// Whether the model value at `path` (in any alternative) changes what the simulation does.
+    bool moves_flows(const std::string& path) const {
+        for (const alternative& a : base_.alternatives)
+            if (auto in = resolve_input(a, path); in && hemsim::moves_flows(in->ref.field)) return true;
+        return false;
+    }
+
+private:
+    const scenario& base_;
+    const run_options& opts_;
+    std::optional<scenario_result> simulated_;
+};
 
 const econ_row* find_row(const std::vector<econ_row>& rows, const std::string& alternative, const std::string& m) {
     for (const econ_row& r : rows)
@@ -81,6 +108,7 @@ std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axi
                                  const econ_options& econ) {
     if (axes.empty() || axes.size() > 2) throw std::invalid_argument("a sweep has one or two --set axes");
     std::vector<sweep_row> out;
+    case_runs runs(sc, opts);
     const std::vector<double> none{0};
     const auto& second = axes.size() == 2 ? axes[1].values : none;
     for (double a : axes[0].values)
@@ -91,7 +119,7 @@ std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axi
                 sets.push_back({axes[1].path, b, axes[1].baseline_too});
                 point.push_back(b);
             }
-            for (econ_row& r : run_with(sc, sets, opts, econ)) out.push_back({point, std::move(r)});
+            for (econ_row& r : runs.headline(sets, econ)) out.push_back({point, std::move(r)});
         }
     return out;
 }
@@ -144,16 +172,18 @@ std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_optio
     fixed.fixed_parameters = true;
     std::vector<tornado_row> out;
     const alternative& base = sc.alternatives[sc.baseline_index()];
+    case_runs runs(sc, fixed);
     for (const std::string& path : paths) {
         // A distribution belongs to the alternative that states it: the input
         // moves there only, to that alternative's own quantile.
         auto at = [&](double q) {
-            scenario moved = sc;
-            for (alternative& a : moved.alternatives)
-                if (const uncertain_param* u = uncertain_at(a, path))
-                    set_input(a.system, &a.project_costs, u->ref, u->rule, at_quantile(*u, q));
-            scenario_result res = run_case(moved, fixed);
-            return headline_rows(moved, res, econ);
+            return runs.headline(
+                [&](scenario& moved) {
+                    for (alternative& a : moved.alternatives)
+                        if (const uncertain_param* u = uncertain_at(a, path))
+                            set_input(a.system, &a.project_costs, u->ref, u->rule, at_quantile(*u, q));
+                },
+                runs.moves_flows(path), econ);
         };
         std::vector<econ_row> low = at(q_low), high = at(q_high);
         for (const alternative& a : sc.alternatives) {
@@ -201,11 +231,12 @@ switching_result switching_value(const scenario& sc, const std::string& path, do
     out.lo = lo;
     out.hi = hi;
     std::map<double, sample_summary> seen;  // each value is run once (a fixed function under CRN)
+    case_runs runs(sc, opts);
     auto npv = [&](double v) -> const sample_summary& {
         auto it = seen.find(v);
         if (it != seen.end()) return it->second;
         ++out.runs;
-        std::vector<econ_row> rows = run_with(sc, {{path, v, baseline_too}}, opts, econ);
+        std::vector<econ_row> rows = runs.headline({{path, v, baseline_too}}, econ);
         const econ_row* r = find_row(rows, alternative, "npv_diff");
         if (!r) throw std::invalid_argument("alternative '" + alternative + "' has no NPV of the difference");
         return seen.emplace(v, r->s).first->second;

@@ -17,10 +17,6 @@
 
 namespace hemsim {
 
-/// The headline of a run: per non-baseline alternative, measures over the
-/// whole horizon and all payers (npv_diff, diff, p_saving, savings_per_krona).
-std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& econ);
-
 /// One axis of a sweep: a model value by its `set` path and the values it takes.
 struct sweep_axis {
     std::string path;

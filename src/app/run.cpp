@@ -10,7 +10,7 @@ namespace hemsim {
 
 scenario_result run_case(const scenario& sc, const run_options& opts) {
     scenario_result res = run_scenario(sc, opts);
-    cost_scenario(sc, res);
+    cost_scenario(sc, res, res.threads);
     return res;
 }
 

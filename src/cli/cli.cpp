@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "hemsim_version.hpp"
@@ -98,6 +99,7 @@ constexpr std::uint64_t max_threads = 256;
 
 // --replications, --threads and --seed of any command that has them.
 void read_run_counts(const po::variables_map& vm, run_options& o) {
+    if (vm.count("resimulate")) o.reuse_simulation = false;
     if (vm.count("replications"))
         o.replications = static_cast<std::uint32_t>(
             whole_in(vm, "replications", 1, max_replications, "give the replications (hemsim's limit)"));
@@ -397,7 +399,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     scenario_result res;
     try {
         res = merge_partials(sc, files, id);
-        cost_scenario(sc, res);
+        cost_scenario(sc, res, std::max(1u, std::thread::hardware_concurrency()));
     } catch (const std::runtime_error& e) {
         throw usage_error(e.what());
     }
@@ -503,7 +505,9 @@ void add_analysis_options(po::options_description& opt, run_args& a, std::string
         ("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)")
         ("replications,r", po::value<whole_arg>(), "replications per run (default: the case's)")
         ("threads,t", po::value<whole_arg>(), "worker threads (default: all cores)")
-        ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en");
+        ("lang", po::value(&lang)->default_value("sv"), "language of the printed table: sv (Swedish) or en")
+        ("resimulate", "simulate anew at every value, even one that only changes costs (a price, an annual cost, "
+         "a project amount), which is otherwise costed again from one simulation; slower, the same answer");
     add_econ_options(opt, a.econ);
 }
 

@@ -1,7 +1,7 @@
 #include "econ/costing.hpp"
 
 #include <algorithm>
-#include <functional>
+#include <thread>
 
 namespace hemsim {
 
@@ -46,14 +46,70 @@ bool moves_flows(input_field field) {
     }
 }
 
-void cost_replication(const alternative& alt, const result_layout& l, const calendar& cal, double warmup,
-                      replication_result& r) {
+namespace {
+
+// The staff and project amounts of an alternative, in the order they are booked:
+// they do not depend on the flows, so a costing pass books them once per alternative.
+struct fixed_bookings {
+    std::vector<std::pair<std::size_t, double>> ledger;   // (ledger index, SEK)
+    std::vector<std::pair<std::size_t, double>> by_month; // (month x payers + payer, SEK)
+    std::vector<double> staff_month, project_month;       // (month), every payer
+};
+
+fixed_bookings fixed_costs(const alternative& alt, const result_layout& l, const calendar& cal, double warmup) {
     const model& m = alt.system;
-    const std::size_t K = l.K(), N = l.N(), none = l.P1() - 1;
+    const std::size_t K = l.K(), none = l.P1() - 1;
+    fixed_bookings out;
+    out.staff_month.assign(cal.months(), 0.0);
+    out.project_month.assign(cal.months(), 0.0);
+    // An annual amount over [a, b]: whole years to the krona in the ledger, and by
+    // month for the cash flows.
+    auto spread = [&](std::size_t c, std::size_t k, double a, double b, std::vector<double>& by_month, auto units) {
+        for (std::size_t y = 0; y < l.Y(); ++y) {
+            double y0 = std::max(cal.bounds[y], a), y1 = std::min(cal.bounds[y + 1], b);
+            if (y1 > y0) out.ledger.push_back({l.ledger_index(y, c, k, none), units(y0, y1) / cal.year_days[y]});
+        }
+        for (std::size_t mo = 0; mo < cal.months(); ++mo) {
+            double m0 = std::max(cal.month_bounds[mo], a), m1 = std::min(cal.month_bounds[mo + 1], b);
+            if (m1 <= m0) continue;
+            const double amount = units(m0, m1) / cal.year_days[cal.month_year[mo]];
+            out.by_month.push_back({mo * K + k, amount});
+            by_month[mo] += amount;
+        }
+    };
+    const double from = std::max(0.0, warmup);
+    for (const staff_pool& st : m.staff) {
+        timeline fte(st.fte, cal);
+        timeline annual_cost(st.annual_cost_per_fte_sek, cal);
+        std::size_t k = st.payer == no_index ? 0 : st.payer;
+        spread(static_cast<std::size_t>(category::staff), k, from, cal.horizon_days, out.staff_month,
+               [&](double a, double b) { return integral_of_product(fte, annual_cost, a, b); });
+    }
+    for (const project_cost& pc : alt.project_costs) {
+        std::size_t k = pc.payer == no_index ? 0 : pc.payer;
+        std::size_t c = static_cast<std::size_t>(category::project);
+        const day_span days = project_days(pc, cal);
+        if (pc.one_off) {
+            if (days.from >= from && days.from < cal.horizon_days) {
+                out.ledger.push_back({l.ledger_index(cal.year_of(days.from), c, k, none), pc.one_off_sek});
+                out.by_month.push_back({cal.month_of(days.from) * K + k, pc.one_off_sek});
+                out.project_month[cal.month_of(days.from)] += pc.one_off_sek;
+            }
+            continue;
+        }
+        spread(c, k, std::max(from, days.from), std::min(days.to, cal.horizon_days), out.project_month,
+               [&](double a, double b) { return pc.per_year_sek * (b - a); });
+    }
+    return out;
+}
+
+// The placements' and attributes' costs, then the fixed bookings.
+void book_all(const alternative& alt, const result_layout& l, const calendar& cal, const fixed_bookings& fixed,
+              replication_result& r) {
+    const model& m = alt.system;
+    const std::size_t K = l.K(), N = l.N();
     r.cost.assign(l.Y() * l.C() * K * l.P1(), 0.0);
     r.cost_month.assign(cal.months() * K, 0.0);
-    r.staff_month.assign(cal.months(), 0.0);
-    r.project_month.assign(cal.months(), 0.0);
     std::vector<double> annual(r.cost.size(), 0.0);  // the ledger's per-year part, SEK x days
 
     auto book = [&](std::size_t cell, std::size_t c, std::size_t k, std::size_t p, double units, bool per_year) {
@@ -91,49 +147,25 @@ void cost_replication(const alternative& alt, const result_layout& l, const cale
             if (days != 0) book(c, cat, k, p, cost.value.at(l.cells[c]) * days, cost.per_year);
         }
     }
-
-    // Costs that do not depend on the flows: an annual amount over [a, b], whole
-    // years to the krona in the ledger and by month for the cash flows.
-    auto spread = [&](std::size_t c, std::size_t k, double a, double b, std::vector<double>& by_month,
-                      const std::function<double(double, double)>& units) {
-        for (std::size_t y = 0; y < l.Y(); ++y) {
-            double y0 = std::max(cal.bounds[y], a), y1 = std::min(cal.bounds[y + 1], b);
-            if (y1 > y0) r.cost[l.ledger_index(y, c, k, none)] += units(y0, y1) / cal.year_days[y];
-        }
-        for (std::size_t mo = 0; mo < cal.months(); ++mo) {
-            double m0 = std::max(cal.month_bounds[mo], a), m1 = std::min(cal.month_bounds[mo + 1], b);
-            if (m1 <= m0) continue;
-            const double amount = units(m0, m1) / cal.year_days[cal.month_year[mo]];
-            r.cost_month[mo * K + k] += amount;
-            by_month[mo] += amount;
-        }
-    };
-    const double from = std::max(0.0, warmup);
-    for (const staff_pool& st : m.staff) {
-        timeline fte(st.fte, cal);
-        timeline annual_cost(st.annual_cost_per_fte_sek, cal);
-        std::size_t k = st.payer == no_index ? 0 : st.payer;
-        spread(static_cast<std::size_t>(category::staff), k, from, cal.horizon_days, r.staff_month,
-               [&](double a, double b) { return integral_of_product(fte, annual_cost, a, b); });
-    }
-    for (const project_cost& pc : alt.project_costs) {
-        std::size_t k = pc.payer == no_index ? 0 : pc.payer;
-        std::size_t c = static_cast<std::size_t>(category::project);
-        const day_span days = project_days(pc, cal);
-        if (pc.one_off) {
-            if (days.from >= from && days.from < cal.horizon_days) {
-                r.cost[l.ledger_index(cal.year_of(days.from), c, k, none)] += pc.one_off_sek;
-                r.cost_month[cal.month_of(days.from) * K + k] += pc.one_off_sek;
-                r.project_month[cal.month_of(days.from)] += pc.one_off_sek;
-            }
-            continue;
-        }
-        spread(c, k, std::max(from, days.from), std::min(days.to, cal.horizon_days), r.project_month,
-               [&](double a, double b) { return pc.per_year_sek * (b - a); });
-    }
+    for (const auto& [i, sek] : fixed.ledger) r.cost[i] += sek;
+    for (const auto& [i, sek] : fixed.by_month) r.cost_month[i] += sek;
+    r.staff_month = fixed.staff_month;
+    r.project_month = fixed.project_month;
     const std::size_t per_year = l.C() * K * l.P1();
     for (std::size_t i = 0; i < annual.size(); ++i)
         if (annual[i] != 0) r.cost[i] += annual[i] / cal.year_days[i / per_year];
+}
+
+bool fixed_field(input_field f) {
+    return f == input_field::staff_fte || f == input_field::staff_annual_cost || f == input_field::project_per_year ||
+           f == input_field::project_one_off;
+}
+
+}  // namespace
+
+void cost_replication(const alternative& alt, const result_layout& l, const calendar& cal, double warmup,
+                      replication_result& r) {
+    book_all(alt, l, cal, fixed_costs(alt, l, cal, warmup), r);
 }
 
 void cost_drawn(const alternative& alt, const std::vector<std::string>& param_paths, const result_layout& l,
@@ -155,11 +187,46 @@ void cost_drawn(const alternative& alt, const std::vector<std::string>& param_pa
     cost_replication(here, l, cal, warmup_days, r);
 }
 
-void cost_scenario(const scenario& sc, scenario_result& res) {
-    for (std::size_t a = 0; a < res.alts.size(); ++a)
-        for (replication_result& r : res.alts[a].reps)
-            cost_drawn(sc.alternatives[a], res.alts[a].param_paths, res.alts[a].layout, res.cal, sc.warmup_days,
-                       res.fixed_parameters, r);
+void cost_scenario(const scenario& sc, scenario_result& res, unsigned threads) {
+    for (std::size_t a = 0; a < res.alts.size(); ++a) {
+        const alternative& alt = sc.alternatives[a];
+        alternative_result& ar = res.alts[a];
+        std::vector<const uncertain_param*> to(ar.param_paths.size(), nullptr);
+        bool fixed_drawn = false;  // a draw changes the staff or project costs: booked per replication
+        for (std::size_t i = 0; i < ar.param_paths.size(); ++i)
+            for (const uncertain_param& u : alt.system.uncertain)
+                if (u.path == ar.param_paths[i]) {
+                    to[i] = &u;
+                    fixed_drawn = fixed_drawn || fixed_field(u.ref.field);
+                }
+        const bool drawn = !res.fixed_parameters &&
+                           std::any_of(to.begin(), to.end(), [](const uncertain_param* u) { return u != nullptr; });
+        const fixed_bookings once = fixed_costs(alt, ar.layout, res.cal, sc.warmup_days);
+        // Replications in chunks, one per thread; each thread keeps one copy of
+        // the alternative in which every replication sets all of its draws.
+        const std::size_t R = ar.reps.size();
+        const unsigned n = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, R / 16)));
+        auto work = [&](std::size_t from, std::size_t to_rep) {
+            alternative here = drawn ? alt : alternative{};
+            for (std::size_t k = from; k < to_rep; ++k) {
+                replication_result& r = ar.reps[k];
+                if (!drawn) {
+                    book_all(alt, ar.layout, res.cal, once, r);
+                    continue;
+                }
+                for (std::size_t i = 0; i < to.size() && i < r.params.size(); ++i)
+                    if (to[i]) set_input(here.system, &here.project_costs, to[i]->ref, to[i]->rule, r.params[i]);
+                book_all(here, ar.layout, res.cal,
+                         fixed_drawn ? fixed_costs(here, ar.layout, res.cal, sc.warmup_days) : once, r);
+            }
+        };
+        if (n <= 1) {
+            work(0, R);
+            continue;
+        }
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < n; ++t) pool.emplace_back(work, R * t / n, R * (t + 1) / n);
+    }
 }
 
 }  // namespace hemsim

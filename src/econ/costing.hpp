@@ -30,8 +30,9 @@ void cost_drawn(const alternative& alt, const std::vector<std::string>& param_pa
 
 /// Costs every replication of a run, each with its own draws of the uncertain
 /// inputs (r.params, by the paths the run drew them at) set in a copy of its
-/// alternative; a path the scenario now fixes keeps the scenario's value.
-void cost_scenario(const scenario& sc, scenario_result& res);
+/// alternative; a path the scenario now fixes keeps the scenario's value. On
+/// `threads` threads (0: one); the results do not depend on it.
+void cost_scenario(const scenario& sc, scenario_result& res, unsigned threads = 0);
 
 /// Whether a model value changes what the simulation does; when it does not (a
 /// price, an attribute's cost, an annual cost per FTE, a project amount), a

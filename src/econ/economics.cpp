@@ -448,6 +448,27 @@ std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& 
     return rows;
 }
 
+std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
+    const prepared p = prepare(sc, res, o);
+    std::vector<econ_row> rows;
+    row_sink out{rows};
+    const std::size_t R = p.replications;
+    std::vector<double> xs(R);
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        if (a == p.baseline) continue;
+        const std::string& id = sc.alternatives[a].id;
+        const comparison cmp = compare(p, a, adjustment{"", 1, 1});
+        out.add(id, all_payers, total_year, "diff", cmp.total);
+        for (std::size_t r = 0; r < R; ++r) xs[r] = cmp.total[r] < 0 ? 1.0 : 0.0;
+        out.add(id, all_payers, total_year, "p_saving", xs);
+        out.add(id, all_payers, total_year, "npv_diff", cmp.npv);
+        for (std::size_t r = 0; r < R; ++r)
+            xs[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
+        out.add(id, all_payers, total_year, "savings_per_krona", xs);
+    }
+    return rows;
+}
+
 std::string economics_csv(const std::vector<econ_row>& rows) {
     std::string out = "alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95\n";
     for (const econ_row& r : rows) {

@@ -102,6 +102,11 @@ std::string month_label(const date& start, std::size_t m);
 /// results do not fit the scenario (replication counts, table sizes).
 std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
 
+/// The headline of a run: per non-baseline alternative, over the whole horizon
+/// and all payers, diff, p_saving, npv_diff and savings_per_krona; the same
+/// rows as economics_rows gives them, without computing the others.
+std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
+
 /// economics.csv: alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95
 /// (RFC 4180 quoting, dot decimals, shortest round-trip numbers, empty for NaN).
 std::string economics_csv(const std::vector<econ_row>& rows);

@@ -23,6 +23,7 @@ struct run_options {
     std::uint32_t shard_k = 0, shard_n = 1;
     bool fixed_parameters = false;   // uncertain parameters at their means (separates flow noise from input uncertainty)
     sim_limits limits;               // runaway work stops a replication (docs/language.md, "Limits")
+    bool reuse_simulation = true;    // analyses: a value that only changes costs is costed again, not simulated anew
 };
 
 struct alternative_result {
