@@ -3,6 +3,7 @@
 // nollalternativ with nothing moving reproduces the calc's stock figure.
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <cmath>
 #include <string>
@@ -15,6 +16,7 @@
 #include "results/summary.hpp"
 
 using namespace hemsim;
+using hemsim::testing::yearly_rows;
 
 namespace {
 
@@ -149,9 +151,9 @@ double price_per_day(const scenario& sc, const std::string& placement_id) {
     return m.placements[m.find_placement(placement_id)].price_per_day_sek.initial;
 }
 
-const metric_row& row(const std::vector<metric_row>& rows, const std::string& alt_id, const std::string& year,
+const hemsim::testing::named_row& row(const std::vector<hemsim::testing::named_row>& rows, const std::string& alt_id, const std::string& year,
                       const std::string& metric) {
-    for (const metric_row& r : rows)
+    for (const auto& r : rows)
         if (r.alternative == alt_id && r.year == year && r.metric == metric) return r;
     FAIL("no row " << alt_id << " " << year << " " << metric);
     throw;
@@ -216,7 +218,7 @@ TEST_CASE("seed 000: the own support housing never holds more than its 19 places
     run_options o;
     o.replications = 20;
     scenario_result res = run_case(sc, o);
-    std::vector<metric_row> rows = yearly_rows(sc, res);
+    std::vector<hemsim::testing::named_row> rows = yearly_rows(sc, res);
     for (const char* a : {"nollalternativ", "forstudie", "boendeteam"})
         for (const char* y : {"2017", "2018", "2019"}) {
             INFO(a << " " << y);
@@ -258,7 +260,7 @@ TEST_CASE("seed 001: run finishes, conserves clients and books 800 000 kr in 201
     run_options o;
     o.replications = 5;
     scenario_result res = run_case(sc, o);
-    std::vector<metric_row> rows = yearly_rows(sc, res);
+    std::vector<hemsim::testing::named_row> rows = yearly_rows(sc, res);
     CHECK(row(rows, "samordnare", "2017", "cost_project").s.mean == Approx(800'000.0));
     CHECK(row(rows, "samordnare", "total", "cost_project").s.mean == Approx(800'000.0));
 }
@@ -306,7 +308,7 @@ TEST_CASE("seed 003: the nollalternativ standing still reproduces the calc's sto
 TEST_CASE("seed 003: the rules and indicators of seed 004 are counted and plausible", "[cases][seed003]") {
     scenario sc = load_case("norrmalm-bo-kvar-2011.toml");
     scenario_result res = run_case(sc, {});  // the case's own replications
-    std::vector<metric_row> rows = yearly_rows(sc, res);
+    std::vector<hemsim::testing::named_row> rows = yearly_rows(sc, res);
     for (const char* a : {"nollalternativ", "bo_kvar"})
         for (const char* y : {"2011", "2012", "2013"}) {
             INFO(a << " " << y);

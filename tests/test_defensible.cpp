@@ -2,6 +2,7 @@
 // tool as a new user would, with the fix it got.
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -25,6 +26,7 @@
 #include "results/warnings.hpp"
 
 using namespace hemsim;
+using hemsim::testing::yearly_rows;
 using Catch::Matchers::Contains;
 using hemsim::testing::cli;
 using hemsim::testing::read_file;
@@ -201,7 +203,7 @@ TEST_CASE("one static sum, computed in one place; none without calc lines", "[de
     // run sets the same annual figure beside every simulated year.
     run_options o;
     scenario_result res = run_case(sc, o);
-    std::string beside = calc_beside_run(sc, c, yearly_rows(sc, res), language::sv);
+    std::string beside = calc_beside_run(sc, c, yearly_table(sc, res), language::sv);
     CHECK_THAT(beside, Contains("noll: kalkyl 9 900 tkr per år"));
     CHECK_THAT(beside, Contains("projekt: ingen kalkyl (inga kalkylrader)"));
 }
@@ -238,7 +240,7 @@ TEST_CASE("under 365-day years a dated step lands on its model day", "[defensibl
     scenario sc = load_scenario(dir / "c.toml");
     scenario_result res = run_case(sc, run_options{});
     bool found = false;
-    for (const metric_row& r : yearly_rows(sc, res))
+    for (const auto& r : yearly_rows(sc, res))
         if (r.alternative == "a" && r.metric == "exits:ut" && r.year == "2005") {
             found = true;
             CHECK(r.s.mean == 365);

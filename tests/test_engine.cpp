@@ -2,6 +2,7 @@
 // determinism and common random numbers.
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <cmath>
 #include <map>
@@ -253,15 +254,15 @@ TEST_CASE("the same seed gives byte-identical yearly.csv, for any thread count",
     one.threads = 1;
     run_options two;
     two.threads = 2;
-    std::string a = yearly_csv(yearly_rows(sc, run_case(sc, one)));
-    std::string b = yearly_csv(yearly_rows(sc, run_case(sc, two)));
-    std::string c = yearly_csv(yearly_rows(sc, run_case(sc, two)));
+    std::string a = yearly_csv(yearly_table(sc, run_case(sc, one)));
+    std::string b = yearly_csv(yearly_table(sc, run_case(sc, two)));
+    std::string c = yearly_csv(yearly_table(sc, run_case(sc, two)));
     CHECK(a == b);
     CHECK(b == c);
     run_options other = two;
     other.seed = 43;
     other.seed_given = true;
-    CHECK(yearly_csv(yearly_rows(sc, run_case(sc, other))) != a);
+    CHECK(yearly_csv(yearly_table(sc, run_case(sc, other))) != a);
 }
 
 TEST_CASE("common random numbers: an alternative identical to the nollalternativ differs by exactly 0",
@@ -270,7 +271,7 @@ TEST_CASE("common random numbers: an alternative identical to the nollalternativ
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 30, 2);
     auto rows = yearly_rows(sc, run_case(sc, {}));
     int checked = 0;
-    for (const metric_row& r : rows)
+    for (const auto& r : rows)
         if (r.metric == "diff_vs_baseline") {
             CHECK(r.s.mean == 0.0);
             CHECK(r.s.p05 == 0.0);
@@ -289,7 +290,7 @@ TEST_CASE("common random numbers make the paired difference far less noisy", "[e
     scenario_result res = run_case(sc, {});
     auto rows = yearly_rows(sc, res);
     double sd_base = 0, sd_alt = 0, sd_diff = 0;
-    for (const metric_row& r : rows) {
+    for (const auto& r : rows) {
         if (r.year != total_year) continue;
         if (r.metric == "cost_total" && r.alternative == "nollalternativ") sd_base = r.s.sd;
         if (r.metric == "cost_total" && r.alternative == "alt1") sd_alt = r.s.sd;

@@ -4,6 +4,7 @@
 // guards that the run stops (ctest gives this file's tests a short TIMEOUT).
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -221,12 +222,12 @@ TEST_CASE("deep nesting, too many staff pools and flagless services do not crash
                                      "[[alternative]]\nid = \"b\"\n";
     scenario sc = load_scenario(dir / "c.toml");
     scenario_result res = run_case(sc, run_options{});
-    for (const metric_row& row : yearly_rows(sc, res))
+    for (const auto& row : yearly_rows(sc, res))
         if (row.alternative == "noll" && row.metric == "wait_mean_days:lang" && row.year == "2008") CHECK(row.s.mean == 0);
     const auto& exits = res.alts[0].reps[0].exits;
     CHECK(exits[1] == 10);  // all ten leave, none before its 200 days
     bool before = false;
-    for (const metric_row& row : yearly_rows(sc, res))
+    for (const auto& row : yearly_rows(sc, res))
         if (row.metric == "person_days:a" && row.year == "2008" && row.alternative == "noll") before = row.s.mean >= 2000 - 1e-9;
     CHECK(before);  // 10 clients x 200 days in 'a': the service was not skipped
 }

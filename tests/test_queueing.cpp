@@ -3,6 +3,7 @@
 // simulation's own 95 % confidence interval (warm-up discarded).
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <cmath>
 #include <string>
@@ -12,6 +13,7 @@
 #include "results/summary.hpp"
 
 using namespace hemsim;
+using hemsim::testing::yearly_rows;
 
 namespace {
 
@@ -26,8 +28,8 @@ double erlang_c(int c, double a) {
     return last / (sum + last);
 }
 
-const metric_row& find(const std::vector<metric_row>& rows, const std::string& metric) {
-    for (const metric_row& r : rows)
+const hemsim::testing::named_row& find(const std::vector<hemsim::testing::named_row>& rows, const std::string& metric) {
+    for (const auto& r : rows)
         if (r.year == total_year && r.metric == metric) return r;
     FAIL("no row " << metric);
     throw;
@@ -39,8 +41,8 @@ void check_against_erlang(const std::string& file, int c, double lambda, double 
     auto rows = yearly_rows(sc, res);
     double wq = erlang_c(c, lambda / mu) / (c * mu - lambda);
     double lq = lambda * wq;
-    const metric_row& w = find(rows, "wait_mean_days:radgivning");
-    const metric_row& l = find(rows, "queue_mean:radgivning");
+    const auto& w = find(rows, "wait_mean_days:radgivning");
+    const auto& l = find(rows, "queue_mean:radgivning");
     INFO(file << ": Wq want " << wq << " got " << w.s.mean << " [" << w.s.ci_low << ", " << w.s.ci_high << "]");
     CHECK(w.s.ci_low <= wq);
     CHECK(w.s.ci_high >= wq);

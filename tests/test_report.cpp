@@ -32,14 +32,18 @@ TEST_CASE("CSV numbers use dot decimals and round-trip", "[report][csv]") {
 }
 
 TEST_CASE("yearly.csv has exactly the agreed columns", "[report][csv]") {
-    metric_row r{"projekt", "2008", "cost_total", {}};
+    metric_row r{0, 0, metric::cost_total, no_index, {}};
     r.s.mean = 1.5;
     r.s.ci_low = 1;
     r.s.ci_high = 2;
     r.s.p05 = 1;
     r.s.p50 = 1.5;
     r.s.p95 = 2;
-    CHECK(yearly_csv({r}) ==
+    result_names names;
+    names.alternatives = {"projekt"};
+    names.years = {2008};
+    names.layouts.resize(1);
+    CHECK(yearly_csv(result_table(names, {r})) ==
           "alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\nprojekt,2008,cost_total,1.5,1,2,1,1.5,2\n");
 }
 

@@ -3,6 +3,7 @@
 // the indicators counted per year. Also staff funded by project lines.
 #include <catch2/catch.hpp>
 #include "app/run.hpp"
+#include "rows.hpp"
 
 #include <string>
 #include <vector>

@@ -115,11 +115,11 @@ TEST_CASE("fixed parameters run the inputs at their means", "[uncertainty]") {
     for (auto& alt : plain.alternatives) alt.system.uncertain.clear();
     run_options o;
     o.replications = 10;
-    CHECK(yearly_csv(yearly_rows(sc, res)) == yearly_csv(yearly_rows(plain, run_case(plain, o))));
+    CHECK(yearly_csv(yearly_table(sc, res)) == yearly_csv(yearly_table(plain, run_case(plain, o))));
     // Drawn inputs widen the spread of the cost.
     run_options drawn = o;
     drawn.replications = 10;
-    CHECK(yearly_csv(yearly_rows(sc, run_case(sc, drawn))) != yearly_csv(yearly_rows(sc, res)));
+    CHECK(yearly_csv(yearly_table(sc, run_case(sc, drawn))) != yearly_csv(yearly_table(sc, res)));
 }
 
 TEST_CASE("quantiles of parameter distributions", "[uncertainty]") {

@@ -28,10 +28,10 @@ namespace {
 
 // The 95 % CI half-width of the headline difference as a share of its mean.
 double relative_half_width(const scenario& sc, const scenario_result& res, std::string& what) {
-    for (const metric_row& r : yearly_rows(sc, res))
-        if (r.year == total_year && r.metric == "diff_vs_baseline" &&
-            r.alternative != sc.alternatives[sc.baseline_index()].id) {
-            what = r.alternative + " diff_vs_baseline total";
+    const result_table table = yearly_table(sc, res);
+    for (const metric_row& r : table.rows())
+        if (r.year == whole_horizon && r.kind == metric::diff_vs_baseline && r.alternative != sc.baseline_index()) {
+            what = sc.alternatives[r.alternative].id + " diff_vs_baseline total";
             double half = (r.s.ci_high - r.s.ci_low) / 2;
             return r.s.mean != 0 ? half / std::fabs(r.s.mean) : (half == 0 ? 0.0 : INFINITY);
         }

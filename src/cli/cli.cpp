@@ -235,7 +235,7 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
                        const std::string& command, const run_args& a, std::ostream& out) {
     check_conservation(sc, res);
-    std::vector<metric_row> rows = yearly_rows(sc, res);
+    const result_table rows = yearly_table(sc, res);
     output_set files(dir);
     files.add("yearly.csv", yearly_csv(rows));
     files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));

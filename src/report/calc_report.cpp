@@ -129,29 +129,24 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
     return out;
 }
 
-std::string calc_beside_run(const scenario& sc, const calc_result& c, const std::vector<metric_row>& rows,
-                            language lang) {
+std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table, language lang) {
     const bool sv = lang == language::sv;
     bool any = false;
     for (const calc_alternative& a : c.alts) any = any || a.has_sum;
     if (!any) return "";
-    std::map<std::string, const metric_row*> idx;
-    for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
-    auto mean = [&](const std::string& a, const std::string& y, const std::string& m) {
-        auto it = idx.find(a + '\x1f' + y + '\x1f' + m);
-        return it == idx.end() ? std::nan("") : it->second->s.mean;
+    auto mean = [&](std::size_t a, std::size_t y, metric m) {
+        const metric_row* r = table.find(a, y, m);
+        return r ? r->s.mean : std::nan("");
     };
     auto amount = [&](double sek) { return units_only(sek, sc.units, lang); };
-    std::vector<std::string> years;
-    for (const metric_row& r : rows)
-        if (r.metric == "cost_total" && r.year != total_year && std::find(years.begin(), years.end(), r.year) == years.end())
-            years.push_back(r.year);
+    const std::size_t years = table.names().years.size();
 
     std::string out = sv ? "Simulerat per år mot ansökans egen kalkyl (antal × pris för kalkylens rader, samma summa varje "
                            "år, som i 'hemsim calc')\n"
                          : "Simulated per year against the application's own sum (count × price of its lines, the same "
                            "figure every year, as in 'hemsim calc')\n";
-    for (const calc_alternative& a : c.alts) {
+    for (std::size_t ai = 0; ai < c.alts.size(); ++ai) {
+        const calc_alternative& a = c.alts[ai];
         out += "  " + a.name + ": ";
         out += a.has_sum ? (sv ? "kalkyl " : "sum ") + amount(a.total_sek) + (sv ? " per år" : " a year")
                          : (sv ? "ingen kalkyl (inga kalkylrader)" : "no sum (no calc lines)");
@@ -159,9 +154,10 @@ std::string calc_beside_run(const scenario& sc, const calc_result& c, const std:
         out += "\n";
         std::string cost = sv ? "    simulerad kostnad: " : "    simulated cost: ";
         std::string diff = sv ? "    simulerad skillnad mot nollalternativet: " : "    simulated difference: ";
-        for (std::size_t y = 0; y < years.size(); ++y) {
-            cost += (y ? ", " : "") + years[y] + " " + amount(mean(a.id, years[y], "cost_total"));
-            diff += (y ? ", " : "") + years[y] + " " + amount(mean(a.id, years[y], "diff_vs_baseline"));
+        for (std::size_t y = 0; y < years; ++y) {
+            const std::string label = table.names().year_label(y);
+            cost += (y ? ", " : "") + label + " " + amount(mean(ai, y, metric::cost_total));
+            diff += (y ? ", " : "") + label + " " + amount(mean(ai, y, metric::diff_vs_baseline));
         }
         out += cost + "\n";
         if (!a.baseline) out += diff + "\n";

@@ -15,20 +15,25 @@ void append_summary(std::string& out, const sample_summary& s) {
 
 }  // namespace
 
-std::string yearly_csv(const std::vector<metric_row>& rows) {
+std::string yearly_csv(const result_table& table) {
+    const result_names& n = table.names();
     std::string out = "alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\n";
-    for (const metric_row& r : rows) {
-        out += csv_field(r.alternative) + ',' + csv_field(r.year) + ',' + csv_field(r.metric);
+    for (const metric_row& r : table.rows()) {
+        out += csv_field(n.alternatives[r.alternative]) + ',' + csv_field(n.year_label(r.year)) + ',' +
+               csv_field(table.metric_name(r));
         append_summary(out, r.s);
     }
     return out;
 }
 
-std::string ledger_csv(const std::vector<ledger_row>& rows) {
+std::string ledger_csv(const ledger_table& table) {
+    const result_names& n = table.names;
     std::string out = "alternative,year,category,payer,placement,mean,ci_low,ci_high,p05,p50,p95\n";
-    for (const ledger_row& r : rows) {
-        out += csv_field(r.alternative) + ',' + csv_field(r.year) + ',' + csv_field(r.category) + ',' +
-               csv_field(r.payer) + ',' + csv_field(r.placement);
+    for (const ledger_row& r : table.rows) {
+        const result_layout& l = n.layouts[r.alternative];
+        out += csv_field(n.alternatives[r.alternative]) + ',' + csv_field(n.year_label(r.year)) + ',' +
+               csv_field(l.categories[r.category]) + ',' + csv_field(l.payers[r.payer]) + ',' +
+               csv_field(r.placement < l.placements.size() ? l.placements[r.placement] : "");
         append_summary(out, r.s);
     }
     return out;

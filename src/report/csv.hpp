@@ -11,9 +11,10 @@
 namespace hemsim {
 
 /// yearly.csv: alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95
-std::string yearly_csv(const std::vector<metric_row>& rows);
+std::string yearly_csv(const result_table& table);
 
 /// ledger.csv: alternative,year,category,payer,placement,mean,ci_low,ci_high,p05,p50,p95
-std::string ledger_csv(const std::vector<ledger_row>& rows);
+/// (placement empty for staff and project costs).
+std::string ledger_csv(const ledger_table& table);
 
 }  // namespace hemsim

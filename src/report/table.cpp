@@ -8,15 +8,8 @@
 
 namespace hemsim {
 
-std::string run_table(const scenario& sc, const scenario_result& res, const std::vector<metric_row>& rows,
-                      language lang) {
+std::string run_table(const scenario& sc, const scenario_result& res, const result_table& yearly, language lang) {
     const bool sv = lang == language::sv;
-    std::map<std::string, const metric_row*> idx;
-    for (const metric_row& r : rows) idx[r.alternative + '\x1f' + r.year + '\x1f' + r.metric] = &r;
-    auto get = [&](const std::string& a, const std::string& y, const std::string& m) -> const metric_row* {
-        auto it = idx.find(a + '\x1f' + y + '\x1f' + m);
-        return it == idx.end() ? nullptr : it->second;
-    };
     auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
     auto ci = [&](const sample_summary& s) {
         // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + std::string&&.
@@ -59,14 +52,14 @@ std::string run_table(const scenario& sc, const scenario_result& res, const std:
     const std::size_t base = sc.baseline_index();
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         const alternative& alt = sc.alternatives[a];
-        std::vector<std::string> years;
-        for (int y : res.alts[a].layout.years) years.push_back(std::to_string(y));
-        years.push_back(total_year);
-        for (const std::string& y : years) {
-            const metric_row* c = get(alt.id, y, "cost_total");
-            const metric_row* d = get(alt.id, y, "diff_vs_baseline");
+        std::vector<std::size_t> years;
+        for (std::size_t y = 0; y < res.alts[a].layout.Y(); ++y) years.push_back(y);
+        years.push_back(whole_horizon);
+        for (std::size_t y : years) {
+            const metric_row* c = yearly.find(a, y, metric::cost_total);
+            const metric_row* d = yearly.find(a, y, metric::diff_vs_baseline);
             if (!c) continue;
-            std::string ylabel = y == total_year ? (sv ? "totalt" : "total") : y;
+            std::string ylabel = y == whole_horizon ? (sv ? "totalt" : "total") : yearly.names().year_label(y);
             const bool show = a != base && d;
             table.push_back({display_name(alt, lang), ylabel, tkr(c->s.mean), ci(c->s), show ? tkr(d->s.mean) : "",
                              show ? ci(d->s) : "", show ? spread(d->s) : ""});

@@ -19,7 +19,49 @@ void check_conservation(const scenario& sc, const scenario_result& res) {
         }
 }
 
-std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& res) {
+std::string result_names::year_label(std::size_t year) const {
+    return year == whole_horizon ? std::string(total_year) : std::to_string(years[year]);
+}
+
+result_names names_of(const scenario& sc, const scenario_result& res) {
+    result_names n;
+    for (const alternative& a : sc.alternatives) n.alternatives.push_back(a.id);
+    n.years = res.cal.year_numbers;
+    for (const alternative_result& ar : res.alts) n.layouts.push_back(ar.layout);
+    return n;
+}
+
+result_table::result_table(result_names names, std::vector<metric_row> rows)
+    : names_(std::move(names)), rows_(std::move(rows)) {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        index_.emplace(std::tuple(rows_[i].alternative, rows_[i].year, rows_[i].kind, rows_[i].entity), i);
+}
+
+const metric_row* result_table::find(std::size_t alternative, std::size_t year, metric kind, index_t entity) const {
+    auto it = index_.find(std::tuple(alternative, year, kind, entity));
+    return it == index_.end() ? nullptr : &rows_[it->second];
+}
+
+std::string result_table::metric_name(const metric_row& r) const {
+    const result_layout& l = names_.layouts[r.alternative];
+    switch (r.kind) {
+    case metric::cost_total: return "cost_total";
+    case metric::cost_category: return "cost_" + l.categories[r.entity];
+    case metric::diff_vs_baseline: return "diff_vs_baseline";
+    case metric::person_days: return "person_days:" + l.placements[r.entity];
+    case metric::exits: return "exits:" + l.placements[r.entity];
+    case metric::wait_mean_days: return "wait_mean_days:" + l.queues[r.entity];
+    case metric::queue_mean: return "queue_mean:" + l.queues[r.entity];
+    case metric::queue_end: return "queue_end:" + l.queues[r.entity];
+    case metric::offers_lost: return "offers_lost:" + l.supplies[r.entity];
+    case metric::indicator: return "indicator:" + l.indicators[r.entity];
+    case metric::rule_moves: return "rule_moves:" + l.placements[r.entity];
+    case metric::rule_breaches: return "rule_breaches:" + l.placements[r.entity];
+    }
+    return "";
+}
+
+result_table yearly_table(const scenario& sc, const scenario_result& res) {
     std::vector<metric_row> rows;
     const std::size_t base = sc.baseline_index();
     const alternative_result& b = res.alts[base];
@@ -31,18 +73,20 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
         const result_layout& l = ar.layout;
         const model& m = sc.alternatives[a].system;
         const std::size_t Y = l.Y();
-        // Years 0..Y-1, then Y = the whole horizon.
+        // Years 0..Y-1, then the whole horizon.
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const bool total = yi == Y;
             std::size_t y0 = total ? 0 : yi, y1 = total ? Y : yi + 1;
-            std::string label = total ? total_year : std::to_string(l.years[yi]);
+            const std::size_t year = total ? whole_horizon : yi;
             // Every metric but the difference is a cost, a count, days or a length: never below 0.
-            auto emit = [&](const std::string& metric, const std::function<double(const replication_result&, std::size_t)>& f) {
+            auto emit = [&](metric kind, index_t entity,
+                            const std::function<double(const replication_result&, std::size_t)>& f) {
                 std::vector<double> xs(R);
                 for (std::size_t r = 0; r < R; ++r) xs[r] = f(ar.reps[r], r);
-                sample_summary s = summarize(std::move(xs), metric == "diff_vs_baseline" ? quantity_kind::any
-                                                                                          : quantity_kind::non_negative);
-                if (s.n > 0) rows.push_back({sc.alternatives[a].id, label, metric, s});
+                sample_summary s = summarize(std::move(xs), kind == metric::diff_vs_baseline
+                                                                ? quantity_kind::any
+                                                                : quantity_kind::non_negative);
+                if (s.n > 0) rows.push_back({a, year, kind, entity, s});
             };
             auto sum_years = [&](const std::vector<double>& v, std::size_t entity) {
                 double s = 0;
@@ -55,65 +99,65 @@ std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& r
                 return s;
             };
 
-            emit("cost_total", [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
-            for (std::size_t c = 0; c < l.C(); ++c)
-                emit("cost_" + l.categories[c], [&](const replication_result& rr, std::size_t) {
+            emit(metric::cost_total, no_index, [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
+            for (index_t c = 0; c < l.C(); ++c)
+                emit(metric::cost_category, c, [&](const replication_result& rr, std::size_t) {
                     double s = 0;
                     for (std::size_t y = y0; y < y1; ++y) s += rr.cost_category(l, y, c);
                     return s;
                 });
             // Paired by replication: common random numbers make this far less noisy.
-            emit("diff_vs_baseline", [&](const replication_result& rr, std::size_t r) {
+            emit(metric::diff_vs_baseline, no_index, [&](const replication_result& rr, std::size_t r) {
                 return cost_total(rr, l) - cost_total(b.reps[r], b.layout);
             });
-            for (std::size_t p = 0; p < l.placements.size(); ++p) {
+            for (index_t p = 0; p < l.placements.size(); ++p) {
                 if (m.placements[p].terminal)
-                    emit("exits:" + l.placements[p],
-                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
+                    emit(metric::exits, p, [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
                 else
-                    emit("person_days:" + l.placements[p],
+                    emit(metric::person_days, p,
                          [&](const replication_result& rr, std::size_t) { return sum_years(rr.person_days, p); });
             }
             double window = 0;
             for (std::size_t y = y0; y < y1; ++y)
                 window += std::max(0.0, cal.bounds[y + 1] - std::max(cal.bounds[y], sc.warmup_days));
-            for (std::size_t q = 0; q < l.Q(); ++q) {
+            for (index_t q = 0; q < l.Q(); ++q) {
                 if (!l.queue_active[q]) continue;
-                emit("wait_mean_days:" + l.queues[q], [&](const replication_result& rr, std::size_t) {
+                emit(metric::wait_mean_days, q, [&](const replication_result& rr, std::size_t) {
                     double n = sum_years(rr.wait_n, q);
                     return n > 0 ? sum_years(rr.wait_sum, q) / n : std::nan("");
                 });
-                emit("queue_mean:" + l.queues[q], [&](const replication_result& rr, std::size_t) {
+                emit(metric::queue_mean, q, [&](const replication_result& rr, std::size_t) {
                     return window > 0 ? sum_years(rr.queue_days, q) / window : std::nan("");
                 });
-                emit("queue_end:" + l.queues[q],
+                emit(metric::queue_end, q,
                      [&](const replication_result& rr, std::size_t) { return rr.queue_end[q * Y + (y1 - 1)]; });
             }
-            for (std::size_t s = 0; s < l.S(); ++s)
-                emit("offers_lost:" + l.supplies[s],
+            for (index_t s = 0; s < l.S(); ++s)
+                emit(metric::offers_lost, s,
                      [&](const replication_result& rr, std::size_t) { return sum_years(rr.offers_lost, s); });
-            for (std::size_t i = 0; i < l.I(); ++i) {
+            for (index_t i = 0; i < l.I(); ++i) {
                 // Distinct persons do not add up over years: the total row is left out for them.
                 if (total && m.indicators[i].kind != indicator_kind::entries &&
                     m.indicators[i].kind != indicator_kind::moves)
                     continue;
-                emit("indicator:" + l.indicators[i],
+                emit(metric::indicator, i,
                      [&](const replication_result& rr, std::size_t) { return sum_years(rr.indicators, i); });
             }
-            for (std::size_t p = 0; p < l.placements.size(); ++p) {
+            for (index_t p = 0; p < l.placements.size(); ++p) {
                 if (!l.has_rules[p]) continue;
-                emit("rule_moves:" + l.placements[p],
+                emit(metric::rule_moves, p,
                      [&](const replication_result& rr, std::size_t) { return sum_years(rr.rule_moves, p); });
-                emit("rule_breaches:" + l.placements[p],
+                emit(metric::rule_breaches, p,
                      [&](const replication_result& rr, std::size_t) { return sum_years(rr.breaches, p); });
             }
         }
     }
-    return rows;
+    return result_table(names_of(sc, res), std::move(rows));
 }
 
-std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& res) {
-    std::vector<ledger_row> rows;
+ledger_table ledger_rows(const scenario& sc, const scenario_result& res) {
+    ledger_table out;
+    out.names = names_of(sc, res);
     const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
     for (std::size_t a = 0; a < res.alts.size(); ++a) {
         const alternative_result& ar = res.alts[a];
@@ -133,14 +177,12 @@ std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& r
                             any = any || v != 0;
                         }
                         if (!any) continue;
-                        rows.push_back({sc.alternatives[a].id, total ? total_year : std::to_string(l.years[yi]),
-                                        l.categories[c], l.payers[k],
-                                        p < l.placements.size() ? l.placements[p] : "",
-                                        summarize(std::move(xs), quantity_kind::non_negative)});
+                        out.rows.push_back({a, total ? whole_horizon : yi, c, k, p,
+                                            summarize(std::move(xs), quantity_kind::non_negative)});
                     }
         }
     }
-    return rows;
+    return out;
 }
 
 }  // namespace hemsim

@@ -1,8 +1,13 @@
-// Aggregation over replications into the rows of yearly.csv and the printed
-// table: per alternative, per year (and "total" over the horizon), per metric.
+// Aggregation over replications into typed tables: per alternative, per year
+// (and over the whole horizon), per metric of an entity. Writers name the rows
+// (yearly.csv's "person_days:stodboende") from the table's names; nothing here
+// or downstream looks a row up by a string.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/model.hpp"
@@ -11,29 +16,89 @@
 
 namespace hemsim {
 
-struct metric_row {
-    std::string alternative;
-    std::string year;    // calendar year, or "total" for the whole horizon
-    std::string metric;  // cost_total, diff_vs_baseline, person_days:<placement>, ...
-    sample_summary s;
+/// What a row of the yearly table measures.
+enum class metric : std::uint8_t {
+    cost_total,        // every category, payer and placement
+    cost_category,     // entity: the category
+    diff_vs_baseline,  // cost_total minus the nollalternativ's, paired by replication
+    person_days,       // entity: a non-terminal placement
+    exits,             // entity: a terminal placement
+    wait_mean_days,    // entity: a queue; over those who left it that year
+    queue_mean,        // entity: a queue; time-average length
+    queue_end,         // entity: a queue; length at the end of the year
+    offers_lost,       // entity: a supply
+    indicator,         // entity: an indicator
+    rule_moves,        // entity: a placement with rules
+    rule_breaches,     // entity: a placement with rules
 };
 
-/// The label of the whole-horizon rows.
+/// The year of a row: a period of the calendar (0 .. Y-1), or the whole horizon.
+inline constexpr std::size_t whole_horizon = static_cast<std::size_t>(-1);
+
+/// The label of the whole-horizon rows in the files.
 inline constexpr const char* total_year = "total";
 
-/// Every metric row, in a fixed order: alternatives as in the scenario, then
-/// years in order then "total", then metrics. Rows with no defined value
-/// (e.g. a mean wait when nobody left the queue) are left out.
-std::vector<metric_row> yearly_rows(const scenario& sc, const scenario_result& res);
+/// What names the rows of a run's tables: the alternatives, the years, and each
+/// alternative's entities (its layout).
+struct result_names {
+    std::vector<std::string> alternatives;  // ids, scenario order
+    std::vector<int> years;                 // calendar year of each period
+    std::vector<result_layout> layouts;     // per alternative
 
-struct ledger_row {
-    std::string alternative, year, category, payer, placement;  // placement "" for staff and project
+    /// "2008", or "total" for the whole horizon.
+    std::string year_label(std::size_t year) const;
+};
+
+struct metric_row {
+    std::size_t alternative = 0;  // scenario order
+    std::size_t year = 0;         // period index, or whole_horizon
+    metric kind = metric::cost_total;
+    index_t entity = no_index;    // the category, placement, queue, supply or indicator; no_index for none
     sample_summary s;
 };
 
-/// The cost ledger by (alternative, year, category, payer, placement), summarised over
-/// replications; cells that are zero in every replication are left out.
-std::vector<ledger_row> ledger_rows(const scenario& sc, const scenario_result& res);
+/// The rows of yearly.csv and the printed tables, in a fixed order:
+/// alternatives as in the scenario, then years in order then the whole
+/// horizon, then metrics. Rows with no defined value are left out.
+class result_table {
+public:
+    result_table() = default;
+    result_table(result_names names, std::vector<metric_row> rows);
+
+    const result_names& names() const { return names_; }
+    const std::vector<metric_row>& rows() const { return rows_; }
+    /// The row, or nullptr when it is not defined (nobody left a queue, say).
+    const metric_row* find(std::size_t alternative, std::size_t year, metric kind, index_t entity = no_index) const;
+    /// yearly.csv's name of the row's metric: "cost_total", "cost_staff", "person_days:stodboende", ...
+    std::string metric_name(const metric_row& r) const;
+
+private:
+    result_names names_;
+    std::vector<metric_row> rows_;
+    std::map<std::tuple<std::size_t, std::size_t, metric, index_t>, std::size_t> index_;
+};
+
+/// The names of a run's tables.
+result_names names_of(const scenario& sc, const scenario_result& res);
+
+/// Every metric row of a run.
+result_table yearly_table(const scenario& sc, const scenario_result& res);
+
+/// A cell of the cost ledger summarised over replications.
+struct ledger_row {
+    std::size_t alternative = 0, year = 0;  // year: period index or whole_horizon
+    std::size_t category = 0, payer = 0;    // in the alternative's layout
+    std::size_t placement = 0;              // in the layout; layout.placements.size() for none (staff, project)
+    sample_summary s;
+};
+
+/// The cost ledger by (alternative, year, category, payer, placement),
+/// summarised over replications; cells that are zero in every replication are left out.
+struct ledger_table {
+    result_names names;
+    std::vector<ledger_row> rows;
+};
+ledger_table ledger_rows(const scenario& sc, const scenario_result& res);
 
 /// Checks initial + arrivals = present + exits in every replication; throws
 /// std::logic_error naming the alternative and replication when it fails.
