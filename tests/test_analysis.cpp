@@ -10,6 +10,7 @@
 #include "cli/cli.hpp"
 #include "cli_helpers.hpp"
 #include "app/analysis.hpp"
+#include "report/analysis_report.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 
@@ -57,14 +58,14 @@ TEST_CASE("a sweep runs every grid point and writes sweep.csv", "[analysis]") {
     run_options o;
     econ_options e;
     std::vector<sweep_axis> axes{{"placement.boende.price_per_day", {700, 726, 800}, false}};
-    auto rows = run_sweep(load_scenario(data("switching/case.toml")), axes, o, e);
+    const sweep_result sweep = run_sweep(load_scenario(data("switching/case.toml")), axes, o, e);
     std::vector<double> npv;
-    for (const auto& r : rows)
-        if (r.row.measure == "npv_diff") npv.push_back(r.row.s.mean);
+    for (const auto& r : sweep.rows)
+        if (r.row.measure == measure::npv_diff) npv.push_back(r.row.s.mean);
     REQUIRE(npv.size() == 3);
     CHECK(npv[0] == Approx(3650.0 * -300 + 1e6));
     CHECK(npv[2] == Approx(3650.0 * -200 + 1e6));
-    std::string csv = sweep_csv(axes, rows);
+    std::string csv = sweep_csv(sweep);
     CHECK(csv.rfind("placement.boende.price_per_day,alternative,measure,mean,ci_low,ci_high,p05,p50,p95\n", 0) == 0);
     CHECK(csv.find("\n700,projekt,npv_diff,") != std::string::npos);
 }

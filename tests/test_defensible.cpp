@@ -15,6 +15,7 @@
 #include "app/analysis.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
+#include "report/economics_report.hpp"
 #include "engine/calendar.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
@@ -65,9 +66,10 @@ const std::string two_alts =
     "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\nid = \"projekt\"\n"
     "set = { \"supply.lagenheter.per_year\" = 45 }\n";
 
-const econ_row* find(const std::vector<econ_row>& rows, const std::string& alt, const std::string& measure) {
-    for (const econ_row& r : rows)
-        if (r.alternative == alt && r.payer == "all" && r.year == "total" && r.measure == measure) return &r;
+// A row over every payer and the whole horizon, by the alternative's id.
+const econ_row* find(const econ_table& t, const std::string& alt, measure m) {
+    for (std::size_t a = 0; a < t.alternatives.size(); ++a)
+        if (t.alternatives[a] == alt) return t.find(a, m);
     return nullptr;
 }
 
@@ -92,13 +94,13 @@ TEST_CASE("the tornado moves a distribution only in the alternative that states 
     fixed.fixed_parameters = true;
     scenario alone = sc;
     set_value(alone, "attribute.forsorjningsstod.probability", t.low_value, false);
-    const econ_row* want = find(headline_rows(alone, run_case(alone, fixed), e), "projekt", "npv_diff");
+    const econ_row* want = find(headline_rows(alone, run_case(alone, fixed), e), "projekt", measure::npv_diff);
     REQUIRE(want);
     CHECK(t.npv_low.mean == want->s.mean);
     // ... and not the one with the value in both alternatives.
     scenario both = sc;
     set_value(both, "attribute.forsorjningsstod.probability", t.low_value, true);
-    const econ_row* wrong = find(headline_rows(both, run_case(both, fixed), e), "projekt", "npv_diff");
+    const econ_row* wrong = find(headline_rows(both, run_case(both, fixed), e), "projekt", measure::npv_diff);
     REQUIRE(wrong);
     CHECK(t.npv_low.mean != wrong->s.mean);
 }
@@ -157,13 +159,13 @@ TEST_CASE("a figure beyond the horizon is not printed", "[defensible]") {
     scenario_result res = run_case(sc, o);
     econ_options e;  // a mandate of 48 months
     auto rows = economics_rows(sc, res, e);
-    CHECK(find(rows, "projekt", "p_breakeven_mandate") == nullptr);
-    CHECK(find(rows, "projekt", "p_breakeven_horizon") != nullptr);
+    CHECK(find(rows, "projekt", measure::p_breakeven_mandate) == nullptr);
+    CHECK(find(rows, "projekt", measure::p_breakeven_horizon) != nullptr);
     std::string sv = economics_summary(sc, res, e, language::sv);
     CHECK_THAT(sv, Contains("inom en mandatperiod (48 mån) kan det inte bedömas: horisonten är kortare"));
     CHECK_THAT(sv, !Contains("inom 48 mån"));
     e.mandate_months = 24;
-    CHECK(find(economics_rows(sc, res, e), "projekt", "p_breakeven_mandate") != nullptr);
+    CHECK(find(economics_rows(sc, res, e), "projekt", measure::p_breakeven_mandate) != nullptr);
 }
 
 TEST_CASE("analyze prints an interval in the direction of its figure", "[defensible]") {

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "econ/costing.hpp"
+#include "report/economics_report.hpp"
+#include "rows.hpp"
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -140,18 +142,18 @@ hand_case ratio_case() {
     return h;
 }
 
-const econ_row* lookup(const std::vector<econ_row>& rows, const std::string& alt, const std::string& payer,
+const hemsim::testing::named_econ_row* lookup(const std::vector<hemsim::testing::named_econ_row>& rows, const std::string& alt, const std::string& payer,
                        const std::string& year, const std::string& measure) {
-    for (const econ_row& r : rows)
+    for (const auto& r : rows)
         if (r.alternative == alt && r.payer == payer && r.year == year && r.measure == measure) return &r;
     return nullptr;
 }
 
 // The mean of a row that must exist.
-double mean_of(const std::vector<econ_row>& rows, const std::string& measure,
+double mean_of(const std::vector<hemsim::testing::named_econ_row>& rows, const std::string& measure,
                const std::string& payer = "all", const std::string& year = "total",
                const std::string& alt = "alt1") {
-    const econ_row* r = lookup(rows, alt, payer, year, measure);
+    const hemsim::testing::named_econ_row* r = lookup(rows, alt, payer, year, measure);
     INFO("row " << alt << " / " << payer << " / " << year << " / " << measure);
     REQUIRE(r != nullptr);
     return r->s.mean;
@@ -169,11 +171,11 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 // The adjusted run keeps every unadjusted row byte for byte, adds only rows with
 // `suffix`, and among those the measures in `unchanged` equal their unadjusted row.
-void check_only_suffix_added(const std::vector<econ_row>& plain, const std::vector<econ_row>& adjusted,
+void check_only_suffix_added(const std::vector<hemsim::testing::named_econ_row>& plain, const std::vector<hemsim::testing::named_econ_row>& adjusted,
                              const std::string& suffix, const std::set<std::string>& unchanged) {
     std::size_t kept = 0;
-    for (const econ_row& r : adjusted) {
-        const econ_row* p = lookup(plain, r.alternative, r.payer, r.year, r.measure);
+    for (const auto& r : adjusted) {
+        const hemsim::testing::named_econ_row* p = lookup(plain, r.alternative, r.payer, r.year, r.measure);
         if (p) {
             INFO(r.payer << " / " << r.year << " / " << r.measure);
             CHECK(same(p->s, r.s));
@@ -184,7 +186,7 @@ void check_only_suffix_added(const std::vector<econ_row>& plain, const std::vect
         REQUIRE(ends_with(r.measure, suffix));
         const std::string base = r.measure.substr(0, r.measure.size() - suffix.size());
         if (unchanged.count(base)) {
-            const econ_row* q = lookup(plain, r.alternative, r.payer, r.year, base);
+            const hemsim::testing::named_econ_row* q = lookup(plain, r.alternative, r.payer, r.year, base);
             REQUIRE(q != nullptr);
             INFO(r.payer << " / " << r.year << " / " << r.measure);
             CHECK(same(q->s, r.s));
@@ -225,7 +227,7 @@ TEST_CASE("NPV of the paired difference over the horizon", "[econ]") {
         pv2009 += -12 * x / 1.035 / 4;
     }
     SECTION("at 3.5 %") {
-        auto rows = economics_rows(h.sc, h.res, econ_options{});
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, econ_options{});
         CHECK(mean_of(rows, "npv_diff") == Approx(npv).epsilon(1e-12));
         CHECK(mean_of(rows, "pv_diff") == Approx(npv).epsilon(1e-12));
         CHECK(mean_of(rows, "diff") == Approx(total).epsilon(1e-12));
@@ -247,7 +249,7 @@ TEST_CASE("NPV of the paired difference over the horizon", "[econ]") {
     SECTION("at 0 % the NPV is the plain sum") {
         econ_options o;
         o.rate = 0;
-        auto rows = economics_rows(h.sc, h.res, o);
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
         CHECK(mean_of(rows, "npv_diff") == total);
         CHECK(mean_of(rows, "npv_diff") == -1350000.0);
         CHECK(mean_of(rows, "p_saving_npv") == 0.75);
@@ -255,7 +257,7 @@ TEST_CASE("NPV of the paired difference over the horizon", "[econ]") {
     SECTION("a later price-base year compounds the earlier years") {
         econ_options o;
         o.price_base_year = 2010;
-        auto rows = economics_rows(h.sc, h.res, o);
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
         CHECK(mean_of(rows, "pv_diff", "all", "2010") == mean_of(rows, "diff", "all", "2010"));
         CHECK(mean_of(rows, "pv_diff", "all", "2009") ==
               Approx(mean_of(rows, "diff", "all", "2009") * 1.035).epsilon(1e-14));
@@ -278,8 +280,8 @@ TEST_CASE("break-even month of a monthly flow", "[econ]") {
 
 TEST_CASE("break-even over replications and its probabilities", "[econ]") {
     hand_case h = breakeven_case();
-    auto rows = economics_rows(h.sc, h.res, econ_options{});
-    const econ_row* be = lookup(rows, "alt1", "all", "total", "breakeven_month");
+    auto rows = hemsim::testing::economics_named(h.sc, h.res, econ_options{});
+    const hemsim::testing::named_econ_row* be = lookup(rows, "alt1", "all", "total", "breakeven_month");
     REQUIRE(be != nullptr);
     CHECK(be->s.n == 3);  // months 7, 30 and 55; the fourth never breaks even
     CHECK(be->s.mean == Approx(92.0 / 3).epsilon(1e-14));
@@ -291,12 +293,12 @@ TEST_CASE("break-even over replications and its probabilities", "[econ]") {
     SECTION("a longer mandate period") {
         econ_options o;
         o.mandate_months = 60;
-        auto r60 = economics_rows(h.sc, h.res, o);
+        auto r60 = hemsim::testing::economics_named(h.sc, h.res, o);
         CHECK(mean_of(r60, "p_breakeven_mandate") == 0.75);
     }
     SECTION("nobody breaks even: no month row, probability zero") {
         hand_case never(12, 2, {one_off(600000)});
-        auto rn = economics_rows(never.sc, never.res, econ_options{});
+        auto rn = hemsim::testing::economics_named(never.sc, never.res, econ_options{});
         CHECK(lookup(rn, "alt1", "all", "total", "breakeven_month") == nullptr);
         CHECK(mean_of(rn, "p_breakeven_horizon") == 0.0);
         CHECK(mean_of(rn, "p_saving") == 0.0);
@@ -322,7 +324,7 @@ TEST_CASE("return per krona, cost per extra exit and per day avoided", "[econ]")
     hand_case h = ratio_case();
     econ_options o;
     o.rate = 0;
-    auto rows = economics_rows(h.sc, h.res, o);
+    auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
     CHECK(mean_of(rows, "diff") == -720000.0);
     CHECK(mean_of(rows, "diff_placements") == -3600000.0);
     CHECK(mean_of(rows, "diff_social_assistance") == 480000.0);
@@ -344,7 +346,7 @@ TEST_CASE("return per krona, cost per extra exit and per day avoided", "[econ]")
     CHECK(mean_of(rows, "net_cost_per_day_avoided") == -600.0);
 
     SECTION("at 3.5 % the money is discounted, the outcomes are not") {
-        auto r35 = economics_rows(h.sc, h.res, econ_options{});
+        auto r35 = hemsim::testing::economics_named(h.sc, h.res, econ_options{});
         const double pv_savings = 960000 * (1 + 1 / 1.035);  // 960 000 a year net of the project
         CHECK(mean_of(r35, "pv_savings") == Approx(pv_savings).epsilon(1e-14));
         CHECK(mean_of(r35, "pv_project") == 1200000.0);
@@ -371,12 +373,12 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
     hand_case h = ratio_case();
     econ_options plain;
     plain.rate = 0;
-    const auto base = economics_rows(h.sc, h.res, plain);
+    const auto base = hemsim::testing::economics_named(h.sc, h.res, plain);
 
     SECTION("deadweight scales the outcome-driven differences only") {
         econ_options o = plain;
         o.deadweight = 0.25;
-        auto rows = economics_rows(h.sc, h.res, o);
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
         check_only_suffix_added(base, rows, "_deadweight",
                                 {"diff_non_cashable", "diff_staff", "diff_project", "pv_project"});
         // Cashable x 0.75: placements -2.7 mkr, social assistance +0.36.
@@ -397,7 +399,7 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
     SECTION("optimism bias raises the project category only") {
         econ_options o = plain;
         o.optimism_bias = 0.2;
-        auto rows = economics_rows(h.sc, h.res, o);
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
         check_only_suffix_added(base, rows, "_optimism",
                                 {"diff_placements", "diff_social_assistance", "diff_staff", "diff_cashable",
                                  "diff_non_cashable", "pv_savings", "extra_exits", "days_avoided"});
@@ -414,7 +416,7 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
         econ_options o = plain;
         o.deadweight = 0.25;
         o.optimism_bias = 0.2;
-        auto rows = economics_rows(h.sc, h.res, o);
+        auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
         CHECK(mean_of(rows, "diff_deadweight") == Approx(60000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "diff_optimism") == Approx(-480000.0).epsilon(1e-14));
         CHECK(mean_of(rows, "diff_deadweight_optimism") == Approx(300000.0).epsilon(1e-14));
@@ -426,10 +428,10 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
     }
     SECTION("on the monthly flow: break-even moves, the unadjusted one does not") {
         hand_case b = breakeven_case();
-        const auto b0 = economics_rows(b.sc, b.res, econ_options{});
+        const auto b0 = hemsim::testing::economics_named(b.sc, b.res, econ_options{});
         econ_options dw;
         dw.deadweight = 0.25;
-        auto rd = economics_rows(b.sc, b.res, dw);
+        auto rd = hemsim::testing::economics_named(b.sc, b.res, dw);
         check_only_suffix_added(b0, rd, "_deadweight", {"diff_project", "pv_project"});
         // Savings 67 500, 15 000, 8 250, 6 750 a month against 600 000: months 9, 40, never, never.
         CHECK(mean_of(rd, "breakeven_month_deadweight") == 24.5);
@@ -438,7 +440,7 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
         CHECK(mean_of(rd, "diff_deadweight") == Approx(600000 - 0.75 * 60 * 32500).epsilon(1e-14));
         econ_options ob;
         ob.optimism_bias = 0.2;
-        auto ro = economics_rows(b.sc, b.res, ob);
+        auto ro = hemsim::testing::economics_named(b.sc, b.res, ob);
         check_only_suffix_added(b0, ro, "_optimism", {"diff_placements", "diff_cashable", "pv_savings"});
         // 720 000 against 90 000, 20 000, 11 000, 9 000 a month: months 8, 36, never, never.
         CHECK(mean_of(ro, "breakeven_month_optimism") == 22.0);
@@ -450,7 +452,7 @@ TEST_CASE("deadweight and optimism bias change exactly what they should", "[econ
 TEST_CASE("economics options are checked", "[econ]") {
     hand_case h = ratio_case();
     auto fails = [&](econ_options o, const std::string& what) {
-        CHECK_THROWS_WITH(economics_rows(h.sc, h.res, o), Catch::Contains(what));
+        CHECK_THROWS_WITH(hemsim::testing::economics_named(h.sc, h.res, o), Catch::Contains(what));
     };
     econ_options o;
     o.deadweight = 1.5;
@@ -466,16 +468,20 @@ TEST_CASE("economics options are checked", "[econ]") {
     fails(o, "mandate period");
     o = {};
     o.deadweight = 1;  // everything would have happened anyway: allowed, and no extra exits remain
-    auto rows = economics_rows(h.sc, h.res, o);
+    auto rows = hemsim::testing::economics_named(h.sc, h.res, o);
     CHECK(mean_of(rows, "extra_exits_deadweight") == 0.0);
     CHECK(lookup(rows, "alt1", "all", "total", "net_cost_per_extra_exit_deadweight") == nullptr);
 }
 
 TEST_CASE("economics.csv", "[econ]") {
-    std::vector<econ_row> rows(2);
-    rows[0] = {"alt1", "all", "total", "npv_diff", summarize({-1.5, 2.5})};
-    rows[1] = {"alt, \"b\"", "staten", "2009", "breakeven_month", summarize({std::nan("")})};
-    const std::string csv = economics_csv(rows);
+    econ_table table;
+    table.alternatives = {"alt1", "alt, \"b\""};
+    table.payers = {"staten"};
+    table.years = {2009};
+    table.rows.push_back({0, every_payer, whole_horizon, measure::npv_diff, adjustment_kind::none, 0,
+                          summarize({-1.5, 2.5})});
+    table.rows.push_back({1, 0, 0, measure::breakeven_month, adjustment_kind::none, 0, summarize({std::nan("")})});
+    const std::string csv = economics_csv(table);
     const double half = t_critical(0.95, 1) * std::sqrt(8.0) / std::sqrt(2.0);
     auto num = [](double x) {
         char buf[64];

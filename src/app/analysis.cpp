@@ -12,7 +12,6 @@
 #include "app/run.hpp"
 #include "econ/costing.hpp"
 #include "engine/random.hpp"
-#include "results/text.hpp"
 
 namespace hemsim {
 
@@ -60,7 +59,7 @@ public:
     case_runs(const scenario& base, const run_options& opts) : base_(base), opts_(opts) {}
 
     /// The headline with `sets` applied by set_value.
-    std::vector<econ_row> headline(const std::vector<typed_set>& sets, const econ_options& econ) {
+    econ_table headline(const std::vector<typed_set>& sets, const econ_options& econ) {
         bool flows = false;
         for (const typed_set& s : sets) flows = flows || moves_flows(s.path);
         return headline(
@@ -72,7 +71,7 @@ public:
 
     /// The headline with `change` applied to a copy of the case; `flows`: whether it moves the flows.
     template <class Change>
-    std::vector<econ_row> headline(Change change, bool flows, const econ_options& econ) {
+    econ_table headline(Change change, bool flows, const econ_options& econ) {
         scenario sc = base_;
         change(sc);
         if (!flows && opts_.reuse_simulation) {
@@ -96,18 +95,21 @@ private:
     std::optional<scenario_result> simulated_;
 };
 
-const econ_row* find_row(const std::vector<econ_row>& rows, const std::string& alternative, const std::string& m) {
-    for (const econ_row& r : rows)
-        if (r.alternative == alternative && r.measure == m) return &r;
-    return nullptr;
+// The alternative's index in the case.
+std::size_t index_of(const scenario& sc, const std::string& id) {
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a)
+        if (sc.alternatives[a].id == id) return a;
+    return sc.alternatives.size();
 }
 
 }  // namespace
 
-std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
-                                 const econ_options& econ) {
+sweep_result run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
+                       const econ_options& econ) {
     if (axes.empty() || axes.size() > 2) throw std::invalid_argument("a sweep has one or two --set axes");
-    std::vector<sweep_row> out;
+    sweep_result out;
+    out.axes = axes;
+    for (const alternative& a : sc.alternatives) out.alternatives.push_back(a.id);
     case_runs runs(sc, opts);
     const std::vector<double> none{0};
     const auto& second = axes.size() == 2 ? axes[1].values : none;
@@ -119,25 +121,8 @@ std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axi
                 sets.push_back({axes[1].path, b, axes[1].baseline_too});
                 point.push_back(b);
             }
-            for (econ_row& r : runs.headline(sets, econ)) out.push_back({point, std::move(r)});
+            for (econ_row& r : runs.headline(sets, econ).rows) out.rows.push_back({point, std::move(r)});
         }
-    return out;
-}
-
-std::string sweep_csv(const std::vector<sweep_axis>& axes, const std::vector<sweep_row>& rows) {
-    std::string out;
-    for (const sweep_axis& a : axes) out += csv_field(a.path) + ",";
-    out += "alternative,measure,mean,ci_low,ci_high,p05,p50,p95\n";
-    for (const sweep_row& r : rows) {
-        for (double v : r.point) out += csv_number(v) + ",";
-        out += csv_field(r.row.alternative) + "," + csv_field(r.row.measure);
-        for (double x : {r.row.s.mean, r.row.s.ci_low, r.row.s.ci_high, r.row.s.p05, r.row.s.p50, r.row.s.p95})
-        {
-            out += ',';  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "," + std::string&&
-            out += csv_number(x);
-        }
-        out += "\n";
-    }
     return out;
 }
 
@@ -185,14 +170,14 @@ std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_optio
                 },
                 runs.moves_flows(path), econ);
         };
-        std::vector<econ_row> low = at(q_low), high = at(q_high);
+        const econ_table low = at(q_low), high = at(q_high);
         for (const alternative& a : sc.alternatives) {
             if (a.baseline) continue;
             const uncertain_param* u = uncertain_at(a, path);
             if (!u) u = uncertain_at(base, path);
             if (!u) continue;  // fixed in both: it cannot move this difference
-            const econ_row* l = find_row(low, a.id, "npv_diff");
-            const econ_row* h = find_row(high, a.id, "npv_diff");
+            const econ_row* l = low.find(index_of(sc, a.id), measure::npv_diff);
+            const econ_row* h = high.find(index_of(sc, a.id), measure::npv_diff);
             if (!l || !h) continue;
             out.push_back(tornado_row{a.id, path, at_quantile(*u, q_low), at_quantile(*u, q_high), u->mean, l->s, h->s,
                                       std::fabs(h->s.mean - l->s.mean)});
@@ -202,23 +187,6 @@ std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_optio
         if (a.alternative != b.alternative) return a.alternative < b.alternative;
         return a.swing > b.swing;
     });
-    return out;
-}
-
-std::string sensitivity_csv(const std::vector<tornado_row>& rows) {
-    std::string out =
-        "alternative,parameter,mean_value,low_value,high_value,npv_low,npv_low_ci_low,npv_low_ci_high,"
-        "npv_high,npv_high_ci_low,npv_high_ci_high,swing\n";
-    for (const tornado_row& t : rows) {
-        out += csv_field(t.alternative) + "," + csv_field(t.path);
-        for (double x : {t.mean_value, t.low_value, t.high_value, t.npv_low.mean, t.npv_low.ci_low,
-                         t.npv_low.ci_high, t.npv_high.mean, t.npv_high.ci_low, t.npv_high.ci_high, t.swing})
-        {
-            out += ',';  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "," + std::string&&
-            out += csv_number(x);
-        }
-        out += "\n";
-    }
     return out;
 }
 
@@ -236,8 +204,8 @@ switching_result switching_value(const scenario& sc, const std::string& path, do
         auto it = seen.find(v);
         if (it != seen.end()) return it->second;
         ++out.runs;
-        std::vector<econ_row> rows = runs.headline({{path, v, baseline_too}}, econ);
-        const econ_row* r = find_row(rows, alternative, "npv_diff");
+        const econ_table rows = runs.headline({{path, v, baseline_too}}, econ);
+        const econ_row* r = rows.find(index_of(sc, alternative), measure::npv_diff);
         if (!r) throw std::invalid_argument("alternative '" + alternative + "' has no NPV of the difference");
         return seen.emplace(v, r->s).first->second;
     };
@@ -250,8 +218,8 @@ switching_result switching_value(const scenario& sc, const std::string& path, do
     };
     out.value = root([&](double v) { return npv(v).mean; });
     if (!out.value) {
-        out.note = "the NPV of the difference does not change sign between " + csv_number(lo) + " and " +
-                   csv_number(hi) + " (" + csv_number(npv(lo).mean) + " and " + csv_number(npv(hi).mean) +
+        out.note = "the NPV of the difference does not change sign between " + number_text(lo) + " and " +
+                   number_text(hi) + " (" + number_text(npv(lo).mean) + " and " + number_text(npv(hi).mean) +
                    " SEK): no switching value in that range";
         return out;
     }

@@ -27,17 +27,21 @@ struct sweep_axis {
 /// "3:12:1" -> 3, 4, ..., 12 (an inclusive grid; the step must be > 0).
 std::vector<double> parse_grid(const std::string& text);
 
+/// The headline of the case at one point of the grid.
 struct sweep_row {
     std::vector<double> point;  // a value per axis
-    econ_row row;
+    econ_row row;               // a headline measure (headline_rows)
+};
+
+struct sweep_result {
+    std::vector<sweep_axis> axes;
+    std::vector<std::string> alternatives;  // ids, for econ_row::alternative
+    std::vector<sweep_row> rows;
 };
 
 /// Runs the case at every grid point (one or two axes).
-std::vector<sweep_row> run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
-                                 const econ_options& econ);
-
-/// sweep.csv: <path per axis>,alternative,measure,mean,ci_low,ci_high,p05,p50,p95
-std::string sweep_csv(const std::vector<sweep_axis>& axes, const std::vector<sweep_row>& rows);
+sweep_result run_sweep(const scenario& sc, const std::vector<sweep_axis>& axes, const run_options& opts,
+                       const econ_options& econ);
 
 /// One uncertain parameter's low and high value and the NPV of the difference there.
 struct tornado_row {
@@ -56,8 +60,6 @@ struct tornado_row {
 std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts, const econ_options& econ,
                                              double q_low = 0.1, double q_high = 0.9);
 
-/// sensitivity.csv: alternative,parameter,low_value,high_value,npv_low,npv_low_ci_low,... swing
-std::string sensitivity_csv(const std::vector<tornado_row>& rows);
 
 /// The value of a model value at which the NPV of an alternative's difference is zero.
 struct switching_result {

@@ -20,7 +20,9 @@
 #include "econ/costing.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
+#include "report/analysis_report.hpp"
 #include "report/calc_report.hpp"
+#include "report/economics_report.hpp"
 #include "report/csv.hpp"
 #include "report/files.hpp"
 #include "report/manifest.hpp"
@@ -511,16 +513,6 @@ void add_analysis_options(po::options_description& opt, run_args& a, std::string
     add_econ_options(opt, a.econ);
 }
 
-std::string npv_text(const sample_summary& s, language lg) {
-    std::string t = format_number(s.mean / 1e3, 0, lg);
-    t += " [";
-    t += format_number(s.ci_low / 1e3, 0, lg);
-    t += " – ";
-    t += format_number(s.ci_high / 1e3, 0, lg);
-    t += "]";
-    return t;
-}
-
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::string lang = "sv";
@@ -558,25 +550,11 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
             scenario probe = sc;
             set_value(probe, ax.path, v, ax.baseline_too);
         }
-    std::vector<sweep_row> rows = run_sweep(sc, axes, a.opts, a.econ);
+    const sweep_result sweep = run_sweep(sc, axes, a.opts, a.econ);
     output_set files(dir);
-    files.add("sweep.csv", sweep_csv(axes, rows));
+    files.add("sweep.csv", sweep_csv(sweep));
     files.commit();
-    std::vector<std::vector<std::string>> table;
-    std::vector<std::string> head;
-    for (const auto& ax : axes) head.push_back(ax.path);
-    head.push_back(lg == language::sv ? "alternativ" : "alternative");
-    head.push_back(lg == language::sv ? "nuvärde av skillnaden, tkr [95 % KI]" : "NPV of the difference, tkr [95 % CI]");
-    table.push_back(head);
-    for (const sweep_row& r : rows) {
-        if (r.row.measure != "npv_diff") continue;
-        std::vector<std::string> line;
-        for (double v : r.point) line.push_back(format_number(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 2, lg));
-        line.push_back(r.row.alternative);
-        line.push_back(npv_text(r.row.s, lg));
-        table.push_back(line);
-    }
-    out << align_columns(table) << "\n";
+    out << sweep_table(sweep, lg) << "\n";
     print_written(out, dir, {"sweep.csv"}, lg);
     return exit_ok;
 }
@@ -606,7 +584,6 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     read_run_counts(vm, a.opts);
     language lg = parse_language(lang);
-    const bool sv = lg == language::sv;
     fs::path dir = output_dir(a.out_dir, a.file);
     check_econ(a.econ);
     scenario sc = load_case(a.file);
@@ -623,18 +600,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         }
         files.add("sensitivity.csv", sensitivity_csv(rows));
         names.push_back("sensitivity.csv");
-        std::vector<std::vector<std::string>> table{
-            {sv ? "alternativ" : "alternative", sv ? "parameter" : "parameter", sv ? "låg" : "low",
-             sv ? "hög" : "high", sv ? "NPV vid låg, tkr" : "NPV at low, tkr", sv ? "NPV vid hög, tkr" : "NPV at high, tkr",
-             sv ? "utslag, tkr" : "swing, tkr"}};
-        for (const tornado_row& t : rows)
-            table.push_back({t.alternative, t.path, format_number(t.low_value, 2, lg), format_number(t.high_value, 2, lg),
-                             npv_text(t.npv_low, lg), npv_text(t.npv_high, lg), format_number(t.swing / 1e3, 0, lg)});
-        printed = (sv ? "Envägs känslighetsanalys (10:e och 90:e percentilen; övriga parametrar i medelvärdet), "
-                        "sorterad efter utslag i nuvärdet av skillnaden:\n"
-                      : "One-way sensitivity (10th and 90th percentiles; other parameters at their means), "
-                        "ranked by the swing in the NPV of the difference:\n") +
-                  align_columns(table, "  ");
+        printed = tornado_table(rows, lg);
     } else {
         auto eq = switching.find('=');
         if (eq == std::string::npos) throw usage_error("--switching takes PATH=LO:HI, not '" + switching + "'");
@@ -667,25 +633,10 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
             scenario probe = sc;
             set_value(probe, path, v, all);
         }
-        switching_result r = switching_value(sc, path, range[0], range[1], all, alternative, a.opts, a.econ);
-        std::string csv = "alternative,parameter,lo,hi,switching_value,ci_low,ci_high,runs,note\n";
-        csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," + csv_number(r.hi) +
-               "," + (r.value ? csv_number(*r.value) : "") + "," + (r.ci_low ? csv_number(*r.ci_low) : "") + "," +
-               (r.ci_high ? csv_number(*r.ci_high) : "") + "," + std::to_string(r.runs) + "," + csv_field(r.note) + "\n";
-        files.add("switching.csv", csv);
+        const switching_result r = switching_value(sc, path, range[0], range[1], all, alternative, a.opts, a.econ);
+        files.add("switching.csv", switching_csv(r));
         names.push_back("switching.csv");
-        if (r.value) {
-            printed = (sv ? "Brytpunkt för " : "Switching value for ") + r.alternative + ": " + r.path + " = " +
-                      format_number(*r.value, 2, lg);
-            if (r.ci_low) printed += (sv ? " (95 % KI " : " (95 % CI ") + format_number(*r.ci_low, 2, lg) + " – " +
-                                     format_number(*r.ci_high, 2, lg) + ")";
-            printed += sv ? ": där är nuvärdet av skillnaden mot nollalternativet noll.\n"
-                          : ": there the NPV of the difference against the nollalternativ is zero.\n";
-        }
-        if (!r.note.empty()) printed += r.note + "\n";
-        printed += "(";
-        printed += std::to_string(r.runs);
-        printed += sv ? " körningar av fallet)\n" : " runs of the case)\n";
+        printed = switching_text(r, lg);
     }
     files.commit();
     out << printed << "\n";

@@ -9,27 +9,10 @@
 
 #include "econ/discount.hpp"
 #include "results/summary.hpp"
-#include "results/text.hpp"
 
 namespace hemsim {
 
 namespace {
-
-// `x` grouped in thousands, Swedish or English (results/text.hpp's rule).
-std::string grouped_number(double x, int decimals, bool sv) {
-    return format_number(x, decimals, sv ? language::sv : language::en);
-}
-
-// A share as a percentage with at most `decimals` decimals, trailing zeros dropped: 3.5 %, 20 %, 12.5 %.
-std::string percent(double share, bool sv, int decimals = 2) {
-    std::string s = grouped_number(share * 100, decimals, sv);
-    const char dec = sv ? ',' : '.';
-    if (s.find(dec) != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == dec) s.pop_back();
-    }
-    return s + " %";
-}
 
 // Where a cost category stands in the comparison.
 enum class cost_class { cashable, staff, project };
@@ -184,7 +167,7 @@ double window_sum(const space& sp, const std::vector<double>& cube, std::size_t 
 // An adjustment of the comparison: factors on the outcome-driven differences
 // (cashable costs, exits, days: 1 - deadweight) and on project costs (1 + optimism bias).
 struct adjustment {
-    std::string suffix;
+    adjustment_kind kind = adjustment_kind::none;
     double outcome = 1;
     double project = 1;
 
@@ -192,11 +175,11 @@ struct adjustment {
 };
 
 std::vector<adjustment> adjustments(const econ_options& o) {
-    std::vector<adjustment> out{{"", 1, 1}};
-    if (o.deadweight != 0) out.push_back({"_deadweight", 1 - o.deadweight, 1});
-    if (o.optimism_bias != 0) out.push_back({"_optimism", 1, 1 + o.optimism_bias});
+    std::vector<adjustment> out{{adjustment_kind::none, 1, 1}};
+    if (o.deadweight != 0) out.push_back({adjustment_kind::deadweight, 1 - o.deadweight, 1});
+    if (o.optimism_bias != 0) out.push_back({adjustment_kind::optimism, 1, 1 + o.optimism_bias});
     if (o.deadweight != 0 && o.optimism_bias != 0)
-        out.push_back({"_deadweight_optimism", 1 - o.deadweight, 1 + o.optimism_bias});
+        out.push_back({adjustment_kind::deadweight_optimism, 1 - o.deadweight, 1 + o.optimism_bias});
     return out;
 }
 
@@ -265,13 +248,20 @@ comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
     return cmp;
 }
 
-// How a measure's interval is formed: shares (p_*) by Wilson, costs and months cut at 0.
-quantity_kind kind_of(const std::string& measure) {
-    if (measure.rfind("p_", 0) == 0) return quantity_kind::share;
-    if (measure.rfind("cost", 0) == 0 || measure.rfind("pv_cost", 0) == 0 || measure.rfind("pv_project", 0) == 0 ||
-        measure.rfind("breakeven_month", 0) == 0)
-        return measure.rfind("cost_per_", 0) == 0 ? quantity_kind::any : quantity_kind::non_negative;
-    return quantity_kind::any;
+// How a measure's interval is formed: shares by Wilson, costs and months cut at 0.
+quantity_kind kind_of(measure m) {
+    switch (m) {
+    case measure::p_saving:
+    case measure::p_saving_npv:
+    case measure::p_breakeven_horizon:
+    case measure::p_breakeven_mandate: return quantity_kind::share;
+    case measure::cost:
+    case measure::cost_category:
+    case measure::pv_cost:
+    case measure::pv_project:
+    case measure::breakeven_month: return quantity_kind::non_negative;
+    default: return quantity_kind::any;
+    }
 }
 
 // Appends summarised rows; rows with no defined value are left out, and so are
@@ -279,33 +269,33 @@ quantity_kind kind_of(const std::string& measure) {
 struct row_sink {
     std::vector<econ_row>& rows;
 
-    void add(const std::string& alt, const std::string& payer, const std::string& year,
-             const std::string& measure, std::vector<double> xs, bool skip_zero = false) {
+    void add(std::size_t alt, std::size_t payer, std::size_t year, measure m, adjustment_kind adj,
+             std::size_t category, std::vector<double> xs, bool skip_zero = false) {
         if (skip_zero && std::all_of(xs.begin(), xs.end(), [](double x) { return x == 0; })) return;
-        sample_summary s = summarize(std::move(xs), kind_of(measure));
-        if (s.n > 0) rows.push_back({alt, payer, year, measure, s});
+        sample_summary s = summarize(std::move(xs), kind_of(m));
+        if (s.n > 0) rows.push_back({alt, payer, year, m, adj, category, s});
     }
 };
 
-double indicator(bool b) { return b ? 1.0 : 0.0; }
+double share_of(bool b) { return b ? 1.0 : 0.0; }
 
-// Payer selections: "all" first, then each payer alone.
+// Payer selections: every payer first, then each payer alone.
 struct payer_choice {
-    std::string label;
+    std::size_t payer;
     std::vector<std::size_t> ks;
 };
 
 std::vector<payer_choice> payer_choices(const space& sp) {
     std::vector<payer_choice> out(1);
-    out[0].label = all_payers;
+    out[0].payer = every_payer;
     for (std::size_t k = 0; k < sp.K(); ++k) {
         out[0].ks.push_back(k);
-        out.push_back({sp.payers[k], {k}});
+        out.push_back({k, {k}});
     }
     return out;
 }
 
-void cost_rows(const prepared& p, const std::string& alt, std::size_t a, row_sink& out) {
+void cost_rows(const prepared& p, std::size_t a, row_sink& out) {
     const space& sp = p.sp;
     const std::size_t R = p.replications, Y = sp.Y();
     std::vector<std::size_t> all_cats;
@@ -314,24 +304,24 @@ void cost_rows(const prepared& p, const std::string& alt, std::size_t a, row_sin
     for (const payer_choice& pc : payer_choices(sp))
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
-            const std::string year = yi == Y ? total_year : std::to_string(sp.years[yi]);
+            const std::size_t year = yi == Y ? whole_horizon : yi;
+            const auto none = adjustment_kind::none;
             auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
                 for (std::size_t r = 0; r < R; ++r)
                     xs[r] = window_sum(sp, p.alts[a].reps[r].cost, y0, y1, cats, pc.ks, f);
                 return xs;
             };
-            out.add(alt, pc.label, year, "cost", sum(all_cats, nullptr));
+            out.add(a, pc.payer, year, measure::cost, none, 0, sum(all_cats, nullptr));
             for (std::size_t c = 0; c < sp.C(); ++c)
-                out.add(alt, pc.label, year, "cost_" + sp.categories[c], sum({c}, nullptr), true);
-            out.add(alt, pc.label, year, "pv_cost", sum(all_cats, &p.factors));
+                out.add(a, pc.payer, year, measure::cost_category, none, c, sum({c}, nullptr), true);
+            out.add(a, pc.payer, year, measure::pv_cost, none, 0, sum(all_cats, &p.factors));
         }
 }
 
-void comparison_rows(const prepared& p, const econ_options& o, const std::string& alt, std::size_t a,
-                     const adjustment& adj, row_sink& out) {
+void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, const adjustment& adj, row_sink& out) {
     const space& sp = p.sp;
     const std::size_t R = p.replications, Y = sp.Y();
-    const std::string& sfx = adj.suffix;
+    const adjustment_kind k = adj.kind;
     const comparison cmp = compare(p, a, adj);
     std::vector<std::size_t> all_cats, cashable, staff;
     for (std::size_t c = 0; c < sp.C(); ++c) {
@@ -343,53 +333,53 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
     for (const payer_choice& pc : payer_choices(sp))
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
-            const std::string year = yi == Y ? total_year : std::to_string(sp.years[yi]);
+            const std::size_t year = yi == Y ? whole_horizon : yi;
             auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
                 for (std::size_t r = 0; r < R; ++r)
                     xs[r] = window_sum(sp, cmp.diff[r], y0, y1, cats, pc.ks, f);
                 return xs;
             };
-            out.add(alt, pc.label, year, "diff" + sfx, sum(all_cats, nullptr));
+            out.add(a, pc.payer, year, measure::diff, k, 0, sum(all_cats, nullptr));
             for (std::size_t c = 0; c < sp.C(); ++c)
-                out.add(alt, pc.label, year, "diff_" + sp.categories[c] + sfx, sum({c}, nullptr), true);
-            out.add(alt, pc.label, year, "diff_cashable" + sfx, sum(cashable, nullptr));
-            out.add(alt, pc.label, year, "diff_non_cashable" + sfx, sum(staff, nullptr));
-            out.add(alt, pc.label, year, "pv_diff" + sfx, sum(all_cats, &p.factors));
+                out.add(a, pc.payer, year, measure::diff_category, k, c, sum({c}, nullptr), true);
+            out.add(a, pc.payer, year, measure::diff_cashable, k, 0, sum(cashable, nullptr));
+            out.add(a, pc.payer, year, measure::diff_non_cashable, k, 0, sum(staff, nullptr));
+            out.add(a, pc.payer, year, measure::pv_diff, k, 0, sum(all_cats, &p.factors));
             if (yi == Y) {
                 std::vector<double> diff = sum(all_cats, nullptr), pv = sum(all_cats, &p.factors);
-                for (std::size_t r = 0; r < R; ++r) xs[r] = indicator(diff[r] < 0);
-                out.add(alt, pc.label, year, "p_saving" + sfx, xs);
-                for (std::size_t r = 0; r < R; ++r) xs[r] = indicator(pv[r] < 0);
-                out.add(alt, pc.label, year, "p_saving_npv" + sfx, xs);
+                for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(diff[r] < 0);
+                out.add(a, pc.payer, year, measure::p_saving, k, 0, xs);
+                for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(pv[r] < 0);
+                out.add(a, pc.payer, year, measure::p_saving_npv, k, 0, xs);
             }
         }
 
-    auto total = [&](const std::string& measure, std::vector<double> v) {
-        out.add(alt, all_payers, total_year, measure + sfx, std::move(v));
+    auto total = [&](measure m, std::vector<double> v) {
+        out.add(a, every_payer, whole_horizon, m, k, 0, std::move(v));
     };
     auto each = [&](auto f) {
         for (std::size_t r = 0; r < R; ++r) xs[r] = f(r);
         return xs;
     };
     const double mandate = static_cast<double>(o.mandate_months);
-    total("npv_diff", cmp.npv);
-    total("breakeven_month", cmp.breakeven);
-    total("p_breakeven_horizon",
-          each([&](std::size_t r) { return indicator(!std::isnan(cmp.breakeven[r])); }));
+    total(measure::npv_diff, cmp.npv);
+    total(measure::breakeven_month, cmp.breakeven);
+    total(measure::p_breakeven_horizon,
+          each([&](std::size_t r) { return share_of(!std::isnan(cmp.breakeven[r])); }));
     // Beyond the horizon nothing was simulated: the mandate period cannot be judged.
     if (o.mandate_months <= static_cast<int>(sp.months))
-        total("p_breakeven_mandate", each([&](std::size_t r) { return indicator(cmp.breakeven[r] <= mandate); }));
-    total("pv_savings", cmp.pv_savings);
-    total("pv_project", cmp.pv_project);
-    total("savings_per_krona", each([&](std::size_t r) {
+        total(measure::p_breakeven_mandate, each([&](std::size_t r) { return share_of(cmp.breakeven[r] <= mandate); }));
+    total(measure::pv_savings, cmp.pv_savings);
+    total(measure::pv_project, cmp.pv_project);
+    total(measure::savings_per_krona, each([&](std::size_t r) {
               return cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
           }));
-    total("extra_exits", cmp.extra_exits);
-    total("days_avoided", cmp.days_avoided);
-    total("net_cost_per_extra_exit", each([&](std::size_t r) {
+    total(measure::extra_exits, cmp.extra_exits);
+    total(measure::days_avoided, cmp.days_avoided);
+    total(measure::net_cost_per_extra_exit, each([&](std::size_t r) {
               return cmp.extra_exits[r] > 0 ? cmp.npv[r] / cmp.extra_exits[r] : std::nan("");
           }));
-    total("net_cost_per_day_avoided", each([&](std::size_t r) {
+    total(measure::net_cost_per_day_avoided, each([&](std::size_t r) {
               return cmp.days_avoided[r] > 0 ? cmp.npv[r] / cmp.days_avoided[r] : std::nan("");
           }));
 }
@@ -398,7 +388,7 @@ void comparison_rows(const prepared& p, const econ_options& o, const std::string
 
 void check_econ_options(const econ_options& o) {
     auto text = [](double x) {
-        return csv_number(x).empty() ? std::string("not a number") : csv_number(x);
+        return number_text(x);
     };
     if (!std::isfinite(o.rate) || o.rate <= -1 || o.rate > 1)
         throw std::invalid_argument(
@@ -435,219 +425,113 @@ std::string month_label(const date& start, std::size_t m) {
     return buf;
 }
 
-std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
-    const prepared p = prepare(sc, res, o);
-    std::vector<econ_row> rows;
-    row_sink out{rows};
-    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        const std::string& id = sc.alternatives[a].id;
-        cost_rows(p, id, a, out);
-        if (a == p.baseline) continue;
-        for (const adjustment& adj : adjustments(o)) comparison_rows(p, o, id, a, adj, out);
-    }
-    return rows;
-}
-
-std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
-    const prepared p = prepare(sc, res, o);
-    std::vector<econ_row> rows;
-    row_sink out{rows};
-    const std::size_t R = p.replications;
-    std::vector<double> xs(R);
-    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        if (a == p.baseline) continue;
-        const std::string& id = sc.alternatives[a].id;
-        const comparison cmp = compare(p, a, adjustment{"", 1, 1});
-        out.add(id, all_payers, total_year, "diff", cmp.total);
-        for (std::size_t r = 0; r < R; ++r) xs[r] = cmp.total[r] < 0 ? 1.0 : 0.0;
-        out.add(id, all_payers, total_year, "p_saving", xs);
-        out.add(id, all_payers, total_year, "npv_diff", cmp.npv);
-        for (std::size_t r = 0; r < R; ++r)
-            xs[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
-        out.add(id, all_payers, total_year, "savings_per_krona", xs);
-    }
-    return rows;
-}
-
-std::string economics_csv(const std::vector<econ_row>& rows) {
-    std::string out = "alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95\n";
-    for (const econ_row& r : rows) {
-        out += csv_field(r.alternative) + ',' + csv_field(r.payer) + ',' + csv_field(r.year) + ',' +
-               csv_field(r.measure);
-        for (double x : {r.s.mean, r.s.ci_low, r.s.ci_high, r.s.p05, r.s.p50, r.s.p95}) {
-            out += ',';
-            out += csv_number(x);
-        }
-        out += '\n';
-    }
-    return out;
-}
-
 namespace {
 
-// One unit for an amount and its intervals: mkr with one decimal from a million up, else tkr.
-struct money_unit {
-    double per = 1e3;
-    int decimals = 0;
-    const char* name = " tkr";
-};
-
-money_unit unit_for(const sample_summary& s) {
-    const double big = std::max({std::fabs(s.mean), std::fabs(s.ci_low), std::fabs(s.ci_high), std::fabs(s.p05),
-                                 std::fabs(s.p95)});
-    return big >= 1e6 ? money_unit{1e6, 1, " mkr"} : money_unit{1e3, 0, " tkr"};
-}
-
-// "-15,0 mkr; medelvärdets 95 % konfidensintervall -15,3 till -14,7 mkr; i 90 % av
-// de simulerade utfallen mellan -17,1 och -12,9 mkr"
-std::string amount_with_spread(const sample_summary& s, language lang) {
-    const bool sv = lang == language::sv;
-    const money_unit u = unit_for(s);
-    auto n = [&](double x) { return format_number(x / u.per, u.decimals, lang); };
-    std::string out = n(s.mean) + u.name;
-    out += sv ? "; medelvärdets 95 % konfidensintervall " : "; 95 % confidence interval of the mean ";
-    out += n(s.ci_low) + (sv ? " till " : " to ") + n(s.ci_high) + u.name;
-    out += sv ? "; i 90 % av de simulerade utfallen mellan " : "; in 90 % of the simulated futures between ";
-    out += n(s.p05) + (sv ? " och " : " and ") + n(s.p95) + u.name;
-    return out;
-}
-
-// A share with its Wilson interval: "97 % (95 % KI 93–99 %)".
-std::string share_with_interval(double k, double n, language lang) {
-    const bool sv = lang == language::sv;
-    double lo = 0, hi = 1;
-    wilson_interval(k, n, 0.95, lo, hi);
-    return percent(k / n, sv, 0) + (sv ? " (95 % KI " : " (95 % CI ") + format_number(lo * 100, 0, lang) + "–" +
-           percent(hi, sv, 0) + ")";
-}
-
-// The month by which at least half the replications have broken even (never
-// counting as later than any month); nullopt when half or more never do.
-std::optional<std::size_t> median_breakeven(const std::vector<double>& months) {
-    if (months.empty()) return std::nullopt;
-    std::vector<double> v = months;
-    for (double& x : v)
-        if (std::isnan(x)) x = std::numeric_limits<double>::infinity();
-    std::sort(v.begin(), v.end());
-    double m = v[(v.size() + 1) / 2 - 1];
-    if (!std::isfinite(m)) return std::nullopt;
-    return static_cast<std::size_t>(m);
-}
-
-std::string summary_lines(const scenario& sc, const prepared& p, const econ_options& o, std::size_t a,
-                          const adjustment& adj, const std::string& indent, language lang) {
-    const bool sv = lang == language::sv;
-    const comparison cmp = compare(p, a, adj);
-    const std::size_t R = p.replications, M = p.sp.months;
-    const double n = static_cast<double>(R);
-    std::string out;
-
-    out += indent + (sv ? "Nuvärde av skillnaden: " : "NPV of the difference: ");
-    out += amount_with_spread(summarize(cmp.npv), lang);
-    out += sv ? " (negativt = billigare än nollalternativet)\n" : " (negative = cheaper than the nollalternativ)\n";
-
-    double within = 0, mandate = 0;
-    for (double m : cmp.breakeven) {
-        within += !std::isnan(m);
-        mandate += m <= static_cast<double>(o.mandate_months);
-    }
-    out += indent + (sv ? "Återbetalningstid: " : "Payback: ");
-    if (std::optional<std::size_t> m = median_breakeven(cmp.breakeven))
-        out += (sv ? "månad " : "month ") + std::to_string(*m) + " (" + month_label(sc.start, *m) +
-               (sv ? ") i hälften av de simulerade utfallen; " : ") in half the simulated futures; ");
-    else
-        out += sv ? "inte inom horisonten i hälften av de simulerade utfallen; "
-                  : "not within the horizon in half the simulated futures; ";
-    out += share_with_interval(within, n, lang);
-    out += sv ? " betalar tillbaka inom horisonten (" + std::to_string(M) + " mån); "
-              : " pay back within the horizon (" + std::to_string(M) + " months); ";
-    if (o.mandate_months <= static_cast<int>(M))
-        out += share_with_interval(mandate, n, lang) +
-               (sv ? " inom " + std::to_string(o.mandate_months) + " mån\n"
-                   : " within " + std::to_string(o.mandate_months) + " months\n");
-    else
-        out += sv ? "inom en mandatperiod (" + std::to_string(o.mandate_months) +
-                        " mån) kan det inte bedömas: horisonten är kortare\n"
-                  : "within a mandate period (" + std::to_string(o.mandate_months) +
-                        " months) it cannot be judged: the horizon is shorter\n";
-
-    double saving = 0, saving_pv = 0;
-    for (std::size_t r = 0; r < R; ++r) {
-        saving += cmp.total[r] < 0;
-        saving_pv += cmp.npv[r] < 0;
-    }
-    out += indent + (sv ? "Sannolikhet att kosta mindre än nollalternativet över horisonten: "
-                        : "Probability of costing less than the nollalternativ over the horizon: ");
-    out += share_with_interval(saving, n, lang);
-    out += sv ? "; i nuvärde: " : "; in present value: ";
-    out += share_with_interval(saving_pv, n, lang) + "\n";
-
-    std::vector<double> ret(R);
-    for (std::size_t r = 0; r < R; ++r)
-        ret[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
-    sample_summary s = summarize(std::move(ret));
-    out += indent + (sv ? "Besparing per satsad krona (nytta/kostnad, i nuvärde): "
-                        : "Savings per krona invested (benefit-cost ratio, in present value): ");
-    if (s.n == 0) {
-        out += sv ? "– (ingen projektkostnad)\n" : "– (no project cost)\n";
-    } else {
-        out += format_number(s.mean, 2, lang) + " kr";
-        out += sv ? " (medelvärdets 95 % KI " : " (95 % CI of the mean ";
-        out += format_number(s.ci_low, 2, lang) + (sv ? " till " : " to ") + format_number(s.ci_high, 2, lang) + ")";
-        out += sv ? "; 1 kr betalar precis projektet\n" : "; 1 kr just pays for the project\n";
-    }
-
-    // Per extra exit: a net cost, or a net saving when the difference is negative.
-    std::vector<double> per(R);
-    for (std::size_t r = 0; r < R; ++r)
-        per[r] = cmp.extra_exits[r] > 0 ? cmp.npv[r] / cmp.extra_exits[r] : std::nan("");
-    sample_summary e = summarize(std::move(per));
-    if (e.n > 0) {
-        const bool saves = e.mean < 0;
-        out += indent + (sv ? (saves ? "Nettobesparing per extra utflytt (klient som lämnar systemet): "
-                                     : "Nettokostnad per extra utflytt (klient som lämnar systemet): ")
-                            : (saves ? "Net saving per extra exit (a client leaving the system): "
-                                     : "Net cost per extra exit (a client leaving the system): "));
-        out += format_number(std::fabs(e.mean), 0, lang) + " kr";
-        out += sv ? " (i nuvärde, i de " : " (in present value, in the ";
-        out += std::to_string(e.n);
-        out += sv ? " utfall med fler utflyttar)\n" : " futures with more exits)\n";
-    }
-    return out;
+econ_table table_of(const scenario& sc, const prepared& p, std::vector<econ_row> rows) {
+    econ_table t;
+    for (const alternative& a : sc.alternatives) t.alternatives.push_back(a.id);
+    t.payers = p.sp.payers;
+    t.categories = p.sp.categories;
+    t.years = p.sp.years;
+    t.rows = std::move(rows);
+    return t;
 }
 
 }  // namespace
 
-std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
-                              language lang) {
-    const bool sv = lang == language::sv;
+const econ_row* econ_table::find(std::size_t alternative, hemsim::measure m, std::size_t payer, std::size_t year,
+                                 adjustment_kind adj, std::size_t category) const {
+    for (const econ_row& r : rows)
+        if (r.alternative == alternative && r.measure == m && r.payer == payer && r.year == year &&
+            r.adjustment == adj && r.category == category)
+            return &r;
+    return nullptr;
+}
+
+std::string measure_name(hemsim::measure m, adjustment_kind adj, const std::string& category) {
+    static const char* const names[] = {
+        "cost",          "cost_",        "pv_cost",         "diff",       "diff_",
+        "diff_cashable", "diff_non_cashable", "pv_diff",    "p_saving",   "p_saving_npv",
+        "npv_diff",      "breakeven_month", "p_breakeven_horizon", "p_breakeven_mandate", "pv_savings",
+        "pv_project",    "savings_per_krona", "extra_exits", "days_avoided", "net_cost_per_extra_exit",
+        "net_cost_per_day_avoided"};
+    std::string out = names[static_cast<int>(m)];
+    if (m == measure::cost_category || m == measure::diff_category) out += category;
+    switch (adj) {
+    case adjustment_kind::none: break;
+    case adjustment_kind::deadweight: out += "_deadweight"; break;
+    case adjustment_kind::optimism: out += "_optimism"; break;
+    case adjustment_kind::deadweight_optimism: out += "_deadweight_optimism"; break;
+    }
+    return out;
+}
+
+std::string econ_table::measure_name(const econ_row& r) const {
+    const bool by_category = r.measure == measure::cost_category || r.measure == measure::diff_category;
+    return hemsim::measure_name(r.measure, r.adjustment, by_category ? categories[r.category] : "");
+}
+
+std::string econ_table::payer_label(const econ_row& r) const {
+    return r.payer == every_payer ? std::string("all") : payers[r.payer];
+}
+
+std::string econ_table::year_label(const econ_row& r) const {
+    return r.year == whole_horizon ? std::string(total_year) : std::to_string(years[r.year]);
+}
+
+econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
     const prepared p = prepare(sc, res, o);
-    if (p.replications == 0 || sc.alternatives.size() < 2) return "";
-    std::string out = sv ? "Ekonomi vid realränta " + percent(o.rate, sv) + " och prisbasår " +
-                               std::to_string(p.base_year) + " (diskontering per kalenderår):\n"
-                         : "Economics at a real discount rate of " + percent(o.rate, sv) +
-                               " and price base year " + std::to_string(p.base_year) +
-                               " (discounted by calendar year):\n";
-    const alternative& base = sc.alternatives[p.baseline];
+    std::vector<econ_row> rows;
+    row_sink out{rows};
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        cost_rows(p, a, out);
+        if (a == p.baseline) continue;
+        for (const adjustment& adj : adjustments(o)) comparison_rows(p, o, a, adj, out);
+    }
+    return table_of(sc, p, std::move(rows));
+}
+
+econ_table headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
+    const prepared p = prepare(sc, res, o);
+    std::vector<econ_row> rows;
+    row_sink out{rows};
+    const std::size_t R = p.replications;
+    const auto none = adjustment_kind::none;
+    std::vector<double> xs(R);
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         if (a == p.baseline) continue;
-        out += sc.alternatives[a].name + (sv ? " mot " : " against ") + base.name + ":\n";
+        const comparison cmp = compare(p, a, adjustment{});
+        out.add(a, every_payer, whole_horizon, measure::diff, none, 0, cmp.total);
+        for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(cmp.total[r] < 0);
+        out.add(a, every_payer, whole_horizon, measure::p_saving, none, 0, xs);
+        out.add(a, every_payer, whole_horizon, measure::npv_diff, none, 0, cmp.npv);
+        for (std::size_t r = 0; r < R; ++r)
+            xs[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
+        out.add(a, every_payer, whole_horizon, measure::savings_per_krona, none, 0, xs);
+    }
+    return table_of(sc, p, std::move(rows));
+}
+
+std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res, const econ_options& o,
+                                            int* base_year) {
+    const prepared p = prepare(sc, res, o);
+    if (base_year) *base_year = p.base_year;
+    std::vector<comparison_samples> out;
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        if (a == p.baseline) continue;
         for (const adjustment& adj : adjustments(o)) {
-            std::string indent = "  ";
-            if (!adj.suffix.empty()) {
-                std::string dw = percent(o.deadweight, sv), ob = "+" + percent(o.optimism_bias, sv);
-                if (adj.outcome != 1 && adj.project != 1)
-                    out +=
-                        sv ? "  Med dödvikt " + dw + " och optimismtillägg " + ob + " på projektkostnaden:\n"
-                           : "  With deadweight " + dw + " and optimism bias " + ob + " on project costs:\n";
-                else if (adj.outcome != 1)
-                    out += sv ? "  Med dödvikt " + dw + ":\n" : "  With deadweight " + dw + ":\n";
-                else
-                    out += sv ? "  Med optimismtillägg " + ob + " på projektkostnaden:\n"
-                              : "  With optimism bias " + ob + " on project costs:\n";
-                indent = "    ";
-            }
-            out += summary_lines(sc, p, o, a, adj, indent, lang);
+            comparison cmp = compare(p, a, adj);
+            comparison_samples c;
+            c.alternative = a;
+            c.adjustment = adj.kind;
+            c.total = std::move(cmp.total);
+            c.npv = std::move(cmp.npv);
+            c.breakeven = std::move(cmp.breakeven);
+            c.pv_savings = std::move(cmp.pv_savings);
+            c.pv_project = std::move(cmp.pv_project);
+            c.extra_exits = std::move(cmp.extra_exits);
+            c.days_avoided = std::move(cmp.days_avoided);
+            out.push_back(std::move(c));
         }
     }
     return out;

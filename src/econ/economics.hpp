@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@
 #include "model/model.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
-#include "results/text.hpp"
+#include "results/summary.hpp"
 
 namespace hemsim {
 
@@ -39,17 +40,71 @@ struct econ_options {
 /// Throws std::invalid_argument naming the option when `o` is out of range.
 void check_econ_options(const econ_options& o);
 
+/// What a row of economics.csv measures (its name: measure_name()).
+enum class measure : std::uint8_t {
+    cost, cost_category, pv_cost,                           // every alternative
+    diff, diff_category, diff_cashable, diff_non_cashable,  // against the nollalternativ, per payer and year
+    pv_diff, p_saving, p_saving_npv,
+    npv_diff, breakeven_month, p_breakeven_horizon,         // every payer, the whole horizon
+    p_breakeven_mandate, pv_savings, pv_project, savings_per_krona, extra_exits, days_avoided,
+    net_cost_per_extra_exit, net_cost_per_day_avoided,
+};
+
+/// Which adjustment of the comparison a row is under (its suffix in economics.csv).
+enum class adjustment_kind : std::uint8_t { none, deadweight, optimism, deadweight_optimism };
+
+/// The payer of rows over every payer together.
+inline constexpr std::size_t every_payer = static_cast<std::size_t>(-1);
+
 /// One row of economics.csv.
 struct econ_row {
-    std::string alternative;
-    std::string payer;    // a payer id, or "all" for every payer together
-    std::string year;     // calendar year, or "total" for the whole horizon
-    std::string measure;  // cost, diff, npv_diff, ... (see economics_rows)
+    std::size_t alternative = 0;      // scenario order
+    std::size_t payer = every_payer;  // into econ_table::payers
+    std::size_t year = whole_horizon; // period index, or whole_horizon
+    hemsim::measure measure = measure::cost;
+    adjustment_kind adjustment = adjustment_kind::none;
+    std::size_t category = 0;         // cost_category, diff_category: into econ_table::categories
     sample_summary s;
 };
 
-/// The payer label of rows over every payer.
-inline constexpr const char* all_payers = "all";
+/// A measure's name in economics.csv ("diff_cashable_deadweight", "cost_staff").
+std::string measure_name(hemsim::measure m, adjustment_kind adj = adjustment_kind::none,
+                         const std::string& category = "");
+
+/// The rows of economics.csv with what names them.
+struct econ_table {
+    std::vector<std::string> alternatives;  // ids
+    std::vector<std::string> payers;        // the payers of every alternative together
+    std::vector<std::string> categories;    // likewise
+    std::vector<int> years;
+    std::vector<econ_row> rows;
+
+    /// The row, or nullptr.
+    const econ_row* find(std::size_t alternative, hemsim::measure m, std::size_t payer = every_payer,
+                         std::size_t year = whole_horizon, adjustment_kind adj = adjustment_kind::none,
+                         std::size_t category = 0) const;
+    /// economics.csv's names: "diff_cashable_deadweight", "cost_staff", ...; "all" for every payer; "total".
+    std::string measure_name(const econ_row& r) const;
+    std::string payer_label(const econ_row& r) const;
+    std::string year_label(const econ_row& r) const;
+};
+
+/// Per replication, one alternative against the nollalternativ over every
+/// payer and the whole horizon, under an adjustment: what the headline and the
+/// printed summary are made of.
+struct comparison_samples {
+    std::size_t alternative = 0;
+    adjustment_kind adjustment = adjustment_kind::none;
+    std::vector<double> total;        // difference, SEK
+    std::vector<double> npv;          // its present value
+    std::vector<double> breakeven;    // payback month (1-based), NaN = not within the horizon
+    std::vector<double> pv_savings, pv_project, extra_exits, days_avoided;
+};
+
+/// Every non-baseline alternative under every adjustment the options ask for,
+/// in the order of economics.csv. Also the discounting's price base year.
+std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res, const econ_options& o,
+                                            int* base_year = nullptr);
 
 /// The break-even month of a monthly cash flow (alternative minus baseline, SEK
 /// per month): the 1-based month m whose end is the first after which the
@@ -100,25 +155,11 @@ std::string month_label(const date& start, std::size_t m);
 /// "_deadweight_optimism". The unsuffixed rows never change with these options.
 /// Throws std::invalid_argument for bad options, std::logic_error when the
 /// results do not fit the scenario (replication counts, table sizes).
-std::vector<econ_row> economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
+econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
 
 /// The headline of a run: per non-baseline alternative, over the whole horizon
 /// and all payers, diff, p_saving, npv_diff and savings_per_krona; the same
 /// rows as economics_rows gives them, without computing the others.
-std::vector<econ_row> headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
-
-/// economics.csv: alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95
-/// (RFC 4180 quoting, dot decimals, shortest round-trip numbers, empty for NaN).
-std::string economics_csv(const std::vector<econ_row>& rows);
-
-/// The lines printed at the end of `hemsim run`, per alternative against the
-/// nollalternativ: the NPV of the difference with the 95 % CI of its mean and
-/// its spread over the futures (p05–p95), the payback month by which half the
-/// futures have paid back (date and number), the probability of costing less
-/// with its interval, the savings per krona invested, the net cost (or saving)
-/// per extra exit, and the same adjusted for deadweight / optimism bias when
-/// set. Swedish (decimal comma, space for thousands, tkr/mkr) or English.
-std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
-                              language lang);
+econ_table headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
 
 }  // namespace hemsim

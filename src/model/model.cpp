@@ -42,13 +42,14 @@ std::size_t scenario::baseline_index() const {
     return 0;
 }
 
-namespace {
-
 std::string number_text(double v) {
+    if (std::isnan(v)) return "not a number";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.10g", v);
     return buf;
 }
+
+namespace {
 
 void check_rule(value_rule rule, double v) {
     if (!std::isfinite(v)) throw std::invalid_argument(number_text(v) + " is not a finite number");

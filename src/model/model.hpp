@@ -25,6 +25,9 @@ using date = std::chrono::year_month_day;
 /// ISO 8601 text of a date ("2008-01-01").
 std::string iso(const date& d);
 
+/// A number in an error message ("16500", "0.15", "1e+12"); not for reports.
+std::string number_text(double v);
+
 /// The limits of what a case may ask for (docs/language.md, "Limits"): beyond
 /// them a run would exhaust the machine or the engine's bit masks. Checked at
 /// load time where they can be, while running where they cannot.
