@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "analytic/analytic.hpp"
-#include "analytic/analytic_report.hpp"
+#include "report/analytic_report.hpp"
 #include "builders.hpp"
 #include "model/loader.hpp"
 #include "results/recorder.hpp"

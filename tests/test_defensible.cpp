@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "analytic/analytic_report.hpp"
+#include "report/analytic_report.hpp"
 #include "cli_helpers.hpp"
 #include "app/analysis.hpp"
 #include "econ/calc.hpp"
@@ -23,8 +23,8 @@
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
 #include "results/summary.hpp"
-#include "results/text.hpp"
-#include "results/warnings.hpp"
+#include "report/text.hpp"
+#include "report/warnings_report.hpp"
 
 using namespace hemsim;
 using hemsim::testing::yearly_rows;

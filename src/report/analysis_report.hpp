@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/analysis.hpp"
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 namespace hemsim {
 

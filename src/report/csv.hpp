@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "results/summary.hpp"
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 namespace hemsim {
 

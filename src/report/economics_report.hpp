@@ -5,7 +5,7 @@
 #include <string>
 
 #include "econ/economics.hpp"
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 namespace hemsim {
 

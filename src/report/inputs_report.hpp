@@ -6,7 +6,7 @@
 #include <string>
 
 #include "model/model.hpp"
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 namespace hemsim {
 

@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "engine/calendar.hpp"
-#include "results/warnings.hpp"
+#include "report/warnings_report.hpp"
 #include "hemsim_version.hpp"
 
 namespace hemsim {

@@ -9,7 +9,7 @@
 #include "model/model.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 namespace hemsim {
 

@@ -9,7 +9,6 @@
 
 #include "model/model.hpp"
 #include "results/runner.hpp"
-#include "results/text.hpp"
 
 namespace hemsim {
 
@@ -47,9 +46,6 @@ struct run_warning {
 
 /// Every warning of a run, in a fixed order (alternatives as in the scenario).
 std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result& res);
-
-/// One sentence in plain words, Swedish or English.
-std::string warning_text(const run_warning& w, const scenario& sc, language lang);
 
 /// A short name for the kind, for the manifest ("queue_never_served", ...).
 const char* warning_id(warning_kind kind);

@@ -1,4 +1,4 @@
-#include "results/text.hpp"
+#include "report/text.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "analytic/analytic_report.hpp"
+#include "report/analytic_report.hpp"
 
 #include <cmath>
 #include <cstddef>
