@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "engine/random.hpp"
+#include "model/distribution.hpp"
 
 namespace hemsim {
 

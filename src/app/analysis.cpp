@@ -11,7 +11,7 @@
 #include "app/roots.hpp"
 #include "app/run.hpp"
 #include "econ/costing.hpp"
-#include "engine/random.hpp"
+#include "model/distribution.hpp"
 
 namespace hemsim {
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/distribution.hpp"
 #include "model/model.hpp"
 
 namespace hemsim {
@@ -49,15 +50,10 @@ double sample_stationary_remaining(const distribution& d, stream& s);
 /// the same quantile of every alternative's own distribution for the path (normal truncated at 0).
 double sample_param(const param_distribution& d, stream& s);
 
-/// The q-quantile of an uncertain parameter's distribution (q in (0, 1)).
-double param_quantile(const param_distribution& d, double q);
 
 /// The stream of an uncertain parameter in a replication: keyed by its path,
 /// so every alternative draws the same value for the same parameter.
 stream param_stream(std::uint64_t seed, std::uint64_t replication, const std::string& path);
 
-/// Theoretical mean and variance (of the distribution as sampled, incl. truncation).
-double mean_of(const distribution& d);
-double variance_of(const distribution& d);
 
 }  // namespace hemsim
