@@ -1,0 +1,198 @@
+#include "cli/common.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <thread>
+
+#include "app/run.hpp"
+#include "econ/calc.hpp"
+#include "econ/costing.hpp"
+#include "report/calc_report.hpp"
+#include "report/csv.hpp"
+#include "report/economics_report.hpp"
+#include "report/files.hpp"
+#include "report/inputs_report.hpp"
+#include "report/manifest.hpp"
+#include "report/table.hpp"
+#include "report/warnings_report.hpp"
+#include "results/summary.hpp"
+
+// hemsim run and hemsim merge: a case's simulation (whole, by shards, or to a
+// target CI) and the files and tables of a run.
+namespace hemsim::cli {
+
+namespace {
+
+// Writes the run's files and prints its tables: the same for a run and a merge.
+void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
+                       const std::string& command, const run_args& a, std::ostream& out) {
+    check_conservation(sc, res);
+    const result_table rows = yearly_table(sc, res);
+    output_set files(dir);
+    files.add("yearly.csv", yearly_csv(rows));
+    files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));
+    files.add("economics.csv", economics_csv(economics_rows(sc, res, a.econ)));
+    std::vector<std::string> names{"yearly.csv", "ledger.csv", "economics.csv", "manifest.json"};
+    files.add("manifest.json", manifest_json(sc, res, command, names));
+    files.commit();
+    if (!a.quiet) {
+        out << run_table(sc, res, rows, a.lang) << "\n";
+        std::string beside = calc_beside_run(sc, static_sum(sc), rows, a.lang);
+        if (!beside.empty()) out << beside << "\n";
+        out << economics_summary(sc, res, a.econ, a.lang) << "\n";
+        out << inputs_listing(sc, a.lang) << "\n";
+    }
+    // Warnings are printed even with --quiet: they say the figures may mislead.
+    std::vector<run_warning> warnings = run_warnings(sc, res);
+    if (!warnings.empty()) {
+        out << (a.lang == language::sv ? "Varningar:\n" : "Warnings:\n");
+        for (const run_warning& w : warnings) out << "  " << warning_text(w, sc, a.lang) << "\n";
+        out << "\n";
+    }
+    print_written(out, dir, names, a.lang);
+}
+
+}  // namespace
+
+int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
+    run_args a;
+    std::string shard;
+    double target_ci = 0;
+    po::options_description opt("Options of 'hemsim run'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("case", po::value(&a.file)->required(), "the case (scenario) file")
+        ("target-ci", po::value(&target_ci), "keep doubling the replications until the 95 % CI half-width of "
+         "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
+         "mean (e.g. 0.02), or --max-replications is reached")
+        ("max-replications", po::value<whole_arg>(), "the cap for --target-ci (default 10000)")
+        ("fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
+         "uncertain model values at their means: the spread is then the flows' randomness alone")
+        ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
+         "result for 'hemsim merge'");
+    add_common_options(opt, a, opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
+    po::positional_options_description pos;
+    pos.add("case", 1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim run CASE.toml [--out DIR] [--replications N] [--seed S] [--threads T] [--lang sv|en]\n"
+        "                  [--rate R] [--deadweight D] [--optimism-bias B] [--shard K/N]\n"
+        "Simulates every alternative, prints cost per year in tkr with 95 % CI, the paired difference against\n"
+        "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return per\n"
+        "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    read_common_options(vm, a);
+    const auto max_reps = static_cast<std::uint32_t>(
+        vm.count("max-replications") ? whole_in(vm, "max-replications", 1, max_replications, "give the cap") : 10000);
+    if (!shard.empty()) {
+        unsigned k = 0, n = 0;
+        char slash = 0, extra = 0;
+        std::istringstream in(shard);
+        if (!(in >> k >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || k >= n)
+            throw usage_error("--shard must be K/N with 0 <= K < N (e.g. --shard 0/3), not '" + shard + "'");
+        a.opts.shard_k = k;
+        a.opts.shard_n = n;
+    }
+    check_econ(a.econ);
+    fs::path dir = output_dir(a.out_dir, a.file);
+    scenario sc = load_case(a.file);
+    check_base_year(a.econ, sc);
+
+    scenario_result res;
+    if (vm.count("target-ci")) {
+        if (!(target_ci > 0)) throw usage_error("--target-ci must be > 0, e.g. 0.02 for 2 %");
+        if (a.opts.shard_n > 1) throw usage_error("--target-ci and --shard do not go together");
+        target_ci_result t = run_to_target_ci(sc, a.opts, target_ci, max_reps);
+        res = std::move(t.res);
+        out << (a.lang == language::sv ? "Mål för konfidensintervallet: " : "Target for the confidence interval: ")
+            << t.headline << ": " << format_number(t.relative * 100, 2, a.lang) << " % "
+            << (a.lang == language::sv ? "av medelvärdet med " : "of the mean with ") << res.replications
+            << (a.lang == language::sv ? " replikeringar; " : " replications; ")
+            << (t.met ? (a.lang == language::sv ? "målet " : "the target ") + format_number(target_ci * 100, 2, a.lang) +
+                            (a.lang == language::sv ? " % är nått." : " % is met.")
+                      : (a.lang == language::sv ? "taket --max-replications är nått före målet."
+                                                : "the --max-replications cap was reached before the target."))
+            << "\n\n";
+    } else {
+        res = a.opts.shard_n > 1 ? run_scenario(sc, a.opts) : run_case(sc, a.opts);
+    }
+    check_conservation(sc, res);
+    if (a.opts.shard_n > 1) {
+        // A shard writes its raw results; `hemsim merge` makes the run's files from all shards.
+        run_identity id = identity_of(sc, a.file, res);
+        std::string name = "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
+        output_set files(dir);
+        files.add(name, encode_partial(id, res));
+        files.commit();
+        print_written(out, dir, {name}, a.lang);
+        return exit_ok;
+    }
+    write_run_outputs(sc, res, dir, command, a, out);
+    return exit_ok;
+}
+
+int cmd_merge(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
+    run_args a;
+    std::vector<std::string> dirs;
+    std::string case_file;
+    po::options_description opt("Options of 'hemsim merge'");
+    opt.add_options()
+        ("help,h", "this help")
+        ("dirs", po::value(&dirs)->multitoken()->required(), "folders (or files) with the shards' partial results")
+        ("case", po::value(&case_file), "the case file, when it has moved since the shards ran");
+    add_common_options(opt, a, opt_out | opt_lang | opt_quiet | opt_econ);
+    po::positional_options_description pos;
+    pos.add("dirs", -1);
+    po::variables_map vm;
+    const std::string usage =
+        "Usage: hemsim merge DIR... [--out DIR] [--case CASE.toml]\n"
+        "Combines the partial results of 'hemsim run --shard K/N' (every shard of one run) into exactly the\n"
+        "output a single run gives: yearly.csv byte for byte, ledger.csv, economics.csv, manifest.json.";
+    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    read_common_options(vm, a);
+    std::vector<fs::path> files;
+    for (const std::string& d : dirs) {
+        fs::path p(d);
+        if (fs::is_directory(p)) {
+            std::vector<fs::path> here;
+            for (const auto& e : fs::directory_iterator(p)) {
+                std::string n = e.path().filename().string();
+                if (n.rfind("partial-", 0) == 0 && e.path().extension() == ".bin") here.push_back(e.path());
+            }
+            if (here.empty()) throw usage_error("no partial results (partial-K-of-N.bin) in " + d);
+            std::sort(here.begin(), here.end());
+            files.insert(files.end(), here.begin(), here.end());
+        } else if (fs::exists(p)) {
+            files.push_back(p);
+        } else {
+            throw usage_error("no such folder or file: " + d);
+        }
+    }
+    run_identity first;
+    try {
+        first = read_partial_identity(files.front());
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+    if (case_file.empty()) case_file = first.case_file;
+    check_econ(a.econ);
+    fs::path dir = output_dir(a.out_dir, case_file);
+    scenario sc = load_case(case_file);
+    check_base_year(a.econ, sc);
+    run_identity id;
+    scenario_result res;
+    try {
+        res = merge_partials(sc, files, id);
+        cost_scenario(sc, res, std::max(1u, std::thread::hardware_concurrency()));
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+    if (inputs_sha256(sc) != id.inputs_sha256)
+        throw usage_error("the case's input files changed since the shards ran (" + case_file +
+                          "); run the shards again or merge with the files as they were");
+    write_run_outputs(sc, res, dir, command, a, out);
+    return exit_ok;
+}
+
+}  // namespace hemsim::cli
