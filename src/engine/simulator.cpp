@@ -59,6 +59,7 @@ struct transition_rt {
     std::vector<gate> staff_gates;
     bool dest_capacity = false;
     bool resource_stage = false;        // any supply/staff gate or destination capacity
+    index_t queue = no_index;           // the waiting list's queue id (model::queues)
     bool conditional_resources = false;  // some resource gate has a `when`
     std::deque<std::uint32_t> waiting;   // client slots, FIFO
 };
@@ -114,6 +115,7 @@ struct simulator::impl {
     std::vector<std::vector<index_t>> redraw_at;      // per placement: attributes drawn anew
     std::vector<std::uint64_t> clear_mask;            // per placement
     std::vector<std::deque<std::uint32_t>> service_queue;  // per service
+    std::vector<index_t> service_queue_id;                 // per service: its queue id (model::queues)
     std::vector<transition_rt> trs;
     std::vector<arrival_rt> arrivals;
     std::vector<supply_rt> supplies;
@@ -219,9 +221,23 @@ void simulator::impl::setup() {
                 rt.conditional_resources = true;
         }
         rt.dest_capacity = m.placements[tr.to].capacity.has_value();
-        rt.resource_stage = rt.dest_capacity || !rt.supply_gates.empty() || !rt.staff_gates.empty();
         for (const gate& g : rt.staff_gates) pool_lists[g.target].push_back(i);
         if (rt.dest_capacity) room_lists[tr.to].push_back(i);
+    }
+
+    // Queue ids, and which transitions have a waiting list, from the model's one table.
+    service_queue_id.assign(m.services.size(), no_index);
+    const std::vector<queue_info> queues = m.queues();
+    for (index_t q = 0; q < queues.size(); ++q) {
+        const queue_info& qi = queues[q];
+        if (qi.kind == queue_kind::service) {
+            service_queue_id[qi.service_or_transition] = q;
+        } else {
+            transition_rt& rt = trs[qi.service_or_transition];
+            rt.queue = q;
+            rt.resource_stage = qi.active;
+            assert(rt.resource_stage == (rt.dest_capacity || !rt.supply_gates.empty() || !rt.staff_gates.empty()));
+        }
     }
 
     supplies.clear();
@@ -450,19 +466,18 @@ void simulator::impl::max_stay(std::uint32_t slot) {
 
 void simulator::impl::force_move(std::uint32_t slot, index_t d) {
     client_rec& c = clients[slot];
-    const std::size_t S = m.services.size();
     switch (c.ph) {
     case phase::service_queue: {
         index_t sv = trs[c.route].service_gates[c.gate_pos].target;
         auto& q = service_queue[sv];
         q.erase(std::find(q.begin(), q.end(), slot));
-        obs.queue_abandoned(now, sv);
+        obs.queue_abandoned(now, service_queue_id[sv]);
         break;
     }
     case phase::waiting: {
         auto& w = trs[c.route].waiting;
         w.erase(std::find(w.begin(), w.end(), slot));
-        obs.queue_abandoned(now, static_cast<index_t>(S + c.route));
+        obs.queue_abandoned(now, trs[c.route].queue);
         break;
     }
     case phase::in_service: {
@@ -497,7 +512,7 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
         c.joined = now;
         c.join_seq = next_join_seq++;
         service_queue[g.target].push_back(slot);
-        obs.queue_joined(now, g.target);
+        obs.queue_joined(now, service_queue_id[g.target]);
         mark_pool(sv.staff);
         return;
     }
@@ -509,7 +524,7 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
     c.joined = now;
     c.join_seq = next_join_seq++;
     t.waiting.push_back(slot);
-    obs.queue_joined(now, static_cast<index_t>(m.services.size() + c.route));
+    obs.queue_joined(now, t.queue);
     if (!any_supply(c, t)) {
         dirty_list[c.route] = 1;
         any_dirty = true;
@@ -575,7 +590,7 @@ void simulator::impl::move(std::uint32_t slot) {
     index_t r = c.route;
     const transition_rt& t = trs[r];
     if (c.ph == phase::waiting)
-        obs.queue_left(now, static_cast<index_t>(m.services.size() + r), now - c.joined);
+        obs.queue_left(now, t.queue, now - c.joined);
     leave(c);
     std::uint64_t need = staff_mask(c, t);
     std::uint64_t acquire = need & ~c.held_staff;
@@ -603,7 +618,7 @@ void simulator::impl::start_services(index_t pool) {
         service_queue[best].pop_front();
         client_rec& c = clients[slot];
         ++staff_in_use[pool];
-        obs.queue_left(now, best, now - c.joined);
+        obs.queue_left(now, service_queue_id[best], now - c.joined);
         c.ph = phase::in_service;
         stream s = client_stream(c, p_service, (std::uint64_t{best} << 32) | c.services);
         ++c.services;
