@@ -64,19 +64,39 @@ struct transition_rt {
     std::deque<std::uint32_t> waiting;   // client slots, FIFO
 };
 
-struct arrival_rt {
-    index_t group, stream_index, placement;
+// A point process whose rate per year follows a schedule: arrivals of a
+// group's stream, offers of a supply. Poisson: exponential steps of the
+// cumulative rate, step k drawn from the entity's stream k; even: the k-th
+// event where the cumulative rate reaches k + 1/2.
+struct point_process {
     arrival_process process;
     cumulative_rate rate;
-    double level = 0;
-    std::uint64_t k = 0;
+    std::uint64_t entity;  // the stream key of its draws
+    double level = 0;      // the cumulative rate at the last event
+    std::uint64_t k = 0;   // events so far
+
+    point_process(arrival_process p, const schedule& per_year, const calendar& cal, std::uint64_t e)
+        : process(p), rate(timeline(per_year, cal, 1.0 / 365.0)), entity(e) {}
+
+    // The time of event k (days; +inf when the rate never reaches it).
+    double next_time(std::uint64_t seed, std::uint64_t rep) {
+        if (process == arrival_process::poisson) {
+            stream s(seed, rep, entity, 0, k);
+            level += -std::log(s.uniform());
+        } else {
+            level = static_cast<double>(k) + 0.5;
+        }
+        return rate.inverse(level);
+    }
+};
+
+struct arrival_rt {
+    index_t group, stream_index, placement;
+    point_process when;
 };
 
 struct supply_rt {
-    arrival_process process;
-    cumulative_rate rate;
-    double level = 0;
-    std::uint64_t k = 0;
+    point_process when;
     std::vector<index_t> lists;  // transitions that need it
 };
 
@@ -163,8 +183,7 @@ struct simulator::impl {
     bool resources_hold(const client_rec& c, const transition_rt& t, index_t tr_index) const;
     std::uint64_t staff_mask(const client_rec& c, const transition_rt& t) const;
     std::ptrdiff_t first_eligible(index_t tr_index, index_t offered_supply) const;
-    void schedule_next_arrival(index_t a);
-    void schedule_next_offer(index_t s);
+    void schedule_next(point_process& pp, event_kind kind, index_t target);
 };
 
 simulator::simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
@@ -243,24 +262,23 @@ void simulator::impl::setup() {
     supplies.clear();
     for (index_t s = 0; s < m.supplies.size(); ++s) {
         const supply& sp = m.supplies[s];
-        supplies.push_back(supply_rt{sp.process, cumulative_rate(timeline(sp.per_year, cal, 1.0 / 365.0)),
-                                     0, 0, {}});
+        supplies.push_back(supply_rt{point_process(sp.process, sp.per_year, cal, supply_entity(s)), {}});
         for (index_t i = 0; i < m.transitions.size(); ++i)
             for (const gate& g : trs[i].supply_gates)
                 if (g.target == s) {
                     supplies[s].lists.push_back(i);
                     break;
                 }
-        schedule_next_offer(s);
+        schedule_next(supplies[s].when, event_kind::offer, s);
     }
 
     for (index_t g = 0; g < m.groups.size(); ++g) {
         const group& gr = m.groups[g];
         for (index_t i = 0; i < gr.arrivals.size(); ++i) {
             const arrival_stream& as = gr.arrivals[i];
-            arrivals.push_back(arrival_rt{g, i, as.placement, as.process,
-                                          cumulative_rate(timeline(as.per_year, cal, 1.0 / 365.0)), 0, 0});
-            schedule_next_arrival(static_cast<index_t>(arrivals.size() - 1));
+            arrivals.push_back(
+                arrival_rt{g, i, as.placement, point_process(as.process, as.per_year, cal, arrival_entity(g, i))});
+            schedule_next(arrivals.back().when, event_kind::arrival, static_cast<index_t>(arrivals.size() - 1));
         }
     }
 
@@ -286,28 +304,10 @@ void simulator::impl::setup() {
     }
 }
 
-void simulator::impl::schedule_next_arrival(index_t a) {
-    arrival_rt& ar = arrivals[a];
-    if (ar.process == arrival_process::poisson) {
-        stream s(seed, rep, arrival_entity(ar.group, ar.stream_index), 0, ar.k);
-        ar.level += -std::log(s.uniform());
-    } else {
-        ar.level = static_cast<double>(ar.k) + 0.5;
-    }
-    double t = ar.rate.inverse(ar.level);
-    if (t < cal.horizon_days) schedule(t, event_kind::arrival, a);
-}
-
-void simulator::impl::schedule_next_offer(index_t si) {
-    supply_rt& sp = supplies[si];
-    if (sp.process == arrival_process::poisson) {
-        stream s(seed, rep, supply_entity(si), 0, sp.k);
-        sp.level += -std::log(s.uniform());
-    } else {
-        sp.level = static_cast<double>(sp.k) + 0.5;
-    }
-    double t = sp.rate.inverse(sp.level);
-    if (t < cal.horizon_days) schedule(t, event_kind::offer, si);
+// Schedules event k of `pp` when it falls before the horizon.
+void simulator::impl::schedule_next(point_process& pp, event_kind kind, index_t target) {
+    double t = pp.next_time(seed, rep);
+    if (t < cal.horizon_days) schedule(t, kind, target);
 }
 
 std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
@@ -639,7 +639,7 @@ void simulator::impl::service_end(std::uint32_t slot) {
 
 void simulator::impl::offer(index_t si) {
     supply_rt& sp = supplies[si];
-    ++sp.k;
+    ++sp.when.k;
     obs.offer_made(now, si);
     index_t best_list = no_index;
     std::ptrdiff_t best_pos = -1;
@@ -662,7 +662,7 @@ void simulator::impl::offer(index_t si) {
         w.erase(w.begin() + best_pos);
         move(slot);
     }
-    schedule_next_offer(si);
+    schedule_next(sp.when, event_kind::offer, si);
 }
 
 void simulator::impl::settle() {
@@ -727,12 +727,12 @@ void simulator::impl::dispatch(const event& ev) {
         break;
     case event_kind::arrival: {
         arrival_rt& ar = arrivals[ev.target];
-        std::uint32_t slot = new_client(client_key(ar.group, true, ar.stream_index, ar.k), ar.group);
-        ++ar.k;
+        std::uint32_t slot = new_client(client_key(ar.group, true, ar.stream_index, ar.when.k), ar.group);
+        ++ar.when.k;
         ++counts.arrivals;
         obs.created(now, false);
         enter(slot, ar.placement, initial_state::fresh, 0);
-        schedule_next_arrival(ev.target);
+        schedule_next(ar.when, event_kind::arrival, ev.target);
         break;
     }
     case event_kind::offer:
