@@ -1,5 +1,8 @@
 #include "engine/simulator.hpp"
 
+#include "engine/gates.hpp"
+#include "engine/records.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <chrono>
@@ -34,34 +37,15 @@ constexpr std::uint64_t client_key(std::uint64_t group, bool arrival, std::uint6
     return (group << 48) | (std::uint64_t{arrival} << 47) | (source << 40) | k;
 }
 
-enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
+using detail::client_rec;
+using detail::phase;
 
-struct client_rec {
-    std::uint64_t key = 0;
-    std::uint64_t attrs = 0;
-    std::uint64_t flags = 0;
-    std::uint64_t held_staff = 0;  // bit per staff pool
-    std::uint64_t join_seq = 0;    // FIFO order across queues
-    double joined = 0;             // time it joined its current queue
-    index_t placement = no_index;
-    index_t route = no_index;
-    index_t group = no_index;
-    std::uint32_t entries = 0;   // placements entered so far
-    std::uint32_t services = 0;  // services started so far
-    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
-    std::uint16_t gate_pos = 0;
-    phase ph = phase::idle;
-};
-
-struct transition_rt {
-    std::vector<gate> service_gates;
-    std::vector<gate> supply_gates;
-    std::vector<gate> staff_gates;
-    bool dest_capacity = false;
-    bool resource_stage = false;        // any supply/staff gate or destination capacity
-    index_t queue = no_index;           // the waiting list's queue id (model::queues)
-    bool conditional_resources = false;  // some resource gate has a `when`
-    std::deque<std::uint32_t> waiting;   // client slots, FIFO
+// A transition's waiting list: the clients past its services, waiting for its resource gates.
+struct waiting_list {
+    index_t queue = no_index;         // its queue id (model::queues)
+    bool active = false;              // clients wait here: the transition has resource gates
+    bool conditional = false;         // some resource gate has a `when`: clients of the list differ
+    std::deque<std::uint32_t> slots;  // client slots, FIFO
 };
 
 // A point process whose rate per year follows a schedule: arrivals of a
@@ -95,10 +79,6 @@ struct arrival_rt {
     point_process when;
 };
 
-struct supply_rt {
-    point_process when;
-    std::vector<index_t> lists;  // transitions that need it
-};
 
 }  // namespace
 
@@ -124,32 +104,23 @@ struct simulator::impl {
     std::vector<std::uint32_t> free_slots;
     std::uint64_t next_join_seq = 0;
 
-    std::vector<std::uint32_t> occupancy;        // per placement
-    std::vector<std::uint32_t> staff_in_use;     // per staff pool
-    std::vector<std::uint32_t> staff_slots;      // per staff pool, now
-    std::vector<timeline> staff_fte;             // per staff pool
-    std::vector<std::vector<index_t>> pool_services;  // services served by a pool
-    std::vector<std::vector<index_t>> pool_lists;     // transitions with a staff gate on the pool
-    std::vector<std::vector<index_t>> room_lists;     // transitions into a placement with capacity
     std::vector<std::vector<index_t>> routes_from;    // per placement
     std::vector<std::vector<index_t>> redraw_at;      // per placement: attributes drawn anew
     std::vector<std::uint64_t> clear_mask;            // per placement
-    std::vector<std::deque<std::uint32_t>> service_queue;  // per service
-    std::vector<index_t> service_queue_id;                 // per service: its queue id (model::queues)
-    std::vector<transition_rt> trs;
     std::vector<arrival_rt> arrivals;
-    std::vector<supply_rt> supplies;
+    std::vector<point_process> offers;                // per supply
 
-    // Resources freed since the last settle: their waiting lists are tried.
-    std::vector<char> dirty_list;
-    std::vector<char> dirty_pool;
-    std::vector<char> dirty_rule;                      // per placement: room for rule moves
-    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;  // (slot, serial)
-    bool any_dirty = false;
+    // The gates, by kind, and what a release wakes until the next settle.
+    detail::staff_pools pools;
+    detail::service_gates services;
+    detail::resource_gates resources;
+    std::vector<waiting_list> lists;  // per transition
+    detail::wake_set wake;
+    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;  // per placement: (slot, serial)
 
     impl(const model& mm, const calendar& cc, observer& o, flow_counts& fc, std::uint64_t s,
          std::uint64_t r)
-        : m(mm), cal(cc), obs(o), counts(fc), seed(s), rep(r) {}
+        : m(mm), cal(cc), obs(o), counts(fc), seed(s), rep(r), services(mm), resources(mm, pools) {}
 
     stream client_stream(const client_rec& c, std::uint64_t purpose, std::uint64_t index) const {
         return stream(seed, rep, c.key, purpose, index);
@@ -165,24 +136,25 @@ struct simulator::impl {
     void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed, std::uint64_t fixed_on = 0,
                std::uint64_t fixed_off = 0);
     void leave(client_rec& c);
-    void stay_end(std::uint32_t slot);
     void max_stay(std::uint32_t slot);
     void force_move(std::uint32_t slot, index_t d);
-    bool room(index_t p) const;
     void continue_gates(std::uint32_t slot);
+    bool join_service_queue(std::uint32_t slot);
+    void leave_service(std::uint32_t slot);
     void move(std::uint32_t slot);
     void start_services(index_t pool);
     void service_end(std::uint32_t slot);
     void offer(index_t s);
-    void mark_pool(index_t pool);
-    void release_staff(std::uint64_t pools);
-    void mark_room(index_t p);
     void settle();
-    bool needs_supply(const client_rec& c, const transition_rt& t, index_t s) const;
-    bool any_supply(const client_rec& c, const transition_rt& t) const;
-    bool resources_hold(const client_rec& c, const transition_rt& t, index_t tr_index) const;
-    std::uint64_t staff_mask(const client_rec& c, const transition_rt& t) const;
-    std::ptrdiff_t first_eligible(index_t tr_index, index_t offered_supply) const;
+    // The earliest client found so far in the waiting lists tried.
+    struct pick {
+        index_t list = no_index;
+        std::ptrdiff_t pos = -1;
+        std::uint64_t join_seq = std::numeric_limits<std::uint64_t>::max();
+    };
+    bool consider(pick& best, index_t list, index_t offered) const;
+    void admit(const pick& p);
+    std::ptrdiff_t first_eligible(index_t list, index_t offered_supply) const;
     void schedule_next(point_process& pp, event_kind kind, index_t target);
 };
 
@@ -198,78 +170,48 @@ void simulator::run() { impl_->run(); }
 
 void simulator::impl::setup() {
     const std::size_t np = m.placements.size(), ns = m.staff.size();
-    if (ns > 64) throw std::runtime_error("hemsim supports at most 64 staff pools");
-    occupancy.assign(np, 0);
-    staff_in_use.assign(ns, 0);
-    staff_slots.assign(ns, 0);
-    pool_services.assign(ns, {});
-    pool_lists.assign(ns, {});
-    room_lists.assign(np, {});
+    pools.setup(m, cal);
     routes_from.assign(np, {});
     redraw_at.assign(np, {});
     clear_mask.assign(np, 0);
-    service_queue.assign(m.services.size(), {});
-    dirty_list.assign(m.transitions.size(), 0);
-    dirty_pool.assign(ns, 0);
-    dirty_rule.assign(np, 0);
+    wake.size(m.transitions.size(), ns, np);
     rule_wait.assign(np, {});
 
-    for (index_t i = 0; i < ns; ++i) {
-        staff_fte.push_back(staffed_fte(m.staff[i], cal));
-        staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(0));
-        for (double t : staff_fte[i].times)
+    for (index_t i = 0; i < ns; ++i)
+        for (double t : pools.fte[i].times)
             if (t < cal.horizon_days) schedule(t, event_kind::staff_change, i);
-    }
-    for (index_t i = 0; i < m.services.size(); ++i) pool_services[m.services[i].staff].push_back(i);
     for (index_t p = 0; p < np; ++p) clear_mask[p] = m.placements[p].clears_flags;
     for (index_t a = 0; a < m.attributes.size(); ++a)
         for (index_t p : m.attributes[a].redraw_on_entry) redraw_at[p].push_back(a);
 
-    trs.resize(m.transitions.size());
+    lists.resize(m.transitions.size());
     for (index_t i = 0; i < m.transitions.size(); ++i) {
         const transition& tr = m.transitions[i];
-        transition_rt& rt = trs[i];
         routes_from[tr.from].push_back(i);
-        for (const gate& g : tr.gates) {
-            switch (g.kind) {
-            case gate_kind::service: rt.service_gates.push_back(g); break;
-            case gate_kind::supply: rt.supply_gates.push_back(g); break;
-            case gate_kind::staff: rt.staff_gates.push_back(g); break;
-            }
-            if (g.kind != gate_kind::service && !g.when.always())
-                rt.conditional_resources = true;
-        }
-        rt.dest_capacity = m.placements[tr.to].capacity.has_value();
-        for (const gate& g : rt.staff_gates) pool_lists[g.target].push_back(i);
-        if (rt.dest_capacity) room_lists[tr.to].push_back(i);
+        services.add(i, tr);
+        resources.each([&](auto& kind) { kind.add(i, tr); });
+        lists[i].conditional = resources.any([&](const auto& kind) { return kind.conditional(i); });
     }
 
     // Queue ids, and which transitions have a waiting list, from the model's one table.
-    service_queue_id.assign(m.services.size(), no_index);
     const std::vector<queue_info> queues = m.queues();
     for (index_t q = 0; q < queues.size(); ++q) {
         const queue_info& qi = queues[q];
         if (qi.kind == queue_kind::service) {
-            service_queue_id[qi.service_or_transition] = q;
+            services.queue_id[qi.service_or_transition] = q;
         } else {
-            transition_rt& rt = trs[qi.service_or_transition];
-            rt.queue = q;
-            rt.resource_stage = qi.active;
-            assert(rt.resource_stage == (rt.dest_capacity || !rt.supply_gates.empty() || !rt.staff_gates.empty()));
+            waiting_list& wl = lists[qi.service_or_transition];
+            wl.queue = q;
+            wl.active = qi.active;
+            assert(wl.active == resources.any([&](const auto& k) { return k.uses(qi.service_or_transition); }));
         }
     }
 
-    supplies.clear();
+    offers.clear();
     for (index_t s = 0; s < m.supplies.size(); ++s) {
         const supply& sp = m.supplies[s];
-        supplies.push_back(supply_rt{point_process(sp.process, sp.per_year, cal, supply_entity(s)), {}});
-        for (index_t i = 0; i < m.transitions.size(); ++i)
-            for (const gate& g : trs[i].supply_gates)
-                if (g.target == s) {
-                    supplies[s].lists.push_back(i);
-                    break;
-                }
-        schedule_next(supplies[s].when, event_kind::offer, s);
+        offers.emplace_back(sp.process, sp.per_year, cal, supply_entity(s));
+        schedule_next(offers[s], event_kind::offer, s);
     }
 
     for (index_t g = 0; g < m.groups.size(); ++g) {
@@ -294,7 +236,7 @@ void simulator::impl::setup() {
                 // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
                 c.held_staff = st.holds_staff;
                 for (index_t pool = 0; pool < ns; ++pool)
-                    if ((st.holds_staff >> pool) & 1u) ++staff_in_use[pool];
+                    if ((st.holds_staff >> pool) & 1u) pools.take(pool);
                 ++counts.initial;
                 obs.created(0, true);
                 enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
@@ -350,18 +292,13 @@ void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement
     }
 }
 
-bool simulator::impl::room(index_t p) const {
-    const auto& cap = m.placements[p].capacity;
-    return !cap || occupancy[p] < *cap;
-}
-
 void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
                             std::uint64_t fixed_on, std::uint64_t fixed_off) {
     client_rec& c = clients[slot];
     // Who may never be placed here goes elsewhere, when there is room there.
     for (const placement::bar& b : m.placements[p].never_for) {
         if (!b.when.holds(c.attrs)) continue;
-        if (room(b.instead)) {
+        if (resources.room.room(b.instead)) {
             obs.rule(now, p, rule_event::redirected, c.key);
             p = b.instead;
         } else {
@@ -385,7 +322,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
         free_slots.push_back(slot);
         return;
     }
-    ++occupancy[p];
+    resources.room.occupy(p);
     obs.entered(now, p, c.attrs, c.key);
     if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
 
@@ -424,29 +361,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
 void simulator::impl::leave(client_rec& c) {
     index_t p = c.placement;
     obs.left(now, p, c.attrs, c.key);
-    --occupancy[p];
-    if (m.placements[p].capacity) mark_room(p);
-}
-
-// Frees one slot of each pool in `pools` (a bit mask) and lets its waiting lists try again.
-void simulator::impl::release_staff(std::uint64_t pools) {
-    for (index_t i = 0; pools; ++i, pools >>= 1)
-        if (pools & 1u) {
-            --staff_in_use[i];
-            mark_pool(i);
-        }
-}
-
-void simulator::impl::mark_pool(index_t pool) {
-    dirty_pool[pool] = 1;
-    for (index_t l : pool_lists[pool]) dirty_list[l] = 1;
-    any_dirty = true;
-}
-
-void simulator::impl::mark_room(index_t p) {
-    for (index_t l : room_lists[p]) dirty_list[l] = 1;
-    if (!rule_wait[p].empty()) dirty_rule[p] = 1;
-    any_dirty = true;
+    resources.room.vacate(p, wake);
 }
 
 void simulator::impl::max_stay(std::uint32_t slot) {
@@ -455,7 +370,7 @@ void simulator::impl::max_stay(std::uint32_t slot) {
     obs.rule(now, p, rule_event::over_max_stay, c.key);
     index_t d = m.placements[p].after_max_stay;
     if (d == no_index) return;  // counted only
-    if (room(d)) {
+    if (resources.room.room(d)) {
         obs.rule(now, p, rule_event::moved_by_rule, c.key);
         force_move(slot, d);
     } else {
@@ -467,23 +382,14 @@ void simulator::impl::max_stay(std::uint32_t slot) {
 void simulator::impl::force_move(std::uint32_t slot, index_t d) {
     client_rec& c = clients[slot];
     switch (c.ph) {
-    case phase::service_queue: {
-        index_t sv = trs[c.route].service_gates[c.gate_pos].target;
-        auto& q = service_queue[sv];
-        q.erase(std::find(q.begin(), q.end(), slot));
-        obs.queue_abandoned(now, service_queue_id[sv]);
+    case phase::service_queue:
+    case phase::in_service:
+        leave_service(slot);
         break;
-    }
     case phase::waiting: {
-        auto& w = trs[c.route].waiting;
-        w.erase(std::find(w.begin(), w.end(), slot));
-        obs.queue_abandoned(now, trs[c.route].queue);
-        break;
-    }
-    case phase::in_service: {
-        index_t pool = m.services[trs[c.route].service_gates[c.gate_pos].target].staff;
-        --staff_in_use[pool];
-        mark_pool(pool);
+        waiting_list& wl = lists[c.route];
+        wl.slots.erase(std::find(wl.slots.begin(), wl.slots.end(), slot));
+        obs.queue_abandoned(now, wl.queue);
         break;
     }
     case phase::stay:
@@ -491,134 +397,122 @@ void simulator::impl::force_move(std::uint32_t slot, index_t d) {
         break;
     }
     leave(c);
-    release_staff(c.held_staff);
-    c.held_staff = 0;
+    resources.each([&](auto& kind) { kind.release(c, wake); });
     enter(slot, d, initial_state::fresh, 0);
 }
 
-void simulator::impl::stay_end(std::uint32_t slot) { continue_gates(slot); }
-
+// Passes the client's remaining gates: the services in order, then the
+// resource gates together in the transition's waiting list.
 void simulator::impl::continue_gates(std::uint32_t slot) {
+    if (join_service_queue(slot)) return;
     client_rec& c = clients[slot];
-    transition_rt& t = trs[c.route];
-    while (c.gate_pos < t.service_gates.size()) {
-        const gate& g = t.service_gates[c.gate_pos];
-        const service& sv = m.services[g.target];
-        if (!g.when.holds(c.attrs) || (c.flags & sv.flag_bit())) {
-            ++c.gate_pos;
-            continue;
-        }
-        c.ph = phase::service_queue;
-        c.joined = now;
-        c.join_seq = next_join_seq++;
-        service_queue[g.target].push_back(slot);
-        obs.queue_joined(now, service_queue_id[g.target]);
-        mark_pool(sv.staff);
-        return;
-    }
-    if (!t.resource_stage) {
+    waiting_list& wl = lists[c.route];
+    if (!wl.active) {
         move(slot);
         return;
     }
     c.ph = phase::waiting;
     c.joined = now;
     c.join_seq = next_join_seq++;
-    t.waiting.push_back(slot);
-    obs.queue_joined(now, t.queue);
-    if (!any_supply(c, t)) {
-        dirty_list[c.route] = 1;
-        any_dirty = true;
-    }
-}
-
-bool simulator::impl::needs_supply(const client_rec& c, const transition_rt& t, index_t s) const {
-    for (const gate& g : t.supply_gates)
-        if (g.target == s && g.when.holds(c.attrs)) return true;
-    return false;
-}
-
-bool simulator::impl::any_supply(const client_rec& c, const transition_rt& t) const {
-    for (const gate& g : t.supply_gates)
-        if (g.when.holds(c.attrs)) return true;
-    return false;
-}
-
-std::uint64_t simulator::impl::staff_mask(const client_rec& c, const transition_rt& t) const {
-    std::uint64_t mask = 0;
-    for (const gate& g : t.staff_gates)
-        if (g.when.holds(c.attrs)) mask |= 1ull << g.target;
-    return mask;
-}
-
-bool simulator::impl::resources_hold(const client_rec& c, const transition_rt& t, index_t tr_index) const {
-    for (const gate& g : t.staff_gates) {
-        if (!g.when.holds(c.attrs)) continue;
-        if ((c.held_staff >> g.target) & 1u) continue;  // keeps the slot it has
-        if (staff_in_use[g.target] >= staff_slots[g.target]) return false;
-    }
-    if (t.dest_capacity) {
-        index_t to = m.transitions[tr_index].to;
-        if (occupancy[to] >= *m.placements[to].capacity) return false;
-    }
-    return true;
+    wl.slots.push_back(slot);
+    obs.queue_joined(now, wl.queue);
+    // Tried at the next settle, unless it waits for an offer (which then tries it).
+    if (!resources.any([&](const auto& kind) { return kind.waits_for_offer(c.route, c); })) wake.wake_list(c.route);
 }
 
 // The position of the first client in a waiting list whose gates all hold,
 // given an offer of `offered_supply` (no_index: no offer in hand); -1 if none.
-std::ptrdiff_t simulator::impl::first_eligible(index_t tr_index, index_t offered) const {
-    const transition_rt& t = trs[tr_index];
-    for (std::size_t i = 0; i < t.waiting.size(); ++i) {
-        const client_rec& c = clients[t.waiting[i]];
-        bool ok;
-        if (offered == no_index) {
-            ok = !any_supply(c, t) && resources_hold(c, t, tr_index);
-        } else {
-            ok = needs_supply(c, t, offered) && resources_hold(c, t, tr_index);
-            if (ok)
-                for (const gate& g : t.supply_gates)
-                    if (g.target != offered && g.when.holds(c.attrs)) ok = false;  // needs another supply too
-        }
-        if (ok) return static_cast<std::ptrdiff_t>(i);
+std::ptrdiff_t simulator::impl::first_eligible(index_t l, index_t offered) const {
+    const waiting_list& wl = lists[l];
+    for (std::size_t i = 0; i < wl.slots.size(); ++i) {
+        const client_rec& c = clients[wl.slots[i]];
+        if (resources.all([&](const auto& kind) { return kind.available(l, c, offered); }))
+            return static_cast<std::ptrdiff_t>(i);
         // Without conditions every client in the list needs the same: the head decides.
-        if (!t.conditional_resources) return -1;
+        if (!wl.conditional) return -1;
     }
     return -1;
+}
+
+// Keeps in `best` the earlier of it and the first eligible client of `list`;
+// false when that list has none.
+bool simulator::impl::consider(pick& best, index_t list, index_t offered) const {
+    std::ptrdiff_t pos = first_eligible(list, offered);
+    if (pos < 0) return false;
+    std::uint64_t seq = clients[lists[list].slots[static_cast<std::size_t>(pos)]].join_seq;
+    if (seq < best.join_seq) best = {list, pos, seq};
+    return true;
+}
+
+// Takes the picked client out of its waiting list and moves it.
+void simulator::impl::admit(const pick& p) {
+    auto& w = lists[p.list].slots;
+    std::uint32_t slot = w[static_cast<std::size_t>(p.pos)];
+    w.erase(w.begin() + p.pos);
+    move(slot);
 }
 
 void simulator::impl::move(std::uint32_t slot) {
     client_rec& c = clients[slot];
     index_t r = c.route;
-    const transition_rt& t = trs[r];
-    if (c.ph == phase::waiting)
-        obs.queue_left(now, t.queue, now - c.joined);
+    if (c.ph == phase::waiting) obs.queue_left(now, lists[r].queue, now - c.joined);
     leave(c);
-    std::uint64_t need = staff_mask(c, t);
-    std::uint64_t acquire = need & ~c.held_staff;
-    release_staff(c.held_staff & ~need);
-    for (index_t i = 0; acquire; ++i, acquire >>= 1)
-        if (acquire & 1u) ++staff_in_use[i];
-    c.held_staff = need;
+    resources.each([&](auto& kind) { kind.acquire(r, c, wake); });
     obs.moved(now, r, c.attrs);
     enter(slot, m.transitions[r].to, initial_state::fresh, 0);
 }
 
+// The next service gate of the client's route that applies: joins its queue
+// (true), or none is left (false).
+bool simulator::impl::join_service_queue(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    const auto& gates = services.of[c.route];
+    for (; c.gate_pos < gates.size(); ++c.gate_pos) {
+        const gate& g = gates[c.gate_pos];
+        if (!services.applies(g, c)) continue;
+        c.ph = phase::service_queue;
+        c.joined = now;
+        c.join_seq = next_join_seq++;
+        services.queue[g.target].push_back(slot);
+        obs.queue_joined(now, services.queue_id[g.target]);
+        pools.wake(m.services[g.target].staff, wake);
+        return true;
+    }
+    return false;
+}
+
+// A rule moves the client out of a service queue or out of its service.
+void simulator::impl::leave_service(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    const index_t sv = services.current(c).target;
+    if (c.ph == phase::service_queue) {
+        auto& q = services.queue[sv];
+        q.erase(std::find(q.begin(), q.end(), slot));
+        obs.queue_abandoned(now, services.queue_id[sv]);
+    } else {
+        pools.give_back(m.services[sv].staff, wake);
+    }
+}
+
 void simulator::impl::start_services(index_t pool) {
-    const auto& svcs = pool_services[pool];
-    while (staff_in_use[pool] < staff_slots[pool]) {
+    const auto& svcs = services.of_pool[pool];
+    while (pools.free(pool)) {
         // The earliest waiting client over the services this pool serves.
         index_t best = no_index;
         std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-        for (index_t s : svcs)
-            if (!service_queue[s].empty() && clients[service_queue[s].front()].join_seq < best_seq) {
+        for (index_t s : svcs) {
+            const auto& q = services.queue[s];
+            if (!q.empty() && clients[q.front()].join_seq < best_seq) {
                 best = s;
-                best_seq = clients[service_queue[s].front()].join_seq;
+                best_seq = clients[q.front()].join_seq;
             }
+        }
         if (best == no_index) return;
-        std::uint32_t slot = service_queue[best].front();
-        service_queue[best].pop_front();
+        std::uint32_t slot = services.queue[best].front();
+        services.queue[best].pop_front();
         client_rec& c = clients[slot];
-        ++staff_in_use[pool];
-        obs.queue_left(now, service_queue_id[best], now - c.joined);
+        pools.take(pool);
+        obs.queue_left(now, services.queue_id[best], now - c.joined);
         c.ph = phase::in_service;
         stream s = client_stream(c, p_service, (std::uint64_t{best} << 32) | c.services);
         ++c.services;
@@ -628,52 +522,35 @@ void simulator::impl::start_services(index_t pool) {
 
 void simulator::impl::service_end(std::uint32_t slot) {
     client_rec& c = clients[slot];
-    const gate& g = trs[c.route].service_gates[c.gate_pos];
-    const service& sv = m.services[g.target];
-    --staff_in_use[sv.staff];
-    mark_pool(sv.staff);
+    const service& sv = m.services[services.current(c).target];
+    pools.give_back(sv.staff, wake);
     c.flags |= sv.flag_bit();
     ++c.gate_pos;
     continue_gates(slot);
 }
 
 void simulator::impl::offer(index_t si) {
-    supply_rt& sp = supplies[si];
-    ++sp.when.k;
+    point_process& pp = offers[si];
+    ++pp.k;
     obs.offer_made(now, si);
-    index_t best_list = no_index;
-    std::ptrdiff_t best_pos = -1;
-    std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-    for (index_t l : sp.lists) {
-        std::ptrdiff_t pos = first_eligible(l, si);
-        if (pos < 0) continue;
-        std::uint64_t seq = clients[trs[l].waiting[static_cast<std::size_t>(pos)]].join_seq;
-        if (seq < best_seq) {
-            best_seq = seq;
-            best_list = l;
-            best_pos = pos;
-        }
-    }
-    if (best_list == no_index) {
+    pick best;
+    for (index_t l : resources.supply.lists[si]) consider(best, l, si);
+    if (best.list == no_index)
         obs.offer_lost(now, si);
-    } else {
-        auto& w = trs[best_list].waiting;
-        std::uint32_t slot = w[static_cast<std::size_t>(best_pos)];
-        w.erase(w.begin() + best_pos);
-        move(slot);
-    }
-    schedule_next(sp.when, event_kind::offer, si);
+    else
+        admit(best);
+    schedule_next(pp, event_kind::offer, si);
 }
 
 void simulator::impl::settle() {
-    while (any_dirty) {
-        any_dirty = false;
+    while (wake.any) {
+        wake.any = false;
         // Moves the rules demand come before ordinary moves into the same room.
-        for (index_t d = 0; d < dirty_rule.size(); ++d) {
-            if (!dirty_rule[d]) continue;
-            dirty_rule[d] = 0;
+        for (index_t d = 0; d < wake.rule.size(); ++d) {
+            if (!wake.rule[d]) continue;
+            wake.rule[d] = 0;
             auto& w = rule_wait[d];
-            while (!w.empty() && room(d)) {
+            while (!w.empty() && resources.room.room(d)) {
                 auto [slot, serial] = w.front();
                 w.pop_front();
                 if (clients[slot].serial != serial) continue;  // it moved on meanwhile
@@ -681,35 +558,18 @@ void simulator::impl::settle() {
                 force_move(slot, d);
             }
         }
-        for (index_t pool = 0; pool < dirty_pool.size(); ++pool)
-            if (dirty_pool[pool]) {
-                dirty_pool[pool] = 0;
-                if (!pool_services[pool].empty()) start_services(pool);
+        for (index_t pool = 0; pool < wake.pool.size(); ++pool)
+            if (wake.pool[pool]) {
+                wake.pool[pool] = 0;
+                if (!services.of_pool[pool].empty()) start_services(pool);
             }
-        // Admit, one at a time, the earliest eligible client over the dirty lists.
+        // Admit, one at a time, the earliest eligible client over the woken lists.
         for (;;) {
-            index_t best_list = no_index;
-            std::ptrdiff_t best_pos = -1;
-            std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-            for (index_t l = 0; l < dirty_list.size(); ++l) {
-                if (!dirty_list[l]) continue;
-                std::ptrdiff_t pos = first_eligible(l, no_index);
-                if (pos < 0) {
-                    dirty_list[l] = 0;
-                    continue;
-                }
-                std::uint64_t seq = clients[trs[l].waiting[static_cast<std::size_t>(pos)]].join_seq;
-                if (seq < best_seq) {
-                    best_seq = seq;
-                    best_list = l;
-                    best_pos = pos;
-                }
-            }
-            if (best_list == no_index) break;
-            auto& w = trs[best_list].waiting;
-            std::uint32_t slot = w[static_cast<std::size_t>(best_pos)];
-            w.erase(w.begin() + best_pos);
-            move(slot);
+            pick best;
+            for (index_t l = 0; l < wake.list.size(); ++l)
+                if (wake.list[l] && !consider(best, l, no_index)) wake.list[l] = 0;
+            if (best.list == no_index) break;
+            admit(best);
         }
     }
 }
@@ -717,7 +577,7 @@ void simulator::impl::settle() {
 void simulator::impl::dispatch(const event& ev) {
     switch (ev.kind()) {
     case event_kind::stay_end:
-        if (clients[ev.target].serial == ev.tag) stay_end(ev.target);
+        if (clients[ev.target].serial == ev.tag) continue_gates(ev.target);
         break;
     case event_kind::service_end:
         if (clients[ev.target].serial == ev.tag) service_end(ev.target);
@@ -738,12 +598,9 @@ void simulator::impl::dispatch(const event& ev) {
     case event_kind::offer:
         offer(ev.target);
         break;
-    case event_kind::staff_change: {
-        index_t i = ev.target;
-        staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(now));
-        mark_pool(i);
+    case event_kind::staff_change:
+        pools.recount(m, ev.target, now, wake);
         break;
-    }
     }
 }
 

@@ -1,0 +1,56 @@
+// Private to src/engine/: the records every part of the simulator shares, a
+// client's and the set of queues to try again at the next settle. The gate
+// kinds (gate_*.hpp) read and write these and nothing else of the simulator.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace hemsim::detail {
+
+/// Where a client stands between events.
+enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
+
+/// One client in the system; its slot is reused after it exits (`serial` goes on).
+struct client_rec {
+    std::uint64_t key = 0;         // stable: group, source and number (client_key)
+    std::uint64_t attrs = 0;       // bit per attribute
+    std::uint64_t flags = 0;       // bit per service flag
+    std::uint64_t held_staff = 0;  // bit per staff pool
+    std::uint64_t join_seq = 0;    // FIFO order across queues
+    double joined = 0;             // time it joined its current queue
+    index_t placement = no_index;
+    index_t route = no_index;      // the transition it will take out of `placement`
+    index_t group = no_index;
+    std::uint32_t entries = 0;   // placements entered so far
+    std::uint32_t services = 0;  // services started so far
+    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
+    std::uint16_t gate_pos = 0;  // the next service gate of `route` to pass
+    phase ph = phase::idle;
+};
+
+/// What a released resource wakes: flags read and cleared by the next settle.
+struct wake_set {
+    std::vector<char> list;  // per transition: its waiting list
+    std::vector<char> pool;  // per staff pool: the service queues it serves
+    std::vector<char> rule;  // per placement: rule moves waiting for room there
+    bool any = false;
+
+    void size(std::size_t transitions, std::size_t pools, std::size_t placements) {
+        list.assign(transitions, 0);
+        pool.assign(pools, 0);
+        rule.assign(placements, 0);
+    }
+    void wake_list(index_t transition) {
+        list[transition] = 1;
+        any = true;
+    }
+    void wake_lists(const std::vector<index_t>& transitions) {
+        for (index_t l : transitions) list[l] = 1;
+        any = true;
+    }
+};
+
+}  // namespace hemsim::detail
