@@ -95,7 +95,7 @@ void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement
 void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
                             std::uint64_t fixed_on, std::uint64_t fixed_off) {
     client_rec& c = clients[slot];
-    p = after_bars(c, p);
+    if (!m.placements[p].never_for.empty()) p = after_bars(c, p);
     const placement& pl = m.placements[p];
     c.placement = p;
     ++c.serial;
@@ -148,11 +148,13 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     schedule(now + stay, event_kind::stay_end, slot, c.serial);
 }
 
-// Leaves the current placement: its room is free again.
+// Leaves the current placement: its room is free again, for the waiting
+// lists into it and the rule moves waiting for it (rules.cpp).
 void simulator::impl::leave(client_rec& c) {
     index_t p = c.placement;
     obs.left(now, p, c.attrs, c.key);
     resources.room.vacate(p, wake);
+    if (!rule_wait[p].empty()) wake.wake_rule(p);
 }
 
 }  // namespace hemsim

@@ -2,7 +2,7 @@
 // with a capacity. The occupancy of every placement is counted, taken on
 // entering and given back on leaving (by any move: a gate, a rule, an exit
 // of the system never enters); room given back wakes the waiting lists into
-// the placement and the rule moves waiting for room there.
+// the placement (and, in leave, the rule moves waiting for room there).
 #pragma once
 
 #include <cassert>
@@ -31,12 +31,10 @@ struct room_gates {
         return !cap || occupancy[p] < *cap;
     }
     void occupy(index_t p) { ++occupancy[p]; }
-    /// A client leaves `p`: with a capacity, who waits for room there tries again.
+    /// A client leaves `p`: with a capacity, the waiting lists into it try again.
     void vacate(index_t p, wake_set& w) {
         --occupancy[p];
-        if (!m.placements[p].capacity) return;
-        w.wake_lists(lists[p]);
-        w.rule[p] = 1;
+        if (m.placements[p].capacity) w.wake_lists(lists[p]);
     }
 
     /// Notes whether transition `tr` (added in order) leads into a placement with a capacity.

@@ -39,6 +39,8 @@ struct service_gates {
     bool applies(const gate& g, const client_rec& c) const {
         return g.when.holds(c.attrs) && !(c.flags & m.services[g.target].flag_bit());
     }
+    /// Whether the client's route has service gates left to pass (or skip).
+    bool remaining(const client_rec& c) const { return c.gate_pos < of[c.route].size(); }
     /// The gate the client is at (in a service queue or in service).
     const gate& current(const client_rec& c) const { return of[c.route][c.gate_pos]; }
 };

@@ -36,7 +36,8 @@ struct wake_set {
     std::vector<char> list;  // per transition: its waiting list
     std::vector<char> pool;  // per staff pool: the service queues it serves
     std::vector<char> rule;  // per placement: rule moves waiting for room there
-    bool any = false;
+    bool any = false;        // some flag is set
+    bool any_rule = false;   // some `rule` flag is set
 
     void size(std::size_t transitions, std::size_t pools, std::size_t placements) {
         list.assign(transitions, 0);
@@ -50,6 +51,10 @@ struct wake_set {
     void wake_lists(const std::vector<index_t>& transitions) {
         for (index_t l : transitions) list[l] = 1;
         any = true;
+    }
+    void wake_rule(index_t placement) {
+        rule[placement] = 1;
+        any_rule = any = true;
     }
 };
 

@@ -49,6 +49,7 @@ void simulator::impl::force_move(std::uint32_t slot, index_t d) {
 
 // The rule moves that room given back allows, in the order they began to wait.
 void simulator::impl::rule_moves() {
+    wake.any_rule = false;
     for (index_t d = 0; d < wake.rule.size(); ++d) {
         if (!wake.rule[d]) continue;
         wake.rule[d] = 0;

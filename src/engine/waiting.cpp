@@ -44,8 +44,8 @@ void simulator::impl::setup_gates() {
 // Passes the client's remaining gates: the services in order, then the
 // resource gates together in the transition's waiting list.
 void simulator::impl::continue_gates(std::uint32_t slot) {
-    if (join_service_queue(slot)) return;
     client_rec& c = clients[slot];
+    if (services.remaining(c) && join_service_queue(slot)) return;
     detail::waiting_list& wl = lists[c.route];
     if (!wl.active) {
         move(slot);
@@ -130,7 +130,7 @@ void simulator::impl::move(std::uint32_t slot) {
 void simulator::impl::settle() {
     while (wake.any) {
         wake.any = false;
-        rule_moves();
+        if (wake.any_rule) rule_moves();
         for (index_t pool = 0; pool < wake.pool.size(); ++pool)
             if (wake.pool[pool]) {
                 wake.pool[pool] = 0;
