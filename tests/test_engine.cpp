@@ -232,8 +232,9 @@ TEST_CASE("an offer goes to the head of its queue or is lost", "[engine][gates]"
 
 TEST_CASE("queue ids: services, then a waiting list per transition, active with resource gates or room",
           "[engine][queues]") {
-    model m = kedjan(30, 20, 10, 1, 2);  // transitions: stod_forsok (gated), forsok_harbarge, forsok_eget, harbarge_stod
-    m.placements[2].capacity = 5;        // harbarge: forsok_harbarge waits for room
+    // Transitions: stodboende_forsok (gated), forsok_harbarge, forsok_eget, harbarge_stodboende.
+    model m = kedjan(30, 20, 10, 1, 2);
+    m.placements[2].capacity = 5;  // harbarge: forsok_harbarge waits for room
     const std::vector<queue_info> q = m.queues();
     REQUIRE(q.size() == m.services.size() + m.transitions.size());
     CHECK(q[0].kind == queue_kind::service);
@@ -265,8 +266,8 @@ TEST_CASE("queue ids: services, then a waiting list per transition, active with 
         result_layout l = make_layout(sc, sc.alternatives[0], cal);
         REQUIRE(l.queues.size() == q.size());
         for (std::size_t i = 0; i < q.size(); ++i) {
-            const std::string& id = q[i].kind == queue_kind::service ? m.services[q[i].service_or_transition].id
-                                                                     : m.transitions[q[i].service_or_transition].id;
+            const index_t e = q[i].service_or_transition;
+            const std::string& id = q[i].kind == queue_kind::service ? m.services[e].id : m.transitions[e].id;
             CHECK(l.queues[i] == id);
             CHECK((l.queue_active[i] != 0) == q[i].active);
         }

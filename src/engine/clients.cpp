@@ -114,7 +114,8 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     }
     resources.room.occupy(p);
     obs.entered(now, p, c.attrs, c.key);
-    if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);  // rules.cpp
+    // A maximum stay starts on entry (rules.cpp).
+    if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
 
     // Choose the route among those whose condition holds.
     const auto& routes = routes_from[p];

@@ -18,7 +18,7 @@ struct room_gates {
     const model& m;
     std::vector<std::uint32_t> occupancy;    // per placement
     std::vector<std::vector<index_t>> lists;  // per placement: transitions into it, when it has a capacity
-    std::vector<index_t> dest;                // per transition: its destination when that has a capacity, else no_index
+    std::vector<index_t> dest;                // per transition: its destination if that has a capacity, or no_index
 
     explicit room_gates(const model& mm) : m(mm) {
         occupancy.assign(m.placements.size(), 0);

@@ -6,7 +6,6 @@
 // the start and the end of a service) are in gate_service.cpp.
 #pragma once
 
-#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -18,7 +17,7 @@ namespace hemsim::detail {
 
 struct service_gates {
     const model& m;
-    std::vector<std::vector<gate>> of;               // per transition, in the order written
+    gates_of_kind of;                                 // per transition, in the order written
     std::vector<std::deque<std::uint32_t>> queue;     // per service: client slots, FIFO
     std::vector<index_t> queue_id;                    // per service: its id in model::queues
     std::vector<std::vector<index_t>> of_pool;        // per staff pool: the services it serves
@@ -30,10 +29,7 @@ struct service_gates {
 
     /// Takes the service gates of transition `tr` (added in order).
     void add(index_t tr, const transition& t) {
-        assert(tr == of.size());
-        of.emplace_back();
-        for (const gate& g : t.gates)
-            if (g.kind == gate_kind::service) of[tr].push_back(g);
+        of.add(tr, t, gate_kind::service, [](const gate&) {});
     }
     /// The gate holds the client back: its `when` holds and it lacks the service's flag.
     bool applies(const gate& g, const client_rec& c) const {

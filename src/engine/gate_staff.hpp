@@ -6,7 +6,6 @@
 // lists with a staff gate on the pool.
 #pragma once
 
-#include <cassert>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -60,25 +59,16 @@ struct staff_pools {
 /// the client moves on (kept when the next move needs the same pool).
 struct staff_gates {
     staff_pools& pools;
-    std::vector<std::vector<gate>> of;  // per transition
-    std::vector<char> any_when;         // per transition: some gate has a `when`
+    gates_of_kind of;
 
     explicit staff_gates(staff_pools& p) : pools(p) {}
 
     /// Takes the staff gates of transition `tr` (added in order, after staff_pools::setup).
     void add(index_t tr, const transition& t) {
-        assert(tr == of.size());
-        of.emplace_back();
-        any_when.push_back(0);
-        for (const gate& g : t.gates) {
-            if (g.kind != gate_kind::staff) continue;
-            of[tr].push_back(g);
-            pools.lists[g.target].push_back(tr);
-            if (!g.when.always()) any_when[tr] = 1;
-        }
+        of.add(tr, t, gate_kind::staff, [&](const gate& g) { pools.lists[g.target].push_back(tr); });
     }
-    bool uses(index_t tr) const { return !of[tr].empty(); }
-    bool conditional(index_t tr) const { return any_when[tr] != 0; }
+    bool uses(index_t tr) const { return of.any(tr); }
+    bool conditional(index_t tr) const { return of.conditional(tr); }
     bool waits_for_offer(index_t, const client_rec&) const { return false; }
     /// Every pool the client's gates need has a free slot, or the client holds one of it already.
     bool available(index_t tr, const client_rec& c, index_t /*offered*/) const {

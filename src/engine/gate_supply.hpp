@@ -5,7 +5,6 @@
 // by a settle; units are not given back.
 #pragma once
 
-#include <cassert>
 #include <vector>
 
 #include "engine/records.hpp"
@@ -14,26 +13,20 @@
 namespace hemsim::detail {
 
 struct supply_gates {
-    std::vector<std::vector<gate>> of;        // per transition
-    std::vector<char> any_when;               // per transition: some gate has a `when`
+    gates_of_kind of;
     std::vector<std::vector<index_t>> lists;  // per supply: the transitions needing it, in order
 
     explicit supply_gates(const model& m) : lists(m.supplies.size()) {}
 
     /// Takes the supply gates of transition `tr` (added in order).
     void add(index_t tr, const transition& t) {
-        assert(tr == of.size());
-        of.emplace_back();
-        any_when.push_back(0);
-        for (const gate& g : t.gates) {
-            if (g.kind != gate_kind::supply) continue;
-            of[tr].push_back(g);
-            if (lists[g.target].empty() || lists[g.target].back() != tr) lists[g.target].push_back(tr);
-            if (!g.when.always()) any_when[tr] = 1;
-        }
+        of.add(tr, t, gate_kind::supply, [&](const gate& g) {
+            auto& l = lists[g.target];
+            if (l.empty() || l.back() != tr) l.push_back(tr);
+        });
     }
-    bool uses(index_t tr) const { return !of[tr].empty(); }
-    bool conditional(index_t tr) const { return any_when[tr] != 0; }
+    bool uses(index_t tr) const { return of.any(tr); }
+    bool conditional(index_t tr) const { return of.conditional(tr); }
     /// Some supply gate applies to the client: it waits for an offer.
     bool waits_for_offer(index_t tr, const client_rec& c) const {
         for (const gate& g : of[tr])

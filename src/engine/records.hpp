@@ -3,6 +3,7 @@
 // kinds (gate_*.hpp) read and write these and nothing else of the simulator.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -56,6 +57,29 @@ struct wake_set {
         rule[placement] = 1;
         any_rule = any = true;
     }
+};
+
+/// The gates of one kind, per transition, as a kind keeps them.
+struct gates_of_kind {
+    std::vector<std::vector<gate>> of;  // per transition, in the order written
+    std::vector<char> any_when;         // per transition: some gate has a `when`
+
+    /// Takes the gates of `kind` of transition `tr` (added in order), calling on_gate(g) for each.
+    template <class F>
+    void add(index_t tr, const transition& t, gate_kind kind, F&& on_gate) {
+        assert(tr == of.size());
+        of.emplace_back();
+        any_when.push_back(0);
+        for (const gate& g : t.gates) {
+            if (g.kind != kind) continue;
+            of[tr].push_back(g);
+            if (!g.when.always()) any_when[tr] = 1;
+            on_gate(g);
+        }
+    }
+    const std::vector<gate>& operator[](index_t tr) const { return of[tr]; }
+    bool any(index_t tr) const { return !of[tr].empty(); }
+    bool conditional(index_t tr) const { return any_when[tr] != 0; }
 };
 
 }  // namespace hemsim::detail

@@ -82,8 +82,9 @@ struct simulator::impl {
     detail::wake_set wake;
     std::uint64_t next_join_seq = 0;  // FIFO order across all queues
 
-    // Rules (rules.cpp): clients over a maximum stay waiting for room in `after_max_stay`.
-    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;  // per placement: (slot, serial)
+    // Rules (rules.cpp): per placement, the clients over a maximum stay waiting
+    // for room there, as (slot, serial): a client that moved on meanwhile is skipped.
+    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;
 
     impl(const model& mm, const calendar& cc, observer& o, flow_counts& fc, std::uint64_t s, std::uint64_t r)
         : m(mm), cal(cc), obs(o), counts(fc), seed(s), rep(r), services(mm), resources(mm, pools) {}
@@ -117,7 +118,7 @@ struct simulator::impl {
     // sources.cpp
     void setup_sources();
     void schedule_next(detail::point_process& pp, event_kind kind, index_t target);
-    void arrival(index_t stream);
+    void arrival(index_t a);
 
     // waiting.cpp
     void setup_gates();
@@ -133,14 +134,14 @@ struct simulator::impl {
     };
     bool consider(pick& best, index_t list, index_t offered) const;
     void admit(const pick& p);
-    std::ptrdiff_t first_eligible(index_t list, index_t offered) const;
+    std::ptrdiff_t first_eligible(index_t l, index_t offered) const;
 
     // gate_service.cpp, gate_supply.cpp
     bool join_service_queue(std::uint32_t slot);
     void leave_service(std::uint32_t slot);
     void start_services(index_t pool);
     void service_end(std::uint32_t slot);
-    void offer(index_t supply);
+    void offer(index_t s);
 
     // rules.cpp
     index_t after_bars(client_rec& c, index_t p);

@@ -21,9 +21,9 @@ void simulator::impl::setup_sources() {
         const group& gr = m.groups[g];
         for (index_t i = 0; i < gr.arrivals.size(); ++i) {
             const arrival_stream& as = gr.arrivals[i];
-            arrivals.push_back(detail::arrival_rt{
-                g, i, as.placement, detail::point_process(as.process, as.per_year, cal, arrival_entity(g, i))});
-            schedule_next(arrivals.back().when, event_kind::arrival, static_cast<index_t>(arrivals.size() - 1));
+            const auto a = static_cast<index_t>(arrivals.size());
+            arrivals.push_back({g, i, as.placement, {as.process, as.per_year, cal, arrival_entity(g, i)}});
+            schedule_next(arrivals[a].when, event_kind::arrival, a);
         }
     }
 }

@@ -34,6 +34,7 @@ void simulator::impl::setup_gates() {
             detail::waiting_list& wl = lists[qi.service_or_transition];
             wl.queue = q;
             wl.active = qi.active;
+            // The model's rule and the kinds' gates agree on who waits.
             assert(wl.active == resources.any([&](const auto& k) { return k.uses(qi.service_or_transition); }));
         }
     }
@@ -57,7 +58,8 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
     wl.slots.push_back(slot);
     obs.queue_joined(now, wl.queue);
     // Tried at the next settle, unless it waits for an offer (which then tries it).
-    if (!resources.any([&](const auto& kind) { return kind.waits_for_offer(c.route, c); })) wake.wake_list(c.route);
+    const bool for_offer = resources.any([&](const auto& kind) { return kind.waits_for_offer(c.route, c); });
+    if (!for_offer) wake.wake_list(c.route);
 }
 
 // A rule moves the client: out of the queue it stands in, or out of its service.
@@ -124,9 +126,9 @@ void simulator::impl::move(std::uint32_t slot) {
     enter(slot, m.transitions[r].to, initial_state::fresh, 0);
 }
 
-// Until nothing released is left untried: rule moves first, then the
-// services of woken pools, then, one at a time, the earliest eligible client
-// over the woken waiting lists.
+// Until nothing released is left untried: rule moves first (they come before
+// ordinary moves into the same room), then the services of woken pools, then,
+// one at a time, the earliest eligible client over the woken waiting lists.
 void simulator::impl::settle() {
     while (wake.any) {
         wake.any = false;
