@@ -15,6 +15,7 @@
 
 namespace hemsim::detail {
 
+/// The service gates of every transition, and every service's queue.
 struct service_gates {
     const model& m;
     gates_of_kind of;                                 // per transition, in the order written

@@ -12,6 +12,7 @@
 
 namespace hemsim::detail {
 
+/// The supply gates of every transition, and the waiting lists an offer of each supply tries.
 struct supply_gates {
     gates_of_kind of;
     std::vector<std::vector<index_t>> lists;  // per supply: the transitions needing it, in order

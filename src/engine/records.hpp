@@ -1,6 +1,7 @@
-// Private to src/engine/: the records every part of the simulator shares, a
-// client's and the set of queues to try again at the next settle. The gate
-// kinds (gate_*.hpp) read and write these and nothing else of the simulator.
+// Private to src/engine/: the records every part of the simulator shares: a
+// client's, the set of queues to try again at the next settle, and a gate
+// kind's gates per transition. The gate kinds (gate_*.hpp) read and write
+// these and nothing else of the simulator.
 #pragma once
 
 #include <cassert>
