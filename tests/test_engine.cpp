@@ -232,6 +232,50 @@ TEST_CASE("an offer goes to the head of its queue or is lost", "[engine][gates]"
     CHECK(tr.times("lost") == std::vector<double>{25});
 }
 
+TEST_CASE("queue ids: services, then a waiting list per transition, active with resource gates or room",
+          "[engine][queues]") {
+    // Transitions: stodboende_forsok (gated), forsok_harbarge, forsok_eget, harbarge_stodboende.
+    model m = kedjan(30, 20, 10, 1, 2);
+    m.placements[2].capacity = 5;  // harbarge: forsok_harbarge waits for room
+    const std::vector<queue_info> q = m.queues();
+    REQUIRE(q.size() == m.services.size() + m.transitions.size());
+    CHECK(q[0].kind == queue_kind::service);
+    CHECK(q[0].service_or_transition == 0);
+    CHECK(q[0].active);
+    std::vector<bool> active;
+    for (std::size_t i = 1; i < q.size(); ++i) {
+        CHECK(q[i].kind == queue_kind::waiting_list);
+        CHECK(q[i].service_or_transition == i - 1);
+        active.push_back(q[i].active);
+    }
+    CHECK(active == std::vector<bool>{true, true, false, false});
+
+    SECTION("the engine emits these ids, and only active ones") {
+        trace tr = run_trace(m, ymd(2010, 1, 1), 36);
+        std::size_t service_joins = 0, list_joins = 0;
+        for (const auto& r : tr.rows) {
+            if (r.what != "join" && r.what != "served" && r.what != "abandon") continue;
+            REQUIRE(r.id < q.size());
+            CHECK(q[r.id].active);
+            (q[r.id].kind == queue_kind::service ? service_joins : list_joins) += r.what == "join";
+        }
+        CHECK(service_joins > 0);
+        CHECK(list_joins > 0);
+    }
+    SECTION("the results' layout numbers queues the same way") {
+        scenario sc = make_scenario(m, ymd(2010, 1, 1), 12, 1, 1);
+        calendar cal = make_calendar(sc);
+        result_layout l = make_layout(sc, sc.alternatives[0], cal);
+        REQUIRE(l.queues.size() == q.size());
+        for (std::size_t i = 0; i < q.size(); ++i) {
+            const index_t e = q[i].service_or_transition;
+            const std::string& id = q[i].kind == queue_kind::service ? m.services[e].id : m.transitions[e].id;
+            CHECK(l.queues[i] == id);
+            CHECK((l.queue_active[i] != 0) == q[i].active);
+        }
+    }
+}
+
 TEST_CASE("clients are conserved in every replication", "[engine][conservation]") {
     model m = kedjan(50, 40, 30, 6, 8);
     scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 50, 2);

@@ -17,8 +17,8 @@ enum class rule_event : std::uint8_t {
     breach_bar,      // a barred client entered all the same: no room in `instead`
 };
 
-/// Queue numbering: services first (0..S-1), then one waiting list per
-/// transition (S + transition index). `client` is the client's stable key.
+/// Queue ids are those of model::queues(): services first (0..S-1), then one
+/// waiting list per transition (S + transition index). `client` is the client's stable key.
 struct observer {
     virtual ~observer() = default;
     /// A client entered a placement (also at creation). `attrs` as now drawn.

@@ -1,169 +1,50 @@
+// The loop of one simulator run: setup, the event loop with its boundary rule
+// and runaway-work guards, the dispatch of an event to the part that handles
+// it, and an event's description for error messages. The state and the other
+// jobs are in simulator_impl.hpp and the files it lists.
 #include "engine/simulator.hpp"
 
-#include <algorithm>
 #include <cassert>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <stdexcept>
 #include <string>
+
+#include "engine/simulator_impl.hpp"
 
 namespace hemsim {
 
 namespace {
 
-// Purposes of a client's random streams (counter word 1).
-enum purpose : std::uint64_t {
-    p_attributes_at_creation = 1,
-    p_attributes_on_entry = 2,
-    p_entry = 3,  // the route, then the stay
-    p_service = 4,
-};
+// Runaway work: too many events while time stands (nearly) still, or in all.
+struct runaway_guard {
+    const sim_limits& limits;
+    double instant = 0;
+    std::uint64_t at_instant = 0;
 
-// Entity keys of streams that belong to no client (bit 63 set).
-constexpr std::uint64_t arrival_entity(std::uint64_t group, std::uint64_t stream_index) {
-    return (1ull << 63) | (1ull << 56) | (group << 16) | stream_index;
-}
-constexpr std::uint64_t supply_entity(std::uint64_t supply) {
-    return (1ull << 63) | (2ull << 56) | supply;
-}
-// A client's key: group, initial (0) or arrival (1), entry or stream, number.
-constexpr std::uint64_t client_key(std::uint64_t group, bool arrival, std::uint64_t source,
-                                   std::uint64_t k) {
-    return (group << 48) | (std::uint64_t{arrival} << 47) | (source << 40) | k;
-}
-
-enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
-
-struct client_rec {
-    std::uint64_t key = 0;
-    std::uint64_t attrs = 0;
-    std::uint64_t flags = 0;
-    std::uint64_t held_staff = 0;  // bit per staff pool
-    std::uint64_t join_seq = 0;    // FIFO order across queues
-    double joined = 0;             // time it joined its current queue
-    index_t placement = no_index;
-    index_t route = no_index;
-    index_t group = no_index;
-    std::uint32_t entries = 0;   // placements entered so far
-    std::uint32_t services = 0;  // services started so far
-    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
-    std::uint16_t gate_pos = 0;
-    phase ph = phase::idle;
-};
-
-struct transition_rt {
-    std::vector<gate> service_gates;
-    std::vector<gate> supply_gates;
-    std::vector<gate> staff_gates;
-    bool dest_capacity = false;
-    bool resource_stage = false;        // any supply/staff gate or destination capacity
-    bool conditional_resources = false;  // some resource gate has a `when`
-    std::deque<std::uint32_t> waiting;   // client slots, FIFO
-};
-
-struct arrival_rt {
-    index_t group, stream_index, placement;
-    arrival_process process;
-    cumulative_rate rate;
-    double level = 0;
-    std::uint64_t k = 0;
-};
-
-struct supply_rt {
-    arrival_process process;
-    cumulative_rate rate;
-    double level = 0;
-    std::uint64_t k = 0;
-    std::vector<index_t> lists;  // transitions that need it
+    // Throws std::runtime_error when the event about to run at `now` is one too many.
+    void check(double now, std::uint64_t events, std::size_t clients_present) {
+        if (now - instant < limits.instant_days) {
+            // Many clients may move at one instant (a stock that starts ready); a cycle moves for ever.
+            if (++at_instant > limits.max_events_at_instant + 20 * clients_present)
+                throw std::runtime_error(
+                    "more than " + std::to_string(limits.max_events_at_instant) +
+                    " events without model time moving on (within 0.1 second): clients move without time "
+                    "passing, as around a cycle of stays of zero or vanishing length; give a stay of the cycle "
+                    "a duration (docs/language.md, \"Limits\")");
+        } else {
+            instant = now;
+            at_instant = 0;
+        }
+        if (events >= limits.max_events)
+            throw std::runtime_error("the replication passed " + std::to_string(limits.max_events) +
+                                     " events, hemsim's limit for one replication; lower the rates or "
+                                     "the horizon (docs/language.md, \"Limits\")");
+    }
 };
 
 }  // namespace
-
-struct simulator::impl {
-    const model& m;
-    const calendar& cal;
-    observer& obs;
-    flow_counts& counts;
-    std::uint64_t seed, rep;
-    const sim_limits* limits = nullptr;
-    double now = 0;
-    event_queue queue;
-
-    // Schedules an event; a time that is not a finite number never enters the queue.
-    void schedule(double t, event_kind kind, std::uint32_t target, std::uint32_t tag = 0) {
-        if (!std::isfinite(t))
-            throw std::runtime_error("a drawn time is not a finite number (" + std::to_string(t) +
-                                     "); a distribution's parameters are out of range");
-        queue.push(t, kind, target, tag);
-    }
-
-    std::vector<client_rec> clients;
-    std::vector<std::uint32_t> free_slots;
-    std::uint64_t next_join_seq = 0;
-
-    std::vector<std::uint32_t> occupancy;        // per placement
-    std::vector<std::uint32_t> staff_in_use;     // per staff pool
-    std::vector<std::uint32_t> staff_slots;      // per staff pool, now
-    std::vector<timeline> staff_fte;             // per staff pool
-    std::vector<std::vector<index_t>> pool_services;  // services served by a pool
-    std::vector<std::vector<index_t>> pool_lists;     // transitions with a staff gate on the pool
-    std::vector<std::vector<index_t>> room_lists;     // transitions into a placement with capacity
-    std::vector<std::vector<index_t>> routes_from;    // per placement
-    std::vector<std::vector<index_t>> redraw_at;      // per placement: attributes drawn anew
-    std::vector<std::uint64_t> clear_mask;            // per placement
-    std::vector<std::deque<std::uint32_t>> service_queue;  // per service
-    std::vector<transition_rt> trs;
-    std::vector<arrival_rt> arrivals;
-    std::vector<supply_rt> supplies;
-
-    // Resources freed since the last settle: their waiting lists are tried.
-    std::vector<char> dirty_list;
-    std::vector<char> dirty_pool;
-    std::vector<char> dirty_rule;                      // per placement: room for rule moves
-    std::vector<std::deque<std::pair<std::uint32_t, std::uint32_t>>> rule_wait;  // (slot, serial)
-    bool any_dirty = false;
-
-    impl(const model& mm, const calendar& cc, observer& o, flow_counts& fc, std::uint64_t s,
-         std::uint64_t r)
-        : m(mm), cal(cc), obs(o), counts(fc), seed(s), rep(r) {}
-
-    stream client_stream(const client_rec& c, std::uint64_t purpose, std::uint64_t index) const {
-        return stream(seed, rep, c.key, purpose, index);
-    }
-
-    void setup();
-    void run();
-    void dispatch(const event& ev);
-    std::string describe(const event& ev) const;
-
-    std::uint32_t new_client(std::uint64_t key, index_t group);
-    void draw_attributes(client_rec& c, bool all, index_t placement);
-    void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed, std::uint64_t fixed_on = 0,
-               std::uint64_t fixed_off = 0);
-    void leave(client_rec& c);
-    void stay_end(std::uint32_t slot);
-    void max_stay(std::uint32_t slot);
-    void force_move(std::uint32_t slot, index_t d);
-    bool room(index_t p) const;
-    void continue_gates(std::uint32_t slot);
-    void move(std::uint32_t slot);
-    void start_services(index_t pool);
-    void service_end(std::uint32_t slot);
-    void offer(index_t s);
-    void mark_pool(index_t pool);
-    void release_staff(std::uint64_t pools);
-    void mark_room(index_t p);
-    void settle();
-    bool needs_supply(const client_rec& c, const transition_rt& t, index_t s) const;
-    bool any_supply(const client_rec& c, const transition_rt& t) const;
-    bool resources_hold(const client_rec& c, const transition_rt& t, index_t tr_index) const;
-    std::uint64_t staff_mask(const client_rec& c, const transition_rt& t) const;
-    std::ptrdiff_t first_eligible(index_t tr_index, index_t offered_supply) const;
-    void schedule_next_arrival(index_t a);
-    void schedule_next_offer(index_t s);
-};
 
 simulator::simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
                      std::uint64_t replication, sim_limits limits)
@@ -175,534 +56,47 @@ simulator::~simulator() = default;
 
 void simulator::run() { impl_->run(); }
 
+// The order matters: events scheduled for one time run in the order scheduled
+// (FTE dates, then offers, then arrivals, then the initial stock's stays).
 void simulator::impl::setup() {
-    const std::size_t np = m.placements.size(), ns = m.staff.size();
-    if (ns > 64) throw std::runtime_error("hemsim supports at most 64 staff pools");
-    occupancy.assign(np, 0);
-    staff_in_use.assign(ns, 0);
-    staff_slots.assign(ns, 0);
-    pool_services.assign(ns, {});
-    pool_lists.assign(ns, {});
-    room_lists.assign(np, {});
-    routes_from.assign(np, {});
-    redraw_at.assign(np, {});
-    clear_mask.assign(np, 0);
-    service_queue.assign(m.services.size(), {});
-    dirty_list.assign(m.transitions.size(), 0);
-    dirty_pool.assign(ns, 0);
-    dirty_rule.assign(np, 0);
-    rule_wait.assign(np, {});
+    setup_gates();
+    setup_clients();
+    setup_sources();
+    create_initial_stock();
+}
 
-    for (index_t i = 0; i < ns; ++i) {
-        staff_fte.push_back(staffed_fte(m.staff[i], cal));
-        staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(0));
-        for (double t : staff_fte[i].times)
-            if (t < cal.horizon_days) schedule(t, event_kind::staff_change, i);
-    }
-    for (index_t i = 0; i < m.services.size(); ++i) pool_services[m.services[i].staff].push_back(i);
-    for (index_t p = 0; p < np; ++p) clear_mask[p] = m.placements[p].clears_flags;
-    for (index_t a = 0; a < m.attributes.size(); ++a)
-        for (index_t p : m.attributes[a].redraw_on_entry) redraw_at[p].push_back(a);
-
-    trs.resize(m.transitions.size());
-    for (index_t i = 0; i < m.transitions.size(); ++i) {
-        const transition& tr = m.transitions[i];
-        transition_rt& rt = trs[i];
-        routes_from[tr.from].push_back(i);
-        for (const gate& g : tr.gates) {
-            switch (g.kind) {
-            case gate_kind::service: rt.service_gates.push_back(g); break;
-            case gate_kind::supply: rt.supply_gates.push_back(g); break;
-            case gate_kind::staff: rt.staff_gates.push_back(g); break;
-            }
-            if (g.kind != gate_kind::service && !g.when.always())
-                rt.conditional_resources = true;
+// Events at exactly the horizon are not processed: the state at T is the
+// state after every event with time < T.
+void simulator::impl::run() {
+    setup();
+    settle();
+    runaway_guard guard{*limits};
+    while (!queue.empty() && queue.top().time < cal.horizon_days) {
+        event ev = queue.top();
+        queue.pop();
+        assert(ev.time >= now);
+        now = ev.time;
+        try {
+            guard.check(now, counts.events, clients.size() - free_slots.size());
+            dispatch(ev);
+            settle();
+        } catch (const std::exception& e) {
+            char day[64];
+            std::snprintf(day, sizeof day, "%.2f", now);
+            const date on{std::chrono::sys_days{cal.start} + std::chrono::days{static_cast<long>(std::floor(now))}};
+            throw std::runtime_error("at day " + std::string(day) + " (" + iso(on) + ", " + describe(ev) + "): " + e.what());
         }
-        rt.dest_capacity = m.placements[tr.to].capacity.has_value();
-        rt.resource_stage = rt.dest_capacity || !rt.supply_gates.empty() || !rt.staff_gates.empty();
-        for (const gate& g : rt.staff_gates) pool_lists[g.target].push_back(i);
-        if (rt.dest_capacity) room_lists[tr.to].push_back(i);
+        ++counts.events;
     }
-
-    supplies.clear();
-    for (index_t s = 0; s < m.supplies.size(); ++s) {
-        const supply& sp = m.supplies[s];
-        supplies.push_back(supply_rt{sp.process, cumulative_rate(timeline(sp.per_year, cal, 1.0 / 365.0)),
-                                     0, 0, {}});
-        for (index_t i = 0; i < m.transitions.size(); ++i)
-            for (const gate& g : trs[i].supply_gates)
-                if (g.target == s) {
-                    supplies[s].lists.push_back(i);
-                    break;
-                }
-        schedule_next_offer(s);
-    }
-
-    for (index_t g = 0; g < m.groups.size(); ++g) {
-        const group& gr = m.groups[g];
-        for (index_t i = 0; i < gr.arrivals.size(); ++i) {
-            const arrival_stream& as = gr.arrivals[i];
-            arrivals.push_back(arrival_rt{g, i, as.placement, as.process,
-                                          cumulative_rate(timeline(as.per_year, cal, 1.0 / 365.0)), 0, 0});
-            schedule_next_arrival(static_cast<index_t>(arrivals.size() - 1));
-        }
-    }
-
-    // Initial stock: everyone is in place at time 0, in the order written.
-    for (index_t g = 0; g < m.groups.size(); ++g) {
-        const group& gr = m.groups[g];
-        for (index_t i = 0; i < gr.initial.size(); ++i) {
-            const initial_stock& st = gr.initial[i];
-            for (std::uint32_t k = 0; k < st.count; ++k) {
-                std::uint32_t slot = new_client(client_key(g, false, i, k), g);
-                client_rec& c = clients[slot];
-                c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
-                // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
-                c.held_staff = st.holds_staff;
-                for (index_t pool = 0; pool < ns; ++pool)
-                    if ((st.holds_staff >> pool) & 1u) ++staff_in_use[pool];
-                ++counts.initial;
-                obs.created(0, true);
-                enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
-                clients[slot].flags |= st.flags;
-            }
-        }
-    }
+    now = cal.horizon_days;
+    counts.present = clients.size() - free_slots.size();
 }
 
-void simulator::impl::schedule_next_arrival(index_t a) {
-    arrival_rt& ar = arrivals[a];
-    if (ar.process == arrival_process::poisson) {
-        stream s(seed, rep, arrival_entity(ar.group, ar.stream_index), 0, ar.k);
-        ar.level += -std::log(s.uniform());
-    } else {
-        ar.level = static_cast<double>(ar.k) + 0.5;
-    }
-    double t = ar.rate.inverse(ar.level);
-    if (t < cal.horizon_days) schedule(t, event_kind::arrival, a);
-}
-
-void simulator::impl::schedule_next_offer(index_t si) {
-    supply_rt& sp = supplies[si];
-    if (sp.process == arrival_process::poisson) {
-        stream s(seed, rep, supply_entity(si), 0, sp.k);
-        sp.level += -std::log(s.uniform());
-    } else {
-        sp.level = static_cast<double>(sp.k) + 0.5;
-    }
-    double t = sp.rate.inverse(sp.level);
-    if (t < cal.horizon_days) schedule(t, event_kind::offer, si);
-}
-
-std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
-    std::uint32_t slot;
-    if (!free_slots.empty()) {
-        slot = free_slots.back();
-        free_slots.pop_back();
-    } else {
-        slot = static_cast<std::uint32_t>(clients.size());
-        clients.emplace_back();
-    }
-    client_rec& c = clients[slot];
-    std::uint32_t serial = c.serial + 1;  // never reused: stale events stay stale
-    c = client_rec{};
-    c.serial = serial;
-    c.key = key;
-    c.group = group;
-    draw_attributes(c, true, no_index);
-    counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
-    if (counts.peak_present > limits->max_clients)
-        throw std::runtime_error("more than " + std::to_string(limits->max_clients) +
-                                 " clients are in the system at once, hemsim's limit; lower the arrivals or give "
-                                 "the clients ways out (docs/language.md, \"Limits\")");
-    return slot;
-}
-
-// One stream per draw of a set of attributes (4 uniforms per Philox block):
-// at creation every attribute in model order, on entry the placement's list.
-void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement) {
-    const group& gr = m.groups[c.group];
-    stream s = client_stream(c, all ? p_attributes_at_creation : p_attributes_on_entry, c.entries);
-    auto draw = [&](index_t a) {
-        bool v = s.uniform() < gr.attribute_probability[a];
-        c.attrs = v ? (c.attrs | (1ull << a)) : (c.attrs & ~(1ull << a));
-    };
-    if (all) {
-        for (index_t a = 0; a < m.attributes.size(); ++a) draw(a);
-    } else {
-        for (index_t a : redraw_at[placement]) draw(a);
-    }
-}
-
-bool simulator::impl::room(index_t p) const {
-    const auto& cap = m.placements[p].capacity;
-    return !cap || occupancy[p] < *cap;
-}
-
-void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
-                            std::uint64_t fixed_on, std::uint64_t fixed_off) {
-    client_rec& c = clients[slot];
-    // Who may never be placed here goes elsewhere, when there is room there.
-    for (const placement::bar& b : m.placements[p].never_for) {
-        if (!b.when.holds(c.attrs)) continue;
-        if (room(b.instead)) {
-            obs.rule(now, p, rule_event::redirected, c.key);
-            p = b.instead;
-        } else {
-            obs.rule(now, p, rule_event::breach_bar, c.key);
-        }
-        break;
-    }
-    const placement& pl = m.placements[p];
-    c.placement = p;
-    ++c.serial;
-    c.flags &= ~clear_mask[p];
-    if (!redraw_at[p].empty()) draw_attributes(c, false, p);
-    c.attrs = (c.attrs | fixed_on) & ~fixed_off;  // initial stock with attributes given
-    ++c.entries;
-    if (pl.terminal) {
-        // Leaves the system at once: no stay, no cost.
-        assert(c.held_staff == 0);
-        ++counts.exits;
-        obs.exited(now, p);
-        c.ph = phase::idle;
-        free_slots.push_back(slot);
-        return;
-    }
-    ++occupancy[p];
-    obs.entered(now, p, c.attrs, c.key);
-    if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
-
-    // Choose the route among those whose condition holds.
-    const auto& routes = routes_from[p];
-    c.route = no_index;
-    c.gate_pos = 0;
-    c.ph = phase::stay;
-    if (routes.empty()) return;  // stays to the end of the horizon
-    // One stream for the entry: the route's uniform first, then the stay's draws.
-    stream s = client_stream(c, p_entry, c.entries);
-    {
-        double u = s.uniform(), cum = 0;
-        index_t last = no_index;
-        for (index_t r : routes) {
-            const transition& tr = m.transitions[r];
-            if (!tr.when.holds(c.attrs)) continue;
-            last = r;
-            cum += tr.probability;
-            if (u < cum) break;
-        }
-        c.route = last;
-    }
-    if (c.route == no_index) return;  // no condition holds: stays (the validator forbids this)
-    const distribution& d = m.transitions[c.route].after;
-    double stay = 0;
-    switch (state) {
-    case initial_state::fresh: stay = sample(d, s); break;
-    case initial_state::elapsed: stay = sample_remaining(d, elapsed, s); break;
-    case initial_state::stationary: stay = sample_stationary_remaining(d, s); break;
-    case initial_state::ready: stay = 0; break;
-    }
-    schedule(now + stay, event_kind::stay_end, slot, c.serial);
-}
-
-void simulator::impl::leave(client_rec& c) {
-    index_t p = c.placement;
-    obs.left(now, p, c.attrs, c.key);
-    --occupancy[p];
-    if (m.placements[p].capacity) mark_room(p);
-}
-
-// Frees one slot of each pool in `pools` (a bit mask) and lets its waiting lists try again.
-void simulator::impl::release_staff(std::uint64_t pools) {
-    for (index_t i = 0; pools; ++i, pools >>= 1)
-        if (pools & 1u) {
-            --staff_in_use[i];
-            mark_pool(i);
-        }
-}
-
-void simulator::impl::mark_pool(index_t pool) {
-    dirty_pool[pool] = 1;
-    for (index_t l : pool_lists[pool]) dirty_list[l] = 1;
-    any_dirty = true;
-}
-
-void simulator::impl::mark_room(index_t p) {
-    for (index_t l : room_lists[p]) dirty_list[l] = 1;
-    if (!rule_wait[p].empty()) dirty_rule[p] = 1;
-    any_dirty = true;
-}
-
-void simulator::impl::max_stay(std::uint32_t slot) {
-    client_rec& c = clients[slot];
-    index_t p = c.placement;
-    obs.rule(now, p, rule_event::over_max_stay, c.key);
-    index_t d = m.placements[p].after_max_stay;
-    if (d == no_index) return;  // counted only
-    if (room(d)) {
-        obs.rule(now, p, rule_event::moved_by_rule, c.key);
-        force_move(slot, d);
-    } else {
-        obs.rule(now, p, rule_event::breach_max_stay, c.key);
-        rule_wait[d].push_back({slot, c.serial});
-    }
-}
-
-void simulator::impl::force_move(std::uint32_t slot, index_t d) {
-    client_rec& c = clients[slot];
-    const std::size_t S = m.services.size();
-    switch (c.ph) {
-    case phase::service_queue: {
-        index_t sv = trs[c.route].service_gates[c.gate_pos].target;
-        auto& q = service_queue[sv];
-        q.erase(std::find(q.begin(), q.end(), slot));
-        obs.queue_abandoned(now, sv);
-        break;
-    }
-    case phase::waiting: {
-        auto& w = trs[c.route].waiting;
-        w.erase(std::find(w.begin(), w.end(), slot));
-        obs.queue_abandoned(now, static_cast<index_t>(S + c.route));
-        break;
-    }
-    case phase::in_service: {
-        index_t pool = m.services[trs[c.route].service_gates[c.gate_pos].target].staff;
-        --staff_in_use[pool];
-        mark_pool(pool);
-        break;
-    }
-    case phase::stay:
-    case phase::idle:
-        break;
-    }
-    leave(c);
-    release_staff(c.held_staff);
-    c.held_staff = 0;
-    enter(slot, d, initial_state::fresh, 0);
-}
-
-void simulator::impl::stay_end(std::uint32_t slot) { continue_gates(slot); }
-
-void simulator::impl::continue_gates(std::uint32_t slot) {
-    client_rec& c = clients[slot];
-    transition_rt& t = trs[c.route];
-    while (c.gate_pos < t.service_gates.size()) {
-        const gate& g = t.service_gates[c.gate_pos];
-        const service& sv = m.services[g.target];
-        if (!g.when.holds(c.attrs) || (c.flags & sv.flag_bit())) {
-            ++c.gate_pos;
-            continue;
-        }
-        c.ph = phase::service_queue;
-        c.joined = now;
-        c.join_seq = next_join_seq++;
-        service_queue[g.target].push_back(slot);
-        obs.queue_joined(now, g.target);
-        mark_pool(sv.staff);
-        return;
-    }
-    if (!t.resource_stage) {
-        move(slot);
-        return;
-    }
-    c.ph = phase::waiting;
-    c.joined = now;
-    c.join_seq = next_join_seq++;
-    t.waiting.push_back(slot);
-    obs.queue_joined(now, static_cast<index_t>(m.services.size() + c.route));
-    if (!any_supply(c, t)) {
-        dirty_list[c.route] = 1;
-        any_dirty = true;
-    }
-}
-
-bool simulator::impl::needs_supply(const client_rec& c, const transition_rt& t, index_t s) const {
-    for (const gate& g : t.supply_gates)
-        if (g.target == s && g.when.holds(c.attrs)) return true;
-    return false;
-}
-
-bool simulator::impl::any_supply(const client_rec& c, const transition_rt& t) const {
-    for (const gate& g : t.supply_gates)
-        if (g.when.holds(c.attrs)) return true;
-    return false;
-}
-
-std::uint64_t simulator::impl::staff_mask(const client_rec& c, const transition_rt& t) const {
-    std::uint64_t mask = 0;
-    for (const gate& g : t.staff_gates)
-        if (g.when.holds(c.attrs)) mask |= 1ull << g.target;
-    return mask;
-}
-
-bool simulator::impl::resources_hold(const client_rec& c, const transition_rt& t, index_t tr_index) const {
-    for (const gate& g : t.staff_gates) {
-        if (!g.when.holds(c.attrs)) continue;
-        if ((c.held_staff >> g.target) & 1u) continue;  // keeps the slot it has
-        if (staff_in_use[g.target] >= staff_slots[g.target]) return false;
-    }
-    if (t.dest_capacity) {
-        index_t to = m.transitions[tr_index].to;
-        if (occupancy[to] >= *m.placements[to].capacity) return false;
-    }
-    return true;
-}
-
-// The position of the first client in a waiting list whose gates all hold,
-// given an offer of `offered_supply` (no_index: no offer in hand); -1 if none.
-std::ptrdiff_t simulator::impl::first_eligible(index_t tr_index, index_t offered) const {
-    const transition_rt& t = trs[tr_index];
-    for (std::size_t i = 0; i < t.waiting.size(); ++i) {
-        const client_rec& c = clients[t.waiting[i]];
-        bool ok;
-        if (offered == no_index) {
-            ok = !any_supply(c, t) && resources_hold(c, t, tr_index);
-        } else {
-            ok = needs_supply(c, t, offered) && resources_hold(c, t, tr_index);
-            if (ok)
-                for (const gate& g : t.supply_gates)
-                    if (g.target != offered && g.when.holds(c.attrs)) ok = false;  // needs another supply too
-        }
-        if (ok) return static_cast<std::ptrdiff_t>(i);
-        // Without conditions every client in the list needs the same: the head decides.
-        if (!t.conditional_resources) return -1;
-    }
-    return -1;
-}
-
-void simulator::impl::move(std::uint32_t slot) {
-    client_rec& c = clients[slot];
-    index_t r = c.route;
-    const transition_rt& t = trs[r];
-    if (c.ph == phase::waiting)
-        obs.queue_left(now, static_cast<index_t>(m.services.size() + r), now - c.joined);
-    leave(c);
-    std::uint64_t need = staff_mask(c, t);
-    std::uint64_t acquire = need & ~c.held_staff;
-    release_staff(c.held_staff & ~need);
-    for (index_t i = 0; acquire; ++i, acquire >>= 1)
-        if (acquire & 1u) ++staff_in_use[i];
-    c.held_staff = need;
-    obs.moved(now, r, c.attrs);
-    enter(slot, m.transitions[r].to, initial_state::fresh, 0);
-}
-
-void simulator::impl::start_services(index_t pool) {
-    const auto& svcs = pool_services[pool];
-    while (staff_in_use[pool] < staff_slots[pool]) {
-        // The earliest waiting client over the services this pool serves.
-        index_t best = no_index;
-        std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-        for (index_t s : svcs)
-            if (!service_queue[s].empty() && clients[service_queue[s].front()].join_seq < best_seq) {
-                best = s;
-                best_seq = clients[service_queue[s].front()].join_seq;
-            }
-        if (best == no_index) return;
-        std::uint32_t slot = service_queue[best].front();
-        service_queue[best].pop_front();
-        client_rec& c = clients[slot];
-        ++staff_in_use[pool];
-        obs.queue_left(now, best, now - c.joined);
-        c.ph = phase::in_service;
-        stream s = client_stream(c, p_service, (std::uint64_t{best} << 32) | c.services);
-        ++c.services;
-        schedule(now + sample(m.services[best].duration, s), event_kind::service_end, slot, c.serial);
-    }
-}
-
-void simulator::impl::service_end(std::uint32_t slot) {
-    client_rec& c = clients[slot];
-    const gate& g = trs[c.route].service_gates[c.gate_pos];
-    const service& sv = m.services[g.target];
-    --staff_in_use[sv.staff];
-    mark_pool(sv.staff);
-    c.flags |= sv.flag_bit();
-    ++c.gate_pos;
-    continue_gates(slot);
-}
-
-void simulator::impl::offer(index_t si) {
-    supply_rt& sp = supplies[si];
-    ++sp.k;
-    obs.offer_made(now, si);
-    index_t best_list = no_index;
-    std::ptrdiff_t best_pos = -1;
-    std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-    for (index_t l : sp.lists) {
-        std::ptrdiff_t pos = first_eligible(l, si);
-        if (pos < 0) continue;
-        std::uint64_t seq = clients[trs[l].waiting[static_cast<std::size_t>(pos)]].join_seq;
-        if (seq < best_seq) {
-            best_seq = seq;
-            best_list = l;
-            best_pos = pos;
-        }
-    }
-    if (best_list == no_index) {
-        obs.offer_lost(now, si);
-    } else {
-        auto& w = trs[best_list].waiting;
-        std::uint32_t slot = w[static_cast<std::size_t>(best_pos)];
-        w.erase(w.begin() + best_pos);
-        move(slot);
-    }
-    schedule_next_offer(si);
-}
-
-void simulator::impl::settle() {
-    while (any_dirty) {
-        any_dirty = false;
-        // Moves the rules demand come before ordinary moves into the same room.
-        for (index_t d = 0; d < dirty_rule.size(); ++d) {
-            if (!dirty_rule[d]) continue;
-            dirty_rule[d] = 0;
-            auto& w = rule_wait[d];
-            while (!w.empty() && room(d)) {
-                auto [slot, serial] = w.front();
-                w.pop_front();
-                if (clients[slot].serial != serial) continue;  // it moved on meanwhile
-                obs.rule(now, clients[slot].placement, rule_event::moved_by_rule, clients[slot].key);
-                force_move(slot, d);
-            }
-        }
-        for (index_t pool = 0; pool < dirty_pool.size(); ++pool)
-            if (dirty_pool[pool]) {
-                dirty_pool[pool] = 0;
-                if (!pool_services[pool].empty()) start_services(pool);
-            }
-        // Admit, one at a time, the earliest eligible client over the dirty lists.
-        for (;;) {
-            index_t best_list = no_index;
-            std::ptrdiff_t best_pos = -1;
-            std::uint64_t best_seq = std::numeric_limits<std::uint64_t>::max();
-            for (index_t l = 0; l < dirty_list.size(); ++l) {
-                if (!dirty_list[l]) continue;
-                std::ptrdiff_t pos = first_eligible(l, no_index);
-                if (pos < 0) {
-                    dirty_list[l] = 0;
-                    continue;
-                }
-                std::uint64_t seq = clients[trs[l].waiting[static_cast<std::size_t>(pos)]].join_seq;
-                if (seq < best_seq) {
-                    best_seq = seq;
-                    best_list = l;
-                    best_pos = pos;
-                }
-            }
-            if (best_list == no_index) break;
-            auto& w = trs[best_list].waiting;
-            std::uint32_t slot = w[static_cast<std::size_t>(best_pos)];
-            w.erase(w.begin() + best_pos);
-            move(slot);
-        }
-    }
-}
-
+// A client's event of an earlier stay (its serial moved on) is stale: dropped.
 void simulator::impl::dispatch(const event& ev) {
     switch (ev.kind()) {
     case event_kind::stay_end:
-        if (clients[ev.target].serial == ev.tag) stay_end(ev.target);
+        if (clients[ev.target].serial == ev.tag) continue_gates(ev.target);
         break;
     case event_kind::service_end:
         if (clients[ev.target].serial == ev.tag) service_end(ev.target);
@@ -710,25 +104,9 @@ void simulator::impl::dispatch(const event& ev) {
     case event_kind::max_stay:
         if (clients[ev.target].serial == ev.tag) max_stay(ev.target);
         break;
-    case event_kind::arrival: {
-        arrival_rt& ar = arrivals[ev.target];
-        std::uint32_t slot = new_client(client_key(ar.group, true, ar.stream_index, ar.k), ar.group);
-        ++ar.k;
-        ++counts.arrivals;
-        obs.created(now, false);
-        enter(slot, ar.placement, initial_state::fresh, 0);
-        schedule_next_arrival(ev.target);
-        break;
-    }
-    case event_kind::offer:
-        offer(ev.target);
-        break;
-    case event_kind::staff_change: {
-        index_t i = ev.target;
-        staff_slots[i] = m.staff[i].slots_at(staff_fte[i].at(now));
-        mark_pool(i);
-        break;
-    }
+    case event_kind::arrival: arrival(ev.target); break;
+    case event_kind::offer: offer(ev.target); break;
+    case event_kind::staff_change: pools.recount(m, ev.target, now, wake); break;
     }
 }
 
@@ -741,58 +119,14 @@ std::string simulator::impl::describe(const event& ev) const {
         const char* what = ev.kind() == event_kind::stay_end      ? "end of stay"
                            : ev.kind() == event_kind::service_end ? "end of service"
                                                                   : "maximum stay";
-        return std::string(what) + " of client " +
-               std::to_string(c.key) + " of group '" + m.groups[c.group].id + "' in '" +
-               m.placements[c.placement].id + "'";
+        return std::string(what) + " of client " + std::to_string(c.key) + " of group '" + m.groups[c.group].id +
+               "' in '" + m.placements[c.placement].id + "'";
     }
     case event_kind::arrival: return "arrival into '" + m.placements[arrivals[ev.target].placement].id + "'";
     case event_kind::offer: return "offer of '" + m.supplies[ev.target].id + "'";
     case event_kind::staff_change: return "FTE change of '" + m.staff[ev.target].id + "'";
     }
     return "event";
-}
-
-void simulator::impl::run() {
-    setup();
-    settle();
-    const double horizon = cal.horizon_days;
-    // Runaway work: too many events while time stands (nearly) still, or in all.
-    double instant = 0;
-    std::uint64_t at_instant = 0;
-    while (!queue.empty() && queue.top().time < horizon) {
-        event ev = queue.top();
-        queue.pop();
-        assert(ev.time >= now);
-        now = ev.time;
-        try {
-            if (now - instant < limits->instant_days) {
-                // Many clients may move at one instant (a stock that starts ready); a cycle moves for ever.
-                if (++at_instant > limits->max_events_at_instant + 20 * (clients.size() - free_slots.size()))
-                    throw std::runtime_error(
-                        "more than " + std::to_string(limits->max_events_at_instant) +
-                        " events without model time moving on (within 0.1 second): clients move without time "
-                        "passing, as around a cycle of stays of zero or vanishing length; give a stay of the cycle "
-                        "a duration (docs/language.md, \"Limits\")");
-            } else {
-                instant = now;
-                at_instant = 0;
-            }
-            if (counts.events >= limits->max_events)
-                throw std::runtime_error("the replication passed " + std::to_string(limits->max_events) +
-                                         " events, hemsim's limit for one replication; lower the rates or "
-                                         "the horizon (docs/language.md, \"Limits\")");
-            dispatch(ev);
-            settle();
-        } catch (const std::exception& e) {
-            char day[64];
-            std::snprintf(day, sizeof day, "%.2f", now);
-            const date on{std::chrono::sys_days{cal.start} + std::chrono::days{static_cast<long>(std::floor(now))}};
-            throw std::runtime_error("at day " + std::string(day) + " (" + iso(on) + ", " + describe(ev) + "): " + e.what());
-        }
-        ++counts.events;
-    }
-    now = horizon;
-    counts.present = clients.size() - free_slots.size();
 }
 
 }  // namespace hemsim

@@ -30,6 +30,23 @@ index_t model::find_placement(const std::string& id) const {
     return no_index;
 }
 
+bool model::has_waiting_list(index_t t) const {
+    const transition& tr = transitions[t];
+    if (placements[tr.to].capacity) return true;
+    for (const gate& g : tr.gates)
+        if (g.kind != gate_kind::service) return true;
+    return false;
+}
+
+std::vector<queue_info> model::queues() const {
+    std::vector<queue_info> q;
+    q.reserve(services.size() + transitions.size());
+    for (index_t s = 0; s < services.size(); ++s) q.push_back({queue_kind::service, s, true});
+    for (index_t t = 0; t < transitions.size(); ++t)
+        q.push_back({queue_kind::waiting_list, t, has_waiting_list(t)});
+    return q;
+}
+
 const model_input* model::find_input(const std::string& path) const {
     for (const model_input& in : inputs)
         if (in.path == path) return &in;

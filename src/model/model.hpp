@@ -220,6 +220,17 @@ struct transition {
     index_t remainder = no_index;
 };
 
+/// A queue is a service's FIFO queue or a transition's waiting list.
+enum class queue_kind : std::uint8_t { service, waiting_list };
+
+/// One queue of the numbering the engine emits and results record: the
+/// position in model::queues() is the queue id.
+struct queue_info {
+    queue_kind kind = queue_kind::service;
+    index_t service_or_transition = no_index;  // a service or a transition index, by `kind`
+    bool active = true;  // clients really queue here: every service; a transition with has_waiting_list
+};
+
 /// An indicator of the programme (seed 004), counted per year.
 enum class indicator_kind {
     persons_in,      // distinct persons who spent any time in `placements` during the year
@@ -341,6 +352,13 @@ struct model {
     std::vector<uncertain_param> uncertain;  // numbers given as distributions
 
     index_t find_placement(const std::string& id) const;
+    /// Whether clients moving along transition `t` stand in a waiting list: a gate
+    /// other than a service holds them (a supply, a staff slot) or its destination has a capacity.
+    bool has_waiting_list(index_t t) const;
+    /// Every queue, by id: services first (id = service index, 0..S-1), then one
+    /// waiting list per transition (id = S + transition index), inactive where
+    /// has_waiting_list is false (nobody ever stands in it).
+    std::vector<queue_info> queues() const;
     /// The input at `path` (nullptr: none). A schedule's bare path finds the whole schedule.
     const model_input* find_input(const std::string& path) const;
 };

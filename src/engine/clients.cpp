@@ -1,0 +1,161 @@
+// Clients: their records (slots reused, serials never), creation with its
+// attribute draws, the initial stock, and entering and leaving a placement:
+// bars, redraws, the route out and the stay drawn on entry.
+#include <algorithm>
+#include <cassert>
+#include <stdexcept>
+#include <string>
+
+#include "engine/simulator_impl.hpp"
+
+namespace hemsim {
+
+using detail::client_key;
+using detail::p_attributes_at_creation;
+using detail::p_attributes_on_entry;
+using detail::p_entry;
+
+void simulator::impl::setup_clients() {
+    const std::size_t np = m.placements.size();
+    routes_from.assign(np, {});
+    redraw_at.assign(np, {});
+    clear_mask.assign(np, 0);
+    for (index_t i = 0; i < m.transitions.size(); ++i) routes_from[m.transitions[i].from].push_back(i);
+    for (index_t p = 0; p < np; ++p) clear_mask[p] = m.placements[p].clears_flags;
+    for (index_t a = 0; a < m.attributes.size(); ++a)
+        for (index_t p : m.attributes[a].redraw_on_entry) redraw_at[p].push_back(a);
+}
+
+// Everyone of the initial stock is in place at time 0, in the order written.
+void simulator::impl::create_initial_stock() {
+    for (index_t g = 0; g < m.groups.size(); ++g) {
+        const group& gr = m.groups[g];
+        for (index_t i = 0; i < gr.initial.size(); ++i) {
+            const initial_stock& st = gr.initial[i];
+            for (std::uint32_t k = 0; k < st.count; ++k) {
+                std::uint32_t slot = new_client(client_key(g, false, i, k), g);
+                client_rec& c = clients[slot];
+                c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
+                // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
+                c.held_staff = st.holds_staff;
+                for (index_t pool = 0; pool < m.staff.size(); ++pool)
+                    if ((st.holds_staff >> pool) & 1u) pools.take(pool);
+                ++counts.initial;
+                obs.created(0, true);
+                enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
+                clients[slot].flags |= st.flags;
+            }
+        }
+    }
+}
+
+std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
+    std::uint32_t slot;
+    if (!free_slots.empty()) {
+        slot = free_slots.back();
+        free_slots.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(clients.size());
+        clients.emplace_back();
+    }
+    client_rec& c = clients[slot];
+    std::uint32_t serial = c.serial + 1;  // never reused: stale events stay stale
+    c = client_rec{};
+    c.serial = serial;
+    c.key = key;
+    c.group = group;
+    draw_attributes(c, true, no_index);
+    counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
+    if (counts.peak_present > limits->max_clients)
+        throw std::runtime_error("more than " + std::to_string(limits->max_clients) +
+                                 " clients are in the system at once, hemsim's limit; lower the arrivals or give "
+                                 "the clients ways out (docs/language.md, \"Limits\")");
+    return slot;
+}
+
+// One stream per draw of a set of attributes (4 uniforms per Philox block):
+// at creation every attribute in model order, on entry the placement's list.
+void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement) {
+    const group& gr = m.groups[c.group];
+    stream s = client_stream(c, all ? p_attributes_at_creation : p_attributes_on_entry, c.entries);
+    auto draw = [&](index_t a) {
+        bool v = s.uniform() < gr.attribute_probability[a];
+        c.attrs = v ? (c.attrs | (1ull << a)) : (c.attrs & ~(1ull << a));
+    };
+    if (all) {
+        for (index_t a = 0; a < m.attributes.size(); ++a) draw(a);
+    } else {
+        for (index_t a : redraw_at[placement]) draw(a);
+    }
+}
+
+// Enters `p` (or where a bar sends the client instead): draws what entry draws,
+// chooses the route out and schedules the end of the stay. A terminal
+// placement is an exit: the client leaves the system at once.
+void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
+                            std::uint64_t fixed_on, std::uint64_t fixed_off) {
+    client_rec& c = clients[slot];
+    if (!m.placements[p].never_for.empty()) p = after_bars(c, p);
+    const placement& pl = m.placements[p];
+    c.placement = p;
+    ++c.serial;
+    c.flags &= ~clear_mask[p];
+    if (!redraw_at[p].empty()) draw_attributes(c, false, p);
+    c.attrs = (c.attrs | fixed_on) & ~fixed_off;  // initial stock with attributes given
+    ++c.entries;
+    if (pl.terminal) {
+        // Leaves the system at once: no stay, no cost.
+        assert(c.held_staff == 0);
+        ++counts.exits;
+        obs.exited(now, p);
+        c.ph = phase::idle;
+        free_slots.push_back(slot);
+        return;
+    }
+    resources.room.occupy(p);
+    obs.entered(now, p, c.attrs, c.key);
+    // A maximum stay starts on entry (rules.cpp).
+    if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
+
+    // Choose the route among those whose condition holds.
+    const auto& routes = routes_from[p];
+    c.route = no_index;
+    c.gate_pos = 0;
+    c.ph = phase::stay;
+    if (routes.empty()) return;  // stays to the end of the horizon
+    // One stream for the entry: the route's uniform first, then the stay's draws.
+    stream s = client_stream(c, p_entry, c.entries);
+    {
+        double u = s.uniform(), cum = 0;
+        index_t last = no_index;
+        for (index_t r : routes) {
+            const transition& tr = m.transitions[r];
+            if (!tr.when.holds(c.attrs)) continue;
+            last = r;
+            cum += tr.probability;
+            if (u < cum) break;
+        }
+        c.route = last;
+    }
+    if (c.route == no_index) return;  // no condition holds: stays (the validator forbids this)
+    const distribution& d = m.transitions[c.route].after;
+    double stay = 0;
+    switch (state) {
+    case initial_state::fresh: stay = sample(d, s); break;
+    case initial_state::elapsed: stay = sample_remaining(d, elapsed, s); break;
+    case initial_state::stationary: stay = sample_stationary_remaining(d, s); break;
+    case initial_state::ready: stay = 0; break;
+    }
+    schedule(now + stay, event_kind::stay_end, slot, c.serial);
+}
+
+// Leaves the current placement: its room is free again, for the waiting
+// lists into it and the rule moves waiting for it (rules.cpp).
+void simulator::impl::leave(client_rec& c) {
+    index_t p = c.placement;
+    obs.left(now, p, c.attrs, c.key);
+    resources.room.vacate(p, wake);
+    if (!rule_wait[p].empty()) wake.wake_rule(p);
+}
+
+}  // namespace hemsim

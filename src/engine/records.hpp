@@ -1,0 +1,86 @@
+// Private to src/engine/: the records every part of the simulator shares: a
+// client's, the set of queues to try again at the next settle, and a gate
+// kind's gates per transition. The gate kinds (gate_*.hpp) read and write
+// these and nothing else of the simulator.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace hemsim::detail {
+
+/// Where a client stands between events.
+enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
+
+/// One client in the system; its slot is reused after it exits (`serial` goes on).
+struct client_rec {
+    std::uint64_t key = 0;         // stable: group, source and number (client_key)
+    std::uint64_t attrs = 0;       // bit per attribute
+    std::uint64_t flags = 0;       // bit per service flag
+    std::uint64_t held_staff = 0;  // bit per staff pool
+    std::uint64_t join_seq = 0;    // FIFO order across queues
+    double joined = 0;             // time it joined its current queue
+    index_t placement = no_index;
+    index_t route = no_index;      // the transition it will take out of `placement`
+    index_t group = no_index;
+    std::uint32_t entries = 0;   // placements entered so far
+    std::uint32_t services = 0;  // services started so far
+    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
+    std::uint16_t gate_pos = 0;  // the next service gate of `route` to pass
+    phase ph = phase::idle;
+};
+
+/// What a released resource wakes: flags read and cleared by the next settle.
+struct wake_set {
+    std::vector<char> list;  // per transition: its waiting list
+    std::vector<char> pool;  // per staff pool: the service queues it serves
+    std::vector<char> rule;  // per placement: rule moves waiting for room there
+    bool any = false;        // some flag is set
+    bool any_rule = false;   // some `rule` flag is set
+
+    void size(std::size_t transitions, std::size_t pools, std::size_t placements) {
+        list.assign(transitions, 0);
+        pool.assign(pools, 0);
+        rule.assign(placements, 0);
+    }
+    void wake_list(index_t transition) {
+        list[transition] = 1;
+        any = true;
+    }
+    void wake_lists(const std::vector<index_t>& transitions) {
+        for (index_t l : transitions) list[l] = 1;
+        any = true;
+    }
+    void wake_rule(index_t placement) {
+        rule[placement] = 1;
+        any_rule = any = true;
+    }
+};
+
+/// The gates of one kind, per transition, as a kind keeps them.
+struct gates_of_kind {
+    std::vector<std::vector<gate>> of;  // per transition, in the order written
+    std::vector<char> any_when;         // per transition: some gate has a `when`
+
+    /// Takes the gates of `kind` of transition `tr` (added in order), calling on_gate(g) for each.
+    template <class F>
+    void add(index_t tr, const transition& t, gate_kind kind, F&& on_gate) {
+        assert(tr == of.size());
+        of.emplace_back();
+        any_when.push_back(0);
+        for (const gate& g : t.gates) {
+            if (g.kind != kind) continue;
+            of[tr].push_back(g);
+            if (!g.when.always()) any_when[tr] = 1;
+            on_gate(g);
+        }
+    }
+    const std::vector<gate>& operator[](index_t tr) const { return of[tr]; }
+    bool any(index_t tr) const { return !of[tr].empty(); }
+    bool conditional(index_t tr) const { return any_when[tr] != 0; }
+};
+
+}  // namespace hemsim::detail
