@@ -189,7 +189,9 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
             if (cmp.alternative != a) continue;
             std::string indent = "  ";
             if (cmp.adjustment != adjustment_kind::none) {
-                std::string dw = percent(o.deadweight, sv), ob = "+" + percent(o.optimism_bias, sv);
+                // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "+" + std::string&&.
+                std::string dw = percent(o.deadweight, sv), ob = "+";
+                ob += percent(o.optimism_bias, sv);
                 if (cmp.adjustment == adjustment_kind::deadweight_optimism)
                     out +=
                         sv ? "  Med dödvikt " + dw + " och optimismtillägg " + ob + " på projektkostnaden:\n"
