@@ -34,15 +34,10 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
             l.categories.push_back(a.cost_category);
     for (const payer& p : m.payers) l.payers.push_back(p.id);
     for (const placement& p : m.placements) l.placements.push_back(p.id);
-    for (const service& s : m.services) {
-        l.queues.push_back(s.id);
-        l.queue_active.push_back(1);
-    }
-    for (const transition& t : m.transitions) {
-        l.queues.push_back(t.id);
-        bool resources = m.placements[t.to].capacity.has_value();
-        for (const gate& g : t.gates) resources = resources || g.kind != gate_kind::service;
-        l.queue_active.push_back(resources ? 1 : 0);
+    for (const queue_info& q : m.queues()) {
+        const index_t e = q.service_or_transition;
+        l.queues.push_back(q.kind == queue_kind::service ? m.services[e].id : m.transitions[e].id);
+        l.queue_active.push_back(q.active ? 1 : 0);
     }
     for (const supply& s : m.supplies) l.supplies.push_back(s.id);
     for (const indicator& i : m.indicators) l.indicators.push_back(i.id);

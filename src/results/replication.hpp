@@ -23,7 +23,7 @@ struct result_layout {
     std::vector<std::string> payers;
     std::vector<std::string> placements;
     std::vector<std::string> queues;       // services, then one per transition
-    std::vector<char> queue_active;        // a transition's queue exists only with resource gates
+    std::vector<char> queue_active;        // per queue: model::queues()'s active (model::has_waiting_list)
     std::vector<std::string> supplies;
     std::vector<std::string> indicators;
     std::vector<char> has_rules;           // per placement: a maximum stay or a bar
