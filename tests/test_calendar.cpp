@@ -1,7 +1,8 @@
 // Calendar years, schedules in simulation time, cumulative rates.
 #include <catch2/catch.hpp>
 
-#include "engine/calendar.hpp"
+#include "engine/rate.hpp"
+#include "model/calendar.hpp"
 
 using namespace hemsim;
 using namespace std::chrono;

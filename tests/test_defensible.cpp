@@ -16,7 +16,7 @@
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
 #include "report/economics_report.hpp"
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
 #include "report/calc_report.hpp"

@@ -12,7 +12,7 @@
 
 #include "builders.hpp"
 #include "cli_helpers.hpp"
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/simulator.hpp"
 #include "model/loader.hpp"
 #include "results/runner.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 
 namespace hemsim {

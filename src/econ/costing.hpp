@@ -11,7 +11,7 @@
 // amount, leap year or not.
 #pragma once
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"
 #include "results/runner.hpp"

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/records.hpp"
 #include "model/model.hpp"
 

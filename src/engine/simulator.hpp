@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/observer.hpp"
 #include "engine/random.hpp"

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "engine/calendar.hpp"
+#include "engine/rate.hpp"
 #include "engine/random.hpp"
 #include "model/model.hpp"
 

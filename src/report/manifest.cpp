@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "report/warnings_report.hpp"
 #include "hemsim_version.hpp"
 

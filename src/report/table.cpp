@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 
 namespace hemsim {
 

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/observer.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 #include "engine/simulator.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 
 namespace hemsim {
 

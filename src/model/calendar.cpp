@@ -1,4 +1,4 @@
-#include "engine/calendar.hpp"
+#include "model/calendar.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -153,34 +153,6 @@ timeline staffed_fte(const staff_pool& pool, const calendar& cal) {
         out.values.push_back(value(t));
     }
     return out;
-}
-
-cumulative_rate::cumulative_rate(const timeline& per_day) {
-    t.push_back(0);
-    rate.push_back(per_day.initial);
-    cum.push_back(0);
-    for (std::size_t i = 0; i < per_day.times.size(); ++i) {
-        double start = per_day.times[i];
-        cum.push_back(cum.back() + rate.back() * (start - t.back()));
-        t.push_back(start);
-        rate.push_back(per_day.values[i]);
-    }
-}
-
-double cumulative_rate::inverse(double level) const {
-    // Last segment whose start level is below `level`, then walk past zero-rate ones.
-    auto it = std::lower_bound(cum.begin(), cum.end(), level);
-    std::size_t i = it == cum.begin() ? 0 : static_cast<std::size_t>(it - cum.begin()) - 1;
-    for (; i < t.size(); ++i) {
-        bool last = i + 1 == t.size();
-        if (rate[i] > 0) {
-            double at = t[i] + (level - cum[i]) / rate[i];
-            if (last || at <= t[i + 1]) return at;
-        } else if (last) {
-            break;
-        }
-    }
-    return std::numeric_limits<double>::infinity();
 }
 
 }  // namespace hemsim

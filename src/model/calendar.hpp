@@ -1,4 +1,6 @@
-// Simulation time (days since the start date) against calendar dates and years.
+// Model time (days since the start date) against calendar dates and years: the
+// horizon's calendar, schedules in model time, a project line's days. Shared by
+// the engine, the costing pass and the reports.
 #pragma once
 
 #include <vector>
@@ -71,17 +73,5 @@ day_span project_days(const project_cost& pc, const calendar& cal);
 /// The FTE of a staff pool that give slots: its own schedule plus the FTE
 /// funded by project cost lines over their dates (inclusive end).
 timeline staffed_fte(const staff_pool& pool, const calendar& cal);
-
-/// A point process whose rate per day follows a timeline: the k-th event is at
-/// the time where the cumulative rate reaches a given level (inverse of Λ).
-struct cumulative_rate {
-    std::vector<double> t;    // segment starts (t[0] = 0)
-    std::vector<double> rate; // per day in the segment
-    std::vector<double> cum;  // Λ at segment start
-
-    explicit cumulative_rate(const timeline& per_day);
-    /// The time at which Λ reaches `level`; +inf if it never does.
-    double inverse(double level) const;
-};
 
 }  // namespace hemsim
