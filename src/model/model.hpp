@@ -1,6 +1,6 @@
 // The loaded model and scenario: plain value types, no behaviour beyond small
 // look-ups. Everything downstream (engine, results, economics, reports) reads
-// these; only model/loader.cpp knows TOML.
+// these; only the loader (model/loader.hpp) knows TOML.
 #pragma once
 
 #include <chrono>
