@@ -28,15 +28,15 @@ public:
         check_keys(root_, top_keys(), "the model (top level)");
         read_header();
         ids_.collect(root_);
-        for (const auto& e : elements_of(root_, "payer")) build_payer(e);
-        for (const auto& e : elements_of(root_, "placement")) build_placement(e);
-        for (const auto& e : elements_of(root_, "staff")) build_staff(e);
-        for (const auto& e : elements_of(root_, "service")) build_service(e);
-        for (const auto& e : elements_of(root_, "supply")) build_supply(e);
-        for (const auto& e : elements_of(root_, "attribute")) build_attribute(e);
-        for (const auto& e : elements_of(root_, "group")) build_group(e);
-        for (const auto& e : elements_of(root_, "transition")) build_transition(e);
-        for (const auto& e : elements_of(root_, "indicator")) build_indicator(e);
+        for (const auto& e : elements_of(root_, element_kind::payer)) build_payer(e);
+        for (const auto& e : elements_of(root_, element_kind::placement)) build_placement(e);
+        for (const auto& e : elements_of(root_, element_kind::staff)) build_staff(e);
+        for (const auto& e : elements_of(root_, element_kind::service)) build_service(e);
+        for (const auto& e : elements_of(root_, element_kind::supply)) build_supply(e);
+        for (const auto& e : elements_of(root_, element_kind::attribute)) build_attribute(e);
+        for (const auto& e : elements_of(root_, element_kind::group)) build_group(e);
+        for (const auto& e : elements_of(root_, element_kind::transition)) build_transition(e);
+        for (const auto& e : elements_of(root_, element_kind::indicator)) build_indicator(e);
         check_branches(m_, root_);
         find_remainders(m_, root_);
         check_stock(m_, root_);
@@ -48,7 +48,7 @@ private:
     static const std::vector<std::string>& top_keys() {
         static const std::vector<std::string> keys = [] {
             std::vector<std::string> k{"model"};
-            for (const auto& kind : element_kinds()) k.push_back(kind);
+            for (const auto& key : element_keys()) k.push_back(key);
             return k;
         }();
         return keys;
@@ -78,13 +78,14 @@ private:
     index_t resolve_payer(const element& e, bool required, std::string_view why) {
         const tnode* p = e.node->find("payer");
         if (!p) {
+            const auto& payers = ids_.of(element_kind::payer);
             if (required)
                 fail(e.node->at, "missing key 'payer' in " + e.label + " (" + std::string(why) +
-                                     "); add e.g. payer = \"" +
-                                     (ids_.of("payer").empty() ? "enheten"s : ids_.of("payer")[0]) + "\"");
+                                     "); add e.g. payer = \"" + (payers.empty() ? "enheten"s : payers[0]) +
+                                     "\"");
             return no_index;
         }
-        return ids_.resolve(field_of(e, *p), "payer");
+        return ids_.resolve(field_of(e, *p), element_kind::payer);
     }
 
     arrival_process read_process(const element& e) {
@@ -148,7 +149,7 @@ private:
             if (!max)
                 fail(after->key_at, e.label + " gives after_max_stay without max_stay_days; add e.g. "
                                               "max_stay_days = 30");
-            p.after_max_stay = ids_.resolve(field_of(e, *after), "placement");
+            p.after_max_stay = ids_.resolve(field_of(e, *after), element_kind::placement);
             if (p.after_max_stay == m_.placements.size())
                 fail(after->at, e.label + " sends a client over its maximum stay to " + in_quotes(p.id) +
                                     " itself; name another placement in 'after_max_stay'");
@@ -167,8 +168,9 @@ private:
                 element re{&r, what, e.path + ".never_for." + std::to_string(i + 1)};
                 placement::bar b;
                 b.when = ids_.read_condition(field_of(re, require_key(re, "when", "when = \"alder_65\"")));
-                b.instead = ids_.resolve(field_of(re, require_key(re, "instead", "instead = \"stodboende\"")), "placement");
-                if (ids_.of("placement")[b.instead] == p.id)
+                b.instead = ids_.resolve(field_of(re, require_key(re, "instead", "instead = \"stodboende\"")),
+                                         element_kind::placement);
+                if (ids_.of(element_kind::placement)[b.instead] == p.id)
                     fail(r.find("instead")->at, what + " sends the client to " + in_quotes(p.id) +
                                                     " itself; name another placement in 'instead'");
                 rd_.note(re.path, "", r);
@@ -198,16 +200,17 @@ private:
         field f = field_of(e, *given);
         if (given->key == "moves") {
             ind.kind = indicator_kind::moves;
-            ind.transition = ids_.resolve(f, "transition");
+            ind.transition = ids_.resolve(f, element_kind::transition);
         } else {
             ind.kind = given->key == "persons_in" ? indicator_kind::persons_in
                        : given->key == "entries"  ? indicator_kind::entries
                                                   : indicator_kind::over_max_stay;
             if (given->type == ttype::string) {
-                ind.placements.push_back(ids_.resolve(f, "placement"));
+                ind.placements.push_back(ids_.resolve(f, element_kind::placement));
             } else if (given->type == ttype::array) {
                 for (const tnode& item : given->items)
-                    ind.placements.push_back(ids_.resolve(field{&item, f.what, f.path}, "placement"));
+                    ind.placements.push_back(
+                        ids_.resolve(field{&item, f.what, f.path}, element_kind::placement));
             } else {
                 wrong_type(f, "a placement id or a list of them", given->key + " = [\"harbarge\", \"akutboende\"]");
             }
@@ -259,7 +262,7 @@ private:
         s.id = id_node(e).text;
         s.name = element_name(e, s.id);
         const tnode& st = require_key(e, "staff", "staff = \"skuldradgivare\"");
-        s.staff = ids_.resolve(field_of(e, st), "staff");
+        s.staff = ids_.resolve(field_of(e, st), element_kind::staff);
         const auto& pool = m_.staff[s.staff];
         if (pool.kind != staff_kind::service_slots)
             fail(st.at, e.label + " uses staff " + in_quotes(pool.id) + ", which " +
@@ -334,7 +337,8 @@ private:
     }
 
     // Entries of a group's initial or arrivals list.
-    std::vector<element> entries(const element& g, std::string_view key) {
+    std::vector<element> entries(const element& g, element_kind kind) {
+        const std::string_view key = schema_of(kind).key;
         std::vector<element> out;
         const tnode* arr = g.node->find(key);
         if (!arr) return out;
@@ -348,7 +352,7 @@ private:
                 fail(item.at, "each " + label + " must be a table, not " + type_name(item) +
                                   "; write [[group." + std::string(key) + "]]");
             element e{&item, label, ""};
-            check_keys(item, keys_of(key), label);
+            check_keys(item, schema_of(kind).keys, label);
             std::string id;
             if (const tnode* idn = item.find("id")) {
                 id = read_string(field_of(e, *idn), "id = \"nya\"");
@@ -379,19 +383,20 @@ private:
             field f = field_of(e, *probs);
             if (probs->type != ttype::table) wrong_type(f, "a table", "probabilities = { has_debt = 0.6 }");
             for (const auto& item : probs->items) {
-                index_t a = ids_.resolve_id(f, item, item.key, "attribute");
+                index_t a = ids_.resolve_id(f, item, item.key, element_kind::attribute);
                 field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label, f.path + "." + item.key,
                          input_ref{input_field::group_probability, self, a, whole_schedule, 1}, ""};
                 g.attribute_probability[a] = rd_.probability(pf);
                 g.own_probability |= std::uint64_t{1} << a;
             }
         }
-        for (const auto& ie : entries(e, "initial")) {
+        for (const auto& ie : entries(e, element_kind::initial)) {
             initial_stock s;
             s.id = ie.path.substr(ie.path.rfind('.') + 1);
             rd_.note(ie.path, "", *ie.node);
-            s.placement = ids_.resolve(field_of(ie, require_key(ie, "placement", "placement = \"stodboende\"")),
-                                  "placement");
+            s.placement =
+                ids_.resolve(field_of(ie, require_key(ie, "placement", "placement = \"stodboende\"")),
+                             element_kind::placement);
             const index_t entry = static_cast<index_t>(g.initial.size());
             s.count = rd_.count(input_of(ie, require_key(ie, "count", "count = 50"), input_field::initial_count, self,
                                          "personer", entry));
@@ -427,7 +432,7 @@ private:
                 field hf = field_of(ie, *h);
                 if (h->type != ttype::array) wrong_type(hf, "a list of staff pools", "holds = [\"boendestodjare\"]");
                 for (const tnode& item : h->items) {
-                    index_t pool = ids_.resolve(field{&item, hf.what, hf.path}, "staff");
+                    index_t pool = ids_.resolve(field{&item, hf.what, hf.path}, element_kind::staff);
                     if (m_.staff[pool].kind != staff_kind::caseload)
                         fail(item.at, hf.what + ": staff pool " + in_quotes(m_.staff[pool].id) +
                                           " has no caseload; clients hold slots only of pools with a caseload");
@@ -439,7 +444,8 @@ private:
                 if (at->type != ttype::table)
                     wrong_type(af, "a table of attribute values", "attributes = { has_debt = true }");
                 for (const tnode& item : at->items) {
-                    std::uint64_t bit = std::uint64_t{1} << ids_.resolve_id(af, item, item.key, "attribute");
+                    std::uint64_t bit = std::uint64_t{1}
+                                        << ids_.resolve_id(af, item, item.key, element_kind::attribute);
                     bool v = read_bool(field{&item, "'" + item.key + "' in " + af.what, af.path + "." + item.key});
                     (v ? s.attrs_on : s.attrs_off) |= bit;
                 }
@@ -451,12 +457,13 @@ private:
                          ", which they leave at once; choose a non-terminal placement");
             g.initial.push_back(std::move(s));
         }
-        for (const auto& ae : entries(e, "arrivals")) {
+        for (const auto& ae : entries(e, element_kind::arrivals)) {
             arrival_stream s;
             s.id = ae.path.substr(ae.path.rfind('.') + 1);
             rd_.note(ae.path, "", *ae.node);
-            s.placement = ids_.resolve(field_of(ae, require_key(ae, "placement", "placement = \"stodboende\"")),
-                                  "placement");
+            s.placement =
+                ids_.resolve(field_of(ae, require_key(ae, "placement", "placement = \"stodboende\"")),
+                             element_kind::placement);
             s.per_year = rd_.read_schedule(input_of(ae, require_key(ae, "per_year", "per_year = 40"),
                                                     input_field::arrival_per_year, self, "per år",
                                                     static_cast<index_t>(g.arrivals.size())));
@@ -473,11 +480,11 @@ private:
 
     void build_transition(const element& e) {
         transition t;
-        t.id = ids_.of("transition")[m_.transitions.size()];
+        t.id = ids_.of(element_kind::transition)[m_.transitions.size()];
         rd_.note(e.path, "", *e.node);
         const tnode& from = *e.node->find("from");
-        t.from = ids_.resolve(field_of(e, from), "placement");
-        t.to = ids_.resolve(field_of(e, *e.node->find("to")), "placement");
+        t.from = ids_.resolve(field_of(e, from), element_kind::placement);
+        t.to = ids_.resolve(field_of(e, *e.node->find("to")), element_kind::placement);
         if (m_.placements[t.from].terminal)
             fail(from.at,
                  e.label + " leaves terminal placement " + in_quotes(m_.placements[t.from].id) +
@@ -510,28 +517,30 @@ private:
         if (n.type != ttype::table)
             fail(n.at, what + " must be a table such as { supply = \"lagenheter\" }, not " + type_name(n));
         check_keys(n, {"service", "supply", "staff", "when", "source", "note"}, what);
+        // The kinds of element a gate may name, by their keys.
+        static constexpr std::pair<element_kind, gate_kind> gate_kinds[] = {
+            {element_kind::service, gate_kind::service},
+            {element_kind::supply, gate_kind::supply},
+            {element_kind::staff, gate_kind::staff}};
         gate g;
         const tnode* target = nullptr;
-        for (const char* k : {"service", "supply", "staff"}) {
+        element_kind target_kind = element_kind::service;
+        for (const auto& [kind, gk] : gate_kinds) {
+            const std::string_view k = schema_of(kind).key;
             const tnode* t = n.find(k);
             if (!t) continue;
             if (target)
                 fail(t->key_at, what + " names both " + in_quotes(target->key) + " and " + in_quotes(k) +
                                     "; write one gate per table");
             target = t;
+            target_kind = kind;
+            g.kind = gk;
         }
         if (!target)
             fail(n.at, what + " names no service, supply or staff; write e.g. { supply = \"lagenheter\" }");
         field f{target, in_quotes(target->key) + " of " + what, e.path + ".require"};
-        if (target->key == "service") {
-            g.kind = gate_kind::service;
-            g.target = ids_.resolve(f, "service");
-        } else if (target->key == "supply") {
-            g.kind = gate_kind::supply;
-            g.target = ids_.resolve(f, "supply");
-        } else {
-            g.kind = gate_kind::staff;
-            g.target = ids_.resolve(f, "staff");
+        g.target = ids_.resolve(f, target_kind);
+        if (g.kind == gate_kind::staff) {
             const auto& pool = m_.staff[g.target];
             if (pool.kind != staff_kind::caseload)
                 fail(target->at, "staff gate " + in_quotes(pool.id) + " in " + e.label + ": the pool " +

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "model/schema.hpp"
 #include "model/tree.hpp"
 #include "model/values.hpp"
 
@@ -20,7 +21,7 @@ model build_model(const tnode& root, const std::string& file);
 
 /// The elements of one kind in a model's tree, each labelled by its id; fails
 /// when the kind is not an array of tables.
-std::vector<element> elements_of(const tnode& root, std::string_view kind);
+std::vector<element> elements_of(const tnode& root, element_kind kind);
 
 /// The `id` of an element, which must be there.
 const tnode& id_node(const element& e);
@@ -41,14 +42,16 @@ public:
     /// uniqueness and hemsim's limits on staff pools, attributes and flags.
     void collect(const tnode& root);
 
-    /// The ids of one kind, in the order written.
-    const std::vector<std::string>& of(std::string_view kind) { return ids_[std::string(kind)]; }
+    /// The ids of one kind (the flags' names for element_kind::flag), in the order written.
+    const std::vector<std::string>& of(element_kind kind) {
+        return kind == element_kind::flag ? flags_ : ids_[kind];
+    }
 
     /// The index of the element of `kind` that the string field `f` names.
-    index_t resolve(const field& f, std::string_view kind);
+    index_t resolve(const field& f, element_kind kind);
 
-    /// The index of `id` of `kind` ("flag" for a service flag), `at` being where it is written.
-    index_t resolve_id(const field& f, const tnode& at, const std::string& id, std::string_view kind);
+    /// The index of `id` of `kind` (for element_kind::flag, the flag's bit), written at `at`.
+    index_t resolve_id(const field& f, const tnode& at, const std::string& id, element_kind kind);
 
     /// Flags named by a string or a list, as a bit mask.
     index_t flag_mask(const field& f);
@@ -61,7 +64,7 @@ public:
 
 private:
     std::vector<std::string>& flags_;
-    std::map<std::string, std::vector<std::string>> ids_;
+    std::map<element_kind, std::vector<std::string>> ids_;
 };
 
 // Checks on the whole model once every element is built (validate.cpp); each

@@ -12,20 +12,20 @@ namespace hemsim::loader {
 
 using namespace std::string_literals;
 
-std::vector<element> elements_of(const tnode& root, std::string_view kind) {
+std::vector<element> elements_of(const tnode& root, element_kind kind) {
+    const std::string key(schema_of(kind).key);
     std::vector<element> out;
-    const tnode* arr = root.find(kind);
+    const tnode* arr = root.find(key);
     if (!arr) return out;
     if (arr->type != ttype::array)
-        fail(arr->at, in_quotes(kind) + " must be an array of tables, not " + type_name(*arr) +
-                          "; write [[" + std::string(kind) + "]]");
+        fail(arr->at, in_quotes(key) + " must be an array of tables, not " + type_name(*arr) + "; write [[" +
+                          key + "]]");
     for (const auto& item : arr->items) {
         if (item.type != ttype::table)
-            fail(item.at, "each " + in_quotes(kind) + " must be a table, not " + type_name(item) +
-                              "; write [[" + std::string(kind) + "]]");
+            fail(item.at, "each " + in_quotes(key) + " must be a table, not " + type_name(item) +
+                              "; write [[" + key + "]]");
         std::string id = element_id(kind, item).value_or("?");
-        out.push_back(
-            element{&item, std::string(kind) + " " + in_quotes(id), std::string(kind) + "." + id});
+        out.push_back(element{&item, key + " " + in_quotes(id), key + "." + id});
     }
     return out;
 }
@@ -44,12 +44,12 @@ void check_id(const tnode& n, const std::string& id, std::string_view kind,
 }
 
 void model_ids::collect(const tnode& root) {
-    for (const auto& kind : element_kinds()) {
+    for (element_kind kind : element_kinds()) {
         std::map<std::string, origin> seen;
         auto& ids = ids_[kind];
         for (const auto& e : elements_of(root, kind)) {
-            check_keys(*e.node, keys_of(kind), e.label);
-            if (kind == "transition") {
+            check_keys(*e.node, schema_of(kind).keys, e.label);
+            if (kind == element_kind::transition) {
                 const tnode* id = e.node->find("id");
                 const tnode& from = require_key(e, "from", "from = \"stodboende\"");
                 const tnode& to = require_key(e, "to", "to = \"forsok\"");
@@ -69,9 +69,9 @@ void model_ids::collect(const tnode& root) {
             }
             const tnode& id = id_node(e);
             std::string s = read_string(field_of(e, id), "id = \"stodboende\"");
-            check_id(id, s, kind, seen);
+            check_id(id, s, schema_of(kind).key, seen);
             ids.push_back(s);
-            if (kind == "service") {
+            if (kind == element_kind::service) {
                 if (const tnode* g = e.node->find("grants")) {
                     std::string flag = read_string(field_of(e, *g), "grants = \"skuldfri\"");
                     if (!valid_id(flag))
@@ -84,59 +84,59 @@ void model_ids::collect(const tnode& root) {
         }
     }
     // The engine keeps these as bits of one word: the limit is checked at the first one over it.
-    auto at_most = [&](std::string_view kind, std::size_t limit, std::string_view plural, std::string_view fix) {
+    auto at_most = [&](element_kind kind, std::size_t limit, std::string_view fix) {
         const auto els = elements_of(root, kind);
         if (els.size() > limit)
-            fail(els[limit].node->at, "the model has " + std::to_string(els.size()) + " " + std::string(plural) +
-                                          "; hemsim's limit is " + std::to_string(limit) + ": " + std::string(fix));
+            fail(els[limit].node->at, "the model has " + std::to_string(els.size()) + " " +
+                                          std::string(schema_of(kind).plural) + "; hemsim's limit is " +
+                                          std::to_string(limit) + ": " + std::string(fix));
     };
-    at_most("staff", max_staff_pools, "staff pools", "merge pools that work alike");
-    at_most("attribute", max_attributes, "attributes", "merge attributes or drop unused ones");
+    at_most(element_kind::staff, max_staff_pools, "merge pools that work alike");
+    at_most(element_kind::attribute, max_attributes, "merge attributes or drop unused ones");
     if (flags_.size() > max_flags)
         fail(root.at, "the model has " + std::to_string(flags_.size()) + " service flags; hemsim's limit is " +
                            std::to_string(max_flags) + ": let services share flags");
 }
 
-index_t model_ids::resolve(const field& f, std::string_view kind) {
-    const auto& ids = ids_[std::string(kind)];
+index_t model_ids::resolve(const field& f, element_kind kind) {
+    const auto& ids = of(kind);
     std::string id = read_string(f, f.node->key + " = \"" + (ids.empty() ? "id"s : ids[0]) + "\"");
     return resolve_id(f, *f.node, id, kind);
 }
 
-index_t model_ids::resolve_id(const field& f, const tnode& at, const std::string& id, std::string_view kind) {
-    const auto& ids = kind == "flag" ? flags_ : ids_[std::string(kind)];
+index_t model_ids::resolve_id(const field& f, const tnode& at, const std::string& id, element_kind kind) {
+    const auto& ids = of(kind);
     auto it = std::find(ids.begin(), ids.end(), id);
     if (it != ids.end()) return static_cast<index_t>(it - ids.begin());
-    std::string msg = "unknown " + std::string(kind) + " " + in_quotes(id) + " in " + f.what;
+    const kind_schema& want = schema_of(kind);
+    std::string msg = "unknown " + std::string(want.key) + " " + in_quotes(id) + " in " + f.what;
     // A right id of the wrong kind is a common slip: say which kind it is.
-    for (const auto& other : element_kinds()) {
+    for (element_kind other : element_kinds()) {
         if (other == kind) continue;
         const auto& oids = ids_[other];
         if (std::find(oids.begin(), oids.end(), id) != oids.end()) {
-            auto noun = [](std::string_view k) { return k == "staff" ? "staff pool"s : std::string(k); };
-            msg += "; " + in_quotes(id) + " is a " + noun(other) + ", not a " + noun(kind);
+            msg += "; " + in_quotes(id) + " is a " + std::string(schema_of(other).noun) + ", not a " +
+                   std::string(want.noun);
             break;
         }
     }
-    std::string plural = kind == "staff"    ? "staff pools"
-                         : kind == "supply" ? "supplies"
-                                            : std::string(kind) + "s";
-    std::string none = kind == "flag" ? "the model has no flags: a flag is what a service grants"
-                                      : "the model has no " + plural;
+    const std::string plural(want.plural);
+    std::string none = kind == element_kind::flag ? "the model has no flags: a flag is what a service grants"
+                                                  : "the model has no " + plural;
     fail(at.at, msg + suggestion(id, ids, "known " + plural, none));
 }
 
 index_t model_ids::flag_mask(const field& f) {
     index_t mask = 0;
     for (const tnode* item : string_items(f, "[\"skuldfri\"]"))
-        mask |= index_t{1} << resolve_id(f, *item, item->text, "flag");
+        mask |= index_t{1} << resolve_id(f, *item, item->text, element_kind::flag);
     return mask;
 }
 
 std::vector<index_t> model_ids::placement_list(const field& f) {
     std::vector<index_t> out;
     for (const tnode* item : string_items(f, "[\"stodboende\"]")) {
-        index_t p = resolve_id(f, *item, item->text, "placement");
+        index_t p = resolve_id(f, *item, item->text, element_kind::placement);
         if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     }
     return out;
@@ -161,7 +161,7 @@ condition model_ids::read_condition(const field& f) {
         if (term.empty())
             fail(f.node->at, f.what + " has an empty term in \"" + s +
                                  "\"; write when = \"attr\", \"!attr\" or \"a & !b\"");
-        std::uint64_t bit = std::uint64_t{1} << resolve_id(f, *f.node, term, "attribute");
+        std::uint64_t bit = std::uint64_t{1} << resolve_id(f, *f.node, term, element_kind::attribute);
         if (((negated ? c.all_of : c.none_of) & bit) != 0)
             fail(f.node->at, f.what + " \"" + s + "\" asks for " + in_quotes(term) +
                                  " both to hold and not to hold; it can never be true");

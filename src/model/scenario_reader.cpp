@@ -40,7 +40,7 @@ struct scenario_reader {
         std::vector<std::string> k{"title", "description", "model", "start", "horizon_years", "horizon_months",
                                    "replications", "seed", "warmup_days", "years", "units", "alternative",
                                    "set", "source", "note"};
-        for (const auto& kind : element_kinds()) k.push_back(kind);
+        for (const auto& key : element_keys()) k.push_back(key);
         return k;
     }
 
@@ -192,7 +192,7 @@ struct scenario_reader {
             element e{&item, "alternative", "alternative"};
             std::vector<std::string> keys{"id",   "name",      "baseline", "description", "set", "project_cost",
                                           "calc", "calc_note", "source",   "note"};
-            for (const auto& k : element_kinds()) keys.push_back(k);
+            for (const auto& k : element_keys()) keys.push_back(k);
             check_keys(item, keys, "an alternative");
             const tnode& idn = require_key(e, "id", "id = \"nollalternativ\"");
             std::string id = read_string(field_of(e, idn), "id = \"nollalternativ\"");
@@ -268,12 +268,13 @@ struct scenario_reader {
     }
 
     static index_t find_id(const field& f, const std::string& id, const std::vector<std::string>& ids,
-                           std::string_view kind) {
+                           element_kind kind) {
         auto it = std::find(ids.begin(), ids.end(), id);
         if (it != ids.end()) return static_cast<index_t>(it - ids.begin());
-        fail(f.node->at, "unknown " + std::string(kind) + " " + in_quotes(id) + " in " + f.what +
-                             suggestion(id, ids, "known " + std::string(kind) + "s",
-                                        "the model has no " + std::string(kind) + "s"));
+        const kind_schema& k = schema_of(kind);
+        fail(f.node->at, "unknown " + std::string(k.noun) + " " + in_quotes(id) + " in " + f.what +
+                             suggestion(id, ids, "known " + std::string(k.plural),
+                                        "the model has no " + std::string(k.plural)));
     }
 
     project_cost read_project_cost(const element& alt, const tnode& n, std::size_t i, const model& m,
@@ -304,7 +305,7 @@ struct scenario_reader {
             std::vector<std::string> pools;
             for (const auto& sp : m.staff) pools.push_back(sp.id);
             field sf = field_of(e, *staff);
-            pc.staff = find_id(sf, read_string(sf, "staff = \"boendestodjare\""), pools, "staff pool");
+            pc.staff = find_id(sf, read_string(sf, "staff = \"boendestodjare\""), pools, element_kind::staff);
             pc.fte = rd.positive(field_of(e, *fte));
             // Without an amount the line costs the pool's annual cost per FTE.
             if (!per_year) {
@@ -331,7 +332,7 @@ struct scenario_reader {
         for (const auto& p : m.payers) payers.push_back(p.id);
         const tnode& payer_node = require_key(e, "payer", "payer = \"enheten\"");
         field pf = field_of(e, payer_node);
-        pc.payer = find_id(pf, read_string(pf, "payer = \"enheten\""), payers, "payer");
+        pc.payer = find_id(pf, read_string(pf, "payer = \"enheten\""), payers, element_kind::payer);
         if (const tnode* s = n.find("source"))
             pc.source = read_string(field_of(e, *s), "source = \"seed 002\"");
         return pc;
@@ -375,14 +376,16 @@ struct scenario_reader {
         field pf = field_of(e, *price);
         std::string default_item;
         if (price->key == "placement") {
-            c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids_of(m.placements), "placement");
+            c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids_of(m.placements),
+                                  element_kind::placement);
             const placement& pl = m.placements[c.placement];
             if (pl.terminal) fail(price->at, label + " names terminal placement " + in_quotes(pl.id) + ", which has no price");
             if (pl.price_given_per_month) from_schedule(pl.price_per_month_sek, calc_unit::month);
             else from_schedule(pl.price_per_day_sek, calc_unit::day);
             default_item = pl.name;
         } else if (price->key == "attribute") {
-            index_t a = find_id(pf, read_string(pf, "attribute = \"forsorjningsstod\""), ids_of(m.attributes), "attribute");
+            index_t a = find_id(pf, read_string(pf, "attribute = \"forsorjningsstod\""), ids_of(m.attributes),
+                                element_kind::attribute);
             const attribute& at = m.attributes[a];
             if (!at.has_cost())
                 fail(price->at, label + " names attribute " + in_quotes(at.id) +
@@ -391,7 +394,8 @@ struct scenario_reader {
             else from_schedule(at.cost_per_day_sek, calc_unit::day);
             default_item = at.name;
         } else if (price->key == "staff") {
-            index_t s = find_id(pf, read_string(pf, "staff = \"boendestodjare\""), ids_of(m.staff), "staff pool");
+            index_t s = find_id(pf, read_string(pf, "staff = \"boendestodjare\""), ids_of(m.staff),
+                                element_kind::staff);
             from_schedule(m.staff[s].annual_cost_per_fte_sek, calc_unit::year);
             c.count = m.staff[s].fte.initial;
             default_item = m.staff[s].name;

@@ -21,7 +21,7 @@ void check_stock(const model& m, const tnode& root) {
                        "\"The model\")");
     std::vector<double> start(m.placements.size(), 0.0);
     double total = 0;
-    const auto groups = elements_of(root, "group");
+    const auto groups = elements_of(root, element_kind::group);
     for (index_t g = 0; g < m.groups.size(); ++g)
         for (index_t i = 0; i < m.groups[g].initial.size(); ++i) {
             const initial_stock& st = m.groups[g].initial[i];
@@ -36,7 +36,7 @@ void check_stock(const model& m, const tnode& root) {
         fail(groups.empty() ? root.at : groups[0].node->at,
              "the model starts with up to " + format_number(total) + " clients; hemsim's limit for clients in the "
              "system at once is " + format_number(max_clients_present) + " (docs/language.md, \"Limits\")");
-    const auto places = elements_of(root, "placement");
+    const auto places = elements_of(root, element_kind::placement);
     for (index_t p = 0; p < m.placements.size(); ++p) {
         const auto& cap = m.placements[p].capacity;
         if (!cap || start[p] <= *cap) continue;
@@ -70,8 +70,8 @@ void check_instant_cycles(const model& m, const tnode& root) {
         origin at;        // where that is written
     };
     const std::size_t P = m.placements.size();
-    const auto trs = elements_of(root, "transition");
-    const auto places = elements_of(root, "placement");
+    const auto trs = elements_of(root, element_kind::transition);
+    const auto places = elements_of(root, element_kind::placement);
     std::vector<std::vector<edge>> next(P);
     for (index_t i = 0; i < m.transitions.size(); ++i) {
         const transition& t = m.transitions[i];
@@ -135,7 +135,7 @@ void find_remainders(model& m, const tnode& root) {
             if (s != t && o.from == tr.from && same_when(o.when, tr.when) && !uncertain[s]) tr.remainder = s;
         }
     }
-    const auto all = elements_of(root, "transition");
+    const auto all = elements_of(root, element_kind::transition);
     std::map<index_t, double> rest;  // remainder -> its probability when every draw is at its highest
     for (const uncertain_param& u : m.uncertain) {
         if (u.ref.field != input_field::transition_probability) continue;
@@ -163,7 +163,7 @@ void find_remainders(model& m, const tnode& root) {
 // For each placement, the probabilities of the transitions out of it whose
 // `when` holds must sum to 1 for every combination of the attributes used.
 void check_branches(const model& m, const tnode& root) {
-    const auto all = elements_of(root, "transition");
+    const auto all = elements_of(root, element_kind::transition);
     for (index_t p = 0; p < m.placements.size(); ++p) {
         std::vector<index_t> out;
         std::vector<index_t> attrs;
