@@ -28,7 +28,7 @@ std::string describe(const origin& at) {
 }
 
 void fail(const origin& at, const std::string& what) {
-    throw input_error(describe(at) + ": " + what);
+    throw input_error(at.file ? *at.file : "<input>"s, at.line, at.column, what);
 }
 
 std::string in_quotes(std::string_view s) {

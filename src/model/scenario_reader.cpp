@@ -124,9 +124,11 @@ struct scenario_reader {
             arrivals = arrivals || !g.arrivals.empty();
         }
         if (created == 0 && !arrivals)
-            throw input_error(sc.model_file + ": alternative " + in_quotes(a.id) +
-                              " has no clients: no group has an initial stock or arrivals, so every figure would be "
-                              "0; add a [[group]] with [[group.initial]] or [[group.arrivals]]");
+            throw input_error(
+                sc.model_file, 0, 0,
+                "alternative " + in_quotes(a.id) +
+                    " has no clients: no group has an initial stock or arrivals, so every figure "
+                    "would be 0; add a [[group]] with [[group.initial]] or [[group.arrivals]]");
         for (const model_input& in : a.system.inputs) {
             if (in.ref.field != input_field::arrival_per_year && in.ref.field != input_field::supply_per_year) continue;
             if (!in.listed) continue;
@@ -139,13 +141,17 @@ struct scenario_reader {
         }
         if (created <= max_created_per_replication && offers <= max_created_per_replication) return;
         const bool clients = created > max_created_per_replication;
-        throw input_error((busiest ? busiest->where + ": " : sc.file + ": ") + "alternative " + in_quotes(a.id) +
-                          " would " + (clients ? "create up to " + format_number(created) + " clients"
-                                               : "make up to " + format_number(offers) + " offers") +
-                          " in one replication over its " + std::to_string(sc.horizon_months) +
-                          " months; hemsim's limit is " + format_number(max_created_per_replication) +
-                          ": lower the rates (" + (busiest ? busiest->path : "") + " is " +
-                          format_number(busiest_rate) + " a year) or the horizon (docs/language.md, \"Limits\")");
+        const std::string what = "alternative " + in_quotes(a.id) + " would " +
+                                 (clients ? "create up to " + format_number(created) + " clients"
+                                          : "make up to " + format_number(offers) + " offers") +
+                                 " in one replication over its " + std::to_string(sc.horizon_months) +
+                                 " months; hemsim's limit is " + format_number(max_created_per_replication) +
+                                 ": lower the rates (" + (busiest ? busiest->path : "") + " is " +
+                                 format_number(busiest_rate) +
+                                 " a year) or the horizon (docs/language.md, \"Limits\")";
+        // A model input keeps its place as text ("file:line:col"): the error has it in its text only.
+        if (busiest) throw input_error(busiest->where + ": " + what);
+        throw input_error(sc.file, 0, 0, what);
     }
 
     void read_horizon(scenario& sc) {
@@ -245,7 +251,8 @@ struct scenario_reader {
             alt.system = build_model(tree, sc.model_file);
         } catch (const input_error& err) {
             // Valid alone, the model broke under this alternative's overrides.
-            throw input_error(std::string(err.what()) + " (in alternative " + in_quotes(alt.id) + ")");
+            throw input_error(err.file(), err.line(), err.column(),
+                              err.message() + " (in alternative " + in_quotes(alt.id) + ")");
         }
 
         if (const tnode* pc = item.find("project_cost")) {

@@ -141,14 +141,15 @@ tnode read_document(const fs::path& file, const origin* referenced_at, std::stri
             fail(*referenced_at, "model file " + in_quotes(as_written) + " " + what + " (looked for " +
                                      in_quotes(file.string()) +
                                      "); check the path, which is relative to the scenario file");
-        throw input_error(file.string() + ": file " + what + "; check the path");
+        throw input_error(file.string(), 0, 0, "file " + what + "; check the path");
     }
     const auto label = std::make_shared<const std::string>(file.string());
     const std::uintmax_t bytes = fs::file_size(file, ec);
     if (ec || bytes > max_file_bytes)
-        throw input_error(file.string() + ": the file is " + format_number(static_cast<double>(bytes) / (1 << 20)) +
-                          " MB; hemsim reads model and case files of at most " +
-                          std::to_string(max_file_bytes >> 20) + " MB: move long notes out of the file");
+        throw input_error(file.string(), 0, 0,
+                          "the file is " + format_number(static_cast<double>(bytes) / (1 << 20)) +
+                              " MB; hemsim reads model and case files of at most " +
+                              std::to_string(max_file_bytes >> 20) + " MB: move long notes out of the file");
     std::ifstream in(file, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (std::uint32_t line = too_deep(text, max_nesting))
