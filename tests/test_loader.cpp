@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -35,17 +36,23 @@ fs::path write_temp(const std::string& text) {
     return file;
 }
 
-// Loads a model or scenario; returns the error message, or "" when it loads.
-std::string load_error(const fs::path& file) {
+// Loads a model or scenario; returns its error, or nothing when it loads.
+std::optional<input_error> load_failure(const fs::path& file) {
     try {
         if (detect_kind(file) == file_kind::scenario)
             load_scenario(file);
         else
             load_model(file);
     } catch (const input_error& e) {
-        return e.what();
+        return e;
     }
-    return "";
+    return std::nullopt;
+}
+
+// Loads a model or scenario; returns the error message, or "" when it loads.
+std::string load_error(const fs::path& file) {
+    const auto e = load_failure(file);
+    return e ? e->what() : "";
 }
 
 // A bad fixture name ("unknown_key.toml" under tests/data/bad) or TOML text.
@@ -629,4 +636,64 @@ TEST_CASE("errors in overrides name the scenario file", "[loader][errors]") {
         {"override_both_prices.toml:17:3:", "both price_per_month and price_per_day", "keep exactly one"});
     parse_fails("set_path_id.toml",
                 {"set_path_id.toml:13:9:", "no staff 'boendestodjar'", "did you mean 'boendestodjare'?"});
+}
+
+TEST_CASE("input errors keep the place, the message and the fix apart", "[loader][errors]") {
+    SECTION("an unknown key: its place, the text without the place, the fix") {
+        const std::string file = data_file("bad/unknown_key.toml");
+        const auto e = load_failure(file);
+        REQUIRE(e);
+        CHECK(e->file() == file);
+        CHECK(e->line() == 8);
+        CHECK(e->column() == 1);
+        CHECK(e->message() == "unknown key 'capcity' in placement 'stodboende'; did you mean 'capacity'?");
+        CHECK(e->fix() == "did you mean 'capacity'?");
+        CHECK(std::string(e->what()) == file + ":8:1: " + e->message());
+    }
+    SECTION("an override: the scenario's file and line, the alternative in the message") {
+        const std::string file = data_file("bad/override_negative.toml");
+        const auto e = load_failure(file);
+        REQUIRE(e);
+        CHECK(e->file() == file);
+        CHECK(e->line() == 16);
+        CHECK(e->column() == 19);
+        CHECK(e->message() ==
+              "'price_per_day' in placement 'harbarge' is -550, a negative value; it must be >= 0 "
+              "(in alternative 'projekt')");
+        CHECK(e->fix() == "it must be >= 0 (in alternative 'projekt')");
+        CHECK(std::string(e->what()) == file + ":16:19: " + e->message());
+    }
+    SECTION("a message without \"; \" has no separate fix") {
+        const fs::path file = write_temp(
+            "[[payer]]\nid = \"p\"\n\n[[placement]]\nid = \"a\"\nprice_per_day = 0,5\npayer = \"p\"\n");
+        const auto e = load_failure(file);
+        fs::remove(file);
+        REQUIRE(e);
+        CHECK(e->file() == file.string());
+        CHECK(e->line() == 6);
+        CHECK(e->column() == 18);
+        CHECK(e->message() ==
+              "TOML numbers use a decimal point: write 0.5, not 0,5 (a comma separates the items of a list)");
+        CHECK(e->fix().empty());
+    }
+    SECTION("a file that is not there: the file, no line or column") {
+        const std::string file = data_file("bad/no_such_file.toml");
+        const auto e = load_failure(file);
+        REQUIRE(e);
+        CHECK(e->file() == file);
+        CHECK(e->line() == 0);
+        CHECK(e->column() == 0);
+        CHECK(e->message() == "file not found; check the path");
+        CHECK(e->fix() == "check the path");
+        CHECK(std::string(e->what()) == file + ": file not found; check the path");
+    }
+    SECTION("an error with no place: what() is the message") {
+        const input_error e("--replications is 0; give a whole number from 1 to 100000");
+        CHECK(e.file().empty());
+        CHECK(e.line() == 0);
+        CHECK(e.column() == 0);
+        CHECK(e.message() == "--replications is 0; give a whole number from 1 to 100000");
+        CHECK(e.fix() == "give a whole number from 1 to 100000");
+        CHECK(std::string(e.what()) == e.message());
+    }
 }

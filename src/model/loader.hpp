@@ -1,6 +1,6 @@
-// Loading and validating models and scenarios from TOML. The only place that
-// knows toml++. Every error names the file, the line and column, what is wrong
-// and what would be valid.
+// Loading and validating models and scenarios from TOML. The loader is the only
+// module that knows TOML (and only model/tree.cpp knows toml++). Every error
+// names the file, the line and column, what is wrong and what would be valid.
 #pragma once
 
 #include <filesystem>

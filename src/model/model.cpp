@@ -6,8 +6,45 @@
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace hemsim {
+namespace {
+
+// "file:line:column: message"; the message alone without a file.
+std::string placed(const std::string& file, std::uint32_t line, std::uint32_t column,
+                   const std::string& message) {
+    if (file.empty()) return message;
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on ":" + a temporary.
+    std::string s = file;
+    if (line > 0) {
+        s += ':';
+        s += std::to_string(line);
+        s += ':';
+        s += std::to_string(column);
+    }
+    s += ": ";
+    s += message;
+    return s;
+}
+
+std::string fix_of(const std::string& message) {
+    const std::size_t sep = message.find("; ");
+    return sep == std::string::npos ? std::string() : message.substr(sep + 2);
+}
+
+}  // namespace
+
+input_error::input_error(const std::string& message)
+    : std::runtime_error(message), message_(message), fix_(fix_of(message)) {}
+
+input_error::input_error(std::string file, std::uint32_t line, std::uint32_t column, std::string message)
+    : std::runtime_error(placed(file, line, column, message)),
+      file_(std::move(file)),
+      line_(line),
+      column_(column),
+      message_(std::move(message)),
+      fix_(fix_of(message_)) {}
 
 std::string iso(const date& d) {
     char buf[16];

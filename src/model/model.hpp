@@ -1,6 +1,6 @@
 // The loaded model and scenario: plain value types, no behaviour beyond small
 // look-ups. Everything downstream (engine, results, economics, reports) reads
-// these; only model/loader.cpp knows TOML.
+// these; only the loader (model/loader.hpp) knows TOML.
 #pragma once
 
 #include <chrono>
@@ -14,10 +14,30 @@
 
 namespace hemsim {
 
-/// Bad user input: the message is complete ("file:line:col: what; fix").
+/// Bad user input. what() is the complete text, "file:line:col: what is wrong;
+/// the fix" ("file: ..." for a file as a whole). The fields keep its parts
+/// apart, as toml++'s parse_error keeps description() and source(), so that a
+/// form can highlight the field and show the fix beside it.
 class input_error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    /// An error with no place of its own (a usage error, a limit of a run): what() is `message`.
+    explicit input_error(const std::string& message);
+    /// An error at `line`:`column` of `file` (line 0: the file as a whole); `message`
+    /// without the place. what() is "file:line:column: message".
+    input_error(std::string file, std::uint32_t line, std::uint32_t column, std::string message);
+
+    const std::string& file() const { return file_; }  // "" when the error has no place
+    std::uint32_t line() const { return line_; }       // from 1; 0: none
+    std::uint32_t column() const { return column_; }   // from 1; 0: none
+    /// What is wrong and the fix, without the place.
+    const std::string& message() const { return message_; }
+    /// The part of message() after its first "; " (what would be valid), or "".
+    const std::string& fix() const { return fix_; }
+
+private:
+    std::string file_;
+    std::uint32_t line_ = 0, column_ = 0;
+    std::string message_, fix_;
 };
 
 using date = std::chrono::year_month_day;

@@ -1,0 +1,219 @@
+// Checks on the whole model once every element is built: the branch sums, the
+// remainders of drawn probabilities, the stock against the capacities and the
+// limits, and cycles of stays that take no time (see builder.hpp).
+#include "model/builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <utility>
+
+namespace hemsim::loader {
+
+using namespace std::string_literals;
+
+// The clients a model starts with: within the limit, and within the capacity
+// of their placements (at the highest draw of an uncertain count).
+void check_stock(const model& m, const tnode& root) {
+    if (m.placements.empty())
+        fail(root.at, "the model has no placements; a model needs at least one [[placement]] (docs/language.md, "
+                       "\"The model\")");
+    std::vector<double> start(m.placements.size(), 0.0);
+    double total = 0;
+    const auto groups = elements_of(root, element_kind::group);
+    for (index_t g = 0; g < m.groups.size(); ++g)
+        for (index_t i = 0; i < m.groups[g].initial.size(); ++i) {
+            const initial_stock& st = m.groups[g].initial[i];
+            double most = st.count;
+            for (const uncertain_param& u : m.uncertain)
+                if (u.ref.field == input_field::initial_count && u.ref.element == g && u.ref.sub == i)
+                    most = std::floor(support_of(u.dist).hi + 0.5);
+            start[st.placement] += most;
+            total += most;
+        }
+    if (total > max_clients_present)
+        fail(groups.empty() ? root.at : groups[0].node->at,
+             "the model starts with up to " + format_number(total) + " clients; hemsim's limit for clients in the "
+             "system at once is " + format_number(max_clients_present) + " (docs/language.md, \"Limits\")");
+    const auto places = elements_of(root, element_kind::placement);
+    for (index_t p = 0; p < m.placements.size(); ++p) {
+        const auto& cap = m.placements[p].capacity;
+        if (!cap || start[p] <= *cap) continue;
+        const tnode* c = places[p].node->find("capacity");
+        fail(c ? c->at : places[p].node->at,
+             places[p].label + " has a capacity of " + std::to_string(*cap) + " but up to " + format_number(start[p]) +
+                 " clients start there (the groups' initial entries); raise the capacity or lower the counts");
+    }
+}
+
+// A cycle of moves that can all take no time at all: a client would go round
+// it forever at one instant. Durations of at most `instant` days, moves by a
+// maximum stay that short, with no supply gate (offers take time) on the way.
+void check_instant_cycles(const model& m, const tnode& root) {
+    constexpr double instant = 1e-6;
+    auto vanishing = [&](const distribution& d) {
+        switch (d.kind) {
+        case dist_kind::fixed: return d.a <= instant;
+        case dist_kind::uniform:
+        case dist_kind::triangular: return d.b <= instant;
+        case dist_kind::exponential:
+        case dist_kind::normal:
+        case dist_kind::lognormal:
+        case dist_kind::gamma: return d.a <= instant;
+        }
+        return false;
+    };
+    struct edge {
+        index_t to;
+        std::string why;  // what makes the move instant
+        origin at;        // where that is written
+    };
+    const std::size_t P = m.placements.size();
+    const auto trs = elements_of(root, element_kind::transition);
+    const auto places = elements_of(root, element_kind::placement);
+    std::vector<std::vector<edge>> next(P);
+    for (index_t i = 0; i < m.transitions.size(); ++i) {
+        const transition& t = m.transitions[i];
+        if (t.probability <= 0 || !vanishing(t.after)) continue;
+        bool supply = false;
+        for (const gate& g : t.gates) supply = supply || g.kind == gate_kind::supply;
+        const tnode* after = trs[i].node->find("after");
+        if (!supply) next[t.from].push_back({t.to, "transition " + in_quotes(t.id), after ? after->at : trs[i].node->at});
+    }
+    for (index_t p = 0; p < P; ++p)
+        if (m.placements[p].max_stay_days && *m.placements[p].max_stay_days <= instant &&
+            m.placements[p].after_max_stay != no_index)
+            next[p].push_back({m.placements[p].after_max_stay, "the maximum stay of " + in_quotes(m.placements[p].id),
+                               places[p].node->find("max_stay_days")->at});
+    // Depth-first search for a cycle: 0 unvisited, 1 on the path, 2 done.
+    std::vector<char> state(P, 0);
+    std::vector<std::pair<index_t, const edge*>> path;
+    std::function<void(index_t)> visit = [&](index_t p) {
+        state[p] = 1;
+        for (const edge& e : next[p]) {
+            path.push_back({p, &e});
+            if (state[e.to] == 1) {
+                // The cycle is the part of the path from e.to on.
+                std::string names, whys;
+                const origin* first = nullptr;
+                for (const auto& [r, w] : path) {
+                    if (!first && r != e.to) continue;
+                    if (!first) first = &w->at;
+                    names += in_quotes(m.placements[r].id) + " -> ";
+                    whys += (whys.empty() ? "" : ", ") + w->why;
+                }
+                names += in_quotes(m.placements[e.to].id);
+                fail(*first, "placements " + names + " form a cycle in which every stay can last no time at all (" +
+                                 whys + "); a client would go round it forever at one instant: give one of the "
+                                 "stays a duration (docs/language.md, \"Limits\")");
+            }
+            if (state[e.to] == 0) visit(e.to);
+            path.pop_back();
+        }
+        state[p] = 2;
+    };
+    for (index_t p = 0; p < P; ++p)
+        if (state[p] == 0) visit(p);
+}
+
+// A branch probability that is drawn or set hands the rest to a sibling: the
+// last other transition out of the same placement with the same `when` whose
+// probability is plain. An uncertain one needs such a sibling, and the rest
+// must stay >= 0 in every draw (docs/language.md, "Uncertain numbers").
+void find_remainders(model& m, const tnode& root) {
+    auto same_when = [](const condition& a, const condition& b) {
+        return a.all_of == b.all_of && a.none_of == b.none_of;
+    };
+    std::vector<char> uncertain(m.transitions.size(), 0);
+    for (const uncertain_param& u : m.uncertain)
+        if (u.ref.field == input_field::transition_probability) uncertain[u.ref.element] = 1;
+    for (index_t t = 0; t < m.transitions.size(); ++t) {
+        transition& tr = m.transitions[t];
+        for (index_t s = 0; s < m.transitions.size(); ++s) {
+            const transition& o = m.transitions[s];
+            if (s != t && o.from == tr.from && same_when(o.when, tr.when) && !uncertain[s]) tr.remainder = s;
+        }
+    }
+    const auto all = elements_of(root, element_kind::transition);
+    std::map<index_t, double> rest;  // remainder -> its probability when every draw is at its highest
+    for (const uncertain_param& u : m.uncertain) {
+        if (u.ref.field != input_field::transition_probability) continue;
+        const transition& tr = m.transitions[u.ref.element];
+        const tnode* p = all[u.ref.element].node->find("probability");
+        const origin& at = p ? p->at : all[u.ref.element].node->at;
+        const std::string& from = m.placements[tr.from].id;
+        if (tr.remainder == no_index)
+            fail(at, "the probability of transition " + in_quotes(tr.id) +
+                         " is given as a distribution, but no other transition out of " + in_quotes(from) +
+                         " with the same 'when' has a plain probability to take the rest; add one (in every "
+                         "draw it takes 1 minus the others)");
+        const transition& r = m.transitions[tr.remainder];
+        auto it = rest.emplace(tr.remainder, r.probability).first;
+        it->second -= support_of(u.dist).hi - u.mean;
+        if (it->second < -1e-12)
+            fail(at, "the probability of transition " + in_quotes(tr.id) + " can be drawn as high as " +
+                         format_number(support_of(u.dist).hi) + "; then " + in_quotes(r.id) +
+                         ", which takes the rest, would fall below 0 (it is " + format_number(r.probability) +
+                         " at the means); narrow the distribution so that the branches out of " +
+                         in_quotes(from) + " sum to 1 in every draw");
+    }
+}
+
+// For each placement, the probabilities of the transitions out of it whose
+// `when` holds must sum to 1 for every combination of the attributes used.
+void check_branches(const model& m, const tnode& root) {
+    const auto all = elements_of(root, element_kind::transition);
+    for (index_t p = 0; p < m.placements.size(); ++p) {
+        std::vector<index_t> out;
+        std::vector<index_t> attrs;
+        for (index_t t = 0; t < m.transitions.size(); ++t) {
+            const auto& tr = m.transitions[t];
+            if (tr.from != p) continue;
+            out.push_back(t);
+            for (index_t a = 0; a < 64; ++a)
+                if (((tr.when.uses() >> a) & 1u) && std::find(attrs.begin(), attrs.end(), a) == attrs.end())
+                    attrs.push_back(a);
+        }
+        if (out.empty()) continue;
+        if (attrs.size() > 16)
+            fail(all[out[0]].node->at,
+                 "transitions out of " + in_quotes(m.placements[p].id) +
+                     " use more than 16 attributes in 'when'; simplify the branches");
+        for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
+            std::uint64_t bits = 0;
+            for (std::size_t k = 0; k < attrs.size(); ++k)
+                if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
+            double sum = 0;
+            std::vector<std::string> terms;
+            origin at = all[out[0]].node->at;
+            bool overridden = false;
+            for (index_t t : out) {
+                const auto& tr = m.transitions[t];
+                if (!tr.when.holds(bits)) continue;
+                sum += tr.probability;
+                terms.push_back(tr.id + " " + format_number(tr.probability));
+                // Name the overriding file when an override changed the sum.
+                const tnode* p = all[t].node->find("probability");
+                const tnode& where = p ? *p : *all[t].node;
+                if (!overridden && where.at.file && *where.at.file != m.file) {
+                    at = where.at;
+                    overridden = true;
+                }
+            }
+            if (std::fabs(sum - 1) <= 1e-9) continue;
+            std::vector<std::string> cond;
+            for (std::size_t k = 0; k < attrs.size(); ++k)
+                cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
+            std::string msg =
+                "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
+            if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
+            msg += " sum to " + format_number(sum) + " (" +
+                   (terms.empty() ? "none applies"s : join(terms)) +
+                   "); make them sum to 1 (use 'when' to split branches by attribute)";
+            fail(at, msg);
+        }
+    }
+}
+
+}  // namespace hemsim::loader
