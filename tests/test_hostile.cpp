@@ -232,6 +232,31 @@ TEST_CASE("deep nesting, too many staff pools and flagless services do not crash
     CHECK(before);  // 10 clients x 200 days in 'a': the service was not skipped
 }
 
+TEST_CASE("gates the engine could never pass, or would pass wrongly, are refused", "[hostile]") {
+    fs::path dir = scratch("gates");
+    std::ofstream(dir / "m.toml") << "[[payer]]\nid = \"p\"\n[[placement]]\nid = \"a\"\nprice_per_day = 1\npayer = \"p\"\n"
+                                     "[[placement]]\nid = \"ut\"\nterminal = true\n"
+                                     "[[staff]]\nid = \"s\"\nfte = 1\nannual_cost_per_fte = 1\ncaseload = 5\npayer = \"p\"\n"
+                                     "[[supply]]\nid = \"x\"\nper_year = 10\n[[supply]]\nid = \"y\"\nper_year = 10\n"
+                                     "[[group]]\nid = \"g\"\n  [[group.initial]]\n  placement = \"a\"\n  count = 5\n"
+                                     "[[transition]]\nfrom = \"a\"\nto = \"ut\"\nafter = 1\nrequire = [ { staff = \"s\" } ]\n";
+    try {
+        load_model(dir / "m.toml");
+        FAIL("a staff gate into a terminal placement accepted");
+    } catch (const input_error& e) {
+        CHECK_THAT(std::string(e.what()), Contains("m.toml:") && Contains("'ut' is terminal") && Contains("remove the staff gate"));
+    }
+    std::string text = read_file(dir / "m.toml");
+    text.replace(text.find("{ staff = \"s\" }"), 15, "{ supply = \"x\" }, { supply = \"y\" }");
+    std::ofstream(dir / "m.toml") << text;
+    try {
+        load_model(dir / "m.toml");
+        FAIL("two supplies for one client accepted");
+    } catch (const input_error& e) {
+        CHECK_THAT(std::string(e.what()), Contains("wait for two supplies") && Contains("one transition per supply"));
+    }
+}
+
 TEST_CASE("values that would overflow or draw nonsense are refused", "[hostile]") {
     fs::path dir = scratch("silent");
     refused(plain_case(dir, "[[placement]]\nid = \"harbarge\"\nprice_per_day = 1e308\n"),

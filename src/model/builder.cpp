@@ -505,11 +505,39 @@ private:
                 fail(r->items[max_gates].at, e.label + " has " + std::to_string(r->items.size()) +
                                                  " gates in 'require'; hemsim's limit is " + std::to_string(max_gates));
             for (std::size_t i = 0; i < r->items.size(); ++i) t.gates.push_back(read_gate(e, r->items[i], i));
+            check_gates(e, t, *r);
             // Services are passed first, then the resource gates together.
             std::stable_partition(t.gates.begin(), t.gates.end(),
                                   [](const gate& g) { return g.kind == gate_kind::service; });
         }
         m_.transitions.push_back(std::move(t));
+    }
+
+    // Gates the engine could never pass, or would pass wrongly.
+    void check_gates(const element& e, const transition& t, const tnode& require) {
+        const placement& to = m_.placements[t.to];
+        for (std::size_t i = 0; i < t.gates.size(); ++i) {
+            const gate& g = t.gates[i];
+            if (g.kind == gate_kind::staff && to.terminal)
+                fail(require.items[i].at, "gate " + std::to_string(i + 1) + " of 'require' in " + e.label +
+                                              " takes a slot of staff pool " + in_quotes(m_.staff[g.target].id) +
+                                              ", which a client holds while in the destination; " +
+                                              in_quotes(to.id) + " is terminal (clients leave at once), so the "
+                                              "slot would never be given back: remove the staff gate");
+            for (std::size_t j = 0; j < i; ++j) {
+                const gate& h = t.gates[j];
+                if (g.kind != gate_kind::supply || h.kind != gate_kind::supply || g.target == h.target) continue;
+                const bool exclusive = (g.when.all_of & h.when.none_of) || (h.when.all_of & g.when.none_of);
+                if (!exclusive)
+                    fail(require.items[i].at,
+                         "gates " + std::to_string(j + 1) + " and " + std::to_string(i + 1) + " of 'require' in " +
+                             e.label + " wait for two supplies (" + in_quotes(m_.supplies[h.target].id) + " and " +
+                             in_quotes(m_.supplies[g.target].id) +
+                             ") for the same client; an offer brings one unit of one supply, so such a client "
+                             "could never move: give the gates 'when' conditions that exclude each other, or "
+                             "one transition per supply");
+            }
+        }
     }
 
     gate read_gate(const element& e, const tnode& n, std::size_t i) {
