@@ -1,6 +1,8 @@
 // Running the command line in-process from tests, and reading what it wrote.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,6 +26,12 @@ inline cli_result cli(std::vector<std::string> args) {
     std::ostringstream out, err;
     int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
     return {code, out.str(), err.str()};
+}
+
+/// A folder of the test process's own under the temp folder ("hemsim-<pid>-<name>"):
+/// test runs of two checkouts at once never share one.
+inline std::filesystem::path temp_path(const std::string& name) {
+    return std::filesystem::temp_directory_path() / ("hemsim-" + std::to_string(::getpid()) + "-" + name);
 }
 
 /// A file's bytes ("" when missing).

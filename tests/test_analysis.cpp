@@ -99,7 +99,7 @@ TEST_CASE("one-way sensitivity ranks the uncertain parameters by their swing", "
 
 TEST_CASE("target-ci adds replications until the interval is narrow enough, or says the cap came first",
           "[analysis][cli]") {
-    fs::path dir = fs::temp_directory_path() / "hemsim-target-ci";
+    fs::path dir = hemsim::testing::temp_path("target-ci");
     fs::remove_all(dir);
     const std::string c = data("uncertain/case.toml");
     auto met = cli({"run", c, "-r", "5", "--target-ci", "0.5", "--out", dir.string(), "-q", "--lang", "en"});

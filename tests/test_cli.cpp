@@ -21,7 +21,7 @@ namespace {
 const std::string default_case = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
 
 fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("hemsim-cli-" + name);
+    fs::path p = hemsim::testing::temp_path("cli-" + name);
     fs::remove_all(p);
     return p;
 }

@@ -39,7 +39,7 @@ const std::string model_file = std::string(HEMSIM_TEST_DATA) + "/uncertain/plain
 
 // A folder of its own per test case (ctest runs cases in parallel processes).
 fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("hemsim-defensible-" + name);
+    fs::path p = hemsim::testing::temp_path("defensible-" + name);
     fs::remove_all(p);
     fs::create_directories(p);
     return p;

@@ -75,7 +75,7 @@ const std::vector<shipped_case> cases{
 };
 
 fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("hemsim-golden-" + name);
+    fs::path p = hemsim::testing::temp_path("golden-" + name);
     fs::remove_all(p);
     return p;
 }

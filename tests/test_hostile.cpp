@@ -28,7 +28,7 @@ namespace {
 const std::string plain_model = std::string(HEMSIM_TEST_DATA) + "/uncertain/plain-model.toml";
 
 fs::path scratch(const std::string& name) {
-    fs::path p = fs::temp_directory_path() / ("hemsim-hostile-" + name);
+    fs::path p = hemsim::testing::temp_path("hostile-" + name);
     fs::remove_all(p);
     fs::create_directories(p);
     return p;

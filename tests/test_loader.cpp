@@ -3,6 +3,8 @@
 // checked for the file, the line:column and the fix in its message.
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "cli_helpers.hpp"
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -29,7 +31,7 @@ date ymd(int y, unsigned m, unsigned d) {
 // The name is random: ctest may run test cases in parallel processes.
 fs::path write_temp(const std::string& text) {
     static std::mt19937_64 rng{std::random_device{}()};
-    fs::path dir = fs::temp_directory_path() / "hemsim_test_loader";
+    fs::path dir = hemsim::testing::temp_path("loader");
     fs::create_directories(dir);
     fs::path file = dir / ("inline_" + std::to_string(rng()) + ".toml");
     std::ofstream(file) << text;

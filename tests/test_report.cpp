@@ -1,6 +1,8 @@
 // Writers: CSV quoting and numbers, Swedish number format, atomic files.
 #include <catch2/catch.hpp>
 
+#include "cli_helpers.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,7 +60,7 @@ TEST_CASE("numbers in Swedish and English", "[report][format]") {
 }
 
 TEST_CASE("files are written atomically and replace earlier ones whole", "[report][files]") {
-    fs::path dir = fs::temp_directory_path() / "hemsim-test-files";
+    fs::path dir = hemsim::testing::temp_path("files");
     fs::remove_all(dir);
     output_set first(dir);
     first.add("a.csv", "one\n");
@@ -89,7 +91,7 @@ TEST_CASE("files are written atomically and replace earlier ones whole", "[repor
 }
 
 TEST_CASE("sha256 of a file", "[report][manifest]") {
-    fs::path f = fs::temp_directory_path() / "hemsim-sha.txt";
+    fs::path f = hemsim::testing::temp_path("sha.txt");
     {
         std::ofstream out(f, std::ios::binary);
         out << "abc";

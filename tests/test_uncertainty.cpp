@@ -30,7 +30,7 @@ namespace {
 std::string data(const std::string& name) { return std::string(HEMSIM_TEST_DATA) + "/uncertain/" + name; }
 
 void fails_with(const std::string& toml_model, const std::string& needle) {
-    fs::path dir = fs::temp_directory_path() / "hemsim-uncertain-bad";
+    fs::path dir = hemsim::testing::temp_path("uncertain-bad");
     fs::create_directories(dir);
     std::string text = hemsim::testing::read_file(data("plain-model.toml"));
     std::ofstream(dir / "m.toml") << text << "\n" << toml_model;
@@ -86,7 +86,7 @@ TEST_CASE("each replication draws once, the same value in every alternative", "[
 }
 
 TEST_CASE("a degenerate distribution gives the fixed-value run byte for byte", "[uncertainty]") {
-    fs::path a = fs::temp_directory_path() / "hemsim-unc-plain", b = fs::temp_directory_path() / "hemsim-unc-degen";
+    fs::path a = hemsim::testing::temp_path("unc-plain"), b = hemsim::testing::temp_path("unc-degen");
     fs::remove_all(a);
     fs::remove_all(b);
     REQUIRE(cli({"run", data("plain-case.toml"), "--out", a.string(), "-q"}).code == exit_ok);
