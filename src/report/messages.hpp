@@ -1,0 +1,72 @@
+// The message catalogue: every sentence, label and column head that hemsim
+// prints in Swedish or English, keyed by message. report/messages.cpp holds
+// the two languages of each message side by side, with where it is used;
+// text() fills in a message's arguments ({fmt}'s placeholders, {fmt} only there).
+#pragma once
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "report/text.hpp"
+
+namespace hemsim {
+
+/// Every printed message, in the order of the catalogue (report/messages.cpp).
+enum class msg {
+    // report/table.cpp: the run summary
+    run_header,
+    run_explanation,
+    run_col_alternative,
+    run_col_year,
+    run_col_cost,
+    run_col_ci,
+    run_col_difference,
+    run_col_spread,
+    run_year_total,
+    baseline_name,
+
+    count_  // not a message: the number of messages
+};
+
+/// The number of messages in the catalogue.
+inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
+
+/// A message's pattern in a language: its text with {0}, {1}, ... where its
+/// arguments go ({fmt}'s syntax; "{{" and "}}" stand for braces).
+std::string_view message_pattern(msg m, language lang);
+
+/// The number of arguments a pattern takes: its highest placeholder index + 1.
+std::size_t arguments_of(std::string_view pattern);
+
+/// The message in the language with args[i] put where {i} stands; as many
+/// arguments as its pattern takes (asserted). What text() calls.
+std::string text_of(msg m, language lang, std::span<const std::string> args);
+
+/// An argument as text: strings as they are, whole numbers in plain digits (as
+/// std::to_string writes them). Other numbers the caller formats (format_number),
+/// since their decimals and separators depend on the language.
+inline std::string message_arg(std::string s) { return s; }
+inline std::string message_arg(std::string_view s) { return std::string(s); }
+inline std::string message_arg(const char* s) { return s; }
+/// A whole number as an argument (not bool or char, which would print as digits by mistake).
+template <typename T>
+concept whole_number = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>;
+template <whole_number T>
+std::string message_arg(T n) {
+    return std::to_string(n);
+}
+std::string message_arg(double) = delete;  // format it with format_number first
+
+/// The message in the language with its arguments filled in:
+/// text(msg::written, lang, path) is "skrev <path>" or "wrote <path>".
+template <typename... Args>
+std::string text(msg m, language lang, const Args&... args) {
+    const std::array<std::string, sizeof...(Args)> list{message_arg(args)...};
+    return text_of(m, lang, list);
+}
+
+}  // namespace hemsim
