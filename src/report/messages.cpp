@@ -48,6 +48,72 @@ constexpr std::array<message, message_count> catalogue{{
     {msg::run_year_total, "totalt", "total"},
     // display_name: the nollalternativ's name as printed, {0} its name (when it does not say so itself).
     {msg::baseline_name, "{0} (nollalternativ)", "{0} (nollalternativ, the baseline)"},
+
+    // ---- report/calc_report.cpp: the application's own sum (calc) and the sum beside a run
+
+    // The formula of a line of the sum: a one-off project cost, a project cost a year.
+    {msg::calc_one_off, "engångskostnad", "one-off"},
+    {msg::calc_per_year, "per år", "per year"},
+    // The formula of a staff line (or a project line with a count): {0} FTE, {1} kr a year.
+    {msg::calc_fte_per_year, "{0} åa × {1} kr/år", "{0} FTE × {1} kr/year"},
+    // The formula of a stock line priced per month: {0} persons, {1} kr a month, {2} months.
+    {msg::calc_persons_months,
+     "{0} personer × {1} kr/mån × {2} mån",
+     "{0} persons × {1} kr/month × {2} months"},
+    // The formula of a stock line priced per dygn: {0} persons, {1} kr a dygn, {2} dygn.
+    {msg::calc_persons_days,
+     "{0} personer × {1} kr/dygn × {2} dygn",
+     "{0} persons × {1} kr/dygn × {2} dygn"},
+    // The first line of calc's table, {0} the case's title; the line under it.
+    {msg::calc_title, "Ansökans egen kalkyl per år: {0}", "The application's own sum per year: {0}"},
+    {msg::calc_subtitle,
+     "(antal × pris × perioder, som i ansökan; projektkostnader med sitt årsbelopp)",
+     "(count × price × periods, as in the application; project costs at their annual amount)"},
+    // The label of a total row: an alternative's sum in calc, the total in the analytic comparison.
+    {msg::total_label, "Summa", "Total"},
+    // In place of the sum of an alternative without calc lines of its own.
+    {msg::calc_no_sum,
+     "Ingen kalkyl: alternativet har inga egna kalkylrader ([[alternative.calc]]), så ansökans summa och "
+     "skillnad visas inte (projektraderna ensamma är inte en kalkyl).",
+     "No sum: the alternative has no calc lines of its own ([[alternative.calc]]), so no total or "
+     "difference is shown (its project lines alone are not the application's sum)."},
+    // The head of the differences.
+    {msg::calc_difference_head,
+     "Skillnad mot nollalternativet per år (negativt: alternativet kostar mindre)",
+     "Difference against the nollalternativ per year (negative: the alternative costs less)"},
+    // An alternative ({0}) without a difference: the nollalternativ has no sum; it has no calc lines itself.
+    {msg::calc_no_difference_baseline,
+     "{0}: ingen (nollalternativet har ingen kalkyl)",
+     "{0}: none (the nollalternativ has no sum)"},
+    {msg::calc_no_difference_lines, "{0}: ingen (inga kalkylrader)", "{0}: none (no calc lines)"},
+    // Under a difference: {0} the alternative, {1} placement days a year, {2} the average price
+    // per dygn, {3} those days as places taken all year.
+    {msg::calc_switching,
+     "Brytpunkt: {0} betalar sig om {1} placeringsdygn per år försvinner (vid nollalternativets "
+     "genomsnittspris {2} kr/dygn; {3} platser året runt).",
+     "Switching value: {0} pays for itself if {1} placement days a year disappear (at the "
+     "nollalternativ's average price {2} kr/dygn; {3} places all year)."},
+    // calc_beside_run, printed by run: the head.
+    {msg::beside_head,
+     "Simulerat per år mot ansökans egen kalkyl (antal × pris för kalkylens rader, samma summa varje år, "
+     "som i 'hemsim calc')",
+     "Simulated per year against the application's own sum (count × price of its lines, the same figure "
+     "every year, as in 'hemsim calc')"},
+    // After an alternative's name: its sum ({0} the amount), or none; then its difference ({0}).
+    {msg::beside_sum, "kalkyl {0} per år", "sum {0} a year"},
+    {msg::beside_no_sum, "ingen kalkyl (inga kalkylrader)", "no sum (no calc lines)"},
+    {msg::beside_difference, "skillnad {0}", "difference {0}"},
+    // The simulated means, {0} "<year> <amount>" for each year, comma-separated.
+    {msg::beside_cost, "simulerad kostnad: {0}", "simulated cost: {0}"},
+    {msg::beside_cost_difference,
+     "simulerad skillnad mot nollalternativet: {0}",
+     "simulated difference: {0}"},
+    // The last line: why the sum and the simulation differ.
+    {msg::beside_why,
+     "Varför de skiljer: kalkylen sätter hela beståndet i sitt boende hela året och räknar bara sina rader; "
+     "simuleringen har flyttar över tid, köer och kapaciteter, nya klienter och all personal i modellen.",
+     "Why they differ: the sum puts the whole stock in its placement all year and counts only its lines; "
+     "the simulation has moves over time, queues and capacities, new clients and all the model's staff."},
 }};
 // clang-format on
 

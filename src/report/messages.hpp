@@ -29,6 +29,28 @@ enum class msg {
     run_year_total,
     baseline_name,
 
+    // report/calc_report.cpp: the application's own sum (calc) and the sum beside a run
+    calc_one_off,
+    calc_per_year,
+    calc_fte_per_year,
+    calc_persons_months,
+    calc_persons_days,
+    calc_title,
+    calc_subtitle,
+    total_label,
+    calc_no_sum,
+    calc_difference_head,
+    calc_no_difference_baseline,
+    calc_no_difference_lines,
+    calc_switching,
+    beside_head,
+    beside_sum,
+    beside_no_sum,
+    beside_difference,
+    beside_cost,
+    beside_cost_difference,
+    beside_why,
+
     count_  // not a message: the number of messages
 };
 
