@@ -114,6 +114,77 @@ constexpr std::array<message, message_count> catalogue{{
      "simuleringen har flyttar över tid, köer och kapaciteter, nya klienter och all personal i modellen.",
      "Why they differ: the sum puts the whole stock in its placement all year and counts only its lines; "
      "the simulation has moves over time, queues and capacities, new clients and all the model's staff."},
+
+    // ---- report/economics_report.cpp: the economics at the end of run
+
+    // An amount with its spread: {0} the mean, {1} the unit (tkr or mkr), {2}–{3} the 95 % CI of
+    // the mean, {4}–{5} the 5th and 95th percentiles over the futures.
+    {msg::econ_amount_spread,
+     "{0} {1}; medelvärdets 95 % konfidensintervall {2} till {3} {1}; i 90 % av de simulerade utfallen "
+     "mellan {4} och {5} {1}",
+     "{0} {1}; 95 % confidence interval of the mean {2} to {3} {1}; in 90 % of the simulated futures "
+     "between {4} and {5} {1}"},
+    // A share ({0}, with its per cent sign) with its Wilson interval {1}–{2} (only {2} with the sign).
+    {msg::econ_share_interval, "{0} (95 % KI {1}–{2})", "{0} (95 % CI {1}–{2})"},
+    // The NPV of the difference, {0} an econ_amount_spread.
+    {msg::econ_npv,
+     "Nuvärde av skillnaden: {0} (negativt = billigare än nollalternativet)",
+     "NPV of the difference: {0} (negative = cheaper than the nollalternativ)"},
+    // The payback line: {0} econ_payback_half or econ_payback_not_half, {1} the share that pays back
+    // within the horizon, {2} the horizon in months, {3} econ_payback_mandate or _mandate_unknown.
+    {msg::econ_payback,
+     "Återbetalningstid: {0}; {1} betalar tillbaka inom horisonten ({2} mån); {3}",
+     "Payback: {0}; {1} pay back within the horizon ({2} months); {3}"},
+    // {0} the month by which half the futures have paid back, {1} its date.
+    {msg::econ_payback_half,
+     "månad {0} ({1}) i hälften av de simulerade utfallen",
+     "month {0} ({1}) in half the simulated futures"},
+    {msg::econ_payback_not_half,
+     "inte inom horisonten i hälften av de simulerade utfallen",
+     "not within the horizon in half the simulated futures"},
+    // {0} the share that pays back within a mandate period of {1} months; or it cannot be judged.
+    {msg::econ_payback_mandate, "{0} inom {1} mån", "{0} within {1} months"},
+    {msg::econ_payback_mandate_unknown,
+     "inom en mandatperiod ({0} mån) kan det inte bedömas: horisonten är kortare",
+     "within a mandate period ({0} months) it cannot be judged: the horizon is shorter"},
+    // {0} the share of futures that cost less, {1} in present value (econ_share_interval each).
+    {msg::econ_p_saving,
+     "Sannolikhet att kosta mindre än nollalternativet över horisonten: {0}; i nuvärde: {1}",
+     "Probability of costing less than the nollalternativ over the horizon: {0}; in present value: {1}"},
+    // Savings per krona invested: {0} econ_per_krona_value or econ_per_krona_none.
+    {msg::econ_per_krona,
+     "Besparing per satsad krona (nytta/kostnad, i nuvärde): {0}",
+     "Savings per krona invested (benefit-cost ratio, in present value): {0}"},
+    {msg::econ_per_krona_none, "– (ingen projektkostnad)", "– (no project cost)"},
+    // {0} the mean in kr, {1}–{2} the 95 % CI of the mean.
+    {msg::econ_per_krona_value,
+     "{0} kr (medelvärdets 95 % KI {1} till {2}); 1 kr betalar precis projektet",
+     "{0} kr (95 % CI of the mean {1} to {2}); 1 kr just pays for the project"},
+    // {0} kr saved (or spent) per extra exit, {1} the futures with more exits.
+    {msg::econ_net_saving_per_exit,
+     "Nettobesparing per extra utflytt (klient som lämnar systemet): {0} kr (i nuvärde, i de {1} utfall "
+     "med fler utflyttar)",
+     "Net saving per extra exit (a client leaving the system): {0} kr (in present value, in the {1} "
+     "futures with more exits)"},
+    {msg::econ_net_cost_per_exit,
+     "Nettokostnad per extra utflytt (klient som lämnar systemet): {0} kr (i nuvärde, i de {1} utfall "
+     "med fler utflyttar)",
+     "Net cost per extra exit (a client leaving the system): {0} kr (in present value, in the {1} "
+     "futures with more exits)"},
+    // The head: {0} the discount rate, {1} the price base year.
+    {msg::econ_head,
+     "Ekonomi vid realränta {0} och prisbasår {1} (diskontering per kalenderår):",
+     "Economics at a real discount rate of {0} and price base year {1} (discounted by calendar year):"},
+    // Over each alternative's lines: {0} the alternative, {1} the nollalternativ.
+    {msg::econ_against, "{0} mot {1}:", "{0} against {1}:"},
+    // Over the lines adjusted for deadweight ({0}) and optimism bias ({1}), or for one of them ({0}).
+    {msg::econ_with_deadweight_optimism,
+     "Med dödvikt {0} och optimismtillägg {1} på projektkostnaden:",
+     "With deadweight {0} and optimism bias {1} on project costs:"},
+    {msg::econ_with_deadweight, "Med dödvikt {0}:", "With deadweight {0}:"},
+    {msg::econ_with_optimism,
+     "Med optimismtillägg {0} på projektkostnaden:",
+     "With optimism bias {0} on project costs:"},
 }};
 // clang-format on
 

@@ -51,6 +51,27 @@ enum class msg {
     beside_cost_difference,
     beside_why,
 
+    // report/economics_report.cpp: the economics at the end of run
+    econ_amount_spread,
+    econ_share_interval,
+    econ_npv,
+    econ_payback,
+    econ_payback_half,
+    econ_payback_not_half,
+    econ_payback_mandate,
+    econ_payback_mandate_unknown,
+    econ_p_saving,
+    econ_per_krona,
+    econ_per_krona_none,
+    econ_per_krona_value,
+    econ_net_saving_per_exit,
+    econ_net_cost_per_exit,
+    econ_head,
+    econ_against,
+    econ_with_deadweight_optimism,
+    econ_with_deadweight,
+    econ_with_optimism,
+
     count_  // not a message: the number of messages
 };
 
