@@ -185,6 +185,35 @@ constexpr std::array<message, message_count> catalogue{{
     {msg::econ_with_optimism,
      "Med optimismtillägg {0} på projektkostnaden:",
      "With optimism bias {0} on project costs:"},
+
+    // ---- report/analysis_report.cpp: sweep, sensitivity and switching values
+
+    // The column heads of the sweep's table (after one per axis) and of the tornado's table.
+    {msg::analysis_col_alternative, "alternativ", "alternative"},
+    {msg::sweep_col_npv, "nuvärde av skillnaden, tkr [95 % KI]", "NPV of the difference, tkr [95 % CI]"},
+    {msg::tornado_col_parameter, "parameter", "parameter"},
+    {msg::tornado_col_low, "låg", "low"},
+    {msg::tornado_col_high, "hög", "high"},
+    {msg::tornado_col_npv_low, "NPV vid låg, tkr", "NPV at low, tkr"},
+    {msg::tornado_col_npv_high, "NPV vid hög, tkr", "NPV at high, tkr"},
+    {msg::tornado_col_swing, "utslag, tkr", "swing, tkr"},
+    // Above the tornado's table.
+    {msg::tornado_head,
+     "Envägs känslighetsanalys (10:e och 90:e percentilen; övriga parametrar i medelvärdet), sorterad "
+     "efter utslag i nuvärdet av skillnaden:",
+     "One-way sensitivity (10th and 90th percentiles; other parameters at their means), ranked by the "
+     "swing in the NPV of the difference:"},
+    // The switching value: {0} the alternative, {1} the path, {2} the value; with its 95 % CI {3}–{4}.
+    {msg::switching_value,
+     "Brytpunkt för {0}: {1} = {2}: där är nuvärdet av skillnaden mot nollalternativet noll.",
+     "Switching value for {0}: {1} = {2}: there the NPV of the difference against the nollalternativ is zero."},
+    {msg::switching_value_ci,
+     "Brytpunkt för {0}: {1} = {2} (95 % KI {3} – {4}): där är nuvärdet av skillnaden mot nollalternativet "
+     "noll.",
+     "Switching value for {0}: {1} = {2} (95 % CI {3} – {4}): there the NPV of the difference against the "
+     "nollalternativ is zero."},
+    // Under it: {0} the runs of the case it took.
+    {msg::switching_runs, "({0} körningar av fallet)", "({0} runs of the case)"},
 }};
 // clang-format on
 

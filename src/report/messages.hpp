@@ -72,6 +72,20 @@ enum class msg {
     econ_with_deadweight,
     econ_with_optimism,
 
+    // report/analysis_report.cpp: sweep, sensitivity and switching values
+    analysis_col_alternative,
+    sweep_col_npv,
+    tornado_col_parameter,
+    tornado_col_low,
+    tornado_col_high,
+    tornado_col_npv_low,
+    tornado_col_npv_high,
+    tornado_col_swing,
+    tornado_head,
+    switching_value,
+    switching_value_ci,
+    switching_runs,
+
     count_  // not a message: the number of messages
 };
 
