@@ -214,6 +214,67 @@ constexpr std::array<message, message_count> catalogue{{
      "nollalternativ is zero."},
     // Under it: {0} the runs of the case it took.
     {msg::switching_runs, "({0} körningar av fallet)", "({0} runs of the case)"},
+
+    // ---- report/analytic_report.cpp: the analytic chain and the simulation beside it (analyze)
+
+    // The head of a chain: {0} the group, {1} the states; or {0} the group, {1} the alternative, {2} the states.
+    {msg::analytic_head,
+     "Analytisk kedja (absorberande semi-Markovkedja), grupp {0}: {1} tillstånd",
+     "Analytic chain (absorbing semi-Markov chain), group {0}: {1} states"},
+    {msg::analytic_head_alternative,
+     "Analytisk kedja (absorberande semi-Markovkedja), grupp {0}, alternativ {1}: {2} tillstånd",
+     "Analytic chain (absorbing semi-Markov chain), group {0}, alternative {1}: {2} states"},
+    // An assumption or warning of the chain or the comparison, {0} the note's own sentence
+    // (src/analytic writes it in both languages).
+    {msg::note_line, "Obs: {0}.", "Note: {0}."},
+    // Over an entry's table: {0} the placement entered, {1} days to exit, {2} kr per client.
+    {msg::analytic_entry,
+     "Inträde i {0}: {1} dygn till utträde, {2} kr per klient",
+     "Entering {0}: {1} days to exit, {2} SEK per client"},
+    // The column heads of an entry's table (col_placement also heads the comparison's).
+    {msg::col_placement, "Boendeform", "Placement"},
+    {msg::analytic_col_visits, "Besök", "Visits"},
+    {msg::analytic_col_days, "Dygn", "Days"},
+    {msg::analytic_col_cost, "Kostnad (kr)", "Cost (SEK)"},
+    // The column heads of the exits, and the row of clients who never leave.
+    {msg::analytic_col_exit, "Utträde", "Exit"},
+    {msg::analytic_col_probability, "Sannolikhet", "Probability"},
+    {msg::analytic_never, "(aldrig)", "(never)"},
+    // comparison_table: the head, {0} the alternative, {1} the year.
+    {msg::comparison_head,
+     "Simuleringen mot den analytiska kedjan, alternativ {0}, år {1} (persondygn per år i jämvikt, "
+     "Littles lag)",
+     "The simulation against the analytic chain, alternative {0}, year {1} (person-days a year in steady "
+     "state, Little's law)"},
+    // Its column heads after col_placement.
+    {msg::comparison_col_analytic, "Analytiskt", "Analytic"},
+    {msg::comparison_col_simulated, "Simulerat", "Simulated"},
+    {msg::comparison_col_ci, "95 % KI", "95 % CI"},
+    {msg::comparison_col_departure, "Avvikelse", "Departure"},
+    // The sentence under it: no steady state; the analytic figure within the CI ({0} the
+    // difference's CI in kr); the simulation above or below it ({0} per cent, {1} person-days,
+    // {2} kr and {3} its CI).
+    {msg::comparison_no_steady_state,
+     "Den analytiska kedjan har inget jämviktsläge (klienter som aldrig lämnar systemet); ingen jämförelse.",
+     "The analytic chain has no steady state (clients who never leave); no comparison."},
+    {msg::comparison_within_ci,
+     "Den analytiska nivån ligger inom simuleringens 95 % KI: köer och kapaciteter kostar inget mätbart "
+     "(skillnad {0} kr per år).",
+     "The analytic figure lies within the simulation's 95 % CI: queues and capacities cost nothing "
+     "measurable (difference {0} SEK a year)."},
+    {msg::comparison_above,
+     "Simuleringen ligger {0} % över den analytiska nivån: {1} persondygn och {2} kr {3} mer per år. "
+     "Skillnaden är kostnaden för köer och kapaciteter (väntan på tjänster, lägenheter, personal och "
+     "platser), som den analytiska kedjan bortser från.",
+     "The simulation lies {0} % above the analytic figure: {1} person-days and {2} SEK {3} more a year. "
+     "The difference is the cost of queues and capacities (waits for services, apartments, staff and "
+     "room), which the analytic chain ignores."},
+    {msg::comparison_below,
+     "Simuleringen ligger {0} % under den analytiska nivån: {1} persondygn och {2} kr {3} mindre per år. "
+     "Köer och kapaciteter håller klienter utanför kedjan, eller så har simuleringen inte nått jämvikt.",
+     "The simulation lies {0} % below the analytic figure: {1} person-days and {2} SEK {3} less a year. "
+     "Queues and capacities keep clients out of the chain, or the simulation has not reached its "
+     "steady state."},
 }};
 // clang-format on
 

@@ -86,6 +86,28 @@ enum class msg {
     switching_value_ci,
     switching_runs,
 
+    // report/analytic_report.cpp: the analytic chain and the simulation beside it (analyze)
+    analytic_head,
+    analytic_head_alternative,
+    note_line,
+    analytic_entry,
+    col_placement,
+    analytic_col_visits,
+    analytic_col_days,
+    analytic_col_cost,
+    analytic_col_exit,
+    analytic_col_probability,
+    analytic_never,
+    comparison_head,
+    comparison_col_analytic,
+    comparison_col_simulated,
+    comparison_col_ci,
+    comparison_col_departure,
+    comparison_no_steady_state,
+    comparison_within_ci,
+    comparison_above,
+    comparison_below,
+
     count_  // not a message: the number of messages
 };
 
