@@ -275,6 +275,53 @@ constexpr std::array<message, message_count> catalogue{{
      "The simulation lies {0} % below the analytic figure: {1} person-days and {2} SEK {3} less a year. "
      "Queues and capacities keep clients out of the chain, or the simulation has not reached its "
      "steady state."},
+
+    // ---- report/inputs_report.cpp: the inputs listed by run
+
+    // distribution_text: a distribution in words, {0} and {1} its parameters (triangular: {0} min,
+    // {1} mode, {2} max; the others: {0} mean, {1} sd).
+    {msg::dist_uniform, "likformig {0}–{1}", "uniform {0}–{1}"},
+    {msg::dist_triangular,
+     "triangulär {0} / {1} / {2} (min / typvärde / max)",
+     "triangular {0} / {1} / {2} (min / mode / max)"},
+    {msg::dist_normal, "normal, medel {0}, sd {1}", "normal, mean {0}, sd {1}"},
+    {msg::dist_lognormal, "lognormal, medel {0}, sd {1}", "lognormal, mean {0}, sd {1}"},
+    {msg::dist_gamma, "gamma, medel {0}, sd {1}", "gamma, mean {0}, sd {1}"},
+    {msg::dist_beta, "beta, medel {0}, sd {1}", "beta, mean {0}, sd {1}"},
+    // The uncertain inputs: none, or the head over them.
+    {msg::inputs_uncertain_none,
+     "Osäkra indata: inga (alla tal är fasta; ge ett tal en fördelning för att pröva osäkerheten)",
+     "Uncertain inputs: none (every number is fixed; give a number a distribution to try its uncertainty)"},
+    {msg::inputs_uncertain_head,
+     "Osäkra indata (dras en gång per simulerat utfall, samma dragning i alla alternativ där de gäller):",
+     "Uncertain inputs (drawn once per simulated future, the same draw in every alternative where they "
+     "apply):"},
+    // An uncertain input: {0} its path, {1} its distribution, ({2} its mean,) then where it is
+    // uncertain: the alternatives' names or inputs_every_alternative.
+    {msg::inputs_uncertain, "{0}: {1}; i {2}", "{0}: {1}; in {2}"},
+    {msg::inputs_uncertain_mean, "{0}: {1}, medel {2}; i {3}", "{0}: {1}, mean {2}; in {3}"},
+    {msg::inputs_every_alternative, "alla alternativ", "every alternative"},
+    // Under an uncertain input without a source or note.
+    {msg::inputs_no_source, "(ingen källa angiven)", "(no source given)"},
+    // The head of the fixed inputs: {0} the nollalternativ, {1} how many numbers.
+    {msg::inputs_fixed_head,
+     "Fasta indata i {0} ({1} tal; källorna står i manifest.json):",
+     "Fixed inputs of {0} ({1} numbers; their sources are in manifest.json):"},
+    // A schedule's step or a project cost ({0}) with the date {1} it starts, or the date {1} it ends.
+    {msg::inputs_from, "{0} från {1}", "{0} from {1}"},
+    {msg::inputs_to, "{0} till {1}", "{0} to {1}"},
+    // What an alternative changes: {0} the field, {1} its value; {2} the nollalternativ's value.
+    {msg::inputs_change_new, "{0}: {1} (finns inte i nollalternativet)", "{0}: {1} (not in the nollalternativ)"},
+    {msg::inputs_change, "{0}: {1} (nollalternativet: {2})", "{0}: {1} (nollalternativ: {2})"},
+    // A project cost: {0} its item, {1} inputs_one_off or inputs_per_year ({0} the amount in kr).
+    {msg::inputs_project_cost, "projektkostnad {0}: {1}", "project cost {0}: {1}"},
+    {msg::inputs_one_off, "{0} kr engångs", "{0} kr one-off"},
+    {msg::inputs_per_year, "{0} kr/år", "{0} kr a year"},
+    // The head of an alternative's changes ({0} its name), or the line saying it has none.
+    {msg::inputs_changes_head, "{0} ändrar mot nollalternativet:", "{0} changes against the nollalternativ:"},
+    {msg::inputs_no_changes,
+     "{0} ändrar mot nollalternativet: inga tal",
+     "{0} changes against the nollalternativ: no numbers"},
 }};
 // clang-format on
 

@@ -108,6 +108,30 @@ enum class msg {
     comparison_above,
     comparison_below,
 
+    // report/inputs_report.cpp: the inputs listed by run
+    dist_uniform,
+    dist_triangular,
+    dist_normal,
+    dist_lognormal,
+    dist_gamma,
+    dist_beta,
+    inputs_uncertain_none,
+    inputs_uncertain_head,
+    inputs_uncertain,
+    inputs_uncertain_mean,
+    inputs_every_alternative,
+    inputs_no_source,
+    inputs_fixed_head,
+    inputs_from,
+    inputs_to,
+    inputs_change_new,
+    inputs_change,
+    inputs_project_cost,
+    inputs_one_off,
+    inputs_per_year,
+    inputs_changes_head,
+    inputs_no_changes,
+
     count_  // not a message: the number of messages
 };
 
