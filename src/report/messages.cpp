@@ -322,6 +322,49 @@ constexpr std::array<message, message_count> catalogue{{
     {msg::inputs_no_changes,
      "{0} ändrar mot nollalternativet: inga tal",
      "{0} changes against the nollalternativ: no numbers"},
+
+    // ---- report/warnings_report.cpp: the warnings of a run (printed by run, kept in manifest.json)
+
+    // Why a waiting list can never move on, {0} the supply, staff pool or placement that blocks it.
+    {msg::warning_blocked_supply,
+     "tillgången '{0}' ger 0 per år vid horisonten",
+     "supply '{0}' gives 0 a year at the horizon"},
+    {msg::warning_blocked_staff,
+     "personalen '{0}' har inga platser vid horisonten",
+     "staff pool '{0}' has no slots at the horizon"},
+    {msg::warning_blocked_room,
+     "boendet '{0}' är fullt och ingen flyttar därifrån",
+     "placement '{0}' is full and nobody ever leaves it"},
+    // {0} the alternative, {1} the waiting list, {2} clients waiting at the horizon, {3} why (above).
+    {msg::warning_queue_never_served,
+     "{0}: i kön '{1}' står i genomsnitt {2} klienter vid horisonten som aldrig kan komma vidare: {3}.",
+     "{0}: {2} clients on average stand in waiting list '{1}' at the horizon and can never move on: {3}."},
+    // A nollalternativ that grows or shrinks: {0} the alternative, {1} clients a year, {2} the
+    // clients present in the first month, {3} in the last.
+    {msg::warning_clients_grow,
+     "{0}: antalet klienter i systemet växer stadigt, med {1} per år (från {2} till {3} över horisonten). "
+     "Stämmer det med ansökans beskrivning av nollalternativet?",
+     "{0}: the clients in the system grow steadily, by {1} a year (from {2} to {3} over the horizon). "
+     "Is that what the application describes as the nollalternativ?"},
+    {msg::warning_clients_shrink,
+     "{0}: antalet klienter i systemet minskar stadigt, med {1} per år (från {2} till {3} över horisonten). "
+     "Stämmer det med ansökans beskrivning av nollalternativet?",
+     "{0}: the clients in the system shrink steadily, by {1} a year (from {2} to {3} over the horizon). "
+     "Is that what the application describes as the nollalternativ?"},
+    // {0} the alternative, {1} the share of offers lost, {2} the supply, {3} offers lost of {4}
+    // made a year, {5} the limit for the warning.
+    {msg::warning_offers_lost,
+     "{0}: {1} av erbjudandena från '{2}' ({3} av {4} per år) går förlorade: ingen som kan ta dem väntar. "
+     "Gränsen för en varning är {5}.",
+     "{0}: {1} of the offers of '{2}' ({3} of {4} a year) are lost: nobody who can take them is waiting. "
+     "The limit for a warning is {5}."},
+    // {0} the alternative, {1} the last year, {2} its difference, {3} the difference over the
+    // horizon, {4} the last year's share.
+    {msg::warning_last_year,
+     "{0}: det sista året ({1}) står för {2} av skillnaden {3} mot nollalternativet över horisonten ({4}); "
+     "resultatet vilar på det sista året, och en längre horisont kan ändra bilden.",
+     "{0}: the last year ({1}) gives {2} of the {3} difference against the nollalternativ over the "
+     "horizon ({4}); the result rests on the last year, and a longer horizon may change the picture."},
 }};
 // clang-format on
 

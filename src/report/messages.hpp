@@ -132,6 +132,16 @@ enum class msg {
     inputs_changes_head,
     inputs_no_changes,
 
+    // report/warnings_report.cpp: the warnings of a run (printed by run, kept in manifest.json)
+    warning_blocked_supply,
+    warning_blocked_staff,
+    warning_blocked_room,
+    warning_queue_never_served,
+    warning_clients_grow,
+    warning_clients_shrink,
+    warning_offers_lost,
+    warning_last_year,
+
     count_  // not a message: the number of messages
 };
 
