@@ -365,6 +365,23 @@ constexpr std::array<message, message_count> catalogue{{
      "resultatet vilar på det sista året, och en längre horisont kan ändra bilden.",
      "{0}: the last year ({1}) gives {2} of the {3} difference against the nollalternativ over the "
      "horizon ({4}); the result rests on the last year, and a longer horizon may change the picture."},
+
+    // ---- src/cli: what the commands print around the report's tables
+
+    // cli/run.cpp: over the warnings of a run (printed even with --quiet).
+    {msg::warnings_head, "Varningar:", "Warnings:"},
+    // cli/common.cpp, print_written: a file written, {0} its path.
+    {msg::written, "skrev {0}", "wrote {0}"},
+    // cli/run.cpp, run --target-ci: {0} the headline measured, {1} its CI half-width in per cent of
+    // the mean, {2} the replications it took, {3} target_ci_met or target_ci_cap.
+    {msg::target_ci,
+     "Mål för konfidensintervallet: {0}: {1} % av medelvärdet med {2} replikeringar; {3}",
+     "Target for the confidence interval: {0}: {1} % of the mean with {2} replications; {3}"},
+    // {0} the target in per cent.
+    {msg::target_ci_met, "målet {0} % är nått.", "the target {0} % is met."},
+    {msg::target_ci_cap,
+     "taket --max-replications är nått före målet.",
+     "the --max-replications cap was reached before the target."},
 }};
 // clang-format on
 

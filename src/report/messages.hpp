@@ -142,6 +142,13 @@ enum class msg {
     warning_offers_lost,
     warning_last_year,
 
+    // src/cli: what the commands print around the report's tables
+    warnings_head,
+    written,
+    target_ci,
+    target_ci_met,
+    target_ci_cap,
+
     count_  // not a message: the number of messages
 };
 
