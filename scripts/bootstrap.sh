@@ -14,6 +14,7 @@ packages=(
   librandom123-dev               # counter-based random streams (Philox)
   nlohmann-json3-dev             # manifest.json
   libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
+  libfmt-dev                     # placeholders of the message catalogue (report/messages)
 )
 
 missing=()

@@ -7,6 +7,7 @@
 
 #include "model/loader.hpp"
 #include "report/manifest.hpp"
+#include "report/messages.hpp"
 
 namespace hemsim::cli {
 
@@ -63,7 +64,7 @@ fs::path output_dir(const std::string& out_dir, const std::string& file) {
 
 // "skrev DIR/NAME" (or "wrote") for each file written.
 void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names, language lang) {
-    for (const std::string& n : names) out << (lang == language::sv ? "skrev " : "wrote ") << (dir / n).string() << "\n";
+    for (const std::string& n : names) out << text(msg::written, lang, (dir / n).string()) << "\n";
 }
 
 // The economic options that run and merge share.

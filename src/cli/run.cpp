@@ -14,6 +14,7 @@
 #include "report/files.hpp"
 #include "report/inputs_report.hpp"
 #include "report/manifest.hpp"
+#include "report/messages.hpp"
 #include "report/table.hpp"
 #include "report/warnings_report.hpp"
 #include "results/summary.hpp"
@@ -46,7 +47,7 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
     // Warnings are printed even with --quiet: they say the figures may mislead.
     std::vector<run_warning> warnings = run_warnings(sc, res);
     if (!warnings.empty()) {
-        out << (a.lang == language::sv ? "Varningar:\n" : "Warnings:\n");
+        out << text(msg::warnings_head, a.lang) << "\n";
         for (const run_warning& w : warnings) out << "  " << warning_text(w, sc, a.lang) << "\n";
         out << "\n";
     }
@@ -105,14 +106,11 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         if (a.opts.shard_n > 1) throw usage_error("--target-ci and --shard do not go together");
         target_ci_result t = run_to_target_ci(sc, a.opts, target_ci, max_reps);
         res = std::move(t.res);
-        out << (a.lang == language::sv ? "Mål för konfidensintervallet: " : "Target for the confidence interval: ")
-            << t.headline << ": " << format_number(t.relative * 100, 2, a.lang) << " % "
-            << (a.lang == language::sv ? "av medelvärdet med " : "of the mean with ") << res.replications
-            << (a.lang == language::sv ? " replikeringar; " : " replications; ")
-            << (t.met ? (a.lang == language::sv ? "målet " : "the target ") + format_number(target_ci * 100, 2, a.lang) +
-                            (a.lang == language::sv ? " % är nått." : " % is met.")
-                      : (a.lang == language::sv ? "taket --max-replications är nått före målet."
-                                                : "the --max-replications cap was reached before the target."))
+        const std::string outcome =
+            t.met ? text(msg::target_ci_met, a.lang, format_number(target_ci * 100, 2, a.lang))
+                  : text(msg::target_ci_cap, a.lang);
+        out << text(msg::target_ci, a.lang, t.headline, format_number(t.relative * 100, 2, a.lang),
+                    res.replications, outcome)
             << "\n\n";
     } else {
         res = a.opts.shard_n > 1 ? run_scenario(sc, a.opts) : run_case(sc, a.opts);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "report/messages.hpp"
+
 namespace hemsim {
 
 namespace {
@@ -23,8 +25,8 @@ std::string sweep_table(const sweep_result& sweep, language lg) {
     std::vector<std::vector<std::string>> table;
     std::vector<std::string> head;
     for (const auto& ax : sweep.axes) head.push_back(ax.path);
-    head.push_back(lg == language::sv ? "alternativ" : "alternative");
-    head.push_back(lg == language::sv ? "nuvärde av skillnaden, tkr [95 % KI]" : "NPV of the difference, tkr [95 % CI]");
+    head.push_back(text(msg::analysis_col_alternative, lg));
+    head.push_back(text(msg::sweep_col_npv, lg));
     table.push_back(head);
     for (const sweep_row& r : sweep.rows) {
         if (r.row.measure != measure::npv_diff) continue;
@@ -38,19 +40,14 @@ std::string sweep_table(const sweep_result& sweep, language lg) {
 }
 
 std::string tornado_table(const std::vector<tornado_row>& rows, language lg) {
-    const bool sv = lg == language::sv;
     std::vector<std::vector<std::string>> table{
-        {sv ? "alternativ" : "alternative", sv ? "parameter" : "parameter", sv ? "låg" : "low", sv ? "hög" : "high",
-         sv ? "NPV vid låg, tkr" : "NPV at low, tkr", sv ? "NPV vid hög, tkr" : "NPV at high, tkr",
-         sv ? "utslag, tkr" : "swing, tkr"}};
+        {text(msg::analysis_col_alternative, lg), text(msg::tornado_col_parameter, lg),
+         text(msg::tornado_col_low, lg), text(msg::tornado_col_high, lg), text(msg::tornado_col_npv_low, lg),
+         text(msg::tornado_col_npv_high, lg), text(msg::tornado_col_swing, lg)}};
     for (const tornado_row& t : rows)
         table.push_back({t.alternative, t.path, format_number(t.low_value, 2, lg), format_number(t.high_value, 2, lg),
                          npv_text(t.npv_low, lg), npv_text(t.npv_high, lg), format_number(t.swing / 1e3, 0, lg)});
-    return (sv ? "Envägs känslighetsanalys (10:e och 90:e percentilen; övriga parametrar i medelvärdet), "
-                 "sorterad efter utslag i nuvärdet av skillnaden:\n"
-               : "One-way sensitivity (10th and 90th percentiles; other parameters at their means), "
-                 "ranked by the swing in the NPV of the difference:\n") +
-           align_columns(table, "  ");
+    return text(msg::tornado_head, lg) + "\n" + align_columns(table, "  ");
 }
 
 std::string switching_csv(const switching_result& r) {
@@ -62,21 +59,16 @@ std::string switching_csv(const switching_result& r) {
 }
 
 std::string switching_text(const switching_result& r, language lg) {
-    const bool sv = lg == language::sv;
     std::string printed;
-    if (r.value) {
-        printed = (sv ? "Brytpunkt för " : "Switching value for ") + r.alternative + ": " + r.path + " = " +
-                  format_number(*r.value, 2, lg);
-        if (r.ci_low)
-            printed += (sv ? " (95 % KI " : " (95 % CI ") + format_number(*r.ci_low, 2, lg) + " – " +
-                       format_number(*r.ci_high, 2, lg) + ")";
-        printed += sv ? ": där är nuvärdet av skillnaden mot nollalternativet noll.\n"
-                      : ": there the NPV of the difference against the nollalternativ is zero.\n";
-    }
+    if (r.value && r.ci_low)
+        printed = text(msg::switching_value_ci, lg, r.alternative, r.path, format_number(*r.value, 2, lg),
+                       format_number(*r.ci_low, 2, lg), format_number(*r.ci_high, 2, lg)) +
+                  "\n";
+    else if (r.value)
+        printed =
+            text(msg::switching_value, lg, r.alternative, r.path, format_number(*r.value, 2, lg)) + "\n";
     if (!r.note.empty()) printed += r.note + "\n";
-    printed += "(";
-    printed += std::to_string(r.runs);
-    printed += sv ? " körningar av fallet)\n" : " runs of the case)\n";
+    printed += text(msg::switching_runs, lg, r.runs) + "\n";
     return printed;
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "report/messages.hpp"
+
 namespace hemsim {
 
 namespace {
@@ -59,38 +61,34 @@ std::string analytic_csv(const std::vector<analytic_run>& runs) {
 }
 
 std::string analytic_table(const std::vector<analytic_run>& runs, language lang) {
-    const bool sv = lang == language::sv;
     std::string out;
     for (const analytic_run& run : runs) {
         const analytic_result& r = run.result;
-        out += sv ? "Analytisk kedja (absorberande semi-Markovkedja), grupp " + r.group
-                  : "Analytic chain (absorbing semi-Markov chain), group " + r.group;
-        if (!run.alternative.empty()) out += (sv ? ", alternativ " : ", alternative ") + run.alternative;
-        out += sv ? ": " + std::to_string(r.states) + " tillstånd\n"
-                  : ": " + std::to_string(r.states) + " states\n";
-        for (const analytic_note& n : r.notes) out += (sv ? "Obs: " : "Note: ") + note_text(n, lang) + ".\n";
+        out += run.alternative.empty()
+                   ? text(msg::analytic_head, lang, r.group, r.states)
+                   : text(msg::analytic_head_alternative, lang, r.group, run.alternative, r.states);
+        out += "\n";
+        for (const analytic_note& n : r.notes) out += text(msg::note_line, lang, note_text(n, lang)) + "\n";
         for (const analytic_entry& e : r.entries) {
             out += "\n";
-            out += sv ? "Inträde i " + r.placements[e.placement] + ": " + shown(e.total_days, 1, lang) +
-                            " dygn till utträde, " + shown(e.total_cost_sek, 0, lang) + " kr per klient\n"
-                      : "Entering " + r.placements[e.placement] + ": " + shown(e.total_days, 1, lang) +
-                            " days to exit, " + shown(e.total_cost_sek, 0, lang) + " SEK per client\n";
+            out += text(msg::analytic_entry, lang, r.placements[e.placement], shown(e.total_days, 1, lang),
+                        shown(e.total_cost_sek, 0, lang)) +
+                   "\n";
             std::vector<std::vector<std::string>> rows;
-            rows.push_back(sv ? std::vector<std::string>{"Boendeform", "Besök", "Dygn", "Kostnad (kr)"}
-                              : std::vector<std::string>{"Placement", "Visits", "Days", "Cost (SEK)"});
+            rows.push_back({text(msg::col_placement, lang), text(msg::analytic_col_visits, lang),
+                            text(msg::analytic_col_days, lang), text(msg::analytic_col_cost, lang)});
             for (std::size_t p = 0; p < r.placements.size(); ++p)
                 if (!r.terminal[p])
                     rows.push_back({r.placements[p], shown(e.visits[p], 3, lang), shown(e.days[p], 1, lang),
                                     shown(e.cost_sek[p], 0, lang)});
             out += align_columns(rows, "  ");
             std::vector<std::vector<std::string>> exits;
-            exits.push_back(sv ? std::vector<std::string>{"Utträde", "Sannolikhet"}
-                               : std::vector<std::string>{"Exit", "Probability"});
+            exits.push_back({text(msg::analytic_col_exit, lang), text(msg::analytic_col_probability, lang)});
             for (std::size_t p = 0; p < r.placements.size(); ++p)
                 if (r.terminal[p])
                     exits.push_back({r.placements[p], format_number(e.exit_probability[p], 3, lang)});
             if (e.never_exits > 0)
-                exits.push_back({sv ? "(aldrig)" : "(never)", format_number(e.never_exits, 3, lang)});
+                exits.push_back({text(msg::analytic_never, lang), format_number(e.never_exits, 3, lang)});
             out += align_columns(exits, "  ");
         }
         out += "\n";
@@ -117,17 +115,13 @@ std::string comparison_csv(const analytic_comparison& cmp) {
 }
 
 std::string comparison_table(const analytic_comparison& cmp, language lang) {
-    const bool sv = lang == language::sv;
     std::string out;
     for (const alternative_comparison& c : cmp.alternatives) {
-        out += sv ? "Simuleringen mot den analytiska kedjan, alternativ " + c.alternative + ", år " +
-                        std::to_string(c.year) + " (persondygn per år i jämvikt, Littles lag)\n"
-                  : "The simulation against the analytic chain, alternative " + c.alternative + ", year " +
-                        std::to_string(c.year) + " (person-days a year in steady state, Little's law)\n";
+        out += text(msg::comparison_head, lang, c.alternative, c.year) + "\n";
         std::vector<std::vector<std::string>> rows;
-        rows.push_back(
-            sv ? std::vector<std::string>{"Boendeform", "Analytiskt", "Simulerat", "95 % KI", "Avvikelse"}
-               : std::vector<std::string>{"Placement", "Analytic", "Simulated", "95 % CI", "Departure"});
+        rows.push_back({text(msg::col_placement, lang), text(msg::comparison_col_analytic, lang),
+                        text(msg::comparison_col_simulated, lang), text(msg::comparison_col_ci, lang),
+                        text(msg::comparison_col_departure, lang)});
         auto ci = [&](const sample_summary& s) {
             std::string t = "[";
             t += format_number(s.ci_low, 0, lang);
@@ -140,7 +134,7 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
             rows.push_back({p.id, shown(p.analytic_person_days, 0, lang),
                             format_number(p.simulated.mean, 0, lang), ci(p.simulated),
                             signed_percent(p.departure_percent, lang)});
-        rows.push_back({sv ? "Summa" : "Total", shown(c.analytic_person_days, 0, lang),
+        rows.push_back({text(msg::total_label, lang), shown(c.analytic_person_days, 0, lang),
                         format_number(c.simulated_person_days.mean, 0, lang), ci(c.simulated_person_days),
                         signed_percent(c.departure_percent, lang)});
         out += align_columns(rows, "  ");
@@ -157,42 +151,15 @@ std::string comparison_table(const analytic_comparison& cmp, language lang) {
         }
         const std::string kr_ci = ci(magnitude);
         const std::string pct = format_number(std::fabs(c.departure_percent), 1, lang);
-        if (!c.steady_state_defined) {
-            out += sv ? "Den analytiska kedjan har inget jämviktsläge (klienter som aldrig lämnar systemet); "
-                        "ingen jämförelse.\n"
-                      : "The analytic chain has no steady state (clients who never leave); no comparison.\n";
-        } else if (!c.significant) {
-            out +=
-                sv ? "Den analytiska nivån ligger inom simuleringens 95 % KI: köer och kapaciteter kostar "
-                     "inget "
-                     "mätbart (skillnad " +
-                         ci(c.queue_cost_sek) + " kr per år).\n"
-                   : "The analytic figure lies within the simulation's 95 % CI: queues and capacities cost "
-                     "nothing measurable (difference " +
-                         ci(c.queue_cost_sek) + " SEK a year).\n";
-        } else if (c.simulated_person_days.mean > c.analytic_person_days) {
-            out +=
-                sv ? "Simuleringen ligger " + pct + " % över den analytiska nivån: " + diff_days +
-                         " persondygn och " + kr + " kr " + kr_ci +
-                         " mer per år. Skillnaden är kostnaden för köer och kapaciteter (väntan på tjänster, "
-                         "lägenheter, personal och platser), som den analytiska kedjan bortser från.\n"
-                   : "The simulation lies " + pct + " % above the analytic figure: " + diff_days +
-                         " person-days and " + kr + " SEK " + kr_ci +
-                         " more a year. The difference is the cost of queues and capacities (waits for "
-                         "services, apartments, staff and room), which the analytic chain ignores.\n";
-        } else {
-            out +=
-                sv ? "Simuleringen ligger " + pct + " % under den analytiska nivån: " + diff_days +
-                         " persondygn och " + kr + " kr " + kr_ci +
-                         " mindre per år. Köer och kapaciteter håller klienter utanför kedjan, eller så har "
-                         "simuleringen inte nått jämvikt.\n"
-                   : "The simulation lies " + pct + " % below the analytic figure: " + diff_days +
-                         " person-days and " + kr + " SEK " + kr_ci +
-                         " less a year. Queues and capacities keep clients out of the chain, or the "
-                         "simulation "
-                         "has not reached its steady state.\n";
-        }
-        for (const analytic_note& n : c.notes) out += (sv ? "Obs: " : "Note: ") + note_text(n, lang) + ".\n";
+        if (!c.steady_state_defined)
+            out += text(msg::comparison_no_steady_state, lang) + "\n";
+        else if (!c.significant)
+            out += text(msg::comparison_within_ci, lang, ci(c.queue_cost_sek)) + "\n";
+        else if (c.simulated_person_days.mean > c.analytic_person_days)
+            out += text(msg::comparison_above, lang, pct, diff_days, kr, kr_ci) + "\n";
+        else
+            out += text(msg::comparison_below, lang, pct, diff_days, kr, kr_ci) + "\n";
+        for (const analytic_note& n : c.notes) out += text(msg::note_line, lang, note_text(n, lang)) + "\n";
         out += "\n";
     }
     return out;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/csv.hpp"
+#include "report/messages.hpp"
 
 namespace hemsim {
 
@@ -34,28 +35,23 @@ std::string quantity_text(double q, language lang) {
     return format_number(q, whole ? 0 : 1, lang);
 }
 
-// "50 personer x 16 500 kr/mån x 12 mån"
+// "50 personer × 16 500 kr/mån × 12 mån"
 std::string formula(const calc_item& i, language lang) {
-    const bool sv = lang == language::sv;
-    std::string x = " × ";
+    const std::string price = format_number(i.unit_price_sek, 0, lang);
     if (i.project) {
-        if (i.one_off) return sv ? "engångskostnad" : "one-off";
+        if (i.one_off) return text(msg::calc_one_off, lang);
         if (i.quantity != 1)
-            return quantity_text(i.quantity, lang) + (sv ? " åa" : " FTE") + x +
-                   format_number(i.unit_price_sek, 0, lang) + (sv ? " kr/år" : " kr/year");
-        return sv ? "per år" : "per year";
+            return text(msg::calc_fte_per_year, lang, quantity_text(i.quantity, lang), price);
+        return text(msg::calc_per_year, lang);
     }
-    std::string q = quantity_text(i.quantity, lang);
+    const std::string q = quantity_text(i.quantity, lang);
     switch (i.unit) {
     case calc_unit::month:
-        return q + (sv ? " personer" : " persons") + x + format_number(i.unit_price_sek, 0, lang) +
-               (sv ? " kr/mån" : " kr/month") + x + quantity_text(i.periods, lang) + (sv ? " mån" : " months");
+        return text(msg::calc_persons_months, lang, q, price, quantity_text(i.periods, lang));
     case calc_unit::day:
-        return q + (sv ? " personer" : " persons") + x + format_number(i.unit_price_sek, 0, lang) + " kr/dygn" +
-               x + quantity_text(i.periods, lang) + " dygn";
+        return text(msg::calc_persons_days, lang, q, price, quantity_text(i.periods, lang));
     case calc_unit::year:
-        return q + (sv ? " åa" : " FTE") + x + format_number(i.unit_price_sek, 0, lang) +
-               (sv ? " kr/år" : " kr/year");
+        return text(msg::calc_fte_per_year, lang, q, price);
     }
     return "";
 }
@@ -70,10 +66,8 @@ std::string units_only(double sek, const std::string& units, language lang) {
 }  // namespace
 
 std::string calc_table(const scenario& sc, const calc_result& c, language lang) {
-    const bool sv = lang == language::sv;
-    std::string out = (sv ? "Ansökans egen kalkyl per år: " : "The application's own sum per year: ") + c.title + "\n";
-    out += sv ? "(antal × pris × perioder, som i ansökan; projektkostnader med sitt årsbelopp)\n\n"
-              : "(count × price × periods, as in the application; project costs at their annual amount)\n\n";
+    std::string out = text(msg::calc_title, lang, c.title) + "\n";
+    out += text(msg::calc_subtitle, lang) + "\n\n";
     // Column widths over every line.
     std::size_t w_item = 0, w_formula = 0, w_kr = 0;
     for (const calc_alternative& a : c.alts)
@@ -83,7 +77,7 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
             w_kr = std::max(w_kr, text_width(format_number(i.amount_sek, 0, lang) + " kr"));
         }
     for (const calc_alternative& a : c.alts) w_kr = std::max(w_kr, text_width(format_number(a.total_sek, 0, lang) + " kr"));
-    const std::string sum_label = sv ? "Summa" : "Total";
+    const std::string sum_label = text(msg::total_label, lang);
     w_item = std::max(w_item, text_width(sum_label));
     for (const calc_alternative& a : c.alts) {
         out += display_name(a.name, a.baseline, lang) + "\n";
@@ -98,39 +92,29 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
                    pad_left(format_number(a.total_sek, 0, lang) + " kr", w_kr) + "  " +
                    units_only(a.total_sek, sc.units, lang) + "\n\n";
         else
-            out += sv ? "  Ingen kalkyl: alternativet har inga egna kalkylrader ([[alternative.calc]]), så ansökans "
-                        "summa och skillnad visas inte (projektraderna ensamma är inte en kalkyl).\n\n"
-                      : "  No sum: the alternative has no calc lines of its own ([[alternative.calc]]), so no total "
-                        "or difference is shown (its project lines alone are not the application's sum).\n\n";
+            out += "  " + text(msg::calc_no_sum, lang) + "\n\n";
     }
-    out += sv ? "Skillnad mot nollalternativet per år (negativt: alternativet kostar mindre)\n"
-              : "Difference against the nollalternativ per year (negative: the alternative costs less)\n";
+    out += text(msg::calc_difference_head, lang) + "\n";
     for (const calc_alternative& a : c.alts) {
         if (a.baseline) continue;
         if (!a.diff_sek) {
-            out += "  " + a.name + (sv ? ": ingen (" : ": none (") +
-                   (a.has_sum ? (sv ? "nollalternativet har ingen kalkyl)\n" : "the nollalternativ has no sum)\n")
-                              : (sv ? "inga kalkylrader)\n" : "no calc lines)\n"));
+            const msg why = a.has_sum ? msg::calc_no_difference_baseline : msg::calc_no_difference_lines;
+            out += "  " + text(why, lang, a.name) + "\n";
             continue;
         }
         out += "  " + a.name + ": " + kr_and_units(*a.diff_sek, sc.units, lang) + "\n";
         if (!a.note.empty()) out += "      " + a.note + "\n";
         if (a.switching_days > 0)
-            out += sv ? "      Brytpunkt: " + a.name + " betalar sig om " + format_number(a.switching_days, 0, lang) +
-                            " placeringsdygn per år försvinner (vid nollalternativets genomsnittspris " +
-                            format_number(a.average_price_per_day_sek, 0, lang) + " kr/dygn; " +
-                            format_number(a.switching_days / 365.0, 1, lang) + " platser året runt).\n"
-                      : "      Switching value: " + a.name + " pays for itself if " +
-                            format_number(a.switching_days, 0, lang) +
-                            " placement days a year disappear (at the nollalternativ's average price " +
-                            format_number(a.average_price_per_day_sek, 0, lang) + " kr/dygn; " +
-                            format_number(a.switching_days / 365.0, 1, lang) + " places all year).\n";
+            out += "      " +
+                   text(msg::calc_switching, lang, a.name, format_number(a.switching_days, 0, lang),
+                        format_number(a.average_price_per_day_sek, 0, lang),
+                        format_number(a.switching_days / 365.0, 1, lang)) +
+                   "\n";
     }
     return out;
 }
 
 std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table, language lang) {
-    const bool sv = lang == language::sv;
     bool any = false;
     for (const calc_alternative& a : c.alts) any = any || a.has_sum;
     if (!any) return "";
@@ -141,31 +125,23 @@ std::string calc_beside_run(const scenario& sc, const calc_result& c, const resu
     auto amount = [&](double sek) { return units_only(sek, sc.units, lang); };
     const std::size_t years = table.names().years.size();
 
-    std::string out = sv ? "Simulerat per år mot ansökans egen kalkyl (antal × pris för kalkylens rader, samma summa varje "
-                           "år, som i 'hemsim calc')\n"
-                         : "Simulated per year against the application's own sum (count × price of its lines, the same "
-                           "figure every year, as in 'hemsim calc')\n";
+    std::string out = text(msg::beside_head, lang) + "\n";
     for (std::size_t ai = 0; ai < c.alts.size(); ++ai) {
         const calc_alternative& a = c.alts[ai];
         out += "  " + a.name + ": ";
-        out += a.has_sum ? (sv ? "kalkyl " : "sum ") + amount(a.total_sek) + (sv ? " per år" : " a year")
-                         : (sv ? "ingen kalkyl (inga kalkylrader)" : "no sum (no calc lines)");
-        if (a.diff_sek && !a.baseline) out += (sv ? ", skillnad " : ", difference ") + amount(*a.diff_sek);
+        out += a.has_sum ? text(msg::beside_sum, lang, amount(a.total_sek)) : text(msg::beside_no_sum, lang);
+        if (a.diff_sek && !a.baseline) out += ", " + text(msg::beside_difference, lang, amount(*a.diff_sek));
         out += "\n";
-        std::string cost = sv ? "    simulerad kostnad: " : "    simulated cost: ";
-        std::string diff = sv ? "    simulerad skillnad mot nollalternativet: " : "    simulated difference: ";
+        std::string cost, diff;
         for (std::size_t y = 0; y < years; ++y) {
             const std::string label = table.names().year_label(y);
             cost += (y ? ", " : "") + label + " " + amount(mean(ai, y, metric::cost_total));
             diff += (y ? ", " : "") + label + " " + amount(mean(ai, y, metric::diff_vs_baseline));
         }
-        out += cost + "\n";
-        if (!a.baseline) out += diff + "\n";
+        out += "    " + text(msg::beside_cost, lang, cost) + "\n";
+        if (!a.baseline) out += "    " + text(msg::beside_cost_difference, lang, diff) + "\n";
     }
-    out += sv ? "  Varför de skiljer: kalkylen sätter hela beståndet i sitt boende hela året och räknar bara sina rader; "
-                "simuleringen har flyttar över tid, köer och kapaciteter, nya klienter och all personal i modellen.\n"
-              : "  Why they differ: the sum puts the whole stock in its placement all year and counts only its lines; "
-                "the simulation has moves over time, queues and capacities, new clients and all the model's staff.\n";
+    out += "  " + text(msg::beside_why, lang) + "\n";
     return out;
 }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "report/messages.hpp"
+
 namespace hemsim {
 
 namespace {
@@ -37,23 +39,25 @@ std::pair<std::string, std::string> element_and_field(const std::string& path) {
 }  // namespace
 
 std::string distribution_text(const param_distribution& d, language lang) {
-    const bool sv = lang == language::sv;
     auto n = [&](double x) { return short_number(x, lang); };
     switch (d.kind) {
-    case param_kind::uniform: return (sv ? "likformig " : "uniform ") + n(d.a) + "–" + n(d.b);
-    case param_kind::triangular:
-        return (sv ? "triangulär " : "triangular ") + n(d.a) + " / " + n(d.c) + " / " + n(d.b) +
-               (sv ? " (min / typvärde / max)" : " (min / mode / max)");
-    case param_kind::normal: return (sv ? "normal, medel " : "normal, mean ") + n(d.a) + ", sd " + n(d.b);
-    case param_kind::lognormal: return (sv ? "lognormal, medel " : "lognormal, mean ") + n(d.a) + ", sd " + n(d.b);
-    case param_kind::gamma: return (sv ? "gamma, medel " : "gamma, mean ") + n(d.a) + ", sd " + n(d.b);
-    case param_kind::beta: return (sv ? "beta, medel " : "beta, mean ") + n(d.a) + ", sd " + n(d.b);
+        case param_kind::uniform:
+            return text(msg::dist_uniform, lang, n(d.a), n(d.b));
+        case param_kind::triangular:
+            return text(msg::dist_triangular, lang, n(d.a), n(d.c), n(d.b));
+        case param_kind::normal:
+            return text(msg::dist_normal, lang, n(d.a), n(d.b));
+        case param_kind::lognormal:
+            return text(msg::dist_lognormal, lang, n(d.a), n(d.b));
+        case param_kind::gamma:
+            return text(msg::dist_gamma, lang, n(d.a), n(d.b));
+        case param_kind::beta:
+            return text(msg::dist_beta, lang, n(d.a), n(d.b));
     }
     return "";
 }
 
 std::string inputs_listing(const scenario& sc, language lang) {
-    const bool sv = lang == language::sv;
     std::string out;
 
     // Uncertain inputs: by path, with the alternatives where each is uncertain.
@@ -70,25 +74,25 @@ std::string inputs_listing(const scenario& sc, language lang) {
             it->second.alts.push_back(a.name.empty() ? a.id : a.name);
         }
     if (uncertain.empty()) {
-        out += sv ? "Osäkra indata: inga (alla tal är fasta; ge ett tal en fördelning för att pröva osäkerheten)\n"
-                  : "Uncertain inputs: none (every number is fixed; give a number a distribution to try its "
-                    "uncertainty)\n";
+        out += text(msg::inputs_uncertain_none, lang) + "\n";
     } else {
-        out += sv ? "Osäkra indata (dras en gång per simulerat utfall, samma dragning i alla alternativ där de gäller):\n"
-                  : "Uncertain inputs (drawn once per simulated future, the same draw in every alternative where "
-                    "they apply):\n";
+        out += text(msg::inputs_uncertain_head, lang) + "\n";
         for (const auto& [path, e] : uncertain) {
             const model_input& in = *e.in;
-            std::string where = e.alts.size() == sc.alternatives.size() ? (sv ? "alla alternativ" : "every alternative")
-                                                                        : "";
+            std::string where =
+                e.alts.size() == sc.alternatives.size() ? text(msg::inputs_every_alternative, lang) : "";
             if (where.empty())
                 for (std::size_t i = 0; i < e.alts.size(); ++i) where += (i ? ", " : "") + e.alts[i];
             const bool shows_mean = in.dist->kind != param_kind::uniform && in.dist->kind != param_kind::triangular;
-            out += "  " + path + ": " + distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit) +
-                   (shows_mean ? "" : (sv ? ", medel " : ", mean ") + short_number(in.value, lang)) +
-                   (sv ? "; i " : "; in ") + where + "\n";
+            const std::string dist =
+                distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit);
+            out += "  " +
+                   (shows_mean ? text(msg::inputs_uncertain, lang, path, dist, where)
+                               : text(msg::inputs_uncertain_mean, lang, path, dist,
+                                      short_number(in.value, lang), where)) +
+                   "\n";
             const std::string src = !in.source.empty() ? in.source : in.note;
-            out += "      " + (src.empty() ? (sv ? "(ingen källa angiven)" : "(no source given)") : src) + "\n";
+            out += "      " + (src.empty() ? text(msg::inputs_no_source, lang) : src) + "\n";
         }
     }
 
@@ -106,10 +110,7 @@ std::string inputs_listing(const scenario& sc, language lang) {
         else
             lines.push_back({el, item});
     }
-    out += sv ? "Fasta indata i " + (base.name.empty() ? base.id : base.name) + " (" + std::to_string(fixed) +
-                    " tal; källorna står i manifest.json):\n"
-              : "Fixed inputs of " + (base.name.empty() ? base.id : base.name) + " (" + std::to_string(fixed) +
-                    " numbers; their sources are in manifest.json):\n";
+    out += text(msg::inputs_fixed_head, lang, base.name.empty() ? base.id : base.name, fixed) + "\n";
     for (const auto& [el, items] : lines) out += "  " + el + ": " + items + "\n";
 
     // What every other alternative changes, field by field (a schedule's steps together).
@@ -123,7 +124,8 @@ std::string inputs_listing(const scenario& sc, language lang) {
             const std::string field = in.path.substr(0, at);
             std::string v = in.dist ? distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit)
                                     : with_unit(in.value, in.unit, lang);
-            if (at != std::string::npos && in.path.substr(at + 1) != "start") v += (sv ? " från " : " from ") + in.path.substr(at + 1);
+            if (at != std::string::npos && in.path.substr(at + 1) != "start")
+                v = text(msg::inputs_from, lang, v, in.path.substr(at + 1));
             if (!out.empty() && out.back().first == field)
                 out.back().second += ", " + v;
             else
@@ -138,21 +140,20 @@ std::string inputs_listing(const scenario& sc, language lang) {
         for (const auto& [field, v] : fields(a)) {
             auto it = std::find_if(base_fields.begin(), base_fields.end(), [&](const auto& f) { return f.first == field; });
             if (it != base_fields.end() && it->second == v) continue;
-            changes.push_back(field + ": " + v +
-                              (it == base_fields.end() ? (sv ? " (finns inte i nollalternativet)" : " (not in the nollalternativ)")
-                                                       : (sv ? " (nollalternativet: " : " (nollalternativ: ") + it->second + ")"));
+            changes.push_back(it == base_fields.end() ? text(msg::inputs_change_new, lang, field, v)
+                                                      : text(msg::inputs_change, lang, field, v, it->second));
         }
         for (const project_cost& pc : a.project_costs) {
-            std::string line = (sv ? "projektkostnad " : "project cost ") + pc.item + ": " +
-                               (pc.one_off ? short_number(pc.one_off_sek, lang) + (sv ? " kr engångs" : " kr one-off")
-                                           : short_number(pc.per_year_sek, lang) + (sv ? " kr/år" : " kr a year"));
-            if (pc.start) line += (sv ? " från " : " from ") + iso(*pc.start);
-            if (pc.end) line += (sv ? " till " : " to ") + iso(*pc.end);
+            const std::string amount =
+                pc.one_off ? text(msg::inputs_one_off, lang, short_number(pc.one_off_sek, lang))
+                           : text(msg::inputs_per_year, lang, short_number(pc.per_year_sek, lang));
+            std::string line = text(msg::inputs_project_cost, lang, pc.item, amount);
+            if (pc.start) line = text(msg::inputs_from, lang, line, iso(*pc.start));
+            if (pc.end) line = text(msg::inputs_to, lang, line, iso(*pc.end));
             changes.push_back(line);
         }
-        out += (a.name.empty() ? a.id : a.name) +
-               (sv ? " ändrar mot nollalternativet:" : " changes against the nollalternativ:");
-        out += changes.empty() ? (sv ? " inga tal\n" : " no numbers\n") : "\n";
+        const std::string name = a.name.empty() ? a.id : a.name;
+        out += text(changes.empty() ? msg::inputs_no_changes : msg::inputs_changes_head, lang, name) + "\n";
         for (const std::string& c : changes) out += "  " + c + "\n";
     }
     return out;

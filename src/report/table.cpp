@@ -5,11 +5,11 @@
 #include <map>
 
 #include "model/calendar.hpp"
+#include "report/messages.hpp"
 
 namespace hemsim {
 
 std::string run_table(const scenario& sc, const scenario_result& res, const result_table& yearly, language lang) {
-    const bool sv = lang == language::sv;
     auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
     auto ci = [&](const sample_summary& s) {
         // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + std::string&&.
@@ -30,24 +30,13 @@ std::string run_table(const scenario& sc, const scenario_result& res, const resu
 
     std::string out;
     out += sc.title + "\n";
-    out += sv ? "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " månader, " +
-                    std::to_string(res.replications) + " simulerade utfall (replikeringar), seed " +
-                    std::to_string(res.seed) + "\n"
-              : "Start " + iso(sc.start) + ", " + std::to_string(sc.horizon_months) + " months, " +
-                    std::to_string(res.replications) + " simulated futures (replications), seed " +
-                    std::to_string(res.seed) + "\n";
-    out += sv ? "Kostnad i tkr. Medelvärde över de simulerade utfallen, medelvärdets 95 % konfidensintervall (KI) och "
-                "spridningen: i 90 % av utfallen ligger skillnaden mellan de två talen (5:e–95:e percentilen). "
-                "Skillnaden mot nollalternativet är parad per utfall (samma klienter).\n\n"
-              : "Cost in tkr (thousand SEK). The mean over the simulated futures, the 95 % confidence interval (CI) of "
-                "the mean, and the spread: in 90 % of the futures the difference lies between the two figures (5th–95th "
-                "percentile). The difference against the nollalternativ is paired by future (the same clients).\n\n";
+    out += text(msg::run_header, lang, iso(sc.start), sc.horizon_months, res.replications, res.seed) + "\n";
+    out += text(msg::run_explanation, lang) + "\n\n";
 
-    std::vector<std::string> head =
-        sv ? std::vector<std::string>{"Alternativ", "År", "Kostnad", "medelvärdets 95 % KI", "Skillnad",
-                                      "medelvärdets 95 % KI", "90 % av utfallen"}
-           : std::vector<std::string>{"Alternative", "Year", "Cost", "95 % CI of the mean", "Difference",
-                                      "95 % CI of the mean", "90 % of futures"};
+    const std::vector<std::string> head{text(msg::run_col_alternative, lang), text(msg::run_col_year, lang),
+                                        text(msg::run_col_cost, lang),        text(msg::run_col_ci, lang),
+                                        text(msg::run_col_difference, lang),  text(msg::run_col_ci, lang),
+                                        text(msg::run_col_spread, lang)};
     std::vector<std::vector<std::string>> table{head};
     const std::size_t base = sc.baseline_index();
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
@@ -59,7 +48,8 @@ std::string run_table(const scenario& sc, const scenario_result& res, const resu
             const metric_row* c = yearly.find(a, y, metric::cost_total);
             const metric_row* d = yearly.find(a, y, metric::diff_vs_baseline);
             if (!c) continue;
-            std::string ylabel = y == whole_horizon ? (sv ? "totalt" : "total") : yearly.names().year_label(y);
+            std::string ylabel =
+                y == whole_horizon ? text(msg::run_year_total, lang) : yearly.names().year_label(y);
             const bool show = a != base && d;
             table.push_back({display_name(alt, lang), ylabel, tkr(c->s.mean), ci(c->s), show ? tkr(d->s.mean) : "",
                              show ? ci(d->s) : "", show ? spread(d->s) : ""});
@@ -78,7 +68,7 @@ std::string display_name(const std::string& name, bool baseline, language lang) 
     std::string lower;
     for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (lower.find("nollalternativ") != std::string::npos) return name;
-    return name + (lang == language::sv ? " (nollalternativ)" : " (nollalternativ, the baseline)");
+    return text(msg::baseline_name, lang, name);
 }
 
 }  // namespace hemsim

@@ -1,0 +1,192 @@
+// The message catalogue: every sentence, label and column head that hemsim
+// prints in Swedish or English, keyed by message. report/messages.cpp holds
+// the two languages of each message side by side, with where it is used;
+// text() fills in a message's arguments ({fmt}'s placeholders, {fmt} only there).
+#pragma once
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "report/text.hpp"
+
+namespace hemsim {
+
+/// Every printed message, in the order of the catalogue (report/messages.cpp).
+enum class msg {
+    // report/table.cpp: the run summary
+    run_header,
+    run_explanation,
+    run_col_alternative,
+    run_col_year,
+    run_col_cost,
+    run_col_ci,
+    run_col_difference,
+    run_col_spread,
+    run_year_total,
+    baseline_name,
+
+    // report/calc_report.cpp: the application's own sum (calc) and the sum beside a run
+    calc_one_off,
+    calc_per_year,
+    calc_fte_per_year,
+    calc_persons_months,
+    calc_persons_days,
+    calc_title,
+    calc_subtitle,
+    total_label,
+    calc_no_sum,
+    calc_difference_head,
+    calc_no_difference_baseline,
+    calc_no_difference_lines,
+    calc_switching,
+    beside_head,
+    beside_sum,
+    beside_no_sum,
+    beside_difference,
+    beside_cost,
+    beside_cost_difference,
+    beside_why,
+
+    // report/economics_report.cpp: the economics at the end of run
+    econ_amount_spread,
+    econ_share_interval,
+    econ_npv,
+    econ_payback,
+    econ_payback_half,
+    econ_payback_not_half,
+    econ_payback_mandate,
+    econ_payback_mandate_unknown,
+    econ_p_saving,
+    econ_per_krona,
+    econ_per_krona_none,
+    econ_per_krona_value,
+    econ_net_saving_per_exit,
+    econ_net_cost_per_exit,
+    econ_head,
+    econ_against,
+    econ_with_deadweight_optimism,
+    econ_with_deadweight,
+    econ_with_optimism,
+
+    // report/analysis_report.cpp: sweep, sensitivity and switching values
+    analysis_col_alternative,
+    sweep_col_npv,
+    tornado_col_parameter,
+    tornado_col_low,
+    tornado_col_high,
+    tornado_col_npv_low,
+    tornado_col_npv_high,
+    tornado_col_swing,
+    tornado_head,
+    switching_value,
+    switching_value_ci,
+    switching_runs,
+
+    // report/analytic_report.cpp: the analytic chain and the simulation beside it (analyze)
+    analytic_head,
+    analytic_head_alternative,
+    note_line,
+    analytic_entry,
+    col_placement,
+    analytic_col_visits,
+    analytic_col_days,
+    analytic_col_cost,
+    analytic_col_exit,
+    analytic_col_probability,
+    analytic_never,
+    comparison_head,
+    comparison_col_analytic,
+    comparison_col_simulated,
+    comparison_col_ci,
+    comparison_col_departure,
+    comparison_no_steady_state,
+    comparison_within_ci,
+    comparison_above,
+    comparison_below,
+
+    // report/inputs_report.cpp: the inputs listed by run
+    dist_uniform,
+    dist_triangular,
+    dist_normal,
+    dist_lognormal,
+    dist_gamma,
+    dist_beta,
+    inputs_uncertain_none,
+    inputs_uncertain_head,
+    inputs_uncertain,
+    inputs_uncertain_mean,
+    inputs_every_alternative,
+    inputs_no_source,
+    inputs_fixed_head,
+    inputs_from,
+    inputs_to,
+    inputs_change_new,
+    inputs_change,
+    inputs_project_cost,
+    inputs_one_off,
+    inputs_per_year,
+    inputs_changes_head,
+    inputs_no_changes,
+
+    // report/warnings_report.cpp: the warnings of a run (printed by run, kept in manifest.json)
+    warning_blocked_supply,
+    warning_blocked_staff,
+    warning_blocked_room,
+    warning_queue_never_served,
+    warning_clients_grow,
+    warning_clients_shrink,
+    warning_offers_lost,
+    warning_last_year,
+
+    // src/cli: what the commands print around the report's tables
+    warnings_head,
+    written,
+    target_ci,
+    target_ci_met,
+    target_ci_cap,
+
+    count_  // not a message: the number of messages
+};
+
+/// The number of messages in the catalogue.
+inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
+
+/// A message's pattern in a language: its text with {0}, {1}, ... where its
+/// arguments go ({fmt}'s syntax; "{{" and "}}" stand for braces).
+std::string_view message_pattern(msg m, language lang);
+
+/// The number of arguments a pattern takes: its highest placeholder index + 1.
+std::size_t arguments_of(std::string_view pattern);
+
+/// The message in the language with args[i] put where {i} stands; as many
+/// arguments as its pattern takes (asserted). What text() calls.
+std::string text_of(msg m, language lang, std::span<const std::string> args);
+
+/// An argument as text: strings as they are, whole numbers in plain digits (as
+/// std::to_string writes them). Other numbers the caller formats (format_number),
+/// since their decimals and separators depend on the language.
+inline std::string message_arg(std::string s) { return s; }
+inline std::string message_arg(std::string_view s) { return std::string(s); }
+inline std::string message_arg(const char* s) { return s; }
+/// A whole number as an argument (not bool or char, which would print as digits by mistake).
+template <typename T>
+concept whole_number = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>;
+template <whole_number T>
+std::string message_arg(T n) {
+    return std::to_string(n);
+}
+std::string message_arg(double) = delete;  // format it with format_number first
+
+/// The message in the language with its arguments filled in:
+/// text(msg::written, lang, path) is "skrev <path>" or "wrote <path>".
+template <typename... Args>
+std::string text(msg m, language lang, const Args&... args) {
+    const std::array<std::string, sizeof...(Args)> list{message_arg(args)...};
+    return text_of(m, lang, list);
+}
+
+}  // namespace hemsim
