@@ -12,6 +12,7 @@
 #include <random>
 #include <string>
 
+#include "app/run.hpp"
 #include "model/loader.hpp"
 
 namespace fs = std::filesystem;
@@ -479,6 +480,21 @@ TEST_CASE("model values set by path in a loaded case, without text", "[loader][s
         bool still_uncertain = false;
         for (const auto& u : d.alternatives[0].system.uncertain) still_uncertain |= u.path == "placement.stodboende.price_per_month";
         CHECK_FALSE(still_uncertain);
+    }
+    SECTION("a schedule set whole loses its steps, uncertain ones too") {
+        scenario d = load_scenario(source_file("scenarios/enheten-for-hemlosa-2007.toml"));
+        set_value(d, "supply.lagenheter.per_year", 40, true);
+        for (const auto& alt : d.alternatives) {
+            INFO(alt.id);
+            CHECK(alt.system.supplies[0].per_year.steps.empty());
+            CHECK(alt.system.find_input("supply.lagenheter.per_year@2008-03-01") == nullptr);
+            for (const auto& u : alt.system.uncertain) CHECK(u.path.rfind("supply.lagenheter.per_year", 0) != 0);
+            CHECK(alt.system.find_input("supply.lagenheter.per_year")->value == 40);
+        }
+        // ... and the case runs with it (the step's draw no longer set in a schedule without steps).
+        run_options o;
+        o.replications = 4;
+        CHECK_NOTHROW(run_case(d, o));
     }
     SECTION("errors name the path, the rule and the nearest path") {
         CHECK_THROWS_WITH(set_value(sc, "staff.boendestodjare.ftee", 9, true),

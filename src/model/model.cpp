@@ -300,9 +300,21 @@ void set_value(scenario& sc, const std::string& path, double value, bool baselin
             throw input_error("set " + path + "=" + number_text(value) + " in alternative '" + alt.id + "': " +
                               e.what());
         }
-        // A number set is no longer uncertain in this alternative.
+        // A number set is no longer uncertain in this alternative; a schedule set
+        // whole (a constant) has no steps left, uncertain or not.
+        const bool whole = in->ref.step == whole_schedule;
+        auto gone = [&](const std::string& p) { return p == path || (whole && p.rfind(path + "@", 0) == 0); };
         auto& u = alt.system.uncertain;
-        u.erase(std::remove_if(u.begin(), u.end(), [&](const uncertain_param& p) { return p.path == path; }), u.end());
+        u.erase(std::remove_if(u.begin(), u.end(), [&](const uncertain_param& p) { return gone(p.path); }), u.end());
+        auto& ins = alt.system.inputs;
+        ins.erase(std::remove_if(ins.begin(), ins.end(), [&](const model_input& i) { return i.path != path && gone(i.path); }),
+                  ins.end());
+        for (model_input& i : ins)
+            if (i.path == path) {
+                i.value = value;
+                i.dist.reset();
+                i.listed = true;
+            }
     }
     if (found) return;
     std::vector<std::string> paths;
