@@ -475,8 +475,9 @@ TEST_CASE("model values set by path in a loaded case, without text", "[loader][s
         const placement& p = d.alternatives[0].system.placements[0];
         CHECK(p.price_per_month_sek.initial == 18250);
         CHECK(p.price_per_day_sek.initial == Approx(18250 * 12.0 / 365.0));
-        // A value given as a distribution is fixed once set.
-        CHECK(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->dist);
+        // A value given as a distribution is fixed once set: the input says so too.
+        CHECK_FALSE(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->dist);
+        CHECK(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->value == 18250);
         bool still_uncertain = false;
         for (const auto& u : d.alternatives[0].system.uncertain) still_uncertain |= u.path == "placement.stodboende.price_per_month";
         CHECK_FALSE(still_uncertain);
