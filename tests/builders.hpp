@@ -1,6 +1,7 @@
 // Small models built in code, for engine tests that must not depend on the loader.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,58 @@ inline void add_arrivals(model& m, index_t g, index_t p, double per_year,
     m.groups[g].arrivals.push_back(a);
 }
 
+/// A staff pool: `fte` at `annual_cost` a year per FTE, with a caseload or
+/// service slots of `slots` per FTE (staff_kind::none: neither), paid by payer 0.
+inline index_t add_staff(model& m, const std::string& id, double fte, double annual_cost, staff_kind kind,
+                         double slots) {
+    staff_pool s;
+    s.id = s.name = id;
+    s.fte = constant(fte);
+    s.annual_cost_per_fte_sek = constant(annual_cost);
+    s.kind = kind;
+    s.slots_per_fte = slots;
+    s.payer = 0;
+    m.staff.push_back(s);
+    return static_cast<index_t>(m.staff.size() - 1);
+}
+
+/// A service served by `pool` that takes `duration` and grants `flag` (added to
+/// the model's flags; "" for a service that grants none).
+inline index_t add_service(model& m, const std::string& id, index_t pool, distribution duration,
+                           const std::string& flag) {
+    service sv;
+    sv.id = sv.name = id;
+    sv.staff = pool;
+    sv.duration = duration;
+    if (!flag.empty()) {
+        auto it = std::find(m.flags.begin(), m.flags.end(), flag);
+        if (it == m.flags.end()) it = m.flags.insert(m.flags.end(), flag);
+        sv.flag = static_cast<index_t>(it - m.flags.begin());
+    }
+    m.services.push_back(sv);
+    return static_cast<index_t>(m.services.size() - 1);
+}
+
+/// A supply of `per_year` units a year.
+inline index_t add_supply(model& m, const std::string& id, double per_year,
+                          arrival_process proc = arrival_process::poisson) {
+    supply sp;
+    sp.id = sp.name = id;
+    sp.per_year = constant(per_year);
+    sp.process = proc;
+    m.supplies.push_back(sp);
+    return static_cast<index_t>(m.supplies.size() - 1);
+}
+
+/// An attribute drawn with probability `p` (add groups after attributes).
+inline index_t add_attribute(model& m, const std::string& id, double p) {
+    attribute a;
+    a.id = a.name = id;
+    a.probability = p;
+    m.attributes.push_back(a);
+    return static_cast<index_t>(m.attributes.size() - 1);
+}
+
 /// A scenario of alternatives that all use `m`, from `start` for `months`.
 inline scenario make_scenario(const model& m, date start, int months, std::uint32_t reps, int n_alts = 2) {
     scenario sc;
@@ -124,33 +177,11 @@ inline model kedjan(double n0, double per_year_arrivals, double S, double B, dou
     m.attributes[0].redraw_on_entry = {stod};
     m.attributes[1].redraw_on_entry = {fors};
     m.attributes[1].cost_in = {fors};
-    m.flags = {"skuldfri"};
-    m.placements[stod].clears_flags = 1;
-    staff_pool bs;
-    bs.id = bs.name = "boendestodjare";
-    bs.fte = constant(B);
-    bs.annual_cost_per_fte_sek = constant(500000);
-    bs.kind = staff_kind::caseload;
-    bs.slots_per_fte = 13;
-    bs.payer = 0;
-    staff_pool sr;
-    sr.id = sr.name = "skuldradgivare";
-    sr.fte = constant(C / 8);
-    sr.annual_cost_per_fte_sek = constant(600000);
-    sr.kind = staff_kind::service_slots;
-    sr.slots_per_fte = 8;
-    sr.payer = 0;
-    m.staff = {bs, sr};
-    service sv;
-    sv.id = sv.name = "skuldradgivning";
-    sv.staff = 1;
-    sv.duration = expo(60);
-    sv.flag = 0;
-    m.services = {sv};
-    supply ap;
-    ap.id = ap.name = "lagenheter";
-    ap.per_year = constant(S);
-    m.supplies = {ap};
+    m.placements[stod].clears_flags = 1;  // the flag of skuldradgivning, added below
+    add_staff(m, "boendestodjare", B, 500000, staff_kind::caseload, 13);
+    index_t sr = add_staff(m, "skuldradgivare", C / 8, 600000, staff_kind::service_slots, 8);
+    add_service(m, "skuldradgivning", sr, expo(60), "skuldfri");
+    add_supply(m, "lagenheter", S);
     index_t g = add_group(m, "hemlosa");
     add_initial(m, g, stod, static_cast<std::uint32_t>(n0));
     add_arrivals(m, g, stod, per_year_arrivals);

@@ -156,14 +156,8 @@ TEST_CASE("staff slots are held in the destination and freed on leaving it", "[e
     index_t a = add_placement(m, "a", 10);
     index_t b = add_placement(m, "b", 20);
     index_t out = add_placement(m, "ut", 0, true);
-    staff_pool s;
-    s.id = s.name = "bs";
-    s.fte.initial = 1;
-    s.fte.steps = {{ymd(2010, 1, 16), 2}};  // day 15: a second worker
-    s.annual_cost_per_fte_sek = constant(0);
-    s.kind = staff_kind::caseload;
-    s.slots_per_fte = 2;
-    m.staff.push_back(s);
+    index_t bs = add_staff(m, "bs", 1, 0, staff_kind::caseload, 2);
+    m.staff[bs].fte.steps = {{ymd(2010, 1, 16), 2}};  // day 15: a second worker
     index_t g = add_group(m, "g");
     add_initial(m, g, a, 6, initial_state::ready);
     index_t t = add_transition(m, a, b, fixed(0));
@@ -179,20 +173,7 @@ TEST_CASE("a service is a FIFO queue served by a staff pool and grants its flag"
     add_payer(m, "p");
     index_t a = add_placement(m, "a", 10);
     index_t out = add_placement(m, "ut", 0, true);
-    staff_pool s;
-    s.id = s.name = "radgivare";
-    s.fte = constant(1);
-    s.annual_cost_per_fte_sek = constant(0);
-    s.kind = staff_kind::service_slots;
-    s.slots_per_fte = 1;
-    m.staff.push_back(s);
-    m.flags = {"skuldfri"};
-    service sv;
-    sv.id = sv.name = "skuld";
-    sv.staff = 0;
-    sv.duration = fixed(5);
-    sv.flag = 0;
-    m.services.push_back(sv);
+    add_service(m, "skuld", add_staff(m, "radgivare", 1, 0, staff_kind::service_slots, 1), fixed(5), "skuldfri");
     index_t g = add_group(m, "g");
     add_initial(m, g, a, 3, initial_state::ready);
     // One client already holds the flag: it passes the gate at once.

@@ -155,15 +155,8 @@ TEST_CASE("staff funded by a project line add slots but cost the line's amount",
     add_payer(m, "p");
     index_t a = add_placement(m, "a", 0);
     index_t b = add_placement(m, "b", 0);
-    staff_pool s;
-    s.id = s.name = "bs";
-    s.fte = constant(1);
-    s.annual_cost_per_fte_sek = constant(500000);
-    s.kind = staff_kind::caseload;
-    s.slots_per_fte = 1;
-    s.payer = 0;
-    s.funded_fte = {{ymd(2015, 3, 1), ymd(2015, 12, 31), 2}};
-    m.staff.push_back(s);
+    index_t bs = add_staff(m, "bs", 1, 500000, staff_kind::caseload, 1);
+    m.staff[bs].funded_fte = {{ymd(2015, 3, 1), ymd(2015, 12, 31), 2}};
     index_t g = add_group(m, "g");
     add_initial(m, g, a, 3, initial_state::ready);
     index_t t = add_transition(m, a, b, fixed(0));
