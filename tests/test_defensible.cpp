@@ -89,13 +89,15 @@ TEST_CASE("the tornado moves a distribution only in the alternative that states 
     fixed.fixed_parameters = true;
     scenario alone = sc;
     set_value(alone, "attribute.forsorjningsstod.probability", t.low_value, false);
-    const econ_row* want = find(headline_rows(alone, run_scenario(alone, fixed), e), "projekt", "npv_diff");
+    const auto alone_rows = headline_rows(alone, run_scenario(alone, fixed), e);
+    const econ_row* want = find(alone_rows, "projekt", "npv_diff");
     REQUIRE(want);
     CHECK(t.npv_low.mean == want->s.mean);
     // ... and not the one with the value in both alternatives.
     scenario both = sc;
     set_value(both, "attribute.forsorjningsstod.probability", t.low_value, true);
-    const econ_row* wrong = find(headline_rows(both, run_scenario(both, fixed), e), "projekt", "npv_diff");
+    const auto both_rows = headline_rows(both, run_scenario(both, fixed), e);
+    const econ_row* wrong = find(both_rows, "projekt", "npv_diff");
     REQUIRE(wrong);
     CHECK(t.npv_low.mean != wrong->s.mean);
 }
