@@ -14,6 +14,7 @@ packages=(
   librandom123-dev               # counter-based random streams (Philox)
   nlohmann-json3-dev             # manifest.json
   libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
+  clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
 )
 
 missing=()
