@@ -32,12 +32,13 @@ for kind in model scenario; do
     -artifact_prefix="$work/artifacts/$kind-" "$work/corpus/$kind" >"$log" 2>&1 || rc=$?
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")"
+  took="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")"
   if [ "$rc" -eq 0 ]; then
-    echo "ci.fuzz: $kind: ${execs:-?} executions in ${seconds} s (${rate:-?}/s), no crash, hang or out-of-memory"
+    echo "ci.fuzz: $kind: ${execs:-?} executions in ${took:-?} s (${rate:-?}/s), no crash, hang or out-of-memory"
   else
     status=1
     echo "ci.fuzz: $kind: FAILED (exit $rc) after ${execs:-?} executions; the fuzzer's report:"
-    grep -v -e '^#[0-9]' -e '# Uses:' "$log" | tail -60
+    grep -v -e '^#[0-9]' -e '# Uses:' "$log" | tail -60 || true
     echo "ci.fuzz: the input: $(ls "$work/artifacts/$kind-"* 2>/dev/null | tr '\n' ' ')"
   fi
 done
