@@ -33,7 +33,7 @@ for f in "$root"/tests/data/fuzz/case-*.toml; do cp "$f" "$out/scenario/"; done
 
 # The dictionary: every key (inline tables' too) and [table] / [[array]] name, and TOML's punctuation.
 {
-  printf '%s\n' '"="' '"[["' '"]]"' '"{"' '"}"' '"\""' '"true"' '"false"' '"2008-01-01"' '"1e308"' '"nan"' '"inf"' '"-0.0"'
+  printf '%s\n' '"="' '"[["' '"]]"' '"{"' '"}"' '"\""' '"true"' '"false"' '"2008-01-01"' '"1e308"' '"999999"' '"1e6"' '"nan"' '"inf"' '"-0.0"'
   cat "${shipped[@]/#/$root/}" | grep -v '^[[:space:]]*#' |
     grep -oE '[A-Za-z_][A-Za-z0-9_.-]*[[:space:]]*=|\[\[?[A-Za-z0-9_.-]+\]' | tr -d '[]= \t' |
     tr '.' '\n' | grep -E '^[A-Za-z_][A-Za-z0-9_-]*$' | sort -u | sed 's/.*/"&"/'

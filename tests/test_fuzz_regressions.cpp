@@ -61,7 +61,8 @@ TEST_CASE("the case inputs the fuzzers found fail or run cleanly") {
         }
 }
 
-TEST_CASE("the fuzzers' harness takes a good input through every pass and rejects a bad one") {
+TEST_CASE(
+    "the fuzzers' harness takes a good input through every pass, rejects a bad one, stops a runaway one") {
     const std::string src = HEMSIM_SOURCE_DIR;
     CHECK(hemsim::fuzz::run_model_file(src + "/models/bostadskedjan.toml") == outcome::ran);
     CHECK(hemsim::fuzz::run_scenario_file(src + "/scenarios/enheten-for-hemlosa-2007.toml") == outcome::ran);
@@ -80,5 +81,24 @@ TEST_CASE("the fuzzers' harness takes a good input through every pass and reject
             dir.write("case.toml", reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
         CHECK(file == dir.path() / "case.toml");
         CHECK(hemsim::fuzz::run_scenario_file(file) == outcome::ran);
+    }
+    SECTION("a case past the run's limits stops, as a normal outcome") {
+        hemsim::fuzz::workdir dir(src);
+        std::vector<std::uint8_t> data = bytes_of(src + "/models/example.toml");
+        std::string text(data.begin(), data.end());
+        const std::string from = "per_year = { value = 40,",
+                          to = "per_year = { value = 900000,";  // the arrivals
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+        dir.write("model.toml", reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+        data = bytes_of(std::string(HEMSIM_TEST_DATA) + "/good/example-case.toml");
+        text.assign(data.begin(), data.end());
+        const std::string model_from = "model = \"../../../models/example.toml\"",
+                          model_to = "model = \"model.toml\"";
+        REQUIRE(text.find(model_from) != std::string::npos);
+        text.replace(text.find(model_from), model_from.size(), model_to);
+        fs::path file =
+            dir.write("case.toml", reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+        CHECK(hemsim::fuzz::run_scenario_file(file) == outcome::stopped);
     }
 }
