@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev             # manifest.json
   libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
   libfmt-dev                     # placeholders of the message catalogue (report/messages)
+  clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
 )
 
 missing=()

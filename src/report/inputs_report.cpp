@@ -138,7 +138,7 @@ std::string inputs_listing(const scenario& sc, language lang) {
         if (a.baseline) continue;
         std::vector<std::string> changes;
         for (const auto& [field, v] : fields(a)) {
-            auto it = std::find_if(base_fields.begin(), base_fields.end(), [&](const auto& f) { return f.first == field; });
+            auto it = std::find_if(base_fields.begin(), base_fields.end(), [&field = field](const auto& f) { return f.first == field; });
             if (it != base_fields.end() && it->second == v) continue;
             changes.push_back(it == base_fields.end() ? text(msg::inputs_change_new, lang, field, v)
                                                       : text(msg::inputs_change, lang, field, v, it->second));
