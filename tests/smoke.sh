@@ -5,6 +5,7 @@ set -uo pipefail
 exe=$1 src=$2 out=$3
 fail() { echo "smoke: $*" >&2; exit 1; }
 rm -rf "$out"
+mkdir -p "$(dirname "$out")"
 
 "$exe" --help > "$out.help" || fail "--help exited $?"
 grep -q "hemsim run CASE.toml" "$out.help" || fail "--help does not list 'hemsim run CASE.toml'"
