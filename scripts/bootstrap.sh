@@ -16,6 +16,7 @@ packages=(
   libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
   libfmt-dev                     # placeholders of the message catalogue (report/messages)
   clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
+  clang-format-14                # the formatting: ctest's format.check
 )
 
 missing=()

@@ -35,7 +35,8 @@ inline index_t add_placement(model& m, const std::string& id, double price_per_d
     return static_cast<index_t>(m.placements.size() - 1);
 }
 
-inline index_t add_transition(model& m, index_t from, index_t to, distribution after, double probability = 1) {
+inline index_t add_transition(model& m, index_t from, index_t to, distribution after,
+                              double probability = 1) {
     transition t;
     t.id = m.placements[from].id + "_" + m.placements[to].id;
     t.from = from;
@@ -50,7 +51,8 @@ inline index_t add_group(model& m, const std::string& id) {
     group g;
     g.id = g.name = id;
     g.attribute_probability.assign(m.attributes.size(), 0.0);
-    for (std::size_t a = 0; a < m.attributes.size(); ++a) g.attribute_probability[a] = m.attributes[a].probability;
+    for (std::size_t a = 0; a < m.attributes.size(); ++a)
+        g.attribute_probability[a] = m.attributes[a].probability;
     m.groups.push_back(g);
     return static_cast<index_t>(m.groups.size() - 1);
 }
@@ -187,7 +189,8 @@ inline model kedjan(double n0, double per_year_arrivals, double S, double B, dou
     add_arrivals(m, g, stod, per_year_arrivals);
     index_t t1 = add_transition(m, stod, fors, expo(180));
     condition has_debt{1, 0};
-    m.transitions[t1].gates = {{gate_kind::service, 0, has_debt}, {gate_kind::supply, 0, {}}, {gate_kind::staff, 0, {}}};
+    m.transitions[t1].gates = {
+        {gate_kind::service, 0, has_debt}, {gate_kind::supply, 0, {}}, {gate_kind::staff, 0, {}}};
     add_transition(m, fors, harb, unif(0, 365), 0.15);
     add_transition(m, fors, eget, fixed(365), 0.85);
     add_transition(m, harb, stod, expo(60));
@@ -207,8 +210,12 @@ struct trace : observer {
         double wait;
     };
     std::vector<row> rows;
-    void entered(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "enter", p, 0}); }
-    void left(double t, index_t p, std::uint64_t, std::uint64_t) override { rows.push_back({t, "leave", p, 0}); }
+    void entered(double t, index_t p, std::uint64_t, std::uint64_t) override {
+        rows.push_back({t, "enter", p, 0});
+    }
+    void left(double t, index_t p, std::uint64_t, std::uint64_t) override {
+        rows.push_back({t, "leave", p, 0});
+    }
     void moved(double t, index_t tr, std::uint64_t) override { rows.push_back({t, "move", tr, 0}); }
     void rule(double t, index_t p, rule_event what, std::uint64_t) override {
         static const char* names[] = {"over", "moved_by_rule", "breach_max_stay", "redirected", "breach_bar"};

@@ -19,7 +19,8 @@ inline std::vector<named_row> yearly_rows(const scenario& sc, const scenario_res
     const result_table t = yearly_table(sc, res);
     std::vector<named_row> out;
     for (const metric_row& r : t.rows())
-        out.push_back({t.names().alternatives[r.alternative], t.names().year_label(r.year), t.metric_name(r), r.s});
+        out.push_back(
+            {t.names().alternatives[r.alternative], t.names().year_label(r.year), t.metric_name(r), r.s});
     return out;
 }
 
@@ -32,7 +33,8 @@ struct named_econ_row {
 inline std::vector<named_econ_row> named(const econ_table& t) {
     std::vector<named_econ_row> out;
     for (const econ_row& r : t.rows)
-        out.push_back({t.alternatives[r.alternative], t.payer_label(r), t.year_label(r), t.measure_name(r), r.s});
+        out.push_back(
+            {t.alternatives[r.alternative], t.payer_label(r), t.year_label(r), t.measure_name(r), r.s});
     return out;
 }
 

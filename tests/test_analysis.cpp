@@ -1,18 +1,17 @@
 // Analyses made of many runs: sweeps, one-way sensitivity, switching values
 // (against a closed form), and --target-ci.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "app/analysis.hpp"
 #include "cli/cli.hpp"
 #include "cli_helpers.hpp"
-#include "app/analysis.hpp"
-#include "report/analysis_report.hpp"
 #include "engine/random.hpp"
 #include "model/loader.hpp"
+#include "report/analysis_report.hpp"
 
 using namespace hemsim;
 using hemsim::testing::cli;
@@ -37,8 +36,8 @@ TEST_CASE("grids", "[analysis]") {
 TEST_CASE("the switching value of a price agrees with the closed form", "[analysis]") {
     run_options o;
     econ_options e;
-    switching_result r =
-        switching_value(load_scenario(data("switching/case.toml")), "placement.boende.price_per_day", 0, 1000, false, "projekt", o, e);
+    switching_result r = switching_value(load_scenario(data("switching/case.toml")),
+                                         "placement.boende.price_per_day", 0, 1000, false, "projekt", o, e);
     REQUIRE(r.value);
     const double want = 1000 - 1'000'000.0 / 3650;  // 726.03 kr/dygn
     CHECK(*r.value == Approx(want).epsilon(1e-6));
@@ -47,8 +46,9 @@ TEST_CASE("the switching value of a price agrees with the closed form", "[analys
     CHECK(*r.ci_low == Approx(want).epsilon(1e-6));
     CHECK(*r.ci_high == Approx(want).epsilon(1e-6));
     SECTION("a range without a sign change says so") {
-        switching_result none = switching_value(load_scenario(data("switching/case.toml")), "placement.boende.price_per_day", 800,
-                                                1000, false, "projekt", o, e);
+        switching_result none =
+            switching_value(load_scenario(data("switching/case.toml")), "placement.boende.price_per_day", 800,
+                            1000, false, "projekt", o, e);
         CHECK(!none.value);
         CHECK(none.note.find("does not change sign") != std::string::npos);
     }
@@ -66,7 +66,8 @@ TEST_CASE("a sweep runs every grid point and writes sweep.csv", "[analysis]") {
     CHECK(npv[0] == Approx(3650.0 * -300 + 1e6));
     CHECK(npv[2] == Approx(3650.0 * -200 + 1e6));
     std::string csv = sweep_csv(sweep);
-    CHECK(csv.rfind("placement.boende.price_per_day,alternative,measure,mean,ci_low,ci_high,p05,p50,p95\n", 0) == 0);
+    CHECK(csv.rfind("placement.boende.price_per_day,alternative,measure,mean,ci_low,ci_high,p05,p50,p95\n",
+                    0) == 0);
     CHECK(csv.find("\n700,projekt,npv_diff,") != std::string::npos);
 }
 

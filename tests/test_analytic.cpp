@@ -3,7 +3,6 @@
 // analytic.csv, and the simulation against the chain (unlimited capacity:
 // agreement within the 95 % CI; binding capacity: the cost of the queue).
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -13,9 +12,10 @@
 #include <vector>
 
 #include "analytic/analytic.hpp"
-#include "report/analytic_report.hpp"
+#include "app/run.hpp"
 #include "builders.hpp"
 #include "model/loader.hpp"
+#include "report/analytic_report.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
@@ -46,7 +46,8 @@ struct hand_chain {
         m.placements[b].price_per_month_sek = constant(3000);
         x = add_placement(m, "x", 0, true);
         y = add_placement(m, "y", 0, true);
-        add_service(m, "radgivning", add_staff(m, "radgivare", 1, 0, staff_kind::service_slots, 1), fixed(5), "klar");
+        add_service(m, "radgivning", add_staff(m, "radgivare", 1, 0, staff_kind::service_slots, 1), fixed(5),
+                    "klar");
         index_t ab = add_transition(m, a, b, fixed(10), 0.7);
         m.transitions[ab].gates = {{gate_kind::service, 0, {}}};
         add_transition(m, a, x, fixed(20), 0.3);

@@ -2,18 +2,17 @@
 // figures to the krona; `run` finishes and conserves clients; and the
 // nollalternativ with nothing moving reproduces the calc's stock figure.
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-#include "rows.hpp"
-
 #include <cmath>
 #include <string>
 
+#include "app/run.hpp"
 #include "econ/calc.hpp"
 #include "model/loader.hpp"
 #include "report/calc_report.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
 using hemsim::testing::yearly_rows;
@@ -45,7 +44,8 @@ void runs_and_conserves(const scenario& sc, std::uint32_t reps) {
     scenario_result res = run_case(sc, o);
     REQUIRE_NOTHROW(check_conservation(sc, res));
     for (const auto& a : res.alts)
-        for (const auto& r : a.reps) CHECK(r.flows.initial + r.flows.arrivals == r.flows.present + r.flows.exits);
+        for (const auto& r : a.reps)
+            CHECK(r.flows.initial + r.flows.arrivals == r.flows.present + r.flows.exits);
 }
 
 // The nollalternativ with its calc stock standing still for one whole calendar
@@ -84,7 +84,8 @@ void still_stock_matches_calc(scenario sc) {
     calendar cal = make_calendar(sc);
     result_layout l = make_layout(sc, base, cal);
     replication_result r = run_one(sc, base, cal, l, 1, 0, true);  // the model as changed here
-    CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::placements)) == Approx(want).epsilon(1e-12));
+    CHECK(r.cost_category(l, 0, static_cast<std::size_t>(category::placements)) ==
+          Approx(want).epsilon(1e-12));
 }
 
 }  // namespace
@@ -95,7 +96,8 @@ TEST_CASE("seed 002: calc reproduces the application's sum to the krona", "[case
     const calc_alternative& noll = alt(c, "nollalternativ");
     const calc_alternative& proj = alt(c, "projekt");
     CHECK(item(noll, "Stödboende (kön av färdigbehandlade)").amount_sek == 9'900'000.0);  // 50 x 16 500 x 12
-    CHECK(item(noll, "Institution/familjehem, socialpsykiatrisk grupp").amount_sek == 2'190'000.0);  // 6 x 1000 x 365
+    CHECK(item(noll, "Institution/familjehem, socialpsykiatrisk grupp").amount_sek ==
+          2'190'000.0);                                                                 // 6 x 1000 x 365
     CHECK(item(proj, "Försörjningsstöd i försökslägenhet").amount_sek == 4'200'000.0);  // 50 x 7000 x 12
     // The 2,9 mkr budget as its six lines.
     CHECK(item(proj, "3 boendestödjare").amount_sek == 1'500'000.0);
@@ -120,7 +122,8 @@ TEST_CASE("seed 002: calc reproduces the application's sum to the krona", "[case
         CHECK(table.find(want) != std::string::npos);
     }
     std::string csv = calc_csv(c);
-    CHECK(csv.find("nollalternativ,Stödboende (kön av färdigbehandlade),50,16500,12,9900000\n") != std::string::npos);
+    CHECK(csv.find("nollalternativ,Stödboende (kön av färdigbehandlade),50,16500,12,9900000\n") !=
+          std::string::npos);
     CHECK(csv.find("projekt,diff_vs_baseline,,,,-4190000\n") != std::string::npos);
 }
 
@@ -151,8 +154,9 @@ double price_per_day(const scenario& sc, const std::string& placement_id) {
     return m.placements[m.find_placement(placement_id)].price_per_day_sek.initial;
 }
 
-const hemsim::testing::named_row& row(const std::vector<hemsim::testing::named_row>& rows, const std::string& alt_id, const std::string& year,
-                      const std::string& metric) {
+const hemsim::testing::named_row& row(const std::vector<hemsim::testing::named_row>& rows,
+                                      const std::string& alt_id, const std::string& year,
+                                      const std::string& metric) {
     for (const auto& r : rows)
         if (r.alternative == alt_id && r.year == year && r.metric == metric) return r;
     FAIL("no row " << alt_id << " " << year << " " << metric);

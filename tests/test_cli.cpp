@@ -1,7 +1,6 @@
 // The command line in-process: exit codes, output files, determinism across
 // thread counts, and that bad input changes nothing on disk.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,11 +53,12 @@ TEST_CASE("run writes yearly.csv, ledger.csv and manifest.json", "[cli]") {
     REQUIRE(r.code == exit_ok);
     std::string csv = hemsim::testing::read_file(dir / "yearly.csv");
     CHECK(csv.rfind("alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\n", 0) == 0);
-    for (const char* metric : {",cost_total,", ",cost_placements,", ",cost_social_assistance,", ",cost_staff,",
-                               ",cost_project,", ",diff_vs_baseline,", ",person_days:", ",exits:",
-                               ",wait_mean_days:", ",queue_end:", ",offers_lost:"})
+    for (const char* metric : {",cost_total,", ",cost_placements,", ",cost_social_assistance,",
+                               ",cost_staff,", ",cost_project,", ",diff_vs_baseline,", ",person_days:",
+                               ",exits:", ",wait_mean_days:", ",queue_end:", ",offers_lost:"})
         CHECK(csv.find(metric) != std::string::npos);
-    CHECK(hemsim::testing::read_file(dir / "ledger.csv").rfind("alternative,year,category,payer,placement,mean,", 0) == 0);
+    CHECK(hemsim::testing::read_file(dir / "ledger.csv")
+              .rfind("alternative,year,category,payer,placement,mean,", 0) == 0);
     std::string manifest = hemsim::testing::read_file(dir / "manifest.json");
     CHECK(manifest.find("\"seed\"") != std::string::npos);
     CHECK(manifest.find("\"sha256\"") != std::string::npos);
@@ -69,9 +69,12 @@ TEST_CASE("run writes yearly.csv, ledger.csv and manifest.json", "[cli]") {
 
 TEST_CASE("threads 1 and 2 give byte-identical yearly.csv", "[cli][determinism]") {
     fs::path d1 = scratch("t1"), d2 = scratch("t2");
-    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "1", "--out", d1.string(), "-q"}).code == exit_ok);
-    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "2", "--out", d2.string(), "-q"}).code == exit_ok);
-    std::string a = hemsim::testing::read_file(d1 / "yearly.csv"), b = hemsim::testing::read_file(d2 / "yearly.csv");
+    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "1", "--out", d1.string(), "-q"}).code ==
+            exit_ok);
+    REQUIRE(cli({"run", default_case, "-r", "16", "--threads", "2", "--out", d2.string(), "-q"}).code ==
+            exit_ok);
+    std::string a = hemsim::testing::read_file(d1 / "yearly.csv"),
+                b = hemsim::testing::read_file(d2 / "yearly.csv");
     CHECK(!a.empty());
     CHECK(a == b);
     fs::remove_all(d1);
@@ -109,16 +112,19 @@ TEST_CASE("three shards merged give the single run's files byte for byte", "[cli
                       (root / ("part" + std::to_string(k))).string(), "-q"});
         INFO(r.err);
         REQUIRE(r.code == exit_ok);
-        CHECK(fs::exists(root / ("part" + std::to_string(k)) / ("partial-" + std::to_string(k) + "-of-3.bin")));
+        CHECK(
+            fs::exists(root / ("part" + std::to_string(k)) / ("partial-" + std::to_string(k) + "-of-3.bin")));
     }
-    auto merged = cli({"merge", (root / "part2").string(), (root / "part0").string(), (root / "part1").string(),
-                       "--out", (root / "merged").string(), "-q"});
+    auto merged = cli({"merge", (root / "part2").string(), (root / "part0").string(),
+                       (root / "part1").string(), "--out", (root / "merged").string(), "-q"});
     INFO(merged.err);
     REQUIRE(merged.code == exit_ok);
-    REQUIRE(cli({"run", default_case, "-r", "12", "--out", (root / "single").string(), "-q"}).code == exit_ok);
+    REQUIRE(cli({"run", default_case, "-r", "12", "--out", (root / "single").string(), "-q"}).code ==
+            exit_ok);
     for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
         INFO(f);
-        std::string a = hemsim::testing::read_file(root / "merged" / f), b = hemsim::testing::read_file(root / "single" / f);
+        std::string a = hemsim::testing::read_file(root / "merged" / f),
+                    b = hemsim::testing::read_file(root / "single" / f);
         CHECK(!a.empty());
         CHECK(a == b);
     }
@@ -127,8 +133,8 @@ TEST_CASE("three shards merged give the single run's files byte for byte", "[cli
                             (root / "bad").string()});
         CHECK(missing.code == exit_usage);
         CHECK(missing.err.find("shard 2 of 3 is missing") != std::string::npos);
-        auto twice = cli({"merge", (root / "part0").string(), (root / "part0").string(), (root / "part1").string(),
-                          "--out", (root / "bad").string()});
+        auto twice = cli({"merge", (root / "part0").string(), (root / "part0").string(),
+                          (root / "part1").string(), "--out", (root / "bad").string()});
         CHECK(twice.code == exit_usage);
         CHECK(twice.err.find("given twice") != std::string::npos);
         CHECK(!fs::exists(root / "bad"));

@@ -1,36 +1,35 @@
 // Numbers a steering group can defend (issue 8): each trap found by trying the
 // tool as a new user would, with the fix it got.
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-#include "rows.hpp"
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 
-#include "report/analytic_report.hpp"
-#include "cli_helpers.hpp"
 #include "app/analysis.hpp"
+#include "app/run.hpp"
+#include "cli_helpers.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
-#include "report/economics_report.hpp"
-#include "model/calendar.hpp"
 #include "engine/random.hpp"
+#include "model/calendar.hpp"
 #include "model/loader.hpp"
+#include "report/analytic_report.hpp"
 #include "report/calc_report.hpp"
+#include "report/economics_report.hpp"
+#include "report/text.hpp"
+#include "report/warnings_report.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
 #include "results/summary.hpp"
-#include "report/text.hpp"
-#include "report/warnings_report.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
-using hemsim::testing::yearly_rows;
 using Catch::Matchers::Contains;
 using hemsim::testing::cli;
 using hemsim::testing::read_file;
+using hemsim::testing::yearly_rows;
 namespace fs = std::filesystem;
 
 namespace {
@@ -46,10 +45,12 @@ fs::path scratch(const std::string& name) {
 }
 
 // A case on the plain test model: `body` holds the alternatives (and any top-level values).
-fs::path write_case(const fs::path& dir, const std::string& body, const std::string& head = "horizon_years = 2") {
+fs::path write_case(const fs::path& dir, const std::string& body,
+                    const std::string& head = "horizon_years = 2") {
     fs::path f = dir / "case.toml";
-    std::ofstream(f) << "title = \"t\"\nmodel = \"" << model_file << "\"\nstart = 2008-01-01\n" << head
-                     << "\nreplications = 20\nseed = 3\n" << body;
+    std::ofstream(f) << "title = \"t\"\nmodel = \"" << model_file << "\"\nstart = 2008-01-01\n"
+                     << head << "\nreplications = 20\nseed = 3\n"
+                     << body;
     return f;
 }
 
@@ -78,8 +79,9 @@ const econ_row* find(const econ_table& t, const std::string& alt, measure m) {
 TEST_CASE("the tornado moves a distribution only in the alternative that states it", "[defensible]") {
     fs::path dir = scratch("tornado");
     // The probability is uncertain in the project alone; in the nollalternativ it is the model's 0.7.
-    fs::path f = write_case(dir, two_alts + "  [[alternative.attribute]]\n  id = \"forsorjningsstod\"\n"
-                                            "  probability = { beta = [0.7, 0.1] }\n");
+    fs::path f = write_case(dir, two_alts +
+                                     "  [[alternative.attribute]]\n  id = \"forsorjningsstod\"\n"
+                                     "  probability = { beta = [0.7, 0.1] }\n");
     scenario sc = load_scenario(f);
     REQUIRE(sc.alternatives[0].system.uncertain.empty());
     REQUIRE(sc.alternatives[1].system.uncertain.size() == 1);
@@ -94,7 +96,8 @@ TEST_CASE("the tornado moves a distribution only in the alternative that states 
     fixed.fixed_parameters = true;
     scenario alone = sc;
     set_value(alone, "attribute.forsorjningsstod.probability", t.low_value, false);
-    const econ_table alone_rows = headline_rows(alone, run_case(alone, fixed), e);  // kept: find points into it
+    const econ_table alone_rows =
+        headline_rows(alone, run_case(alone, fixed), e);  // kept: find points into it
     const econ_row* want = find(alone_rows, "projekt", measure::npv_diff);
     REQUIRE(want);
     CHECK(t.npv_low.mean == want->s.mean);
@@ -148,7 +151,8 @@ TEST_CASE("shares have intervals inside [0, 1]; non-negative quantities never be
     CHECK(shares > 0);
     std::istringstream yearly(read_file(dir / "out" / "yearly.csv"));
     while (std::getline(yearly, line)) {
-        if (line.find("wait_mean_days:") == std::string::npos && line.find("queue_") == std::string::npos) continue;
+        if (line.find("wait_mean_days:") == std::string::npos && line.find("queue_") == std::string::npos)
+            continue;
         INFO(line);
         CHECK(line.find(",-") == std::string::npos);
     }
@@ -226,21 +230,25 @@ TEST_CASE("halves round away from zero, as the applications and Excel do", "[def
 TEST_CASE("under 365-day years a dated step lands on its model day", "[defensible]") {
     calendar cal(date{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}}, 72, true);
     CHECK(cal.to_days(date{std::chrono::year{2005}, std::chrono::January, std::chrono::day{1}}) == 1825);
-    CHECK(cal.to_days(date{std::chrono::year{2004}, std::chrono::March, std::chrono::day{1}}) == 365 * 4 + 59);
-    CHECK(cal.to_days(date{std::chrono::year{2004}, std::chrono::February, std::chrono::day{29}}) == 365 * 4 + 59);
+    CHECK(cal.to_days(date{std::chrono::year{2004}, std::chrono::March, std::chrono::day{1}}) ==
+          365 * 4 + 59);
+    CHECK(cal.to_days(date{std::chrono::year{2004}, std::chrono::February, std::chrono::day{29}}) ==
+          365 * 4 + 59);
     calendar plain(date{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}}, 72, false);
     CHECK(plain.to_days(date{std::chrono::year{2005}, std::chrono::January, std::chrono::day{1}}) == 1827);
     // Evenly spaced arrivals from 1 January 2005: all 365 of them in the model year 2005.
     fs::path dir = scratch("365");
     fs::path m = dir / "m.toml";
-    std::ofstream(m) << "[[payer]]\nid = \"p\"\n[[placement]]\nid = \"in\"\nprice_per_day = 1\npayer = \"p\"\n"
-                        "[[placement]]\nid = \"ut\"\nterminal = true\n"
-                        "[[group]]\nid = \"g\"\n  [[group.arrivals]]\n  placement = \"in\"\n  process = \"even\"\n"
-                        "  per_year = [ { value = 0 }, { from = 2005-01-01, value = 365 } ]\n"
-                        "[[transition]]\nfrom = \"in\"\nto = \"ut\"\nafter = 0\n";
-    std::ofstream(dir / "c.toml") << "title = \"t\"\nmodel = \"m.toml\"\nstart = 2000-01-01\nhorizon_years = 6\n"
-                                     "years = \"365-day\"\nreplications = 1\n"
-                                     "[[alternative]]\nid = \"a\"\nbaseline = true\n[[alternative]]\nid = \"b\"\n";
+    std::ofstream(m)
+        << "[[payer]]\nid = \"p\"\n[[placement]]\nid = \"in\"\nprice_per_day = 1\npayer = \"p\"\n"
+           "[[placement]]\nid = \"ut\"\nterminal = true\n"
+           "[[group]]\nid = \"g\"\n  [[group.arrivals]]\n  placement = \"in\"\n  process = \"even\"\n"
+           "  per_year = [ { value = 0 }, { from = 2005-01-01, value = 365 } ]\n"
+           "[[transition]]\nfrom = \"in\"\nto = \"ut\"\nafter = 0\n";
+    std::ofstream(dir / "c.toml")
+        << "title = \"t\"\nmodel = \"m.toml\"\nstart = 2000-01-01\nhorizon_years = 6\n"
+           "years = \"365-day\"\nreplications = 1\n"
+           "[[alternative]]\nid = \"a\"\nbaseline = true\n[[alternative]]\nid = \"b\"\n";
     scenario sc = load_scenario(dir / "c.toml");
     scenario_result res = run_case(sc, run_options{});
     bool found = false;
@@ -254,21 +262,28 @@ TEST_CASE("under 365-day years a dated step lands on its model day", "[defensibl
 
 TEST_CASE("an override whose id matches nothing is an error, a new element is said so", "[defensible]") {
     fs::path dir = scratch("override");
-    std::string msg = error_of(write_case(dir, "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
-                                               "id = \"projekt\"\n  [[alternative.supply]]\n  id = \"lagenhet\"\n"
-                                               "  per_year = 75\n"));
+    std::string msg = error_of(write_case(dir,
+                                          "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
+                                          "id = \"projekt\"\n  [[alternative.supply]]\n  id = \"lagenhet\"\n"
+                                          "  per_year = 75\n"));
     CHECK_THAT(msg, Contains("case.toml:") && Contains("no supply 'lagenhet' to change") &&
                         Contains("did you mean 'lagenheter'?") && Contains("new = true"));
-    msg = error_of(write_case(dir, "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
-                                   "id = \"projekt\"\n  [[alternative.attribute]]\n  id = \"bff\"\n  probability = 0.2\n"));
+    msg = error_of(
+        write_case(dir,
+                   "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
+                   "id = \"projekt\"\n  [[alternative.attribute]]\n  id = \"bff\"\n  probability = 0.2\n"));
     CHECK_THAT(msg, Contains("no attribute 'bff' to change"));
-    msg = error_of(write_case(dir, "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
-                                   "id = \"projekt\"\n  [[alternative.supply]]\n  new = true\n  id = \"lagenheter\"\n"
-                                   "  per_year = 75\n"));
+    msg = error_of(
+        write_case(dir,
+                   "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
+                   "id = \"projekt\"\n  [[alternative.supply]]\n  new = true\n  id = \"lagenheter\"\n"
+                   "  per_year = 75\n"));
     CHECK_THAT(msg, Contains("supply 'lagenheter' already exists") && Contains("remove new = true"));
-    scenario sc = load_scenario(write_case(dir, "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
-                                                "id = \"projekt\"\n  [[alternative.supply]]\n  new = true\n"
-                                                "  id = \"korttid\"\n  per_year = 5\n"));
+    scenario sc =
+        load_scenario(write_case(dir,
+                                 "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\n"
+                                 "id = \"projekt\"\n  [[alternative.supply]]\n  new = true\n"
+                                 "  id = \"korttid\"\n  per_year = 5\n"));
     CHECK(sc.alternatives[1].system.supplies.size() == 2);
     CHECK(sc.alternatives[0].system.supplies.size() == 1);
 }
@@ -280,10 +295,12 @@ TEST_CASE("the mistakes people make get messages that say what to write", "[defe
         load_model(dir / "comma.toml");
         FAIL("accepted a decimal comma");
     } catch (const input_error& e) {
-        CHECK_THAT(std::string(e.what()), Contains("comma.toml:3:") && Contains("TOML numbers use a decimal point: write 0.45"));
+        CHECK_THAT(std::string(e.what()),
+                   Contains("comma.toml:3:") && Contains("TOML numbers use a decimal point: write 0.45"));
     }
-    std::string msg = error_of(write_case(dir, two_alts + "  [[alternative.transition]]\n  from = \"forsok\"\n"
-                                                          "  to = \"eget\"\n  when = \"has_debt | forsorjningsstod\"\n"));
+    std::string msg =
+        error_of(write_case(dir, two_alts + "  [[alternative.transition]]\n  from = \"forsok\"\n"
+                                            "  to = \"eget\"\n  when = \"has_debt | forsorjningsstod\"\n"));
     CHECK_THAT(msg, Contains("asks for an 'or'") && Contains("conjunctions"));
     // A model file where a case is wanted.
     auto r = cli({"run", model_file});
@@ -292,16 +309,20 @@ TEST_CASE("the mistakes people make get messages that say what to write", "[defe
     // An uncertain branch with no sibling to take the rest points at its own line.
     std::ofstream(dir / "branch.toml") << read_file(model_file) << "\n";
     std::string text = read_file(dir / "branch.toml");
-    auto replace = [&](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+    auto replace = [&](const std::string& from, const std::string& to) {
+        text.replace(text.find(from), from.size(), to);
+    };
     replace("probability = 0.85", "probability = { beta = [0.85, 0.05] }");
-    replace("probability = { value = 0.15, source = \"peers/MODEL.md B\" }", "probability = { beta = [0.15, 0.05] }");
+    replace("probability = { value = 0.15, source = \"peers/MODEL.md B\" }",
+            "probability = { beta = [0.15, 0.05] }");
     std::ofstream(dir / "branch.toml") << text;
     try {
         load_model(dir / "branch.toml");
         FAIL("accepted two uncertain branches with nobody to take the rest");
     } catch (const input_error& e) {
         INFO(e.what());
-        CHECK_THAT(std::string(e.what()), Contains("branch.toml:1") && Contains("no other transition out of 'forsok'"));
+        CHECK_THAT(std::string(e.what()),
+                   Contains("branch.toml:1") && Contains("no other transition out of 'forsok'"));
         CHECK_THAT(std::string(e.what()), !Contains("branch.toml:1:1:"));
     }
 }
@@ -313,7 +334,8 @@ TEST_CASE("any number of a schedule, a branch, a duration, a count or a project 
         "[[supply]]\nid = \"lagenheter\"\n"
         "per_year = [ { value = 30 }, { from = 2008-07-01, value = { uniform = [20, 60] } } ]\n"
         "[[transition]]\nfrom = \"forsok\"\nto = \"harbarge\"\nprobability = { beta = [0.15, 0.05] }\n"
-        "[[transition]]\nfrom = \"stodboende\"\nto = \"forsok\"\nafter = { exponential = { triangular = [120, 180, 240] } }\n"
+        "[[transition]]\nfrom = \"stodboende\"\nto = \"forsok\"\nafter = { exponential = { triangular = "
+        "[120, 180, 240] } }\n"
         "[[group]]\nid = \"hemlosa\"\n  [[group.initial]]\n  placement = \"stodboende\"\n"
         "  count = { triangular = [40, 50, 60] }\n"
         "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\nid = \"projekt\"\n"
@@ -345,7 +367,8 @@ TEST_CASE("any number of a schedule, a branch, a duration, a count or a project 
                 counts.push_back(a[i]);
             }
         alternative drawn = sc.alternatives[0];
-        for (std::size_t i = 0; i < 4; ++i) set_input(drawn.system, nullptr, noll.uncertain[i].ref, noll.uncertain[i].rule, a[i]);
+        for (std::size_t i = 0; i < 4; ++i)
+            set_input(drawn.system, nullptr, noll.uncertain[i].ref, noll.uncertain[i].rule, a[i]);
         const auto& t = drawn.system.transitions;
         double out_of_forsok = 0;
         for (const transition& tr : t)
@@ -361,7 +384,8 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
           "[defensible]") {
     fs::path dir = scratch("warnings");
     // No apartments at all: the waiting list fills and never empties.
-    scenario sc = load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 0\n" + two_alts));
+    scenario sc =
+        load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 0\n" + two_alts));
     scenario_result res = run_case(sc, run_options{});
     std::vector<run_warning> ws = run_warnings(sc, res);
     bool queue = false, trend = false;
@@ -371,8 +395,8 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
             CHECK(w.subject == "stodboende_forsok");
             CHECK(w.blocker == "lagenheter");
             CHECK(w.value > 10);
-            CHECK_THAT(warning_text(w, sc, language::sv), Contains("aldrig kan komma vidare") &&
-                                                              Contains("'lagenheter' ger 0 per år"));
+            CHECK_THAT(warning_text(w, sc, language::sv),
+                       Contains("aldrig kan komma vidare") && Contains("'lagenheter' ger 0 per år"));
         }
         if (w.kind == warning_kind::baseline_trend) {
             trend = true;
@@ -382,14 +406,16 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
     CHECK(queue);
     CHECK(trend);
     // The warnings reach the run's output and the manifest.
-    auto r = cli({"run", write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 0\n" + two_alts).string(), "--out",
-                  (dir / "out").string(), "-q"});
+    auto r =
+        cli({"run", write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 0\n" + two_alts).string(),
+             "--out", (dir / "out").string(), "-q"});
     REQUIRE(r.code == 0);
     CHECK_THAT(r.out, Contains("Varningar:"));
     CHECK_THAT(read_file(dir / "out" / "manifest.json"), Contains("\"kind\": \"queue_never_served\""));
 
     // Apartments nobody can take: many offers lost.
-    scenario lost = load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 400\n" + two_alts));
+    scenario lost =
+        load_scenario(write_case(dir, "[[supply]]\nid = \"lagenheter\"\nper_year = 400\n" + two_alts));
     bool offers = false;
     for (const run_warning& w : run_warnings(lost, run_case(lost, run_options{})))
         if (w.kind == warning_kind::offers_lost && w.alternative == "noll") {
@@ -399,10 +425,11 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
     CHECK(offers);
 
     // A difference that comes all in the last year: apartments only from its start.
-    scenario late = load_scenario(write_case(
-        dir, "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\nid = \"projekt\"\n"
-             "  [[alternative.supply]]\n  id = \"lagenheter\"\n"
-             "  per_year = [ { value = 30 }, { from = 2009-06-01, value = 200 } ]\n"));
+    scenario late = load_scenario(
+        write_case(dir,
+                   "[[alternative]]\nid = \"noll\"\nbaseline = true\n[[alternative]]\nid = \"projekt\"\n"
+                   "  [[alternative.supply]]\n  id = \"lagenheter\"\n"
+                   "  per_year = [ { value = 30 }, { from = 2009-06-01, value = 200 } ]\n"));
     bool last = false;
     for (const run_warning& w : run_warnings(late, run_case(late, run_options{})))
         if (w.kind == warning_kind::last_year_difference) {
@@ -416,13 +443,17 @@ TEST_CASE("warnings for waiting lists nobody can leave, a moving baseline, lost 
 TEST_CASE("run lists the uncertain and the fixed inputs; the manifest keeps their sources with the draws",
           "[defensible]") {
     fs::path dir = scratch("listing");
-    fs::path f = write_case(dir, two_alts + "  [[alternative.placement]]\n  id = \"harbarge\"\n"
-                                            "  price_per_day = { triangular = [450, 550, 900], source = \"assumption: x\" }\n");
+    fs::path f = write_case(
+        dir, two_alts +
+                 "  [[alternative.placement]]\n  id = \"harbarge\"\n"
+                 "  price_per_day = { triangular = [450, 550, 900], source = \"assumption: x\" }\n");
     auto r = cli({"run", f.string(), "--out", (dir / "out").string()});
     REQUIRE(r.code == 0);
-    CHECK_THAT(r.out, Contains("Osäkra indata") && Contains("placement.harbarge.price_per_day: triangulär 450 / 550 / 900") &&
+    CHECK_THAT(r.out, Contains("Osäkra indata") &&
+                          Contains("placement.harbarge.price_per_day: triangulär 450 / 550 / 900") &&
                           Contains("i projekt") && Contains("assumption: x"));
-    CHECK_THAT(r.out, Contains("Fasta indata i noll") && Contains("placement.stodboende: price_per_month 16 500 kr/mån"));
+    CHECK_THAT(r.out, Contains("Fasta indata i noll") &&
+                          Contains("placement.stodboende: price_per_month 16 500 kr/mån"));
     CHECK_THAT(r.out, Contains("projekt ändrar mot nollalternativet:") &&
                           Contains("supply.lagenheter.per_year: 45 per år (nollalternativet: 30 per år)"));
     std::string manifest = read_file(dir / "out" / "manifest.json");

@@ -2,22 +2,21 @@
 // simulation), fixed costs placed by the runner's own add_fixed_costs.
 #include <algorithm>
 #include <catch2/catch.hpp>
-
-#include "econ/costing.hpp"
-#include "report/economics_report.hpp"
-#include "rows.hpp"
 #include <charconv>
 #include <cmath>
 #include <set>
 #include <stdexcept>
 #include <string>
 
+#include "app/roots.hpp"
 #include "builders.hpp"
+#include "econ/costing.hpp"
 #include "econ/discount.hpp"
 #include "econ/economics.hpp"
-#include "app/roots.hpp"
+#include "report/economics_report.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
 using namespace hemsim::testing;
@@ -142,8 +141,9 @@ hand_case ratio_case() {
     return h;
 }
 
-const hemsim::testing::named_econ_row* lookup(const std::vector<hemsim::testing::named_econ_row>& rows, const std::string& alt, const std::string& payer,
-                       const std::string& year, const std::string& measure) {
+const hemsim::testing::named_econ_row* lookup(const std::vector<hemsim::testing::named_econ_row>& rows,
+                                              const std::string& alt, const std::string& payer,
+                                              const std::string& year, const std::string& measure) {
     for (const auto& r : rows)
         if (r.alternative == alt && r.payer == payer && r.year == year && r.measure == measure) return &r;
     return nullptr;
@@ -171,7 +171,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 // The adjusted run keeps every unadjusted row byte for byte, adds only rows with
 // `suffix`, and among those the measures in `unchanged` equal their unadjusted row.
-void check_only_suffix_added(const std::vector<hemsim::testing::named_econ_row>& plain, const std::vector<hemsim::testing::named_econ_row>& adjusted,
+void check_only_suffix_added(const std::vector<hemsim::testing::named_econ_row>& plain,
+                             const std::vector<hemsim::testing::named_econ_row>& adjusted,
                              const std::string& suffix, const std::set<std::string>& unchanged) {
     std::size_t kept = 0;
     for (const auto& r : adjusted) {
@@ -357,15 +358,19 @@ TEST_CASE("return per krona, cost per extra exit and per day avoided", "[econ]")
     }
     SECTION("the summary in Swedish and English") {
         std::string sv = economics_summary(h.sc, h.res, o, language::sv);
-        CHECK_THAT(sv, Catch::Contains("Nuvärde av skillnaden: -720 tkr; medelvärdets 95 % konfidensintervall -720 "
-                                       "till -720 tkr; i 90 % av de simulerade utfallen mellan -720 och -720 tkr"));
+        CHECK_THAT(
+            sv, Catch::Contains("Nuvärde av skillnaden: -720 tkr; medelvärdets 95 % konfidensintervall -720 "
+                                "till -720 tkr; i 90 % av de simulerade utfallen mellan -720 och -720 tkr"));
         CHECK_THAT(sv, Catch::Contains("Besparing per satsad krona (nytta/kostnad, i nuvärde): 1,60 kr"));
-        CHECK_THAT(sv, Catch::Contains("Nettobesparing per extra utflytt (klient som lämnar systemet): 90 000 kr"));
+        CHECK_THAT(
+            sv, Catch::Contains("Nettobesparing per extra utflytt (klient som lämnar systemet): 90 000 kr"));
         CHECK_THAT(sv, Catch::Contains("realränta 0 %"));
         std::string en = economics_summary(h.sc, h.res, o, language::en);
-        CHECK_THAT(en, Catch::Contains("NPV of the difference: -720 tkr; 95 % confidence interval of the mean -720 "
-                                       "to -720 tkr"));
-        CHECK_THAT(en, Catch::Contains("Savings per krona invested (benefit-cost ratio, in present value): 1.60 kr"));
+        CHECK_THAT(
+            en, Catch::Contains("NPV of the difference: -720 tkr; 95 % confidence interval of the mean -720 "
+                                "to -720 tkr"));
+        CHECK_THAT(en, Catch::Contains(
+                           "Savings per krona invested (benefit-cost ratio, in present value): 1.60 kr"));
     }
 }
 
@@ -478,9 +483,10 @@ TEST_CASE("economics.csv", "[econ]") {
     table.alternatives = {"alt1", "alt, \"b\""};
     table.payers = {"staten"};
     table.years = {2009};
-    table.rows.push_back({0, every_payer, whole_horizon, measure::npv_diff, adjustment_kind::none, 0,
-                          summarize({-1.5, 2.5})});
-    table.rows.push_back({1, 0, 0, measure::breakeven_month, adjustment_kind::none, 0, summarize({std::nan("")})});
+    table.rows.push_back(
+        {0, every_payer, whole_horizon, measure::npv_diff, adjustment_kind::none, 0, summarize({-1.5, 2.5})});
+    table.rows.push_back(
+        {1, 0, 0, measure::breakeven_month, adjustment_kind::none, 0, summarize({std::nan("")})});
     const std::string csv = economics_csv(table);
     const double half = t_critical(0.95, 1) * std::sqrt(8.0) / std::sqrt(2.0);
     auto num = [](double x) {

@@ -1,20 +1,19 @@
 // The engine with its recorder: pro-rata costs, gates, conservation,
 // determinism and common random numbers.
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-#include "rows.hpp"
-
 #include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "app/run.hpp"
 #include "builders.hpp"
 #include "engine/simulator.hpp"
 #include "report/csv.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
 using namespace hemsim::testing;
@@ -173,7 +172,8 @@ TEST_CASE("a service is a FIFO queue served by a staff pool and grants its flag"
     add_payer(m, "p");
     index_t a = add_placement(m, "a", 10);
     index_t out = add_placement(m, "ut", 0, true);
-    add_service(m, "skuld", add_staff(m, "radgivare", 1, 0, staff_kind::service_slots, 1), fixed(5), "skuldfri");
+    add_service(m, "skuld", add_staff(m, "radgivare", 1, 0, staff_kind::service_slots, 1), fixed(5),
+                "skuldfri");
     index_t g = add_group(m, "g");
     add_initial(m, g, a, 3, initial_state::ready);
     // One client already holds the flag: it passes the gate at once.

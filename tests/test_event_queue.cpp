@@ -1,6 +1,5 @@
 // The event set's order: time, then insertion order.
 #include <catch2/catch.hpp>
-
 #include <vector>
 
 #include "engine/event_queue.hpp"

@@ -4,7 +4,6 @@
 // (scripts/update-goldens.sh), so that every other change is seen to leave
 // them identical.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -90,7 +89,8 @@ TEST_CASE("golden outputs of every shipped case", "[golden]") {
         SECTION(stem) {
             for (const std::string lang : {"sv", "en"}) {
                 fs::path dir = scratch(stem + "-run-" + lang);
-                auto r = cli({"run", file, "-r", "20", "--threads", "2", "--lang", lang, "--out", dir.string()});
+                auto r =
+                    cli({"run", file, "-r", "20", "--threads", "2", "--lang", lang, "--out", dir.string()});
                 INFO(r.err);
                 REQUIRE(r.code == 0);
                 approve(g / ("run." + lang + ".txt"), printed(r.out));
@@ -107,17 +107,20 @@ TEST_CASE("golden outputs of every shipped case", "[golden]") {
                 fs::remove_all(dir);
 
                 dir = scratch(stem + "-analyze-" + lang);
-                r = cli({"analyze", file, "-r", "20", "--threads", "2", "--lang", lang, "--out", dir.string()});
+                r = cli(
+                    {"analyze", file, "-r", "20", "--threads", "2", "--lang", lang, "--out", dir.string()});
                 INFO(r.err);
                 REQUIRE(r.code == 0);
                 approve(g / ("analyze." + lang + ".txt"), printed(r.out));
                 if (lang == "sv")
-                    for (const char* f : {"analytic.csv", "analytic_comparison.csv"}) approve(g / f, read_file(dir / f));
+                    for (const char* f : {"analytic.csv", "analytic_comparison.csv"})
+                        approve(g / f, read_file(dir / f));
                 fs::remove_all(dir);
 
                 if (!c.sensitivity) continue;
                 dir = scratch(stem + "-sensitivity-" + lang);
-                r = cli({"sensitivity", file, "-r", "10", "--threads", "2", "--lang", lang, "--out", dir.string()});
+                r = cli({"sensitivity", file, "-r", "10", "--threads", "2", "--lang", lang, "--out",
+                         dir.string()});
                 INFO(r.err);
                 REQUIRE(r.code == 0);
                 approve(g / ("sensitivity." + lang + ".txt"), printed(r.out));

@@ -3,8 +3,6 @@
 // checked for the file, the line:column and the fix in its message.
 #include <algorithm>
 #include <catch2/catch.hpp>
-
-#include "cli_helpers.hpp"
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -13,6 +11,7 @@
 #include <string>
 
 #include "app/run.hpp"
+#include "cli_helpers.hpp"
 #include "model/loader.hpp"
 
 namespace fs = std::filesystem;
@@ -479,7 +478,8 @@ TEST_CASE("model values set by path in a loaded case, without text", "[loader][s
         CHECK_FALSE(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->dist);
         CHECK(d.alternatives[0].system.find_input("placement.stodboende.price_per_month")->value == 18250);
         bool still_uncertain = false;
-        for (const auto& u : d.alternatives[0].system.uncertain) still_uncertain |= u.path == "placement.stodboende.price_per_month";
+        for (const auto& u : d.alternatives[0].system.uncertain)
+            still_uncertain |= u.path == "placement.stodboende.price_per_month";
         CHECK_FALSE(still_uncertain);
     }
     SECTION("a schedule set whole loses its steps, uncertain ones too") {
@@ -489,7 +489,8 @@ TEST_CASE("model values set by path in a loaded case, without text", "[loader][s
             INFO(alt.id);
             CHECK(alt.system.supplies[0].per_year.steps.empty());
             CHECK(alt.system.find_input("supply.lagenheter.per_year@2008-03-01") == nullptr);
-            for (const auto& u : alt.system.uncertain) CHECK(u.path.rfind("supply.lagenheter.per_year", 0) != 0);
+            for (const auto& u : alt.system.uncertain)
+                CHECK(u.path.rfind("supply.lagenheter.per_year", 0) != 0);
             CHECK(alt.system.find_input("supply.lagenheter.per_year")->value == 40);
         }
         // ... and the case runs with it (the step's draw no longer set in a schedule without steps).

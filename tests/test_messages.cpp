@@ -1,7 +1,6 @@
 // The message catalogue: every message in both languages, taking the same arguments.
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -2,15 +2,14 @@
 // Erlang C for the mean wait in queue and the mean queue length, within the
 // simulation's own 95 % confidence interval (warm-up discarded).
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-#include "rows.hpp"
-
 #include <cmath>
 #include <string>
 
+#include "app/run.hpp"
 #include "model/loader.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
 using hemsim::testing::yearly_rows;
@@ -28,7 +27,8 @@ double erlang_c(int c, double a) {
     return last / (sum + last);
 }
 
-const hemsim::testing::named_row& find(const std::vector<hemsim::testing::named_row>& rows, const std::string& metric) {
+const hemsim::testing::named_row& find(const std::vector<hemsim::testing::named_row>& rows,
+                                       const std::string& metric) {
     for (const auto& r : rows)
         if (r.year == total_year && r.metric == metric) return r;
     FAIL("no row " << metric);
@@ -43,10 +43,12 @@ void check_against_erlang(const std::string& file, int c, double lambda, double 
     double lq = lambda * wq;
     const auto& w = find(rows, "wait_mean_days:radgivning");
     const auto& l = find(rows, "queue_mean:radgivning");
-    INFO(file << ": Wq want " << wq << " got " << w.s.mean << " [" << w.s.ci_low << ", " << w.s.ci_high << "]");
+    INFO(file << ": Wq want " << wq << " got " << w.s.mean << " [" << w.s.ci_low << ", " << w.s.ci_high
+              << "]");
     CHECK(w.s.ci_low <= wq);
     CHECK(w.s.ci_high >= wq);
-    INFO(file << ": Lq want " << lq << " got " << l.s.mean << " [" << l.s.ci_low << ", " << l.s.ci_high << "]");
+    INFO(file << ": Lq want " << lq << " got " << l.s.mean << " [" << l.s.ci_low << ", " << l.s.ci_high
+              << "]");
     CHECK(l.s.ci_low <= lq);
     CHECK(l.s.ci_high >= lq);
     // The interval is informative: narrower than a fifth of the value.

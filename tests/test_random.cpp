@@ -1,7 +1,6 @@
 // Random streams and duration distributions: moments against theory, within
 // the sample's own 99 % confidence interval (fixed seed, so deterministic).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <set>
 #include <vector>
@@ -114,20 +113,25 @@ TEST_CASE("remaining stays: conditional and stationary residuals", "[random]") {
         CHECK(sample_remaining({dist_kind::fixed, 365, 0, 0}, 100, s) == 265.0);
     }
     SECTION("exponential is memoryless") {
-        auto r = mean_of_draws([](stream& s) { return sample_remaining({dist_kind::exponential, 180, 0, 0}, 400, s); });
+        auto r = mean_of_draws([](stream& s) {
+            return sample_remaining({dist_kind::exponential, 180, 0, 0}, 400, s);
+        });
         CHECK(r.ci_low <= 180.0);
         CHECK(r.ci_high >= 180.0);
     }
     SECTION("uniform(0, 365) with 100 elapsed: uniform on (0, 265)") {
-        auto r = mean_of_draws([](stream& s) { return sample_remaining({dist_kind::uniform, 0, 365, 0}, 100, s); });
+        auto r = mean_of_draws([](stream& s) {
+            return sample_remaining({dist_kind::uniform, 0, 365, 0}, 100, s);
+        });
         CHECK(r.ci_low <= 132.5);
         CHECK(r.ci_high >= 132.5);
     }
     SECTION("stationary residual has mean E[D^2] / (2 E[D])") {
-        for (distribution d : {distribution{dist_kind::fixed, 365, 0, 0}, distribution{dist_kind::exponential, 180, 0, 0},
-                               distribution{dist_kind::uniform, 30, 90, 0}, distribution{dist_kind::gamma, 180, 90, 0},
-                               distribution{dist_kind::lognormal, 100, 50, 0},
-                               distribution{dist_kind::triangular, 30, 180, 60}}) {
+        for (distribution d :
+             {distribution{dist_kind::fixed, 365, 0, 0}, distribution{dist_kind::exponential, 180, 0, 0},
+              distribution{dist_kind::uniform, 30, 90, 0}, distribution{dist_kind::gamma, 180, 90, 0},
+              distribution{dist_kind::lognormal, 100, 50, 0},
+              distribution{dist_kind::triangular, 30, 180, 60}}) {
             double m = mean_of(d), want = (variance_of(d) + m * m) / (2 * m);
             auto r = mean_of_draws([&](stream& s) { return sample_stationary_remaining(d, s); });
             INFO("kind " << static_cast<int>(d.kind) << " want " << want << " got " << r.mean << " ["

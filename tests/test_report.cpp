@@ -1,12 +1,10 @@
 // Writers: CSV quoting and numbers, Swedish number format, atomic files.
 #include <catch2/catch.hpp>
-
-#include "cli_helpers.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "cli_helpers.hpp"
 #include "report/csv.hpp"
 #include "report/files.hpp"
 #include "report/manifest.hpp"
@@ -45,8 +43,9 @@ TEST_CASE("yearly.csv has exactly the agreed columns", "[report][csv]") {
     names.alternatives = {"projekt"};
     names.years = {2008};
     names.layouts.resize(1);
-    CHECK(yearly_csv(result_table(names, {r})) ==
-          "alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\nprojekt,2008,cost_total,1.5,1,2,1,1.5,2\n");
+    CHECK(
+        yearly_csv(result_table(names, {r})) ==
+        "alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95\nprojekt,2008,cost_total,1.5,1,2,1,1.5,2\n");
 }
 
 TEST_CASE("numbers in Swedish and English", "[report][format]") {

@@ -2,17 +2,16 @@
 // never be placed where, breaches when capacity makes a rule impossible, and
 // the indicators counted per year. Also staff funded by project lines.
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-#include "rows.hpp"
-
 #include <string>
 #include <vector>
 
+#include "app/run.hpp"
 #include "builders.hpp"
 #include "engine/simulator.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
+#include "rows.hpp"
 
 using namespace hemsim;
 using namespace hemsim::testing;
@@ -88,8 +87,8 @@ TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is coun
     add_initial(m, unga, harb, 2);
     add_initial(m, unga_missbruk, harb, 1);
     trace ev = run_events(m, 12);
-    CHECK(ev.times("redirected") == std::vector<double>{0});   // the first young adult: to stod
-    CHECK(ev.times("breach_bar") == std::vector<double>{0});   // the second: stod is full
+    CHECK(ev.times("redirected") == std::vector<double>{0});  // the first young adult: to stod
+    CHECK(ev.times("breach_bar") == std::vector<double>{0});  // the second: stod is full
     // The young adult with substance abuse may be in the shelter: no rule applies.
     std::size_t rule_rows = 0;
     for (const auto& r : ev.rows)
@@ -97,7 +96,8 @@ TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is coun
     CHECK(rule_rows == 2);
 }
 
-TEST_CASE("indicators: distinct persons per year, entries, moves, persons over the limit", "[rules][indicators]") {
+TEST_CASE("indicators: distinct persons per year, entries, moves, persons over the limit",
+          "[rules][indicators]") {
     model m;
     add_payer(m, "p");
     m.attributes = {attr("barn", 0.5)};
@@ -140,7 +140,8 @@ TEST_CASE("indicators: distinct persons per year, entries, moves, persons over t
     // Evictions (lagenhet -> harbarge) of families with children: day 240 (2015), 480 and 720 (2016).
     double children = 0;
     for (const auto& row : yearly_rows(sc, res))
-        if (row.alternative == "nollalternativ" && row.year == "2015" && row.metric == "indicator:vrakningar_barn")
+        if (row.alternative == "nollalternativ" && row.year == "2015" &&
+            row.metric == "indicator:vrakningar_barn")
             children = row.s.mean;
     CHECK(children == r.indicators[2 * Y + 0]);
     CHECK(r.indicators[2 * Y + 0] <= 10);
@@ -191,7 +192,7 @@ TEST_CASE("the initial stock is not an entry; persons_in counts only those for w
     index_t unga = add_group(m, "unga");
     index_t aldre = add_group(m, "aldre");
     m.groups[aldre].attribute_probability = {1};
-    add_initial(m, unga, hf, 5);   // tenancies already running: not new ones
+    add_initial(m, unga, hf, 5);  // tenancies already running: not new ones
     add_initial(m, unga, akut, 3);
     add_initial(m, aldre, akut, 2);
     indicator tenancies;

@@ -1,6 +1,5 @@
 // Confidence intervals and percentiles against hand-computed values.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "results/statistics.hpp"

@@ -3,13 +3,12 @@
 // alternative; a degenerate distribution gives the fixed-value run byte for
 // byte; --fixed-parameters uses the means.
 #include <catch2/catch.hpp>
-#include "app/run.hpp"
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "app/run.hpp"
 #include "cli/cli.hpp"
 #include "cli_helpers.hpp"
 #include "engine/random.hpp"
@@ -136,18 +135,22 @@ TEST_CASE("quantiles of parameter distributions", "[uncertainty]") {
 TEST_CASE("bad uncertain numbers are refused with the file, the place and the fix", "[uncertainty]") {
     fails_with("[[attribute]]\nid = \"x\"\nprobability = { normal = [0.5, 0.1] }\n", "use beta");
     fails_with("[[attribute]]\nid = \"x\"\nprobability = { uniform = [0.5, 1.2] }\n", "between 0 and 1");
-    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
-               "price_per_day = [ { value = { normal = [1, 2] } } ]\n",
-               "can go below 0");
-    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\nprice_per_day = 1\n"
-               "capacity = { lognormal = [5, 1] }\n",
-               "bounded distribution");
-    fails_with("[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
-               "price_per_day = { triangular = [5, 1, 9] }\n",
-               "min <= mode <= max");
+    fails_with(
+        "[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
+        "price_per_day = [ { value = { normal = [1, 2] } } ]\n",
+        "can go below 0");
+    fails_with(
+        "[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\nprice_per_day = 1\n"
+        "capacity = { lognormal = [5, 1] }\n",
+        "bounded distribution");
+    fails_with(
+        "[[payer]]\nid = \"p2\"\n[[placement]]\nid = \"x\"\npayer = \"p2\"\n"
+        "price_per_day = { triangular = [5, 1, 9] }\n",
+        "min <= mode <= max");
 }
 
-TEST_CASE("an alternative with its uncertain values set at their means runs exactly as loaded", "[uncertainty]") {
+TEST_CASE("an alternative with its uncertain values set at their means runs exactly as loaded",
+          "[uncertainty]") {
     // The default case has uncertain inputs and project lines that fund staff:
     // setting the drawn values in a copy must keep everything the scenario added.
     scenario sc = load_scenario(std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml");

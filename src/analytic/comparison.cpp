@@ -1,13 +1,12 @@
 // The simulation set beside the analytic chain: the steady-state person-days
 // a year that the chain gives (Little's law) against the simulated last year,
 // and what the difference (the cost of queues and capacities) costs.
-#include "analytic/analytic.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
+#include "analytic/analytic.hpp"
 #include "analytic/stays.hpp"
 
 namespace hemsim {

@@ -54,19 +54,13 @@ double gamma_p(double s, double x) {
 distribution as_sampled(const distribution& d) {
     auto fixed = [](double v) { return distribution{dist_kind::fixed, v, 0, 0}; };
     switch (d.kind) {
-        case dist_kind::fixed:
-            return d;
-        case dist_kind::exponential:
-            return d.a > 0 ? d : fixed(0);
-        case dist_kind::uniform:
-            return d.b > d.a ? d : fixed(d.a);
-        case dist_kind::triangular:
-            return d.b > d.a ? d : fixed(d.a);
-        case dist_kind::normal:
-            return d.b > 0 ? d : fixed(std::max(0.0, d.a));
-        case dist_kind::lognormal:
-        case dist_kind::gamma:
-            return d.b > 0 && d.a > 0 ? d : fixed(d.a);
+    case dist_kind::fixed: return d;
+    case dist_kind::exponential: return d.a > 0 ? d : fixed(0);
+    case dist_kind::uniform: return d.b > d.a ? d : fixed(d.a);
+    case dist_kind::triangular: return d.b > d.a ? d : fixed(d.a);
+    case dist_kind::normal: return d.b > 0 ? d : fixed(std::max(0.0, d.a));
+    case dist_kind::lognormal:
+    case dist_kind::gamma: return d.b > 0 && d.a > 0 ? d : fixed(d.a);
     }
     return d;
 }
@@ -76,33 +70,30 @@ double cdf(const distribution& raw, double x) {
     const distribution d = as_sampled(raw);
     if (x < 0) return 0.0;
     switch (d.kind) {
-        case dist_kind::fixed:
-            return d.a <= x ? 1.0 : 0.0;
-        case dist_kind::exponential:
-            return -std::expm1(-x / d.a);
-        case dist_kind::uniform:
-            return std::clamp((x - d.a) / (d.b - d.a), 0.0, 1.0);
-        case dist_kind::triangular: {
-            const double a = d.a, b = d.b, c = d.c;
-            if (x <= a) return 0.0;
-            if (x >= b) return 1.0;
-            if (x <= c) return (x - a) * (x - a) / ((b - a) * (c - a));
-            return 1.0 - (b - x) * (b - x) / ((b - a) * (b - c));
-        }
-        case dist_kind::normal: {
-            const double tail0 = upper_tail(-d.a / d.b);
-            return 1.0 - upper_tail((x - d.a) / d.b) / tail0;
-        }
-        case dist_kind::lognormal: {
-            if (x <= 0) return 0.0;
-            const double s2 = std::log1p(d.b * d.b / (d.a * d.a)), sigma = std::sqrt(s2);
-            const double mu = std::log(d.a) - s2 / 2;
-            return 1.0 - upper_tail((std::log(x) - mu) / sigma);
-        }
-        case dist_kind::gamma: {
-            const double shape = d.a * d.a / (d.b * d.b);
-            return gamma_p(shape, x * shape / d.a);
-        }
+    case dist_kind::fixed: return d.a <= x ? 1.0 : 0.0;
+    case dist_kind::exponential: return -std::expm1(-x / d.a);
+    case dist_kind::uniform: return std::clamp((x - d.a) / (d.b - d.a), 0.0, 1.0);
+    case dist_kind::triangular: {
+        const double a = d.a, b = d.b, c = d.c;
+        if (x <= a) return 0.0;
+        if (x >= b) return 1.0;
+        if (x <= c) return (x - a) * (x - a) / ((b - a) * (c - a));
+        return 1.0 - (b - x) * (b - x) / ((b - a) * (b - c));
+    }
+    case dist_kind::normal: {
+        const double tail0 = upper_tail(-d.a / d.b);
+        return 1.0 - upper_tail((x - d.a) / d.b) / tail0;
+    }
+    case dist_kind::lognormal: {
+        if (x <= 0) return 0.0;
+        const double s2 = std::log1p(d.b * d.b / (d.a * d.a)), sigma = std::sqrt(s2);
+        const double mu = std::log(d.a) - s2 / 2;
+        return 1.0 - upper_tail((std::log(x) - mu) / sigma);
+    }
+    case dist_kind::gamma: {
+        const double shape = d.a * d.a / (d.b * d.b);
+        return gamma_p(shape, x * shape / d.a);
+    }
     }
     return 0.0;
 }
@@ -111,48 +102,45 @@ double cdf(const distribution& raw, double x) {
 double mean_min(const distribution& raw, double m) {
     const distribution d = as_sampled(raw);
     switch (d.kind) {
-        case dist_kind::fixed:
-            return std::min(d.a, m);
-        case dist_kind::exponential:
-            return -d.a * std::expm1(-m / d.a);
-        case dist_kind::uniform: {
-            // m minus the integral of the CDF over [0, m].
-            const double a = d.a, b = d.b;
-            if (m <= a) return m;
-            if (m <= b) return m - (m - a) * (m - a) / (2 * (b - a));
-            return m - (b - a) / 2 - (m - b);
+    case dist_kind::fixed: return std::min(d.a, m);
+    case dist_kind::exponential: return -d.a * std::expm1(-m / d.a);
+    case dist_kind::uniform: {
+        // m minus the integral of the CDF over [0, m].
+        const double a = d.a, b = d.b;
+        if (m <= a) return m;
+        if (m <= b) return m - (m - a) * (m - a) / (2 * (b - a));
+        return m - (b - a) / 2 - (m - b);
+    }
+    case dist_kind::triangular: {
+        const double a = d.a, b = d.b, c = d.c;
+        if (m <= a) return m;
+        const double y = std::min(m, b);
+        double integral;  // of the CDF over [a, y]
+        if (y <= c) {
+            integral = (y - a) * (y - a) * (y - a) / (3 * (b - a) * (c - a));
+        } else {
+            integral = (c - a) * (c - a) / (3 * (b - a)) + (y - c) -
+                       ((b - c) * (b - c) * (b - c) - (b - y) * (b - y) * (b - y)) / (3 * (b - a) * (b - c));
         }
-        case dist_kind::triangular: {
-            const double a = d.a, b = d.b, c = d.c;
-            if (m <= a) return m;
-            const double y = std::min(m, b);
-            double integral;  // of the CDF over [a, y]
-            if (y <= c) {
-                integral = (y - a) * (y - a) * (y - a) / (3 * (b - a) * (c - a));
-            } else {
-                integral =
-                    (c - a) * (c - a) / (3 * (b - a)) + (y - c) -
-                    ((b - c) * (b - c) * (b - c) - (b - y) * (b - y) * (b - y)) / (3 * (b - a) * (b - c));
-            }
-            return m - integral - (m - y);
-        }
-        case dist_kind::normal: {
-            // sigma (G(alpha) - G(beta)) / (1 - Phi(alpha)), G(z) = phi(z) - z (1 - Phi(z)).
-            auto g = [](double z) { return normal_pdf(z) - z * upper_tail(z); };
-            const double alpha = -d.a / d.b, beta = (m - d.a) / d.b;
-            return d.b * (g(alpha) - g(beta)) / upper_tail(alpha);
-        }
-        case dist_kind::lognormal: {
-            const double s2 = std::log1p(d.b * d.b / (d.a * d.a)), sigma = std::sqrt(s2);
-            const double mu = std::log(d.a) - s2 / 2;
-            // E[D; D < m] + m P(D >= m).
-            return d.a * (1.0 - upper_tail((std::log(m) - mu - s2) / sigma)) +
-                   m * upper_tail((std::log(m) - mu) / sigma);
-        }
-        case dist_kind::gamma: {
-            const double shape = d.a * d.a / (d.b * d.b), x = m * shape / d.a;
-            return d.a * gamma_p(shape + 1, x) + m * (1.0 - gamma_p(shape, x));
-        }
+        return m - integral - (m - y);
+    }
+    case dist_kind::normal: {
+        // sigma (G(alpha) - G(beta)) / (1 - Phi(alpha)), G(z) = phi(z) - z (1 - Phi(z)).
+        auto g = [](double z) { return normal_pdf(z) - z * upper_tail(z); };
+        const double alpha = -d.a / d.b, beta = (m - d.a) / d.b;
+        return d.b * (g(alpha) - g(beta)) / upper_tail(alpha);
+    }
+    case dist_kind::lognormal: {
+        const double s2 = std::log1p(d.b * d.b / (d.a * d.a)), sigma = std::sqrt(s2);
+        const double mu = std::log(d.a) - s2 / 2;
+        // E[D; D < m] + m P(D >= m).
+        return d.a * (1.0 - upper_tail((std::log(m) - mu - s2) / sigma)) +
+               m * upper_tail((std::log(m) - mu) / sigma);
+    }
+    case dist_kind::gamma: {
+        const double shape = d.a * d.a / (d.b * d.b), x = m * shape / d.a;
+        return d.a * gamma_p(shape + 1, x) + m * (1.0 - gamma_p(shape, x));
+    }
     }
     return 0.0;
 }

@@ -30,7 +30,8 @@ std::vector<double> parse_grid(const std::string& text) {
     }
     if (parts.size() == 1) return parts;
     if (parts.size() != 3 || !(parts[2] > 0) || parts[1] < parts[0])
-        throw std::invalid_argument("'" + text + "' is not a grid; write from:to:step with from <= to and step > 0");
+        throw std::invalid_argument("'" + text +
+                                    "' is not a grid; write from:to:step with from <= to and step > 0");
     std::vector<double> out;
     for (int i = 0;; ++i) {
         double v = parts[0] + i * parts[2];
@@ -142,8 +143,8 @@ double at_quantile(const uncertain_param& u, double q) {
 
 }  // namespace
 
-std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts, const econ_options& econ,
-                                             double q_low, double q_high) {
+std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts,
+                                             const econ_options& econ, double q_low, double q_high) {
     // Every uncertain input by path, in the order first met.
     std::vector<std::string> paths;
     for (const alternative& a : sc.alternatives)
@@ -179,8 +180,8 @@ std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_optio
             const econ_row* l = low.find(index_of(sc, a.id), measure::npv_diff);
             const econ_row* h = high.find(index_of(sc, a.id), measure::npv_diff);
             if (!l || !h) continue;
-            out.push_back(tornado_row{a.id, path, at_quantile(*u, q_low), at_quantile(*u, q_high), u->mean, l->s, h->s,
-                                      std::fabs(h->s.mean - l->s.mean)});
+            out.push_back(tornado_row{a.id, path, at_quantile(*u, q_low), at_quantile(*u, q_high), u->mean,
+                                      l->s, h->s, std::fabs(h->s.mean - l->s.mean)});
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const tornado_row& a, const tornado_row& b) {

@@ -57,18 +57,18 @@ struct tornado_row {
 /// alternatives whose model gives it as a distribution (each to its own
 /// quantile); an alternative's row lists the parameters uncertain in it or in
 /// the nollalternativ.
-std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts, const econ_options& econ,
-                                             double q_low = 0.1, double q_high = 0.9);
-
+std::vector<tornado_row> one_way_sensitivity(const scenario& sc, const run_options& opts,
+                                             const econ_options& econ, double q_low = 0.1,
+                                             double q_high = 0.9);
 
 /// The value of a model value at which the NPV of an alternative's difference is zero.
 struct switching_result {
     std::string alternative, path;
     double lo = 0, hi = 0;
-    std::optional<double> value;                 // the root of the mean NPV
-    std::optional<double> ci_low, ci_high;       // where the 95 % CI bounds of the NPV cross zero
-    std::string note;                             // why a value is missing
-    int runs = 0;                                // runs of the case it took
+    std::optional<double> value;            // the root of the mean NPV
+    std::optional<double> ci_low, ci_high;  // where the 95 % CI bounds of the NPV cross zero
+    std::string note;                       // why a value is missing
+    int runs = 0;                           // runs of the case it took
 };
 
 /// Root-finding (TOMS 748) on the simulated NPV of the difference as a function

@@ -30,7 +30,8 @@ namespace {
 double relative_half_width(const scenario& sc, const scenario_result& res, std::string& what) {
     const result_table table = yearly_table(sc, res);
     for (const metric_row& r : table.rows())
-        if (r.year == whole_horizon && r.kind == metric::diff_vs_baseline && r.alternative != sc.baseline_index()) {
+        if (r.year == whole_horizon && r.kind == metric::diff_vs_baseline &&
+            r.alternative != sc.baseline_index()) {
             what = sc.alternatives[r.alternative].id + " diff_vs_baseline total";
             double half = (r.s.ci_high - r.s.ci_low) / 2;
             return r.s.mean != 0 ? half / std::fabs(r.s.mean) : (half == 0 ? 0.0 : INFINITY);
@@ -41,7 +42,8 @@ double relative_half_width(const scenario& sc, const scenario_result& res, std::
 
 }  // namespace
 
-target_ci_result run_to_target_ci(const scenario& sc, run_options opts, double target, std::uint32_t max_replications) {
+target_ci_result run_to_target_ci(const scenario& sc, run_options opts, double target,
+                                  std::uint32_t max_replications) {
     target_ci_result out;
     out.res = run_case(sc, opts);
     // Streams are per replication: a run with more replications extends the smaller one.

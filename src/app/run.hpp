@@ -24,10 +24,11 @@ replication_result run_one(const scenario& sc, const alternative& alt, const cal
 /// `target` of its mean, doubling up to `max_replications`.
 struct target_ci_result {
     scenario_result res;
-    std::string headline;      // what was measured
-    double relative = 0;       // the half-width reached, as a share of the mean
-    bool met = false;          // false: the cap came first
+    std::string headline;  // what was measured
+    double relative = 0;   // the half-width reached, as a share of the mean
+    bool met = false;      // false: the cap came first
 };
-target_ci_result run_to_target_ci(const scenario& sc, run_options opts, double target, std::uint32_t max_replications);
+target_ci_result run_to_target_ci(const scenario& sc, run_options opts, double target,
+                                  std::uint32_t max_replications);
 
 }  // namespace hemsim

@@ -1,11 +1,11 @@
-#include "cli/common.hpp"
+#include "app/analysis.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <thread>
 
-#include "app/analysis.hpp"
+#include "cli/common.hpp"
 #include "report/analysis_report.hpp"
 #include "report/files.hpp"
 
@@ -19,7 +19,8 @@ namespace {
 sweep_axis parse_axis(const std::string& text, bool baseline_too) {
     auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0)
-        throw usage_error("--set takes PATH=FROM:TO:STEP, e.g. --set staff.boendestodjare.fte=3:12:1, not '" + text + "'");
+        throw usage_error("--set takes PATH=FROM:TO:STEP, e.g. --set staff.boendestodjare.fte=3:12:1, not '" +
+                          text + "'");
     try {
         return {text.substr(0, eq), parse_grid(text.substr(eq + 1)), baseline_too};
     } catch (const std::invalid_argument& e) {
@@ -33,14 +34,16 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::vector<std::string> sets, sets_all;
     po::options_description opt("Options of 'hemsim sweep'");
-    opt.add_options()
-        ("help,h", "this help")
-        ("case", po::value(&a.file)->required(), "the case (scenario) file")
-        ("set", po::value(&sets), "PATH=FROM:TO:STEP in every alternative but the nollalternativ (e.g. "
-         "staff.boendestodjare.fte=3:12:1)")
-        ("set-all", po::value(&sets_all), "PATH=FROM:TO:STEP in every alternative, the nollalternativ too (a "
-         "context value such as supply.lagenheter.per_year=30:90:10)");
-    add_common_options(opt, a, opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
+    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
+                                             "the case (scenario) file")(
+        "set", po::value(&sets),
+        "PATH=FROM:TO:STEP in every alternative but the nollalternativ (e.g. "
+        "staff.boendestodjare.fte=3:12:1)")(
+        "set-all", po::value(&sets_all),
+        "PATH=FROM:TO:STEP in every alternative, the nollalternativ too (a "
+        "context value such as supply.lagenheter.per_year=30:90:10)");
+    add_common_options(opt, a,
+                       opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
                        "replications per run (default: the case's)");
     po::positional_options_description pos;
     pos.add("case", 1);
@@ -79,23 +82,26 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::string switching, alternative;
     po::options_description opt("Options of 'hemsim sensitivity'");
-    opt.add_options()
-        ("help,h", "this help")
-        ("case", po::value(&a.file)->required(), "the case (scenario) file")
-        ("switching", po::value(&switching), "PATH=LO:HI: the value of a model value in [LO, HI] at which the NPV "
-         "of the difference is zero (e.g. supply.lagenheter.per_year=10:100), in every alternative but the "
-         "nollalternativ")
-        ("switching-all", po::bool_switch(), "apply the switching value's PATH to the nollalternativ too")
-        ("alternative", po::value(&alternative), "the alternative for --switching (default: the first that is "
-         "not the nollalternativ)");
-    add_common_options(opt, a, opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
+    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
+                                             "the case (scenario) file")(
+        "switching", po::value(&switching),
+        "PATH=LO:HI: the value of a model value in [LO, HI] at which the NPV "
+        "of the difference is zero (e.g. supply.lagenheter.per_year=10:100), in every alternative but the "
+        "nollalternativ")("switching-all", po::bool_switch(),
+                          "apply the switching value's PATH to the nollalternativ too")(
+        "alternative", po::value(&alternative),
+        "the alternative for --switching (default: the first that is "
+        "not the nollalternativ)");
+    add_common_options(opt, a,
+                       opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
                        "replications per run (default: the case's)");
     po::positional_options_description pos;
     pos.add("case", 1);
     po::variables_map vm;
     const std::string usage =
         "Usage: hemsim sensitivity CASE.toml [-r N] [--switching PATH=LO:HI [--alternative ID]]\n"
-        "One-way sensitivity over the case's uncertain parameters (each at its 10th and 90th percentile, the\n"
+        "One-way sensitivity over the case's uncertain parameters (each at its 10th and 90th percentile, "
+        "the\n"
         "others at their means), ranked by the swing in the NPV of the difference: the data of a tornado\n"
         "chart (sensitivity.csv). With --switching, the value at which the NPV is zero, with its CI.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
@@ -120,7 +126,8 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         printed = tornado_table(rows, lg);
     } else {
         auto eq = switching.find('=');
-        if (eq == std::string::npos) throw usage_error("--switching takes PATH=LO:HI, not '" + switching + "'");
+        if (eq == std::string::npos)
+            throw usage_error("--switching takes PATH=LO:HI, not '" + switching + "'");
         std::vector<double> range;
         try {
             std::string r = switching.substr(eq + 1);
@@ -128,11 +135,12 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
             if (colon == std::string::npos) throw std::invalid_argument("");
             range = {parse_number(r.substr(0, colon)), parse_number(r.substr(colon + 1))};
         } catch (const std::exception&) {
-            throw usage_error("--switching takes PATH=LO:HI with two finite numbers, not '" + switching + "'");
+            throw usage_error("--switching takes PATH=LO:HI with two finite numbers, not '" + switching +
+                              "'");
         }
         if (!(range[0] < range[1]))
-            throw usage_error("--switching " + switching + ": LO must be below HI (e.g. " + switching.substr(0, eq) +
-                              "=10:100)");
+            throw usage_error("--switching " + switching + ": LO must be below HI (e.g. " +
+                              switching.substr(0, eq) + "=10:100)");
         const std::string path = switching.substr(0, eq);
         const bool all = vm["switching-all"].as<bool>();
         std::vector<std::string> ids;
@@ -142,15 +150,18 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         if (std::find(ids.begin(), ids.end(), alternative) == ids.end()) {
             std::string list;
             for (const auto& id : ids) list += (list.empty() ? "'" : ", '") + id + "'";
-            throw usage_error("--alternative '" + alternative + "' is not an alternative of the case that has a "
-                              "difference against the nollalternativ; the case has " + list);
+            throw usage_error("--alternative '" + alternative +
+                              "' is not an alternative of the case that has a "
+                              "difference against the nollalternativ; the case has " +
+                              list);
         }
         // Both ends are set once before anything runs: a bad path or value stops here.
         for (double v : range) {
             scenario probe = sc;
             set_value(probe, path, v, all);
         }
-        const switching_result r = switching_value(sc, path, range[0], range[1], all, alternative, a.opts, a.econ);
+        const switching_result r =
+            switching_value(sc, path, range[0], range[1], all, alternative, a.opts, a.econ);
         files.add("switching.csv", switching_csv(r));
         names.push_back("switching.csv");
         printed = switching_text(r, lg);

@@ -1,5 +1,3 @@
-#include "cli/common.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -7,6 +5,7 @@
 
 #include "analytic/analytic.hpp"
 #include "app/run.hpp"
+#include "cli/common.hpp"
 #include "model/loader.hpp"
 #include "report/analytic_report.hpp"
 #include "report/files.hpp"
@@ -20,9 +19,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::string& file = a.file;
     po::options_description opt("Options of 'hemsim analyze'");
-    opt.add_options()
-        ("help,h", "this help")
-        ("file", po::value(&file)->required(), "a model or a case (scenario) file");
+    opt.add_options()("help,h", "this help")("file", po::value(&file)->required(),
+                                             "a model or a case (scenario) file");
     add_common_options(opt, a, opt_out | opt_replications | opt_threads | opt_lang,
                        "replications of the case's simulation (default: the case's)");
     po::positional_options_description pos;
@@ -32,7 +30,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
         "Usage: hemsim analyze MODEL_OR_CASE.toml [--out DIR] [--replications N] [--lang sv|en]\n"
         "Ignoring capacities and queues, the model's transitions form an absorbing semi-Markov chain: for a\n"
         "client entering each placement, the expected days in every placement before exit, the expected\n"
-        "visits, the probability of each exit and the expected cost (Eigen). Writes analytic.csv. For a case,\n"
+        "visits, the probability of each exit and the expected cost (Eigen). Writes analytic.csv. For a "
+        "case,\n"
         "it also runs the simulation and says how far it departs from the chain: the cost of the queues.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     read_common_options(vm, a);

@@ -1,11 +1,11 @@
-#include "cli/common.hpp"
+#include "econ/calc.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <thread>
 
-#include "econ/calc.hpp"
+#include "cli/common.hpp"
 #include "model/loader.hpp"
 #include "report/calc_report.hpp"
 #include "report/files.hpp"
@@ -17,7 +17,8 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     const std::string& file = a.file;
     po::options_description opt("Options of 'hemsim calc'");
-    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(), "the case (scenario) file");
+    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
+                                             "the case (scenario) file");
     add_common_options(opt, a, opt_out | opt_lang);
     po::positional_options_description pos;
     pos.add("case", 1);
@@ -44,7 +45,8 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
 int cmd_check(const std::vector<std::string>& args, std::ostream& out) {
     std::string file;
     po::options_description opt("Options of 'hemsim check'");
-    opt.add_options()("help,h", "this help")("file", po::value(&file)->required(), "a model or scenario file");
+    opt.add_options()("help,h", "this help")("file", po::value(&file)->required(),
+                                             "a model or scenario file");
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;

@@ -22,7 +22,8 @@ const char* const overview =
     "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
     "  hemsim sweep CASE.toml --set ...  a grid over one or two model values (sweep.csv)\n"
     "  hemsim sensitivity CASE.toml      one-way sensitivity (tornado) and switching values\n"
-    "  hemsim analyze FILE.toml          the model as a Markov chain (expected days, exits, cost per client)\n"
+    "  hemsim analyze FILE.toml          the model as a Markov chain (expected days, exits, cost per "
+    "client)\n"
     "  hemsim merge DIR... [options]     combine the partial results of run --shard K/N\n"
     "  hemsim check FILE.toml            validate a model or a scenario (case) file\n"
     "  hemsim COMMAND --help             the options of a command\n"
@@ -59,7 +60,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         if (cmd == "sensitivity") return cli::cmd_sensitivity(rest, out);
         if (cmd == "merge") return cli::cmd_merge(rest, cli::join_command(argc, argv), out);
         if (cmd == "check") return cli::cmd_check(rest, out);
-        throw cli::usage_error("unknown command '" + cmd + "'; the commands are: run, calc, sweep, sensitivity, analyze, merge, check (see 'hemsim --help')");
+        throw cli::usage_error("unknown command '" + cmd +
+                               "'; the commands are: run, calc, sweep, sensitivity, analyze, merge, check "
+                               "(see 'hemsim --help')");
     } catch (const cli::usage_error& e) {
         err << "hemsim: " << e.what() << "\n";
         return exit_usage;

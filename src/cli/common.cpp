@@ -52,32 +52,36 @@ fs::path output_dir(const std::string& out_dir, const std::string& file) {
     // Checked before any work: a run that cannot write its files does not start.
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw usage_error("the output folder " + dir.string() + " is a file, not a folder; give --out a folder "
+        throw usage_error("the output folder " + dir.string() +
+                          " is a file, not a folder; give --out a folder "
                           "(it is made when missing)");
     fs::path up = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
     while (!fs::exists(up, ec) && up.has_parent_path() && up != up.parent_path()) up = up.parent_path();
     if (fs::exists(up, ec) && (!fs::is_directory(up, ec) || ::access(up.c_str(), W_OK) != 0))
         throw usage_error("cannot make the output folder " + dir.string() + ": " + up.string() +
-                          (fs::is_directory(up, ec) ? " is not writable" : " is not a folder") + "; give --out another folder");
+                          (fs::is_directory(up, ec) ? " is not writable" : " is not a folder") +
+                          "; give --out another folder");
     return dir;
 }
 
 // "skrev DIR/NAME" (or "wrote") for each file written.
-void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names, language lang) {
+void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names,
+                   language lang) {
     for (const std::string& n : names) out << text(msg::written, lang, (dir / n).string()) << "\n";
 }
 
 // The economic options that run and merge share.
 void add_econ_options(po::options_description& opt, econ_options& econ) {
-    opt.add_options()
-        ("rate", po::value(&econ.rate)->default_value(0.035, "0.035"),
-         "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")
-        ("price-base-year", po::value(&econ.price_base_year), "the year whose amounts are not discounted "
-         "(default: the first simulated year)")
-        ("deadweight", po::value(&econ.deadweight)->default_value(0.0, "0"),
-         "share of the outcome difference that would have happened anyway (0-1), shown separately")
-        ("optimism-bias", po::value(&econ.optimism_bias)->default_value(0.0, "0"),
-         "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately");
+    opt.add_options()(
+        "rate", po::value(&econ.rate)->default_value(0.035, "0.035"),
+        "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")(
+        "price-base-year", po::value(&econ.price_base_year),
+        "the year whose amounts are not discounted "
+        "(default: the first simulated year)")(
+        "deadweight", po::value(&econ.deadweight)->default_value(0.0, "0"),
+        "share of the outcome difference that would have happened anyway (0-1), shown separately")(
+        "optimism-bias", po::value(&econ.optimism_bias)->default_value(0.0, "0"),
+        "uplift on project costs (0.2 = +20 %, Green Book practice), shown separately");
 }
 
 std::string join_command(int argc, const char* const* argv) {
@@ -109,11 +113,13 @@ bool parse(const po::options_description& visible, const po::positional_options_
 // A case (scenario) file; a model file given instead is told what a case is.
 scenario load_case(const std::string& file) {
     if (detect_kind(file) == file_kind::model)
-        throw input_error(file + ": this is a model file (it has no [[alternative]] and no model = \"...\"); this "
-                                 "command takes a case (scenario) file, which names a model, a start date, a horizon "
-                                 "and the alternatives to compare with the nollalternativ, e.g. "
-                                 "scenarios/enheten-for-hemlosa-2007.toml (docs/language.md, \"The scenario\"); "
-                                 "'hemsim check' and 'hemsim analyze' take a model file");
+        throw input_error(
+            file +
+            ": this is a model file (it has no [[alternative]] and no model = \"...\"); this "
+            "command takes a case (scenario) file, which names a model, a start date, a horizon "
+            "and the alternatives to compare with the nollalternativ, e.g. "
+            "scenarios/enheten-for-hemlosa-2007.toml (docs/language.md, \"The scenario\"); "
+            "'hemsim check' and 'hemsim analyze' take a model file");
     return load_scenario(file);
 }
 
@@ -139,7 +145,8 @@ void check_base_year(const econ_options& o, const scenario& sc) {
     const int first = static_cast<int>(sc.start.year());
     if (o.price_base_year != 0 && (o.price_base_year < first - 200 || o.price_base_year > first + 1200))
         throw usage_error("--price-base-year " + std::to_string(o.price_base_year) +
-                          ": give a calendar year near the case's (it starts in " + std::to_string(first) + ")");
+                          ": give a calendar year near the case's (it starts in " + std::to_string(first) +
+                          ")");
 }
 
 language parse_language(const std::string& lang) {
@@ -166,20 +173,26 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
     return id;
 }
 
-void add_common_options(po::options_description& opt, run_args& a, unsigned which, const char* replications_help) {
+void add_common_options(po::options_description& opt, run_args& a, unsigned which,
+                        const char* replications_help) {
     auto add = opt.add_options();
-    if (which & opt_out) add("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)");
+    if (which & opt_out)
+        add("out,o", po::value(&a.out_dir), "output folder (default output/<case file stem>/)");
     if (which & opt_replications) add("replications,r", po::value<whole_arg>(), replications_help);
     if (which & opt_seed) add("seed,s", po::value<whole_arg>(), "random seed (default: the case's)");
     if (which & opt_threads)
-        add("threads,t", po::value<whole_arg>(), "worker threads (default: all cores); results do not depend on it");
+        add("threads,t", po::value<whole_arg>(),
+            "worker threads (default: all cores); results do not depend on it");
     if (which & opt_lang)
-        add("lang", po::value(&a.lang_text)->default_value("sv"), "language of the printed tables: sv (Swedish) or en");
-    if (which & opt_quiet) add("quiet,q", po::bool_switch(&a.quiet), "print only the files written (and warnings)");
+        add("lang", po::value(&a.lang_text)->default_value("sv"),
+            "language of the printed tables: sv (Swedish) or en");
+    if (which & opt_quiet)
+        add("quiet,q", po::bool_switch(&a.quiet), "print only the files written (and warnings)");
     if (which & opt_resimulate)
-        add("resimulate", "simulate anew at every value, even one that only changes costs (a price, an annual cost, "
-                          "a project amount), which is otherwise costed again from one simulation; slower, the same "
-                          "answer");
+        add("resimulate",
+            "simulate anew at every value, even one that only changes costs (a price, an annual cost, "
+            "a project amount), which is otherwise costed again from one simulation; slower, the same "
+            "answer");
     if (which & opt_econ) add_econ_options(opt, a.econ);
 }
 

@@ -67,7 +67,8 @@ void read_common_options(const po::variables_map& vm, run_args& a);
 
 /// Parses a command's options; false when --help was printed.
 bool parse(const po::options_description& visible, const po::positional_options_description& pos,
-           const std::vector<std::string>& args, po::variables_map& vm, const std::string& usage, std::ostream& out);
+           const std::vector<std::string>& args, po::variables_map& vm, const std::string& usage,
+           std::ostream& out);
 
 /// The value of a whole-number option, checked against its range.
 std::uint64_t whole_in(const po::variables_map& vm, const char* name, std::uint64_t lo, std::uint64_t hi,
@@ -77,7 +78,8 @@ std::uint64_t whole_in(const po::variables_map& vm, const char* name, std::uint6
 fs::path output_dir(const std::string& out_dir, const std::string& file);
 
 /// "skrev DIR/NAME" (or "wrote") for each file written.
-void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names, language lang);
+void print_written(std::ostream& out, const fs::path& dir, const std::vector<std::string>& names,
+                   language lang);
 
 /// The command line as one string, for the manifest.
 std::string join_command(int argc, const char* const* argv);

@@ -1,11 +1,11 @@
-#include "cli/common.hpp"
+#include "app/run.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <thread>
 
-#include "app/run.hpp"
+#include "cli/common.hpp"
 #include "econ/calc.hpp"
 #include "econ/costing.hpp"
 #include "report/calc_report.hpp"
@@ -61,31 +61,36 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     std::string shard;
     double target_ci = 0;
     po::options_description opt("Options of 'hemsim run'");
-    opt.add_options()
-        ("help,h", "this help")
-        ("case", po::value(&a.file)->required(), "the case (scenario) file")
-        ("target-ci", po::value(&target_ci), "keep doubling the replications until the 95 % CI half-width of "
-         "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
-         "mean (e.g. 0.02), or --max-replications is reached")
-        ("max-replications", po::value<whole_arg>(), "the cap for --target-ci (default 10000)")
-        ("fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
-         "uncertain model values at their means: the spread is then the flows' randomness alone")
-        ("shard", po::value(&shard), "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
-         "result for 'hemsim merge'");
-    add_common_options(opt, a, opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
+    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
+                                             "the case (scenario) file")(
+        "target-ci", po::value(&target_ci),
+        "keep doubling the replications until the 95 % CI half-width of "
+        "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
+        "mean (e.g. 0.02), or --max-replications is reached")("max-replications", po::value<whole_arg>(),
+                                                              "the cap for --target-ci (default 10000)")(
+        "fixed-parameters", po::bool_switch(&a.opts.fixed_parameters),
+        "uncertain model values at their means: the spread is then the flows' randomness alone")(
+        "shard", po::value(&shard),
+        "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
+        "result for 'hemsim merge'");
+    add_common_options(opt, a,
+                       opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
     po::positional_options_description pos;
     pos.add("case", 1);
     po::variables_map vm;
     const std::string usage =
         "Usage: hemsim run CASE.toml [--out DIR] [--replications N] [--seed S] [--threads T] [--lang sv|en]\n"
         "                  [--rate R] [--deadweight D] [--optimism-bias B] [--shard K/N]\n"
-        "Simulates every alternative, prints cost per year in tkr with 95 % CI, the paired difference against\n"
-        "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return per\n"
+        "Simulates every alternative, prints cost per year in tkr with 95 % CI, the paired difference "
+        "against\n"
+        "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return "
+        "per\n"
         "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
     if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
     read_common_options(vm, a);
     const auto max_reps = static_cast<std::uint32_t>(
-        vm.count("max-replications") ? whole_in(vm, "max-replications", 1, max_replications, "give the cap") : 10000);
+        vm.count("max-replications") ? whole_in(vm, "max-replications", 1, max_replications, "give the cap")
+                                     : 10000);
     if (!shard.empty()) {
         unsigned k = 0, n = 0;
         char slash = 0, extra = 0;
@@ -119,7 +124,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     if (a.opts.shard_n > 1) {
         // A shard writes its raw results; `hemsim merge` makes the run's files from all shards.
         run_identity id = identity_of(sc, a.file, res);
-        std::string name = "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
+        std::string name =
+            "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
         output_set files(dir);
         files.add(name, encode_partial(id, res));
         files.commit();
@@ -135,10 +141,9 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     std::vector<std::string> dirs;
     std::string case_file;
     po::options_description opt("Options of 'hemsim merge'");
-    opt.add_options()
-        ("help,h", "this help")
-        ("dirs", po::value(&dirs)->multitoken()->required(), "folders (or files) with the shards' partial results")
-        ("case", po::value(&case_file), "the case file, when it has moved since the shards ran");
+    opt.add_options()("help,h", "this help")("dirs", po::value(&dirs)->multitoken()->required(),
+                                             "folders (or files) with the shards' partial results")(
+        "case", po::value(&case_file), "the case file, when it has moved since the shards ran");
     add_common_options(opt, a, opt_out | opt_lang | opt_quiet | opt_econ);
     po::positional_options_description pos;
     pos.add("dirs", -1);

@@ -16,12 +16,12 @@ namespace hemsim {
 /// One line of the static sum. amount = quantity x unit_price_per_month x months.
 struct calc_item {
     std::string item;
-    double quantity = 0;           // persons, FTE, or 1 for a project line
-    double unit_price_sek = 0;     // as written: per month, per dygn or per year
+    double quantity = 0;        // persons, FTE, or 1 for a project line
+    double unit_price_sek = 0;  // as written: per month, per dygn or per year
     calc_unit unit = calc_unit::month;
-    double periods = 12;           // months, days or years as written
+    double periods = 12;  // months, days or years as written
     double amount_sek = 0;
-    bool project = false;          // a project cost line
+    bool project = false;  // a project cost line
     bool one_off = false;
     index_t placement = no_index;  // the stock's placement, when the line is one
     std::string note;
@@ -43,7 +43,7 @@ struct calc_alternative {
     double total_sek = 0;  // when has_sum
     /// Total minus the nollalternativ's total, when both have a sum.
     std::optional<double> diff_sek;
-    std::string note;     // the alternative's calc_note
+    std::string note;  // the alternative's calc_note
     // Switching value (for an alternative that costs more than the nollalternativ):
     // the placement days a year that must disappear for it to pay for itself,
     // at the day-weighted average price of the nollalternativ's stock.

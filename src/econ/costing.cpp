@@ -51,12 +51,13 @@ namespace {
 // The staff and project amounts of an alternative, in the order they are booked:
 // they do not depend on the flows, so a costing pass books them once per alternative.
 struct fixed_bookings {
-    std::vector<std::pair<std::size_t, double>> ledger;   // (ledger index, SEK)
-    std::vector<std::pair<std::size_t, double>> by_month; // (month x payers + payer, SEK)
-    std::vector<double> staff_month, project_month;       // (month), every payer
+    std::vector<std::pair<std::size_t, double>> ledger;    // (ledger index, SEK)
+    std::vector<std::pair<std::size_t, double>> by_month;  // (month x payers + payer, SEK)
+    std::vector<double> staff_month, project_month;        // (month), every payer
 };
 
-fixed_bookings fixed_costs(const alternative& alt, const result_layout& l, const calendar& cal, double warmup) {
+fixed_bookings fixed_costs(const alternative& alt, const result_layout& l, const calendar& cal,
+                           double warmup) {
     const model& m = alt.system;
     const std::size_t K = l.K(), none = l.P1() - 1;
     fixed_bookings out;
@@ -64,10 +65,12 @@ fixed_bookings fixed_costs(const alternative& alt, const result_layout& l, const
     out.project_month.assign(cal.months(), 0.0);
     // An annual amount over [a, b]: whole years to the krona in the ledger, and by
     // month for the cash flows.
-    auto spread = [&](std::size_t c, std::size_t k, double a, double b, std::vector<double>& by_month, auto units) {
+    auto spread = [&](std::size_t c, std::size_t k, double a, double b, std::vector<double>& by_month,
+                      auto units) {
         for (std::size_t y = 0; y < l.Y(); ++y) {
             double y0 = std::max(cal.bounds[y], a), y1 = std::min(cal.bounds[y + 1], b);
-            if (y1 > y0) out.ledger.push_back({l.ledger_index(y, c, k, none), units(y0, y1) / cal.year_days[y]});
+            if (y1 > y0)
+                out.ledger.push_back({l.ledger_index(y, c, k, none), units(y0, y1) / cal.year_days[y]});
         }
         for (std::size_t mo = 0; mo < cal.months(); ++mo) {
             double m0 = std::max(cal.month_bounds[mo], a), m1 = std::min(cal.month_bounds[mo + 1], b);
@@ -104,15 +107,16 @@ fixed_bookings fixed_costs(const alternative& alt, const result_layout& l, const
 }
 
 // The placements' and attributes' costs, then the fixed bookings.
-void book_all(const alternative& alt, const result_layout& l, const calendar& cal, const fixed_bookings& fixed,
-              replication_result& r) {
+void book_all(const alternative& alt, const result_layout& l, const calendar& cal,
+              const fixed_bookings& fixed, replication_result& r) {
     const model& m = alt.system;
     const std::size_t K = l.K(), N = l.N();
     r.cost.assign(l.Y() * l.C() * K * l.P1(), 0.0);
     r.cost_month.assign(cal.months() * K, 0.0);
     std::vector<double> annual(r.cost.size(), 0.0);  // the ledger's per-year part, SEK x days
 
-    auto book = [&](std::size_t cell, std::size_t c, std::size_t k, std::size_t p, double units, bool per_year) {
+    auto book = [&](std::size_t cell, std::size_t c, std::size_t k, std::size_t p, double units,
+                    bool per_year) {
         const std::size_t mo = l.cell_month[cell], y = cal.month_year[mo];
         const std::size_t i = l.ledger_index(y, c, k, p);
         if (per_year) {
@@ -126,13 +130,14 @@ void book_all(const alternative& alt, const result_layout& l, const calendar& ca
     for (index_t p = 0; p < l.placements.size(); ++p) {
         const placement& pl = m.placements[p];
         if (pl.terminal) continue;
-        const rate price = rate_of(pl.price_per_month_sek, pl.price_per_day_sek, pl.price_given_per_month, cal);
+        const rate price =
+            rate_of(pl.price_per_month_sek, pl.price_per_day_sek, pl.price_given_per_month, cal);
         const std::size_t k = pl.payer == no_index ? 0 : pl.payer;
         for (std::size_t c = 0; c < N; ++c) {
             const double days = r.occupancy[p * N + c];
             if (days != 0)
-                book(c, static_cast<std::size_t>(category::placements), k, p, price.value.at(l.cells[c]) * days,
-                     price.per_year);
+                book(c, static_cast<std::size_t>(category::placements), k, p,
+                     price.value.at(l.cells[c]) * days, price.per_year);
         }
     }
     for (std::size_t e = 0; e < l.attribute_costs.size(); ++e) {
@@ -157,8 +162,8 @@ void book_all(const alternative& alt, const result_layout& l, const calendar& ca
 }
 
 bool fixed_field(input_field f) {
-    return f == input_field::staff_fte || f == input_field::staff_annual_cost || f == input_field::project_per_year ||
-           f == input_field::project_one_off;
+    return f == input_field::staff_fte || f == input_field::staff_annual_cost ||
+           f == input_field::project_per_year || f == input_field::project_one_off;
 }
 
 }  // namespace
@@ -175,8 +180,9 @@ void cost_drawn(const alternative& alt, const std::vector<std::string>& param_pa
     for (std::size_t i = 0; i < param_paths.size(); ++i)
         for (const uncertain_param& u : alt.system.uncertain)
             if (u.path == param_paths[i]) to[i] = &u;
-    const bool drawn = !fixed_parameters &&
-                       std::any_of(to.begin(), to.end(), [](const uncertain_param* u) { return u != nullptr; });
+    const bool drawn = !fixed_parameters && std::any_of(to.begin(), to.end(), [](const uncertain_param* u) {
+        return u != nullptr;
+    });
     if (!drawn) {
         cost_replication(alt, l, cal, warmup_days, r);
         return;
@@ -199,13 +205,15 @@ void cost_scenario(const scenario& sc, scenario_result& res, unsigned threads) {
                     to[i] = &u;
                     fixed_drawn = fixed_drawn || fixed_field(u.ref.field);
                 }
-        const bool drawn = !res.fixed_parameters &&
-                           std::any_of(to.begin(), to.end(), [](const uncertain_param* u) { return u != nullptr; });
+        const bool drawn =
+            !res.fixed_parameters &&
+            std::any_of(to.begin(), to.end(), [](const uncertain_param* u) { return u != nullptr; });
         const fixed_bookings once = fixed_costs(alt, ar.layout, res.cal, sc.warmup_days);
         // Replications in chunks, one per thread; each thread keeps one copy of
         // the alternative in which every replication sets all of its draws.
         const std::size_t R = ar.reps.size();
-        const unsigned n = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, R / 16)));
+        const unsigned n = static_cast<unsigned>(
+            std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, R / 16)));
         auto work = [&](std::size_t from, std::size_t to_rep) {
             alternative here = drawn ? alt : alternative{};
             for (std::size_t k = from; k < to_rep; ++k) {
@@ -215,7 +223,8 @@ void cost_scenario(const scenario& sc, scenario_result& res, unsigned threads) {
                     continue;
                 }
                 for (std::size_t i = 0; i < to.size() && i < r.params.size(); ++i)
-                    if (to[i]) set_input(here.system, &here.project_costs, to[i]->ref, to[i]->rule, r.params[i]);
+                    if (to[i])
+                        set_input(here.system, &here.project_costs, to[i]->ref, to[i]->rule, r.params[i]);
                 book_all(here, ar.layout, res.cal,
                          fixed_drawn ? fixed_costs(here, ar.layout, res.cal, sc.warmup_days) : once, r);
             }

@@ -52,8 +52,8 @@ struct rep_flows {
     // The parts of the monthly cash flow the adjustments need apart (every payer).
     const std::vector<double>* staff_month = nullptr;
     const std::vector<double>* project_month = nullptr;
-    double exits = 0;           // entries into terminal placements over the horizon
-    double days = 0;            // person-days in non-terminal placements over the horizon
+    double exits = 0;  // entries into terminal placements over the horizon
+    double days = 0;   // person-days in non-terminal placements over the horizon
 };
 
 struct alt_flows {
@@ -318,7 +318,8 @@ void cost_rows(const prepared& p, std::size_t a, row_sink& out) {
         }
 }
 
-void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, const adjustment& adj, row_sink& out) {
+void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, const adjustment& adj,
+                     row_sink& out) {
     const space& sp = p.sp;
     const std::size_t R = p.replications, Y = sp.Y();
     const adjustment_kind k = adj.kind;
@@ -368,7 +369,8 @@ void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, co
           each([&](std::size_t r) { return share_of(!std::isnan(cmp.breakeven[r])); }));
     // Beyond the horizon nothing was simulated: the mandate period cannot be judged.
     if (o.mandate_months <= static_cast<int>(sp.months))
-        total(measure::p_breakeven_mandate, each([&](std::size_t r) { return share_of(cmp.breakeven[r] <= mandate); }));
+        total(measure::p_breakeven_mandate,
+              each([&](std::size_t r) { return share_of(cmp.breakeven[r] <= mandate); }));
     total(measure::pv_savings, cmp.pv_savings);
     total(measure::pv_project, cmp.pv_project);
     total(measure::savings_per_krona, each([&](std::size_t r) {
@@ -387,9 +389,7 @@ void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, co
 }  // namespace
 
 void check_econ_options(const econ_options& o) {
-    auto text = [](double x) {
-        return number_text(x);
-    };
+    auto text = [](double x) { return number_text(x); };
     if (!std::isfinite(o.rate) || o.rate <= -1 || o.rate > 1)
         throw std::invalid_argument(
             "discount rate: must be a number above -1 and at most 1 (0.035 for 3.5 %), got " + text(o.rate));
@@ -439,8 +439,8 @@ econ_table table_of(const scenario& sc, const prepared& p, std::vector<econ_row>
 
 }  // namespace
 
-const econ_row* econ_table::find(std::size_t alternative, hemsim::measure m, std::size_t payer, std::size_t year,
-                                 adjustment_kind adj, std::size_t category) const {
+const econ_row* econ_table::find(std::size_t alternative, hemsim::measure m, std::size_t payer,
+                                 std::size_t year, adjustment_kind adj, std::size_t category) const {
     for (const econ_row& r : rows)
         if (r.alternative == alternative && r.measure == m && r.payer == payer && r.year == year &&
             r.adjustment == adj && r.category == category)
@@ -449,12 +449,27 @@ const econ_row* econ_table::find(std::size_t alternative, hemsim::measure m, std
 }
 
 std::string measure_name(hemsim::measure m, adjustment_kind adj, const std::string& category) {
-    static const char* const names[] = {
-        "cost",          "cost_",        "pv_cost",         "diff",       "diff_",
-        "diff_cashable", "diff_non_cashable", "pv_diff",    "p_saving",   "p_saving_npv",
-        "npv_diff",      "breakeven_month", "p_breakeven_horizon", "p_breakeven_mandate", "pv_savings",
-        "pv_project",    "savings_per_krona", "extra_exits", "days_avoided", "net_cost_per_extra_exit",
-        "net_cost_per_day_avoided"};
+    static const char* const names[] = {"cost",
+                                        "cost_",
+                                        "pv_cost",
+                                        "diff",
+                                        "diff_",
+                                        "diff_cashable",
+                                        "diff_non_cashable",
+                                        "pv_diff",
+                                        "p_saving",
+                                        "p_saving_npv",
+                                        "npv_diff",
+                                        "breakeven_month",
+                                        "p_breakeven_horizon",
+                                        "p_breakeven_mandate",
+                                        "pv_savings",
+                                        "pv_project",
+                                        "savings_per_krona",
+                                        "extra_exits",
+                                        "days_avoided",
+                                        "net_cost_per_extra_exit",
+                                        "net_cost_per_day_avoided"};
     std::string out = names[static_cast<int>(m)];
     if (m == measure::cost_category || m == measure::diff_category) out += category;
     switch (adj) {
@@ -512,8 +527,8 @@ econ_table headline_rows(const scenario& sc, const scenario_result& res, const e
     return table_of(sc, p, std::move(rows));
 }
 
-std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res, const econ_options& o,
-                                            int* base_year) {
+std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res,
+                                            const econ_options& o, int* base_year) {
     const prepared p = prepare(sc, res, o);
     if (base_year) *base_year = p.base_year;
     std::vector<comparison_samples> out;

@@ -42,12 +42,27 @@ void check_econ_options(const econ_options& o);
 
 /// What a row of economics.csv measures (its name: measure_name()).
 enum class measure : std::uint8_t {
-    cost, cost_category, pv_cost,                           // every alternative
-    diff, diff_category, diff_cashable, diff_non_cashable,  // against the nollalternativ, per payer and year
-    pv_diff, p_saving, p_saving_npv,
-    npv_diff, breakeven_month, p_breakeven_horizon,         // every payer, the whole horizon
-    p_breakeven_mandate, pv_savings, pv_project, savings_per_krona, extra_exits, days_avoided,
-    net_cost_per_extra_exit, net_cost_per_day_avoided,
+    cost,
+    cost_category,
+    pv_cost,  // every alternative
+    diff,
+    diff_category,
+    diff_cashable,
+    diff_non_cashable,  // against the nollalternativ, per payer and year
+    pv_diff,
+    p_saving,
+    p_saving_npv,
+    npv_diff,
+    breakeven_month,
+    p_breakeven_horizon,  // every payer, the whole horizon
+    p_breakeven_mandate,
+    pv_savings,
+    pv_project,
+    savings_per_krona,
+    extra_exits,
+    days_avoided,
+    net_cost_per_extra_exit,
+    net_cost_per_day_avoided,
 };
 
 /// Which adjustment of the comparison a row is under (its suffix in economics.csv).
@@ -58,12 +73,12 @@ inline constexpr std::size_t every_payer = static_cast<std::size_t>(-1);
 
 /// One row of economics.csv.
 struct econ_row {
-    std::size_t alternative = 0;      // scenario order
-    std::size_t payer = every_payer;  // into econ_table::payers
-    std::size_t year = whole_horizon; // period index, or whole_horizon
+    std::size_t alternative = 0;       // scenario order
+    std::size_t payer = every_payer;   // into econ_table::payers
+    std::size_t year = whole_horizon;  // period index, or whole_horizon
     hemsim::measure measure = measure::cost;
     adjustment_kind adjustment = adjustment_kind::none;
-    std::size_t category = 0;         // cost_category, diff_category: into econ_table::categories
+    std::size_t category = 0;  // cost_category, diff_category: into econ_table::categories
     sample_summary s;
 };
 
@@ -95,16 +110,16 @@ struct econ_table {
 struct comparison_samples {
     std::size_t alternative = 0;
     adjustment_kind adjustment = adjustment_kind::none;
-    std::vector<double> total;        // difference, SEK
-    std::vector<double> npv;          // its present value
-    std::vector<double> breakeven;    // payback month (1-based), NaN = not within the horizon
+    std::vector<double> total;      // difference, SEK
+    std::vector<double> npv;        // its present value
+    std::vector<double> breakeven;  // payback month (1-based), NaN = not within the horizon
     std::vector<double> pv_savings, pv_project, extra_exits, days_avoided;
 };
 
 /// Every non-baseline alternative under every adjustment the options ask for,
 /// in the order of economics.csv. Also the discounting's price base year.
-std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res, const econ_options& o,
-                                            int* base_year = nullptr);
+std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_result& res,
+                                            const econ_options& o, int* base_year = nullptr);
 
 /// The break-even month of a monthly cash flow (alternative minus baseline, SEK
 /// per month): the 1-based month m whose end is the first after which the

@@ -67,9 +67,10 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     draw_attributes(c, true, no_index);
     counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
     if (counts.peak_present > limits->max_clients)
-        throw std::runtime_error("more than " + std::to_string(limits->max_clients) +
-                                 " clients are in the system at once, hemsim's limit; lower the arrivals or give "
-                                 "the clients ways out (docs/language.md, \"Limits\")");
+        throw std::runtime_error(
+            "more than " + std::to_string(limits->max_clients) +
+            " clients are in the system at once, hemsim's limit; lower the arrivals or give "
+            "the clients ways out (docs/language.md, \"Limits\")");
     return slot;
 }
 

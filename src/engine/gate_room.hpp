@@ -17,7 +17,7 @@ namespace hemsim::detail {
 /// Every placement's occupancy, and the transitions that wait for room in a placement.
 struct room_gates {
     const model& m;
-    std::vector<std::uint32_t> occupancy;    // per placement
+    std::vector<std::uint32_t> occupancy;     // per placement
     std::vector<std::vector<index_t>> lists;  // per placement: transitions into it, when it has a capacity
     std::vector<index_t> dest;  // per transition: its destination if that has a capacity, or no_index
 

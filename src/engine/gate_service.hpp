@@ -18,10 +18,10 @@ namespace hemsim::detail {
 /// The service gates of every transition, and every service's queue.
 struct service_gates {
     const model& m;
-    gates_of_kind of;                                 // per transition, in the order written
-    std::vector<std::deque<std::uint32_t>> queue;     // per service: client slots, FIFO
-    std::vector<index_t> queue_id;                    // per service: its id in model::queues
-    std::vector<std::vector<index_t>> of_pool;        // per staff pool: the services it serves
+    gates_of_kind of;                              // per transition, in the order written
+    std::vector<std::deque<std::uint32_t>> queue;  // per service: client slots, FIFO
+    std::vector<index_t> queue_id;                 // per service: its id in model::queues
+    std::vector<std::vector<index_t>> of_pool;     // per staff pool: the services it serves
 
     explicit service_gates(const model& mm)
         : m(mm), queue(mm.services.size()), queue_id(mm.services.size(), no_index), of_pool(mm.staff.size()) {

@@ -10,18 +10,18 @@
 #include <stdexcept>
 #include <vector>
 
-#include "model/calendar.hpp"
 #include "engine/records.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 
 namespace hemsim::detail {
 
 /// The slots of every staff pool: how many there are now and how many are taken.
 struct staff_pools {
-    std::vector<std::uint32_t> in_use;         // per pool
-    std::vector<std::uint32_t> slots;          // per pool, now
-    std::vector<timeline> fte;                 // per pool: the FTE that give slots
-    std::vector<std::vector<index_t>> lists;   // per pool: waiting lists with a staff gate on it
+    std::vector<std::uint32_t> in_use;        // per pool
+    std::vector<std::uint32_t> slots;         // per pool, now
+    std::vector<timeline> fte;                // per pool: the FTE that give slots
+    std::vector<std::vector<index_t>> lists;  // per pool: waiting lists with a staff gate on it
 
     /// Slots at time 0; throws std::runtime_error beyond 64 pools (a client's bit mask).
     void setup(const model& m, const calendar& cal) {

@@ -10,11 +10,11 @@ namespace hemsim {
 
 /// What the programme's rules did (seed 004).
 enum class rule_event : std::uint8_t {
-    over_max_stay,   // a client reached the placement's maximum stay
-    moved_by_rule,   // and was moved to the placement for after the maximum stay
-    breach_max_stay, // could not be moved: no room there; it stays, over the limit
-    redirected,      // a client barred from the placement went to its `instead`
-    breach_bar,      // a barred client entered all the same: no room in `instead`
+    over_max_stay,    // a client reached the placement's maximum stay
+    moved_by_rule,    // and was moved to the placement for after the maximum stay
+    breach_max_stay,  // could not be moved: no room there; it stays, over the limit
+    redirected,       // a client barred from the placement went to its `instead`
+    breach_bar,       // a barred client entered all the same: no room in `instead`
 };
 
 /// Queue ids are those of model::queues(): services first (0..S-1), then one

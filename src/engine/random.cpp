@@ -14,8 +14,8 @@
 
 namespace hemsim {
 
-stream::stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity,
-               std::uint64_t purpose, std::uint64_t index)
+stream::stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity, std::uint64_t purpose,
+               std::uint64_t index)
     : ctr_{entity, purpose, index, 0}, key_{seed, replication} {}
 
 stream::result_type stream::operator()() {
@@ -52,12 +52,9 @@ double normal_draw(double mean, double sd, stream& s) {
 
 double sample(const distribution& d, stream& s) {
     switch (d.kind) {
-    case dist_kind::fixed:
-        return d.a;
-    case dist_kind::exponential:
-        return d.a > 0 ? -d.a * std::log(s.uniform()) : 0.0;
-    case dist_kind::uniform:
-        return d.a + (d.b - d.a) * s.uniform();
+    case dist_kind::fixed: return d.a;
+    case dist_kind::exponential: return d.a > 0 ? -d.a * std::log(s.uniform()) : 0.0;
+    case dist_kind::uniform: return d.a + (d.b - d.a) * s.uniform();
     case dist_kind::triangular: {
         if (d.b <= d.a) return d.a;
         boost::random::triangle_distribution<double> t(d.a, d.c, d.b);
@@ -89,10 +86,8 @@ double sample(const distribution& d, stream& s) {
 double sample_remaining(const distribution& d, double elapsed, stream& s) {
     if (elapsed <= 0) return sample(d, s);
     switch (d.kind) {
-    case dist_kind::fixed:
-        return std::max(0.0, d.a - elapsed);
-    case dist_kind::exponential:
-        return sample(d, s);  // memoryless
+    case dist_kind::fixed: return std::max(0.0, d.a - elapsed);
+    case dist_kind::exponential: return sample(d, s);  // memoryless
     case dist_kind::uniform:
         if (elapsed >= d.b) return 0.0;
         {
@@ -115,10 +110,8 @@ double sample_stationary_remaining(const distribution& d, stream& s) {
     // (density x f(x) / E[D]).
     double u = s.uniform();
     switch (d.kind) {
-    case dist_kind::fixed:
-        return u * d.a;
-    case dist_kind::exponential:
-        return sample(d, s);
+    case dist_kind::fixed: return u * d.a;
+    case dist_kind::exponential: return sample(d, s);
     case dist_kind::uniform: {
         double v = s.uniform();
         double len = std::sqrt(d.a * d.a + v * (d.b * d.b - d.a * d.a));

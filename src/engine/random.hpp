@@ -20,8 +20,8 @@ public:
     using result_type = std::uint64_t;
 
     /// key = (seed, replication); counter words = (entity, purpose, index).
-    stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity,
-           std::uint64_t purpose, std::uint64_t index);
+    stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity, std::uint64_t purpose,
+           std::uint64_t index);
 
     static constexpr result_type min() { return 0; }
     static constexpr result_type max() { return ~result_type{0}; }
@@ -50,10 +50,8 @@ double sample_stationary_remaining(const distribution& d, stream& s);
 /// the same quantile of every alternative's own distribution for the path (normal truncated at 0).
 double sample_param(const param_distribution& d, stream& s);
 
-
 /// The stream of an uncertain parameter in a replication: keyed by its path,
 /// so every alternative draws the same value for the same parameter.
 stream param_stream(std::uint64_t seed, std::uint64_t replication, const std::string& path);
-
 
 }  // namespace hemsim

@@ -24,7 +24,7 @@ struct client_rec {
     std::uint64_t join_seq = 0;    // FIFO order across queues
     double joined = 0;             // time it joined its current queue
     index_t placement = no_index;
-    index_t route = no_index;      // the transition it will take out of `placement`
+    index_t route = no_index;  // the transition it will take out of `placement`
     index_t group = no_index;
     std::uint32_t entries = 0;   // placements entered so far
     std::uint32_t services = 0;  // services started so far

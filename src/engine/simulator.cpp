@@ -31,7 +31,8 @@ struct runaway_guard {
                 throw std::runtime_error(
                     "more than " + std::to_string(limits.max_events_at_instant) +
                     " events without model time moving on (within 0.1 second): clients move without time "
-                    "passing, as around a cycle of stays of zero or vanishing length; give a stay of the cycle "
+                    "passing, as around a cycle of stays of zero or vanishing length; give a stay of the "
+                    "cycle "
                     "a duration (docs/language.md, \"Limits\")");
         } else {
             instant = now;
@@ -83,8 +84,10 @@ void simulator::impl::run() {
         } catch (const std::exception& e) {
             char day[64];
             std::snprintf(day, sizeof day, "%.2f", now);
-            const date on{std::chrono::sys_days{cal.start} + std::chrono::days{static_cast<long>(std::floor(now))}};
-            throw std::runtime_error("at day " + std::string(day) + " (" + iso(on) + ", " + describe(ev) + "): " + e.what());
+            const date on{std::chrono::sys_days{cal.start} +
+                          std::chrono::days{static_cast<long>(std::floor(now))}};
+            throw std::runtime_error("at day " + std::string(day) + " (" + iso(on) + ", " + describe(ev) +
+                                     "): " + e.what());
         }
         ++counts.events;
     }
@@ -119,8 +122,8 @@ std::string simulator::impl::describe(const event& ev) const {
         const char* what = ev.kind() == event_kind::stay_end      ? "end of stay"
                            : ev.kind() == event_kind::service_end ? "end of service"
                                                                   : "maximum stay";
-        return std::string(what) + " of client " + std::to_string(c.key) + " of group '" + m.groups[c.group].id +
-               "' in '" + m.placements[c.placement].id + "'";
+        return std::string(what) + " of client " + std::to_string(c.key) + " of group '" +
+               m.groups[c.group].id + "' in '" + m.placements[c.placement].id + "'";
     }
     case event_kind::arrival: return "arrival into '" + m.placements[arrivals[ev.target].placement].id + "'";
     case event_kind::offer: return "offer of '" + m.supplies[ev.target].id + "'";

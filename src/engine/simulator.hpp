@@ -6,10 +6,10 @@
 #include <memory>
 #include <vector>
 
-#include "model/calendar.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/observer.hpp"
 #include "engine/random.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 
 namespace hemsim {
@@ -17,7 +17,7 @@ namespace hemsim {
 /// Counts for the conservation check: initial + arrivals = present + exits.
 struct flow_counts {
     std::uint64_t initial = 0, arrivals = 0, exits = 0, present = 0;
-    std::uint64_t events = 0;  // events processed
+    std::uint64_t events = 0;        // events processed
     std::uint64_t peak_present = 0;  // most clients in the system at once (memory follows it)
 };
 

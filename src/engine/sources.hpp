@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "engine/rate.hpp"
 #include "engine/random.hpp"
+#include "engine/rate.hpp"
 #include "model/model.hpp"
 
 namespace hemsim::detail {

@@ -35,7 +35,8 @@ void simulator::impl::setup_gates() {
             wl.queue = q;
             wl.active = qi.active;
             // The model's rule and the kinds' gates agree on who waits.
-            assert(wl.active == resources.any([&](const auto& k) { return k.uses(qi.service_or_transition); }));
+            assert(wl.active ==
+                   resources.any([&](const auto& k) { return k.uses(qi.service_or_transition); }));
         }
     }
     wake.size(m.transitions.size(), m.staff.size(), m.placements.size());
@@ -67,9 +68,7 @@ void simulator::impl::abandon_queue(std::uint32_t slot) {
     client_rec& c = clients[slot];
     switch (c.ph) {
     case phase::service_queue:
-    case phase::in_service:
-        leave_service(slot);
-        break;
+    case phase::in_service: leave_service(slot); break;
     case phase::waiting: {
         detail::waiting_list& wl = lists[c.route];
         wl.slots.erase(std::find(wl.slots.begin(), wl.slots.end(), slot));
@@ -77,8 +76,7 @@ void simulator::impl::abandon_queue(std::uint32_t slot) {
         break;
     }
     case phase::stay:
-    case phase::idle:
-        break;
+    case phase::idle: break;
     }
 }
 

@@ -125,10 +125,12 @@ private:
         const index_t self = static_cast<index_t>(m_.placements.size());
         if (month) {
             p.price_given_per_month = true;
-            p.price_per_month_sek = rd_.read_schedule(input_of(e, *month, input_field::placement_price, self, "kr/mån"));
+            p.price_per_month_sek =
+                rd_.read_schedule(input_of(e, *month, input_field::placement_price, self, "kr/mån"));
             p.price_per_day_sek = scaled(p.price_per_month_sek, 12.0 / 365.0);
         } else if (day) {
-            p.price_per_day_sek = rd_.read_schedule(input_of(e, *day, input_field::placement_price, self, "kr/dygn"));
+            p.price_per_day_sek =
+                rd_.read_schedule(input_of(e, *day, input_field::placement_price, self, "kr/dygn"));
         }
         if (const tnode* c = e.node->find("capacity"))
             p.capacity = rd_.count(input_of(e, *c, input_field::placement_capacity, self, "platser"));
@@ -147,8 +149,9 @@ private:
                                                     static_cast<index_t>(m_.placements.size()), "dygn"));
         if (after) {
             if (!max)
-                fail(after->key_at, e.label + " gives after_max_stay without max_stay_days; add e.g. "
-                                              "max_stay_days = 30");
+                fail(after->key_at, e.label +
+                                        " gives after_max_stay without max_stay_days; add e.g. "
+                                        "max_stay_days = 30");
             p.after_max_stay = ids_.resolve(field_of(e, *after), element_kind::placement);
             if (p.after_max_stay == m_.placements.size())
                 fail(after->at, e.label + " sends a client over its maximum stay to " + in_quotes(p.id) +
@@ -163,7 +166,8 @@ private:
                 const tnode& r = nf->items[i];
                 std::string what = "rule " + std::to_string(i + 1) + " of 'never_for' in " + e.label;
                 if (r.type != ttype::table)
-                    fail(r.at, what + " must be a table such as { when = \"alder_65\", instead = \"stodboende\" }");
+                    fail(r.at,
+                         what + " must be a table such as { when = \"alder_65\", instead = \"stodboende\" }");
                 check_keys(r, {"when", "instead", "source", "note"}, what);
                 element re{&r, what, e.path + ".never_for." + std::to_string(i + 1)};
                 placement::bar b;
@@ -189,14 +193,15 @@ private:
         for (const tnode* k : kinds) {
             if (!k) continue;
             if (given)
-                fail(k->key_at, e.label + " gives both " + in_quotes(given->key) + " and " + in_quotes(k->key) +
-                                    "; an indicator counts one thing");
+                fail(k->key_at, e.label + " gives both " + in_quotes(given->key) + " and " +
+                                    in_quotes(k->key) + "; an indicator counts one thing");
             given = k;
         }
         if (!given)
-            fail(e.node->at, e.label + " says nothing to count; add one of persons_in = [\"harbarge\"], "
-                                       "entries = [\"bostad_forst\"], moves = \"eget_harbarge\" or "
-                                       "over_max_stay = [\"akutboende\"]");
+            fail(e.node->at, e.label +
+                                 " says nothing to count; add one of persons_in = [\"harbarge\"], "
+                                 "entries = [\"bostad_forst\"], moves = \"eget_harbarge\" or "
+                                 "over_max_stay = [\"akutboende\"]");
         field f = field_of(e, *given);
         if (given->key == "moves") {
             ind.kind = indicator_kind::moves;
@@ -212,7 +217,8 @@ private:
                     ind.placements.push_back(
                         ids_.resolve(field{&item, f.what, f.path}, element_kind::placement));
             } else {
-                wrong_type(f, "a placement id or a list of them", given->key + " = [\"harbarge\", \"akutboende\"]");
+                wrong_type(f, "a placement id or a list of them",
+                           given->key + " = [\"harbarge\", \"akutboende\"]");
             }
             if (ind.kind == indicator_kind::over_max_stay)
                 for (index_t p : ind.placements)
@@ -236,7 +242,8 @@ private:
         s.id = id_node(e).text;
         s.name = element_name(e, s.id);
         const index_t self = static_cast<index_t>(m_.staff.size());
-        s.fte = rd_.read_schedule(input_of(e, require_key(e, "fte", "fte = 6"), input_field::staff_fte, self, "åa"));
+        s.fte = rd_.read_schedule(
+            input_of(e, require_key(e, "fte", "fte = 6"), input_field::staff_fte, self, "åa"));
         s.annual_cost_per_fte_sek = rd_.read_schedule(
             input_of(e, require_key(e, "annual_cost_per_fte", "annual_cost_per_fte = 500000"),
                      input_field::staff_annual_cost, self, "kr/år per åa"));
@@ -248,10 +255,12 @@ private:
                                     "held while in a placement; service_slots: cases a service works on)");
         if (caseload) {
             s.kind = staff_kind::caseload;
-            s.slots_per_fte = rd_.positive(input_of(e, *caseload, input_field::staff_slots_per_fte, self, "klienter per åa"));
+            s.slots_per_fte = rd_.positive(
+                input_of(e, *caseload, input_field::staff_slots_per_fte, self, "klienter per åa"));
         } else if (slots) {
             s.kind = staff_kind::service_slots;
-            s.slots_per_fte = rd_.positive(input_of(e, *slots, input_field::staff_slots_per_fte, self, "ärenden per åa"));
+            s.slots_per_fte =
+                rd_.positive(input_of(e, *slots, input_field::staff_slots_per_fte, self, "ärenden per åa"));
         }
         s.payer = resolve_payer(e, true, "who pays the salaries");
         m_.staff.push_back(std::move(s));
@@ -269,9 +278,9 @@ private:
                             (pool.kind == staff_kind::caseload ? "has a caseload"s
                                                                : "has neither caseload nor service_slots"s) +
                             "; a service needs a staff pool with service_slots (e.g. service_slots = 8)");
-        s.duration =
-            rd_.read_distribution(input_of(e, require_key(e, "duration", "duration = { exponential = 60 }"),
-                                           input_field::service_duration, static_cast<index_t>(m_.services.size()), ""));
+        s.duration = rd_.read_distribution(
+            input_of(e, require_key(e, "duration", "duration = { exponential = 60 }"),
+                     input_field::service_duration, static_cast<index_t>(m_.services.size()), ""));
         if (const tnode* g = e.node->find("grants")) {
             auto it = std::find(m_.flags.begin(), m_.flags.end(), g->text);
             s.flag = static_cast<index_t>(it - m_.flags.begin());
@@ -283,7 +292,8 @@ private:
         supply s;
         s.id = id_node(e).text;
         s.name = element_name(e, s.id);
-        s.per_year = rd_.read_schedule(input_of(e, require_key(e, "per_year", "per_year = 30"), input_field::supply_per_year,
+        s.per_year = rd_.read_schedule(input_of(e, require_key(e, "per_year", "per_year = 30"),
+                                                input_field::supply_per_year,
                                                 static_cast<index_t>(m_.supplies.size()), "per år"));
         s.process = read_process(e);
         m_.supplies.push_back(std::move(s));
@@ -294,8 +304,8 @@ private:
         a.id = id_node(e).text;
         a.name = element_name(e, a.id);
         const index_t self = static_cast<index_t>(m_.attributes.size());
-        a.probability = rd_.probability(
-            input_of(e, require_key(e, "probability", "probability = 0.6"), input_field::attribute_probability, self, ""));
+        a.probability = rd_.probability(input_of(e, require_key(e, "probability", "probability = 0.6"),
+                                                 input_field::attribute_probability, self, ""));
         if (const tnode* r = e.node->find("redraw_on_entry"))
             a.redraw_on_entry = ids_.placement_list(field_of(e, *r));
         const tnode* month = e.node->find("cost_per_month");
@@ -313,10 +323,13 @@ private:
                  e.label + " has 'cost_in' but no cost; add cost_per_month = 7000 or cost_per_day");
         if (month) {
             a.cost_given_per_month = true;
-            a.cost_per_month_sek = rd_.read_schedule(input_of(e, *month, input_field::attribute_cost, self, "kr/mån"));
+            a.cost_per_month_sek =
+                rd_.read_schedule(input_of(e, *month, input_field::attribute_cost, self, "kr/mån"));
             a.cost_per_day_sek = scaled(a.cost_per_month_sek, 12.0 / 365.0);
         }
-        if (day) a.cost_per_day_sek = rd_.read_schedule(input_of(e, *day, input_field::attribute_cost, self, "kr/dygn"));
+        if (day)
+            a.cost_per_day_sek =
+                rd_.read_schedule(input_of(e, *day, input_field::attribute_cost, self, "kr/dygn"));
         if (in) {
             a.cost_in = ids_.placement_list(field_of(e, *in));
             if (a.cost_in.empty())
@@ -384,7 +397,8 @@ private:
             if (probs->type != ttype::table) wrong_type(f, "a table", "probabilities = { has_debt = 0.6 }");
             for (const auto& item : probs->items) {
                 index_t a = ids_.resolve_id(f, item, item.key, element_kind::attribute);
-                field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label, f.path + "." + item.key,
+                field pf{&item, in_quotes(item.key) + " in 'probabilities' of " + e.label,
+                         f.path + "." + item.key,
                          input_ref{input_field::group_probability, self, a, whole_schedule, 1}, ""};
                 g.attribute_probability[a] = rd_.probability(pf);
                 g.own_probability |= std::uint64_t{1} << a;
@@ -398,8 +412,8 @@ private:
                 ids_.resolve(field_of(ie, require_key(ie, "placement", "placement = \"stodboende\"")),
                              element_kind::placement);
             const index_t entry = static_cast<index_t>(g.initial.size());
-            s.count = rd_.count(input_of(ie, require_key(ie, "count", "count = 50"), input_field::initial_count, self,
-                                         "personer", entry));
+            s.count = rd_.count(input_of(ie, require_key(ie, "count", "count = 50"),
+                                         input_field::initial_count, self, "personer", entry));
             if (const tnode* st = ie.node->find("state")) {
                 field f = field_of(ie, *st);
                 std::string v = read_string(f, "state = \"fresh\"");
@@ -430,12 +444,14 @@ private:
             if (const tnode* fl = ie.node->find("flags")) s.flags = ids_.flag_mask(field_of(ie, *fl));
             if (const tnode* h = ie.node->find("holds")) {
                 field hf = field_of(ie, *h);
-                if (h->type != ttype::array) wrong_type(hf, "a list of staff pools", "holds = [\"boendestodjare\"]");
+                if (h->type != ttype::array)
+                    wrong_type(hf, "a list of staff pools", "holds = [\"boendestodjare\"]");
                 for (const tnode& item : h->items) {
                     index_t pool = ids_.resolve(field{&item, hf.what, hf.path}, element_kind::staff);
                     if (m_.staff[pool].kind != staff_kind::caseload)
-                        fail(item.at, hf.what + ": staff pool " + in_quotes(m_.staff[pool].id) +
-                                          " has no caseload; clients hold slots only of pools with a caseload");
+                        fail(item.at,
+                             hf.what + ": staff pool " + in_quotes(m_.staff[pool].id) +
+                                 " has no caseload; clients hold slots only of pools with a caseload");
                     s.holds_staff |= std::uint64_t{1} << pool;
                 }
             }
@@ -446,7 +462,8 @@ private:
                 for (const tnode& item : at->items) {
                     std::uint64_t bit = std::uint64_t{1}
                                         << ids_.resolve_id(af, item, item.key, element_kind::attribute);
-                    bool v = read_bool(field{&item, "'" + item.key + "' in " + af.what, af.path + "." + item.key});
+                    bool v =
+                        read_bool(field{&item, "'" + item.key + "' in " + af.what, af.path + "." + item.key});
                     (v ? s.attrs_on : s.attrs_off) |= bit;
                 }
             }
@@ -491,8 +508,8 @@ private:
                      ", which clients never leave (they exit the system); remove the transition or make "
                      "the placement non-terminal");
         const index_t self = static_cast<index_t>(m_.transitions.size());
-        t.after = rd_.read_distribution(
-            input_of(e, require_key(e, "after", "after = { exponential = 180 }"), input_field::transition_after, self, ""));
+        t.after = rd_.read_distribution(input_of(e, require_key(e, "after", "after = { exponential = 180 }"),
+                                                 input_field::transition_after, self, ""));
         if (const tnode* p = e.node->find("probability"))
             t.probability = rd_.probability(input_of(e, *p, input_field::transition_probability, self, ""));
         if (const tnode* w = e.node->find("when")) t.when = ids_.read_condition(field_of(e, *w));
@@ -503,7 +520,8 @@ private:
                            "require = [ { service = \"skuldradgivning\" }, { supply = \"lagenheter\" } ]");
             if (r->items.size() > max_gates)
                 fail(r->items[max_gates].at, e.label + " has " + std::to_string(r->items.size()) +
-                                                 " gates in 'require'; hemsim's limit is " + std::to_string(max_gates));
+                                                 " gates in 'require'; hemsim's limit is " +
+                                                 std::to_string(max_gates));
             for (std::size_t i = 0; i < r->items.size(); ++i) t.gates.push_back(read_gate(e, r->items[i], i));
             check_gates(e, t, *r);
             // Services are passed first, then the resource gates together.
@@ -519,23 +537,27 @@ private:
         for (std::size_t i = 0; i < t.gates.size(); ++i) {
             const gate& g = t.gates[i];
             if (g.kind == gate_kind::staff && to.terminal)
-                fail(require.items[i].at, "gate " + std::to_string(i + 1) + " of 'require' in " + e.label +
-                                              " takes a slot of staff pool " + in_quotes(m_.staff[g.target].id) +
-                                              ", which a client holds while in the destination; " +
-                                              in_quotes(to.id) + " is terminal (clients leave at once), so the "
-                                              "slot would never be given back: remove the staff gate");
+                fail(require.items[i].at,
+                     "gate " + std::to_string(i + 1) + " of 'require' in " + e.label +
+                         " takes a slot of staff pool " + in_quotes(m_.staff[g.target].id) +
+                         ", which a client holds while in the destination; " + in_quotes(to.id) +
+                         " is terminal (clients leave at once), so the "
+                         "slot would never be given back: remove the staff gate");
             for (std::size_t j = 0; j < i; ++j) {
                 const gate& h = t.gates[j];
-                if (g.kind != gate_kind::supply || h.kind != gate_kind::supply || g.target == h.target) continue;
+                if (g.kind != gate_kind::supply || h.kind != gate_kind::supply || g.target == h.target)
+                    continue;
                 const bool exclusive = (g.when.all_of & h.when.none_of) || (h.when.all_of & g.when.none_of);
                 if (!exclusive)
-                    fail(require.items[i].at,
-                         "gates " + std::to_string(j + 1) + " and " + std::to_string(i + 1) + " of 'require' in " +
-                             e.label + " wait for two supplies (" + in_quotes(m_.supplies[h.target].id) + " and " +
-                             in_quotes(m_.supplies[g.target].id) +
-                             ") for the same client; an offer brings one unit of one supply, so such a client "
-                             "could never move: give the gates 'when' conditions that exclude each other, or "
-                             "one transition per supply");
+                    fail(
+                        require.items[i].at,
+                        "gates " + std::to_string(j + 1) + " and " + std::to_string(i + 1) +
+                            " of 'require' in " + e.label + " wait for two supplies (" +
+                            in_quotes(m_.supplies[h.target].id) + " and " +
+                            in_quotes(m_.supplies[g.target].id) +
+                            ") for the same client; an offer brings one unit of one supply, so such a client "
+                            "could never move: give the gates 'when' conditions that exclude each other, or "
+                            "one transition per supply");
             }
         }
     }
@@ -577,7 +599,8 @@ private:
                                           : "has no caseload"s) +
                                      "; a staff gate needs a pool with a caseload (e.g. caseload = 13)");
         }
-        if (const tnode* w = n.find("when")) g.when = ids_.read_condition(field{w, "'when' of " + what, f.path});
+        if (const tnode* w = n.find("when"))
+            g.when = ids_.read_condition(field{w, "'when' of " + what, f.path});
         rd_.note(e.path + ".require." + target->text, "", n);
         return g;
     }

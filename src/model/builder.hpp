@@ -28,7 +28,8 @@ const tnode& id_node(const element& e);
 
 /// Checks an id's form and its uniqueness within `seen` (ids of one kind, with
 /// where each was first written); `kind` names it in messages.
-void check_id(const tnode& n, const std::string& id, std::string_view kind, std::map<std::string, origin>& seen);
+void check_id(const tnode& n, const std::string& id, std::string_view kind,
+              std::map<std::string, origin>& seen);
 
 /// The ids of a model's elements by kind and its service flags, collected
 /// before any element is built so that references may point forward; reads

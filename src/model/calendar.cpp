@@ -60,7 +60,8 @@ calendar::calendar(const date& s, int horizon_months, bool years_365) : start(s)
         }
         bounds.push_back(horizon_days);
         for (int y : year_numbers)
-            year_days.push_back(days_between(date{year{y}, January, day{1}}, date{year{y + 1}, January, day{1}}));
+            year_days.push_back(
+                days_between(date{year{y}, January, day{1}}, date{year{y + 1}, January, day{1}}));
         // Months: the start, then every 1st of a month inside the horizon.
         month_bounds.push_back(0);
         year_month ym{s.year(), s.month()};

@@ -23,11 +23,11 @@ date add_months(const date& d, int months);
 struct calendar {
     date start;
     double horizon_days = 0;
-    std::vector<double> bounds;    // size years + 1
-    std::vector<int> year_numbers; // calendar year of each period
-    std::vector<double> year_days; // length of each period's whole calendar year: 365 or 366
-    std::vector<double> month_bounds;      // size months + 1
-    std::vector<std::size_t> month_year;   // year period of each month
+    std::vector<double> bounds;           // size years + 1
+    std::vector<int> year_numbers;        // calendar year of each period
+    std::vector<double> year_days;        // length of each period's whole calendar year: 365 or 366
+    std::vector<double> month_bounds;     // size months + 1
+    std::vector<std::size_t> month_year;  // year period of each month
 
     bool years_365_day = false;
 
@@ -50,7 +50,7 @@ struct calendar {
 /// A schedule in simulation time: value `initial` before the first step.
 struct timeline {
     double initial = 0;
-    std::vector<double> times;   // strictly increasing, all > 0
+    std::vector<double> times;  // strictly increasing, all > 0
     std::vector<double> values;
 
     timeline() = default;

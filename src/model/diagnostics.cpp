@@ -75,22 +75,14 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& ca
 
 std::string type_name(const tnode& n) {
     switch (n.type) {
-        case ttype::table:
-            return "a table";
-        case ttype::array:
-            return "an array";
-        case ttype::string:
-            return "a string (\"" + n.text + "\")";
-        case ttype::integer:
-            return "an integer (" + std::to_string(n.integer) + ")";
-        case ttype::floating:
-            return "a number (" + format_number(n.floating) + ")";
-        case ttype::boolean:
-            return n.boolean ? "true" : "false";
-        case ttype::date:
-            return "a date (" + iso(n.day) + ")";
-        case ttype::other:
-            return "a time or date-time";
+    case ttype::table: return "a table";
+    case ttype::array: return "an array";
+    case ttype::string: return "a string (\"" + n.text + "\")";
+    case ttype::integer: return "an integer (" + std::to_string(n.integer) + ")";
+    case ttype::floating: return "a number (" + format_number(n.floating) + ")";
+    case ttype::boolean: return n.boolean ? "true" : "false";
+    case ttype::date: return "a date (" + iso(n.day) + ")";
+    case ttype::other: return "a time or date-time";
     }
     return "a value";
 }

@@ -36,8 +36,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
 std::string format_number(double v);
 
 /// "; did you mean 'x'?" or "; <what>: a, b, c" or "; <none>".
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates, std::string_view what,
-                       std::string_view none);
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view what, std::string_view none);
 
 /// How a message names what a node holds: "a table", "a string (\"x\")", "an integer (3)", ...
 std::string type_name(const tnode& n);

@@ -1,10 +1,10 @@
 #include "model/distribution.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <algorithm>
 #include <cmath>
 
 namespace hemsim {
@@ -47,7 +47,8 @@ double param_quantile(const param_distribution& d, double q) {
     }
     case param_kind::beta:
         if (d.b <= 0) return d.a;
-        return boost::math::quantile(boost::math::beta_distribution<double>(beta_alpha(d.a, d.b), beta_beta(d.a, d.b)), q);
+        return boost::math::quantile(
+            boost::math::beta_distribution<double>(beta_alpha(d.a, d.b), beta_beta(d.a, d.b)), q);
     }
     return d.a;
 }

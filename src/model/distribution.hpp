@@ -14,7 +14,8 @@ double param_quantile(const param_distribution& d, double q);
 double mean_of(const distribution& d);
 double variance_of(const distribution& d);
 
-/// The log's parameters of a lognormal with this mean and sd: sigma^2 = log(1 + sd^2 / m^2), mu = log m - sigma^2 / 2.
+/// The log's parameters of a lognormal with this mean and sd: sigma^2 = log(1 + sd^2 / m^2), mu = log m -
+/// sigma^2 / 2.
 void lognormal_params(double mean, double sd, double& mu, double& sigma);
 
 }  // namespace hemsim

@@ -26,8 +26,9 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 }
 
 std::string summary(const model& m) {
-    return "model " + loader::in_quotes(m.name) + ": " + plural(m.placements.size(), "placement", "placements") +
-           ", " + plural(m.staff.size(), "staff", "staff") + ", " +
+    return "model " + loader::in_quotes(m.name) + ": " +
+           plural(m.placements.size(), "placement", "placements") + ", " +
+           plural(m.staff.size(), "staff", "staff") + ", " +
            plural(m.services.size(), "service", "services") + ", " +
            plural(m.supplies.size(), "supply", "supplies") + ", " +
            plural(m.groups.size(), "group", "groups") + ", " +

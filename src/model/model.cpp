@@ -1,5 +1,4 @@
 #include "model/model.hpp"
-#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,6 +6,8 @@
 #include <limits>
 #include <stdexcept>
 #include <utility>
+
+#include "model/suggest.hpp"
 
 namespace hemsim {
 namespace {
@@ -116,7 +117,8 @@ void check_rule(value_rule rule, double v) {
         if (!(v > 0)) throw std::invalid_argument(number_text(v) + " must be > 0");
         break;
     case value_rule::probability:
-        if (v < 0 || v > 1) throw std::invalid_argument(number_text(v) + " is not a probability between 0 and 1");
+        if (v < 0 || v > 1)
+            throw std::invalid_argument(number_text(v) + " is not a probability between 0 and 1");
         break;
     case value_rule::whole:
         if (v < 0 || v != std::floor(v) || v > max_count)
@@ -236,7 +238,8 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days = v * ref.unit;
         break;
     case input_field::arrival_per_year:
-        set_in_schedule(element_at(element_at(m.groups, ref.element).arrivals, ref.sub).per_year, ref.step, v);
+        set_in_schedule(element_at(element_at(m.groups, ref.element).arrivals, ref.sub).per_year, ref.step,
+                        v);
         break;
     case input_field::transition_after:
         set_parameter(element_at(m.transitions, ref.element).after, ref.sub, v * ref.unit);
@@ -244,9 +247,10 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
     case input_field::transition_probability: {
         transition& t = element_at(m.transitions, ref.element);
         if (t.remainder == no_index)
-            throw std::invalid_argument("transition '" + t.id +
-                                        "' has no sibling to take the rest of its probability (another transition "
-                                        "out of the same placement with the same 'when')");
+            throw std::invalid_argument(
+                "transition '" + t.id +
+                "' has no sibling to take the rest of its probability (another transition "
+                "out of the same placement with the same 'when')");
         transition& r = element_at(m.transitions, t.remainder);
         const double rest = r.probability - (v - t.probability);
         if (rest < -1e-12)
@@ -297,17 +301,19 @@ void set_value(scenario& sc, const std::string& path, double value, bool baselin
         try {
             set_input(alt, *in, value);
         } catch (const std::invalid_argument& e) {
-            throw input_error("set " + path + "=" + number_text(value) + " in alternative '" + alt.id + "': " +
-                              e.what());
+            throw input_error("set " + path + "=" + number_text(value) + " in alternative '" + alt.id +
+                              "': " + e.what());
         }
         // A number set is no longer uncertain in this alternative; a schedule set
         // whole (a constant) has no steps left, uncertain or not.
         const bool whole = in->ref.step == whole_schedule;
         auto gone = [&](const std::string& p) { return p == path || (whole && p.rfind(path + "@", 0) == 0); };
         auto& u = alt.system.uncertain;
-        u.erase(std::remove_if(u.begin(), u.end(), [&](const uncertain_param& p) { return gone(p.path); }), u.end());
+        u.erase(std::remove_if(u.begin(), u.end(), [&](const uncertain_param& p) { return gone(p.path); }),
+                u.end());
         auto& ins = alt.system.inputs;
-        ins.erase(std::remove_if(ins.begin(), ins.end(), [&](const model_input& i) { return i.path != path && gone(i.path); }),
+        ins.erase(std::remove_if(ins.begin(), ins.end(),
+                                 [&](const model_input& i) { return i.path != path && gone(i.path); }),
                   ins.end());
         for (model_input& i : ins)
             if (i.path == path) {
@@ -322,12 +328,15 @@ void set_value(scenario& sc, const std::string& path, double value, bool baselin
         for (const model_input& in : alt.system.inputs)
             if (std::find(paths.begin(), paths.end(), in.path) == paths.end()) paths.push_back(in.path);
     std::string msg = "set path '" + path + "' not found: no alternative" +
-                      (baseline_too ? std::string() : std::string(" but the nollalternativ")) + " has that model value";
+                      (baseline_too ? std::string() : std::string(" but the nollalternativ")) +
+                      " has that model value";
     if (auto n = nearest(path, paths))
         msg += "; did you mean '" + *n + "'?";
     else
-        msg += "; a path is kind.id.field as in the files, e.g. 'staff.boendestodjare.fte', a schedule step "
-               "'supply.lagenheter.per_year@2008-03-01' or a duration's 'transition.stodboende_forsok.after.mean'";
+        msg +=
+            "; a path is kind.id.field as in the files, e.g. 'staff.boendestodjare.fte', a schedule step "
+            "'supply.lagenheter.per_year@2008-03-01' or a duration's "
+            "'transition.stodboende_forsok.after.mean'";
     throw input_error(msg);
 }
 

@@ -55,8 +55,9 @@ inline constexpr double max_count = 1e6;            // clients of an initial ent
 inline constexpr double max_clients_present = 2e6;  // clients in the system at once (while running)
 inline constexpr double max_rate_per_year = 1e6;    // arrivals or offers a year of one stream
 inline constexpr double max_duration_days = 1e6;    // a stay, a service, a maximum stay (2 700 years)
-inline constexpr double max_created_per_replication = 5e7;  // clients created or offers made in one replication
-inline constexpr int max_horizon_months = 12000;    // 1 000 years (steady-state reference runs use 550)
+inline constexpr double max_created_per_replication =
+    5e7;                                          // clients created or offers made in one replication
+inline constexpr int max_horizon_months = 12000;  // 1 000 years (steady-state reference runs use 550)
 inline constexpr std::uint32_t max_replications = 100000;
 inline constexpr std::size_t max_staff_pools = 64, max_attributes = 64, max_flags = 32;
 
@@ -105,12 +106,12 @@ struct payer {
 /// A placement (boendeform): a state a client is in, with a daily price.
 struct placement {
     std::string id, name;
-    schedule price_per_day_sek;        // monthly prices are converted: month * 12 / 365
-    bool price_given_per_month = false;  // for reports: the seed's own unit
-    schedule price_per_month_sek;      // as written, when given per month
+    schedule price_per_day_sek;             // monthly prices are converted: month * 12 / 365
+    bool price_given_per_month = false;     // for reports: the seed's own unit
+    schedule price_per_month_sek;           // as written, when given per month
     std::optional<std::uint32_t> capacity;  // clients at most; a full placement makes entrants wait
     index_t payer = no_index;
-    bool terminal = false;  // an exit: a client entering it leaves the system
+    bool terminal = false;     // an exit: a client entering it leaves the system
     index_t clears_flags = 0;  // bit mask of service flags removed on entry (0 = none)
 
     // The programme's rules (seed 004). A maximum stay: a client still here
@@ -153,7 +154,7 @@ struct service {
     std::string id, name;
     index_t staff = no_index;  // a staff pool with service slots
     distribution duration;
-    index_t flag = no_index;   // bit number of the flag granted; no_index: the service grants none
+    index_t flag = no_index;  // bit number of the flag granted; no_index: the service grants none
     /// The flag's bit (0 for a service that grants none: it is never skipped).
     std::uint64_t flag_bit() const { return flag == no_index ? 0 : std::uint64_t{1} << flag; }
 };
@@ -196,8 +197,8 @@ struct initial_stock {
     std::uint32_t count = 0;
     initial_state state = initial_state::fresh;
     double elapsed_days = 0;
-    index_t flags = 0;  // service flags already held (bit mask)
-    std::uint64_t holds_staff = 0;  // staff pools whose slot they already hold (bit mask)
+    index_t flags = 0;                          // service flags already held (bit mask)
+    std::uint64_t holds_staff = 0;              // staff pools whose slot they already hold (bit mask)
     std::uint64_t attrs_on = 0, attrs_off = 0;  // attributes fixed rather than drawn (bit masks)
 };
 
@@ -214,7 +215,8 @@ struct group {
     std::vector<initial_stock> initial;
     std::vector<arrival_stream> arrivals;
     std::vector<double> attribute_probability;  // per attribute; the group's value
-    std::uint64_t own_probability = 0;  // attributes whose probability the group sets (bit mask); the others follow the attribute
+    std::uint64_t own_probability =
+        0;  // attributes whose probability the group sets (bit mask); the others follow the attribute
 };
 
 /// A gate that must hold before a move.
@@ -253,10 +255,10 @@ struct queue_info {
 
 /// An indicator of the programme (seed 004), counted per year.
 enum class indicator_kind {
-    persons_in,      // distinct persons who spent any time in `placements` during the year
-    entries,         // entries into `placements` (e.g. Housing First tenancies started)
-    moves,           // moves along `transition` (e.g. evictions), for clients for whom `when` holds
-    over_max_stay,   // distinct persons who passed the maximum stay of `placements`
+    persons_in,     // distinct persons who spent any time in `placements` during the year
+    entries,        // entries into `placements` (e.g. Housing First tenancies started)
+    moves,          // moves along `transition` (e.g. evictions), for clients for whom `when` holds
+    over_max_stay,  // distinct persons who passed the maximum stay of `placements`
 };
 
 struct indicator {
@@ -315,31 +317,31 @@ inline constexpr std::int32_t whole_schedule = -1;
 /// Where a number of the input sits in the model (and the alternative's project lines).
 struct input_ref {
     input_field field = input_field::placement_price;
-    index_t element = no_index;            // placement, staff, service, ... index
-    index_t sub = no_index;                // group entry or attribute; distribution parameter as written (0, 1, 2)
-    std::int32_t step = whole_schedule;    // schedules: whole_schedule, 0 = the first value, k = dated step k
-    double unit = 1;                       // durations: days per unit as written (the value is given in units)
+    index_t element = no_index;  // placement, staff, service, ... index
+    index_t sub = no_index;      // group entry or attribute; distribution parameter as written (0, 1, 2)
+    std::int32_t step = whole_schedule;  // schedules: whole_schedule, 0 = the first value, k = dated step k
+    double unit = 1;                     // durations: days per unit as written (the value is given in units)
 };
 
 /// A number of the input: where it sits, what it must be, its value and where it comes from.
 struct model_input {
-    std::string path;     // "placement.stodboende.price_per_month", "supply.lagenheter.per_year@2008-03-01",
-                          // "transition.forsok_eget.after.mean", "alternative.projekt.project_cost.1.per_year"
+    std::string path;  // "placement.stodboende.price_per_month", "supply.lagenheter.per_year@2008-03-01",
+                       // "transition.forsok_eget.after.mean", "alternative.projekt.project_cost.1.per_year"
     input_ref ref;
     value_rule rule = value_rule::non_negative;
-    double value = 0;     // as loaded: the number, or the mean of its distribution
-    std::string unit;     // "kr/mån", "kr/dygn", "per år", "dagar", "månader", ...; "" for pure numbers
+    double value = 0;  // as loaded: the number, or the mean of its distribution
+    std::string unit;  // "kr/mån", "kr/dygn", "per år", "dagar", "månader", ...; "" for pure numbers
     std::optional<param_distribution> dist;  // when the number is uncertain
     std::string source, note;                // as written in the file
     std::string where;                       // "file:line:column"
-    bool listed = true;   // false for the whole-schedule entry of a schedule with steps (only a `set` target)
+    bool listed = true;  // false for the whole-schedule entry of a schedule with steps (only a `set` target)
 };
 
 /// A number given as a distribution: each replication draws it once.
 struct uncertain_param {
     std::string path;  // as a `set` path: "placement.harbarge.price_per_day"
     param_distribution dist;
-    double mean = 0;   // the value of a --fixed-parameters run (rounded for whole numbers)
+    double mean = 0;  // the value of a --fixed-parameters run (rounded for whole numbers)
     input_ref ref;
     value_rule rule = value_rule::non_negative;
     std::string source, note;
@@ -405,12 +407,12 @@ enum class calc_unit { month, day, year };
 
 struct calc_line {
     std::string item;
-    double count = 0;            // persons, or FTE for a staff line
-    double unit_price_sek = 0;   // per month, per dygn or per year
+    double count = 0;           // persons, or FTE for a staff line
+    double unit_price_sek = 0;  // per month, per dygn or per year
     calc_unit unit = calc_unit::month;
-    double periods = 12;         // months, days or years
+    double periods = 12;           // months, days or years
     index_t placement = no_index;  // the stock's placement, when the line is one
-    std::string note;            // printed under the line (e.g. how the seed rounds it)
+    std::string note;              // printed under the line (e.g. how the seed rounds it)
     double amount_sek() const { return count * unit_price_sek * periods; }
 };
 
@@ -450,8 +452,9 @@ struct scenario {
     date start;
     int horizon_months = 0;
     double warmup_days = 0;
-    bool years_365_day = false;  // years of exactly 365 days from the start (reference models), not calendar years
-    std::string units = "tkr";   // the seed's own units in printed tables: "tkr" or "mkr"
+    bool years_365_day =
+        false;  // years of exactly 365 days from the start (reference models), not calendar years
+    std::string units = "tkr";  // the seed's own units in printed tables: "tkr" or "mkr"
     std::uint32_t replications = 100;
     std::uint64_t seed = 1;
     std::vector<alternative> alternatives;

@@ -71,7 +71,8 @@ void merge_elements(tnode& dst, const tnode& src, element_kind kind) {
         const tnode* nw = s.find("new");
         if (nw) {
             if (nw->type != ttype::boolean)
-                fail(nw->at, "'new' in an override of " + where + " must be true or false, not " + type_name(*nw));
+                fail(nw->at,
+                     "'new' in an override of " + where + " must be true or false, not " + type_name(*nw));
             is_new = nw->boolean;
         }
         tnode clean = s;
@@ -93,8 +94,8 @@ void merge_elements(tnode& dst, const tnode& src, element_kind kind) {
                 for (const tnode& d : dst.items)
                     if (auto e = element_id(kind, d)) ids.push_back(*e);
                 fail(at, "no " + where + " " + in_quotes(*id) + " to change" +
-                             suggestion(*id, ids, "there are", "there are none") +
-                             "; to add a new " + where + " here, write new = true in its table");
+                             suggestion(*id, ids, "there are", "there are none") + "; to add a new " + where +
+                             " here, write new = true in its table");
             }
             dst.items.push_back(std::move(clean));
         }
@@ -215,8 +216,7 @@ void apply_overrides(tnode& tree, const element& e) {
     }
     if (const tnode* set = item.find("set")) {
         if (set->type != ttype::table)
-            wrong_type(field_of(e, *set), "a table of paths",
-                       "set = { \"staff.boendestodjare.fte\" = 9 }");
+            wrong_type(field_of(e, *set), "a table of paths", "set = { \"staff.boendestodjare.fte\" = 9 }");
         std::vector<std::pair<std::string, const tnode*>> entries;
         collect_set(*set, "", entries);
         for (const auto& [path, v] : entries) apply_set(tree, path, *v, v->key_at);

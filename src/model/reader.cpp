@@ -1,13 +1,13 @@
 // The reader of numbers: plain, with a source, or uncertain (a distribution
 // drawn once a replication); schedules of dated steps; duration
 // distributions; the rules and limits every number must keep (see values.hpp).
-#include "model/values.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <utility>
+
+#include "model/values.hpp"
 
 namespace hemsim::loader {
 namespace {
@@ -129,9 +129,13 @@ bool open_at_zero(const param_distribution& d) {
 bool looks_like_decimal_comma(const std::string& s) {
     bool digit = false, comma = false;
     for (char c : s) {
-        if (c >= '0' && c <= '9') digit = true;
-        else if (c == ',') { if (comma) return false; comma = true; }
-        else if (c != ' ' && c != '-' && c != '+') return false;
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c == ',') {
+            if (comma) return false;
+            comma = true;
+        } else if (c != ' ' && c != '-' && c != '+')
+            return false;
     }
     return digit && comma;
 }
@@ -164,9 +168,11 @@ double reader::number(const field& f, value_rule rule) {
         const tnode* v = n->find("value");
         if (!v->is_number()) {
             if (uncertain_kind(*v))
-                fail(v->at, "'value' of " + f.what + " is a distribution; write the distribution in place of "
-                            "the table, e.g. " + last_key(f) + " = { triangular = [550, 700, 1500], source = \"...\" }");
-            wrong_type(field{v, "'value' of " + f.what, f.path }, "a number", "value = 16500");
+                fail(v->at, "'value' of " + f.what +
+                                " is a distribution; write the distribution in place of "
+                                "the table, e.g. " +
+                                last_key(f) + " = { triangular = [550, 700, 1500], source = \"...\" }");
+            wrong_type(field{v, "'value' of " + f.what, f.path}, "a number", "value = 16500");
         }
         x = v->number();
         check_finite(f, *v, x);
@@ -177,8 +183,9 @@ double reader::number(const field& f, value_rule rule) {
     }
     if (!n->is_number()) {
         if (n->type == ttype::string && looks_like_decimal_comma(n->text))
-            fail(n->at, f.what + " is the text \"" + n->text + "\"; TOML numbers use a decimal point: write " +
-                            decimal_point(n->text) + " without quotes");
+            fail(n->at, f.what + " is the text \"" + n->text +
+                            "\"; TOML numbers use a decimal point: write " + decimal_point(n->text) +
+                            " without quotes");
         wrong_type(f, "a number", example_for(n->key) + " or { value = ..., source = \"...\" }");
     }
     x = n->number();
@@ -192,21 +199,21 @@ double reader::number(const field& f, value_rule rule) {
 schedule reader::read_schedule(const field& f) {
     schedule s;
     if (f.node->type != ttype::array) {
-        if (!f.node->is_number() && !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
+        if (!f.node->is_number() &&
+            !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
             number(f);  // the message for a wrong type (or a decimal comma)
         s.initial = non_negative(at_step(f, whole_schedule));
         return s;
     }
     if (f.node->items.empty())
-        fail(f.node->at,
-             f.what + " is an empty schedule; give at least one step, e.g. [ { value = 6 } ]");
+        fail(f.node->at, f.what + " is an empty schedule; give at least one step, e.g. [ { value = 6 } ]");
     std::optional<date> last;
     for (std::size_t i = 0; i < f.node->items.size(); ++i) {
         const tnode& step = f.node->items[i];
         std::string what = "step " + std::to_string(i + 1) + " of " + f.what;
         if (step.type != ttype::table)
-            fail(step.at, what + " must be a table such as { from = 2008-04-01, value = 9 }, not " +
-                              type_name(step));
+            fail(step.at,
+                 what + " must be a table such as { from = 2008-04-01, value = 9 }, not " + type_name(step));
         check_keys(step, {"from", "value", "source", "note"}, what);
         const tnode* from = step.find("from");
         const tnode* value = step.find("value");
@@ -218,11 +225,10 @@ schedule reader::read_schedule(const field& f) {
                                   " has no 'from'; only the first step may omit it: add e.g. "
                                   "from = 2008-04-01");
         } else {
-            d = read_date(field{from, "'from' of " + what, f.path });
+            d = read_date(field{from, "'from' of " + what, f.path});
             if (last && !(*d > *last))
-                fail(from->at, "schedule dates must be strictly increasing: " + iso(*d) + " in " +
-                                   what + " is not after " + iso(*last) +
-                                   "; order the steps by date");
+                fail(from->at, "schedule dates must be strictly increasing: " + iso(*d) + " in " + what +
+                                   " is not after " + iso(*last) + "; order the steps by date");
             last = d;
         }
         field vf = at_step(f, d ? static_cast<std::int32_t>(s.steps.size() + 1) : 0);
@@ -286,7 +292,7 @@ distribution reader::read_distribution(const field& f) {
     double unit = 1;
     std::string unit_text = "days";
     if (const tnode* u = n->find("unit")) {
-        unit_text = read_string(field{u, "'unit' of " + f.what, f.path }, "unit = \"months\"");
+        unit_text = read_string(field{u, "'unit' of " + f.what, f.path}, "unit = \"months\"");
         static const std::vector<std::string> units{"days", "weeks", "months", "years"};
         if (unit_text == "days")
             unit = 1;
@@ -303,7 +309,7 @@ distribution reader::read_distribution(const field& f) {
     static const std::map<std::string, std::string, std::less<>> unit_words{
         {"days", "dagar"}, {"weeks", "veckor"}, {"months", "månader"}, {"years", "år"}};
     const std::string& kind = spec->key;
-    field sf{spec, in_quotes(kind) + " of " + f.what, f.path };
+    field sf{spec, in_quotes(kind) + " of " + f.what, f.path};
     std::size_t arity = (kind == "fixed" || kind == "exponential") ? 1 : (kind == "triangular" ? 3 : 2);
     static const std::map<std::string, std::string, std::less<>> shapes{
         {"fixed", "{ fixed = 365 }"},
@@ -314,8 +320,12 @@ distribution reader::read_distribution(const field& f) {
         {"lognormal", "{ lognormal = [180, 90] } (mean, sd)"},
         {"gamma", "{ gamma = [180, 90] } (mean, sd)"}};
     static const std::map<std::string, std::vector<std::string>, std::less<>> names{
-        {"fixed", {""}},           {"exponential", {"mean"}},     {"uniform", {"min", "max"}},
-        {"triangular", {"min", "mode", "max"}}, {"normal", {"mean", "sd"}}, {"lognormal", {"mean", "sd"}},
+        {"fixed", {""}},
+        {"exponential", {"mean"}},
+        {"uniform", {"min", "max"}},
+        {"triangular", {"min", "mode", "max"}},
+        {"normal", {"mean", "sd"}},
+        {"lognormal", {"mean", "sd"}},
         {"gamma", {"mean", "sd"}}};
     const std::string& shape = shapes.at(kind);
     std::vector<const tnode*> p_nodes;
@@ -324,11 +334,11 @@ distribution reader::read_distribution(const field& f) {
         p_nodes.push_back(spec);
     } else {
         if (spec->type != ttype::array || spec->items.size() != arity)
-            fail(spec->at, sf.what + " must be a list of " + std::to_string(arity) +
-                               " numbers; write e.g. " + shape);
+            fail(spec->at,
+                 sf.what + " must be a list of " + std::to_string(arity) + " numbers; write e.g. " + shape);
         for (const auto& item : spec->items) {
             if (!item.is_number() && !uncertain_kind(item))
-                wrong_type(field{&item, sf.what, f.path }, "a list of numbers", shape);
+                wrong_type(field{&item, sf.what, f.path}, "a list of numbers", shape);
             p_nodes.push_back(&item);
         }
     }
@@ -339,7 +349,7 @@ distribution reader::read_distribution(const field& f) {
     std::vector<std::optional<param_distribution>> pdist;
     for (std::size_t i = 0; i < p_nodes.size(); ++i) {
         const std::string& pname = names.at(kind)[i];
-        field pf{p_nodes[i], sf.what, pname.empty() ? f.path : f.path + "." + pname };
+        field pf{p_nodes[i], sf.what, pname.empty() ? f.path : f.path + "." + pname};
         if (f.target) {
             pf.target = *f.target;
             pf.target->sub = static_cast<index_t>(i);
@@ -354,7 +364,8 @@ distribution reader::read_distribution(const field& f) {
             check_finite(sf, *p_nodes[i], x);
             if (std::fabs(x) * unit > max_duration_days)
                 fail(p_nodes[i]->at, sf.what + " has " + format_number(x) + " " + unit_text +
-                                         "; hemsim's limit for a duration is " + format_number(max_duration_days) +
+                                         "; hemsim's limit for a duration is " +
+                                         format_number(max_duration_days) +
                                          " days (docs/language.md, \"Limits\")");
             record(pf, x, value_rule::non_negative, nullptr, *p_nodes[i]);
             range.push_back({x, x});
@@ -409,11 +420,11 @@ distribution reader::read_distribution(const field& f) {
         d.kind = dist_kind::triangular;
         nonneg(0, "min");
         if (p[0] > p[1])
-            fail(spec->at, sf.what + " has min " + format_number(p[0]) + " > mode " +
-                               format_number(p[1]) + "; write [min, mode, max] with min <= mode <= max");
+            fail(spec->at, sf.what + " has min " + format_number(p[0]) + " > mode " + format_number(p[1]) +
+                               "; write [min, mode, max] with min <= mode <= max");
         if (p[1] > p[2])
-            fail(spec->at, sf.what + " has mode " + format_number(p[1]) + " > max " +
-                               format_number(p[2]) + "; write [min, mode, max] with min <= mode <= max");
+            fail(spec->at, sf.what + " has mode " + format_number(p[1]) + " > max " + format_number(p[2]) +
+                               "; write [min, mode, max] with min <= mode <= max");
         ordered(0, 1, "min", "mode");
         ordered(1, 2, "mode", "max");
         d.a = p[0];
@@ -433,16 +444,19 @@ distribution reader::read_distribution(const field& f) {
             fail(p_nodes[1]->at, sf.what + " has sd " + format_number(p[1]) + "; the sd must be >= 0");
         // Beyond this spread the draws overflow or underflow to nonsense.
         if (kind != "normal" && range[1].hi > max_cv * range[0].lo)
-            fail(p_nodes[1]->at, sf.what + " has an sd up to " + format_number(range[1].hi) + " against a mean of " +
-                                     format_number(range[0].lo) + "; hemsim allows an sd of at most " +
-                                     format_number(max_cv) + " times the mean for a " + kind +
+            fail(p_nodes[1]->at, sf.what + " has an sd up to " + format_number(range[1].hi) +
+                                     " against a mean of " + format_number(range[0].lo) +
+                                     "; hemsim allows an sd of at most " + format_number(max_cv) +
+                                     " times the mean for a " + kind +
                                      " duration (its draws would not be finite numbers)");
         d.a = p[0];
         d.b = p[1];
     }
     // The parameters carry the distribution's own source and note.
-    const std::string src = n->find("source") && n->find("source")->type == ttype::string ? n->find("source")->text : "";
-    const std::string nt = n->find("note") && n->find("note")->type == ttype::string ? n->find("note")->text : "";
+    const std::string src =
+        n->find("source") && n->find("source")->type == ttype::string ? n->find("source")->text : "";
+    const std::string nt =
+        n->find("note") && n->find("note")->type == ttype::string ? n->find("note")->text : "";
     for (std::size_t i = first_input; i < inputs_.size(); ++i) {
         if (inputs_[i].source.empty()) inputs_[i].source = src;
         if (inputs_[i].note.empty()) inputs_[i].note = nt;
@@ -468,19 +482,22 @@ void reader::note(const std::string& path, const std::string& value, const tnode
     source_note sn;
     sn.path = path;
     sn.value = value;
-    if (src) sn.source = read_string(field{src, "'source' of " + path, path }, "source = \"seed 002\"");
-    if (nt) sn.note = read_string(field{nt, "'note' of " + path, path }, "note = \"...\"");
+    if (src) sn.source = read_string(field{src, "'source' of " + path, path}, "source = \"seed 002\"");
+    if (nt) sn.note = read_string(field{nt, "'note' of " + path, path}, "note = \"...\"");
     notes_.push_back(std::move(sn));
 }
 
 void reader::attach_source(const tnode& table) {
     if (inputs_.empty()) return;
     model_input& in = inputs_.back();
-    if (const tnode* s = table.find("source"); s && s->type == ttype::string && in.source.empty()) in.source = s->text;
-    if (const tnode* s = table.find("note"); s && s->type == ttype::string && in.note.empty()) in.note = s->text;
+    if (const tnode* s = table.find("source"); s && s->type == ttype::string && in.source.empty())
+        in.source = s->text;
+    if (const tnode* s = table.find("note"); s && s->type == ttype::string && in.note.empty())
+        in.note = s->text;
 }
 
-void reader::record(const field& f, double value, value_rule rule, const param_distribution* dist, const tnode& table) {
+void reader::record(const field& f, double value, value_rule rule, const param_distribution* dist,
+                    const tnode& table) {
     if (!f.target) {
         note(f.path, format_number(value), table);
         return;
@@ -494,8 +511,10 @@ void reader::record(const field& f, double value, value_rule rule, const param_d
     if (dist) in.dist = *dist;
     in.where = describe(f.node->at);
     if (table.type == ttype::table) {
-        if (const tnode* s = table.find("source")) in.source = read_string(field{s, "'source' of " + f.what, f.path }, "source = \"seed 002\"");
-        if (const tnode* s = table.find("note")) in.note = read_string(field{s, "'note' of " + f.what, f.path }, "note = \"...\"");
+        if (const tnode* s = table.find("source"))
+            in.source = read_string(field{s, "'source' of " + f.what, f.path}, "source = \"seed 002\"");
+        if (const tnode* s = table.find("note"))
+            in.note = read_string(field{s, "'note' of " + f.what, f.path}, "note = \"...\"");
     }
     inputs_.push_back(std::move(in));
 }
@@ -503,16 +522,18 @@ void reader::record(const field& f, double value, value_rule rule, const param_d
 double reader::uncertain(const field& f, const std::string& kind, value_rule rule) {
     const tnode* n = f.node;
     if (!f.target)
-        fail(n->at, f.what + " is given as a distribution, but it takes a plain number (calc lines, "
-                             "the case's settings and a project line's fte cannot be uncertain; model values, "
-                             "schedule steps, duration parameters and project amounts can)");
+        fail(n->at, f.what +
+                        " is given as a distribution, but it takes a plain number (calc lines, "
+                        "the case's settings and a project line's fte cannot be uncertain; model values, "
+                        "schedule steps, duration parameters and project amounts can)");
     check_keys(*n, {kind, "source", "note"}, f.what);
     const tnode* v = n->find(kind);
-    field vf{v, "'" + kind + "' of " + f.what, f.path };
+    field vf{v, "'" + kind + "' of " + f.what, f.path};
     std::vector<double> xs;
     if (v->type != ttype::array) wrong_type(vf, "a list of numbers", kind + " = [550, 700, 1500]");
     for (const tnode& item : v->items) {
-        if (!item.is_number()) wrong_type(field{&item, vf.what, f.path }, "a number", kind + " = [550, 700, 1500]");
+        if (!item.is_number())
+            wrong_type(field{&item, vf.what, f.path}, "a number", kind + " = [550, 700, 1500]");
         check_finite(vf, item, item.number());
         xs.push_back(item.number());
     }
@@ -529,7 +550,8 @@ double reader::uncertain(const field& f, const std::string& kind, value_rule rul
     param_distribution& d = u.dist;
     if (kind == "uniform") {
         d = {param_kind::uniform, xs[0], xs[1], 0};
-        if (xs[0] > xs[1]) fail(v->at, vf.what + ": min " + format_number(xs[0]) + " > max; write [min, max]");
+        if (xs[0] > xs[1])
+            fail(v->at, vf.what + ": min " + format_number(xs[0]) + " > max; write [min, max]");
         u.mean = (xs[0] + xs[1]) / 2;
     } else if (kind == "triangular") {
         d = {param_kind::triangular, xs[0], xs[2], xs[1]};
@@ -537,7 +559,7 @@ double reader::uncertain(const field& f, const std::string& kind, value_rule rul
             fail(v->at, vf.what + " must be [min, mode, max] with min <= mode <= max");
         u.mean = (xs[0] + xs[1] + xs[2]) / 3;
     } else {
-        param_kind k = kind == "normal" ? param_kind::normal
+        param_kind k = kind == "normal"      ? param_kind::normal
                        : kind == "lognormal" ? param_kind::lognormal
                        : kind == "gamma"     ? param_kind::gamma
                                              : param_kind::beta;
@@ -546,7 +568,8 @@ double reader::uncertain(const field& f, const std::string& kind, value_rule rul
         if ((k == param_kind::lognormal || k == param_kind::gamma) && !(xs[0] > 0))
             fail(v->at, vf.what + ": the mean must be > 0 for a " + kind + " distribution");
         if ((k == param_kind::lognormal || k == param_kind::gamma) && xs[1] > max_cv * xs[0])
-            fail(v->at, vf.what + ": an sd of " + format_number(xs[1]) + " is more than " + format_number(max_cv) +
+            fail(v->at, vf.what + ": an sd of " + format_number(xs[1]) + " is more than " +
+                            format_number(max_cv) +
                             " times the mean; its draws would not be finite numbers: narrow it");
         if (k == param_kind::beta && !(xs[0] > 0 && xs[0] < 1 && xs[1] * xs[1] < xs[0] * (1 - xs[0])))
             fail(v->at, vf.what + ": a beta distribution needs 0 < mean < 1 and sd^2 < mean (1 - mean)");
@@ -588,12 +611,15 @@ void reader::check_support(const field& f, const param_distribution& d, value_ru
     case param_kind::gamma:
         if (prob) fail(at.at, f.what + ": a probability needs beta = [mean, sd] or a bounded distribution");
         if (rule == value_rule::whole && d.b > 0)
-            fail(at.at, f.what + ": a count or a capacity needs a bounded distribution (uniform or triangular), "
-                                 "so that every draw stays within " + format_number(max_count));
+            fail(at.at, f.what +
+                            ": a count or a capacity needs a bounded distribution (uniform or triangular), "
+                            "so that every draw stays within " +
+                            format_number(max_count));
         break;
     case param_kind::beta:
         if (rule == value_rule::whole)
-            fail(at.at, f.what + ": a beta distribution is for probabilities; give a count uniform or triangular");
+            fail(at.at,
+                 f.what + ": a beta distribution is for probabilities; give a count uniform or triangular");
         break;
     }
 }

@@ -2,10 +2,9 @@
 // collects every id and flag, then each reference (an id, a list of ids, a
 // flag mask, a condition on attributes) is resolved against them with "did you
 // mean" (see builder.hpp).
-#include "model/builder.hpp"
-
 #include <algorithm>
 
+#include "model/builder.hpp"
 #include "model/schema.hpp"
 
 namespace hemsim::loader {
@@ -55,8 +54,8 @@ void model_ids::collect(const tnode& root) {
                 const tnode& to = require_key(e, "to", "to = \"forsok\"");
                 std::string from_id = read_string(field_of(e, from), "from = \"stodboende\"");
                 std::string to_id = read_string(field_of(e, to), "to = \"forsok\"");
-                std::string tid = id ? read_string(field_of(e, *id), "id = \"stodboende_forsok\"")
-                                     : from_id + "_" + to_id;
+                std::string tid =
+                    id ? read_string(field_of(e, *id), "id = \"stodboende_forsok\"") : from_id + "_" + to_id;
                 if (id)
                     check_id(*id, tid, "transition", seen);
                 else if (auto [it, fresh] = seen.emplace(tid, e.node->at); !fresh)
@@ -77,8 +76,7 @@ void model_ids::collect(const tnode& root) {
                     if (!valid_id(flag))
                         fail(g->at, "invalid flag name " + in_quotes(flag) +
                                         "; flag names use lower case letters a-z, digits and _ only");
-                    if (std::find(flags_.begin(), flags_.end(), flag) == flags_.end())
-                        flags_.push_back(flag);
+                    if (std::find(flags_.begin(), flags_.end(), flag) == flags_.end()) flags_.push_back(flag);
                 }
             }
         }
@@ -94,8 +92,9 @@ void model_ids::collect(const tnode& root) {
     at_most(element_kind::staff, max_staff_pools, "merge pools that work alike");
     at_most(element_kind::attribute, max_attributes, "merge attributes or drop unused ones");
     if (flags_.size() > max_flags)
-        fail(root.at, "the model has " + std::to_string(flags_.size()) + " service flags; hemsim's limit is " +
-                           std::to_string(max_flags) + ": let services share flags");
+        fail(root.at, "the model has " + std::to_string(flags_.size()) +
+                          " service flags; hemsim's limit is " + std::to_string(max_flags) +
+                          ": let services share flags");
 }
 
 index_t model_ids::resolve(const field& f, element_kind kind) {
@@ -145,10 +144,11 @@ std::vector<index_t> model_ids::placement_list(const field& f) {
 condition model_ids::read_condition(const field& f) {
     std::string s = read_string(f, "when = \"has_debt\" (or \"!has_debt\", or \"ung_vuxen & !missbruk\")");
     if (s.find('|') != std::string::npos || s.find(" or ") != std::string::npos)
-        fail(f.node->at, f.what + " \"" + s +
-                             "\" asks for an 'or'; conditions are conjunctions of attributes (\"a & !b\"): "
-                             "write the branch once for each case instead, e.g. when = \"a\" and when = \"!a & b\" "
-                             "for \"a | b\"");
+        fail(f.node->at,
+             f.what + " \"" + s +
+                 "\" asks for an 'or'; conditions are conjunctions of attributes (\"a & !b\"): "
+                 "write the branch once for each case instead, e.g. when = \"a\" and when = \"!a & b\" "
+                 "for \"a | b\"");
     condition c;
     std::size_t start = 0;
     for (;;) {

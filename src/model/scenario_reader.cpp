@@ -37,18 +37,16 @@ struct scenario_reader {
     // Top-level keys: the case's settings, its alternatives, and model values
     // (element arrays and `set`) that the case sets for every alternative.
     static std::vector<std::string> scenario_keys() {
-        std::vector<std::string> k{"title", "description", "model", "start", "horizon_years", "horizon_months",
-                                   "replications", "seed", "warmup_days", "years", "units", "alternative",
-                                   "set", "source", "note"};
+        std::vector<std::string> k{"title",          "description",  "model", "start",       "horizon_years",
+                                   "horizon_months", "replications", "seed",  "warmup_days", "years",
+                                   "units",          "alternative",  "set",   "source",      "note"};
         for (const auto& key : element_keys()) k.push_back(key);
         return k;
     }
 
     void read(scenario& sc) {
         element e = top();
-        check_keys(root,
-                   scenario_keys(),
-                   "the scenario (top level)");
+        check_keys(root, scenario_keys(), "the scenario (top level)");
         sc.file = file;
         sc.title = read_string(field_of(e, require_key(e, "title", "title = \"Enheten för hemlösa 2007\"")),
                                "title = \"...\"");
@@ -76,10 +74,13 @@ struct scenario_reader {
         if (const tnode* y = root.find("years")) {
             field f = field_of(e, *y);
             std::string v = read_string(f, "years = \"calendar\" (or \"365-day\")");
-            if (v == "365-day") sc.years_365_day = true;
+            if (v == "365-day")
+                sc.years_365_day = true;
             else if (v != "calendar")
-                fail(y->at, f.what + " is \"" + v + "\"; write years = \"calendar\" (calendar years, the default) "
-                                     "or years = \"365-day\" (years of exactly 365 days, as in some reference models)");
+                fail(y->at,
+                     f.what + " is \"" + v +
+                         "\"; write years = \"calendar\" (calendar years, the default) "
+                         "or years = \"365-day\" (years of exactly 365 days, as in some reference models)");
         }
         if (const tnode* u = root.find("units")) {
             field f = field_of(e, *u);
@@ -91,8 +92,9 @@ struct scenario_reader {
             field f = field_of(e, *w);
             sc.warmup_days = rd.non_negative(f);
             auto end = std::chrono::sys_days{sc.start + std::chrono::months{sc.horizon_months}};
-            double horizon_days = sc.years_365_day ? 365.0 * sc.horizon_months / 12.0
-                                                   : static_cast<double>((end - std::chrono::sys_days{sc.start}).count());
+            double horizon_days = sc.years_365_day
+                                      ? 365.0 * sc.horizon_months / 12.0
+                                      : static_cast<double>((end - std::chrono::sys_days{sc.start}).count());
             if (sc.warmup_days >= horizon_days)
                 fail(w->at, f.what + " is " + format_number(sc.warmup_days) + " but the horizon is only " +
                                 format_number(horizon_days) +
@@ -130,7 +132,8 @@ struct scenario_reader {
                     " has no clients: no group has an initial stock or arrivals, so every figure "
                     "would be 0; add a [[group]] with [[group.initial]] or [[group.arrivals]]");
         for (const model_input& in : a.system.inputs) {
-            if (in.ref.field != input_field::arrival_per_year && in.ref.field != input_field::supply_per_year) continue;
+            if (in.ref.field != input_field::arrival_per_year && in.ref.field != input_field::supply_per_year)
+                continue;
             if (!in.listed) continue;
             const double rate = in.dist ? support_of(*in.dist).hi : in.value;
             (in.ref.field == input_field::arrival_per_year ? created : offers) += rate * years;
@@ -171,8 +174,8 @@ struct scenario_reader {
         double m = years ? v * 12 : v;
         if (m > max_horizon_months)
             fail(vn.at, f.what + " is " + format_number(v) + "; hemsim's limit for a horizon is " +
-                            std::to_string(max_horizon_months / 12) + " years (" + std::to_string(max_horizon_months) +
-                            " months) (docs/language.md, \"Limits\")");
+                            std::to_string(max_horizon_months / 12) + " years (" +
+                            std::to_string(max_horizon_months) + " months) (docs/language.md, \"Limits\")");
         if (std::fabs(m - std::round(m)) > 1e-9)
             fail(vn.at, f.what + " is " + format_number(v) +
                             "; the horizon must be a whole number of months" +
@@ -196,8 +199,8 @@ struct scenario_reader {
                 fail(item.at, "each 'alternative' must be a table, not " + type_name(item) +
                                   "; write [[alternative]]");
             element e{&item, "alternative", "alternative"};
-            std::vector<std::string> keys{"id",   "name",      "baseline", "description", "set", "project_cost",
-                                          "calc", "calc_note", "source",   "note"};
+            std::vector<std::string> keys{"id",           "name", "baseline",  "description", "set",
+                                          "project_cost", "calc", "calc_note", "source",      "note"};
             for (const auto& k : element_keys()) keys.push_back(k);
             check_keys(item, keys, "an alternative");
             const tnode& idn = require_key(e, "id", "id = \"nollalternativ\"");
@@ -263,7 +266,8 @@ struct scenario_reader {
             for (std::size_t i = 0; i < pc->items.size(); ++i)
                 alt.project_costs.push_back(read_project_cost(e, pc->items[i], i, alt.system, sc, ard));
             for (const project_cost& c : alt.project_costs)
-                if (c.staff != no_index) alt.system.staff[c.staff].funded_fte.push_back({c.start, c.end, c.fte});
+                if (c.staff != no_index)
+                    alt.system.staff[c.staff].funded_fte.push_back({c.start, c.end, c.fte});
         }
         if (const tnode* calc = item.find("calc")) {
             if (calc->type != ttype::array)
@@ -290,7 +294,8 @@ struct scenario_reader {
         if (n.type != ttype::table)
             fail(n.at, "each project_cost of " + alt.label +
                            " must be a table; write [[alternative.project_cost]]");
-        check_keys(n, {"item", "per_year", "one_off", "start", "end", "payer", "staff", "fte", "source", "note"},
+        check_keys(n,
+                   {"item", "per_year", "one_off", "start", "end", "payer", "staff", "fte", "source", "note"},
                    label);
         element e{&n, label, alt.path + ".project_cost." + std::to_string(i + 1)};
         project_cost pc;
@@ -308,7 +313,8 @@ struct scenario_reader {
                 fail((staff ? staff : fte)->key_at,
                      e.label + " funds staff: give both staff = \"boendestodjare\" and fte = 3");
             if (one_off)
-                fail(one_off->key_at, e.label + " funds staff, which costs per year; use per_year, not one_off");
+                fail(one_off->key_at,
+                     e.label + " funds staff, which costs per year; use per_year, not one_off");
             std::vector<std::string> pools;
             for (const auto& sp : m.staff) pools.push_back(sp.id);
             field sf = field_of(e, *staff);
@@ -324,17 +330,19 @@ struct scenario_reader {
         }
         const index_t self = static_cast<index_t>(i);
         if (per_year)
-            pc.per_year_sek = amounts.non_negative(input_of(e, *per_year, input_field::project_per_year, self, "kr/år"));
+            pc.per_year_sek =
+                amounts.non_negative(input_of(e, *per_year, input_field::project_per_year, self, "kr/år"));
         if (one_off) {
             pc.one_off = true;
-            pc.one_off_sek = amounts.non_negative(input_of(e, *one_off, input_field::project_one_off, self, "kr"));
+            pc.one_off_sek =
+                amounts.non_negative(input_of(e, *one_off, input_field::project_one_off, self, "kr"));
         }
         if (const tnode* s = n.find("start")) pc.start = read_date(field_of(e, *s));
         if (const tnode* en = n.find("end")) pc.end = read_date(field_of(e, *en));
         date first = pc.start.value_or(sc.start);
         if (pc.end && *pc.end < first)
-            fail(n.find("end")->at, e.label + " ends (" + iso(*pc.end) + ") before it starts (" +
-                                        iso(first) + "); make end >= start");
+            fail(n.find("end")->at, e.label + " ends (" + iso(*pc.end) + ") before it starts (" + iso(first) +
+                                        "); make end >= start");
         std::vector<std::string> payers;
         for (const auto& p : m.payers) payers.push_back(p.id);
         const tnode& payer_node = require_key(e, "payer", "payer = \"enheten\"");
@@ -351,26 +359,30 @@ struct scenario_reader {
         std::string label = "calc line " + std::to_string(i + 1) + " of " + alt.label;
         if (n.type != ttype::table)
             fail(n.at, "each calc line of " + alt.label + " must be a table; write [[alternative.calc]]");
-        check_keys(n, {"item", "placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year",
-                       "count", "amount", "months", "days", "note", "source"},
+        check_keys(n,
+                   {"item", "placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year",
+                    "count", "amount", "months", "days", "note", "source"},
                    label);
         element e{&n, label, alt.path + ".calc." + std::to_string(i + 1)};
         calc_line c;
-        const char* price_keys[] = {"placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year"};
+        const char* price_keys[] = {"placement",       "attribute",     "staff",
+                                    "price_per_month", "price_per_day", "per_year"};
         const tnode* price = nullptr;
         for (const char* k : price_keys) {
             const tnode* t = n.find(k);
             if (!t) continue;
             if (price)
-                fail(t->key_at, label + " gives both " + in_quotes(price->key) + " and " + in_quotes(k) +
-                                    "; the price comes from one of placement, attribute, staff, price_per_month, "
-                                    "price_per_day or per_year");
+                fail(t->key_at,
+                     label + " gives both " + in_quotes(price->key) + " and " + in_quotes(k) +
+                         "; the price comes from one of placement, attribute, staff, price_per_month, "
+                         "price_per_day or per_year");
             price = t;
         }
         if (!price)
-            fail(n.at, "missing price in " + label +
-                           "; add placement = \"stodboende\" (its price), attribute = \"forsorjningsstod\" (its "
-                           "cost), staff = \"boendestodjare\", or price_per_month = 16500");
+            fail(n.at,
+                 "missing price in " + label +
+                     "; add placement = \"stodboende\" (its price), attribute = \"forsorjningsstod\" (its "
+                     "cost), staff = \"boendestodjare\", or price_per_month = 16500");
         auto ids_of = [](const auto& v) {
             std::vector<std::string> ids;
             for (const auto& x : v) ids.push_back(x.id);
@@ -386,19 +398,26 @@ struct scenario_reader {
             c.placement = find_id(pf, read_string(pf, "placement = \"stodboende\""), ids_of(m.placements),
                                   element_kind::placement);
             const placement& pl = m.placements[c.placement];
-            if (pl.terminal) fail(price->at, label + " names terminal placement " + in_quotes(pl.id) + ", which has no price");
-            if (pl.price_given_per_month) from_schedule(pl.price_per_month_sek, calc_unit::month);
-            else from_schedule(pl.price_per_day_sek, calc_unit::day);
+            if (pl.terminal)
+                fail(price->at,
+                     label + " names terminal placement " + in_quotes(pl.id) + ", which has no price");
+            if (pl.price_given_per_month)
+                from_schedule(pl.price_per_month_sek, calc_unit::month);
+            else
+                from_schedule(pl.price_per_day_sek, calc_unit::day);
             default_item = pl.name;
         } else if (price->key == "attribute") {
             index_t a = find_id(pf, read_string(pf, "attribute = \"forsorjningsstod\""), ids_of(m.attributes),
                                 element_kind::attribute);
             const attribute& at = m.attributes[a];
             if (!at.has_cost())
-                fail(price->at, label + " names attribute " + in_quotes(at.id) +
-                                    ", which has no cost; give it cost_per_month and cost_in, or write price_per_month");
-            if (at.cost_given_per_month) from_schedule(at.cost_per_month_sek, calc_unit::month);
-            else from_schedule(at.cost_per_day_sek, calc_unit::day);
+                fail(price->at,
+                     label + " names attribute " + in_quotes(at.id) +
+                         ", which has no cost; give it cost_per_month and cost_in, or write price_per_month");
+            if (at.cost_given_per_month)
+                from_schedule(at.cost_per_month_sek, calc_unit::month);
+            else
+                from_schedule(at.cost_per_day_sek, calc_unit::day);
             default_item = at.name;
         } else if (price->key == "staff") {
             index_t s = find_id(pf, read_string(pf, "staff = \"boendestodjare\""), ids_of(m.staff),
@@ -430,10 +449,12 @@ struct scenario_reader {
             // The seed gives the total: the count is what it implies at this price.
             double total = rd.non_negative(field_of(e, *amount));
             double per_one = c.unit_price_sek * c.periods;
-            if (!(per_one > 0)) fail(amount->at, label + " gives an amount at a price of 0; give count instead");
+            if (!(per_one > 0))
+                fail(amount->at, label + " gives an amount at a price of 0; give count instead");
             c.count = total / per_one;
         } else if (price->key != "staff") {
-            fail(n.at, "missing count in " + label + "; add count = 50 (or amount = 12200000 for a given total)");
+            fail(n.at,
+                 "missing count in " + label + "; add count = 50 (or amount = 12200000 for a given total)");
         }
         if (const tnode* it = n.find("item")) c.item = read_string(field_of(e, *it), "item = \"...\"");
         if (c.item.empty()) c.item = default_item;

@@ -104,8 +104,9 @@ std::uint32_t too_deep(std::string_view text, int limit) {
         if (c == ']' || c == '}') depth = std::max(0, depth - 1);
         if (c == ',' || c == '=') dots = 0;
         // A dot between digits is a number's; any other separates key segments.
-        if (c == '.' && !(i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
-                          std::isdigit(static_cast<unsigned char>(text[i + 1]))))
+        if (c == '.' &&
+            !(i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+              std::isdigit(static_cast<unsigned char>(text[i + 1]))))
             ++dots;
         if (depth + dots > limit) return line;
     }
@@ -122,7 +123,8 @@ std::optional<std::string> decimal_comma(std::string_view line) {
     if (line[j] == '-' || line[j] == '+') ++j;
     std::size_t digits = j;
     while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
-    if (j == digits || j + 1 >= line.size() || line[j] != ',' || !std::isdigit(static_cast<unsigned char>(line[j + 1])))
+    if (j == digits || j + 1 >= line.size() || line[j] != ',' ||
+        !std::isdigit(static_cast<unsigned char>(line[j + 1])))
         return std::nullopt;
     std::size_t k = j + 1;
     while (k < line.size() && std::isdigit(static_cast<unsigned char>(line[k]))) ++k;
@@ -153,9 +155,9 @@ tnode read_document(const fs::path& file, const origin* referenced_at, std::stri
     std::ifstream in(file, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (std::uint32_t line = too_deep(text, max_nesting))
-        fail(origin{label, line, 1}, "tables, arrays and dotted keys are nested more than " +
-                                         std::to_string(max_nesting) +
-                                         " levels deep here; hemsim's files need a handful (see docs/language.md)");
+        fail(origin{label, line, 1},
+             "tables, arrays and dotted keys are nested more than " + std::to_string(max_nesting) +
+                 " levels deep here; hemsim's files need a handful (see docs/language.md)");
     try {
         toml::table doc = toml::parse(text, std::string_view(*label));
         return convert(doc);

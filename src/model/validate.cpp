@@ -1,13 +1,13 @@
 // Checks on the whole model once every element is built: the branch sums, the
 // remainders of drawn probabilities, the stock against the capacities and the
 // limits, and cycles of stays that take no time (see builder.hpp).
-#include "model/builder.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <utility>
+
+#include "model/builder.hpp"
 
 namespace hemsim::loader {
 
@@ -17,8 +17,9 @@ using namespace std::string_literals;
 // of their placements (at the highest draw of an uncertain count).
 void check_stock(const model& m, const tnode& root) {
     if (m.placements.empty())
-        fail(root.at, "the model has no placements; a model needs at least one [[placement]] (docs/language.md, "
-                       "\"The model\")");
+        fail(root.at,
+             "the model has no placements; a model needs at least one [[placement]] (docs/language.md, "
+             "\"The model\")");
     std::vector<double> start(m.placements.size(), 0.0);
     double total = 0;
     const auto groups = elements_of(root, element_kind::group);
@@ -34,16 +35,20 @@ void check_stock(const model& m, const tnode& root) {
         }
     if (total > max_clients_present)
         fail(groups.empty() ? root.at : groups[0].node->at,
-             "the model starts with up to " + format_number(total) + " clients; hemsim's limit for clients in the "
-             "system at once is " + format_number(max_clients_present) + " (docs/language.md, \"Limits\")");
+             "the model starts with up to " + format_number(total) +
+                 " clients; hemsim's limit for clients in the "
+                 "system at once is " +
+                 format_number(max_clients_present) + " (docs/language.md, \"Limits\")");
     const auto places = elements_of(root, element_kind::placement);
     for (index_t p = 0; p < m.placements.size(); ++p) {
         const auto& cap = m.placements[p].capacity;
         if (!cap || start[p] <= *cap) continue;
         const tnode* c = places[p].node->find("capacity");
-        fail(c ? c->at : places[p].node->at,
-             places[p].label + " has a capacity of " + std::to_string(*cap) + " but up to " + format_number(start[p]) +
-                 " clients start there (the groups' initial entries); raise the capacity or lower the counts");
+        fail(
+            c ? c->at : places[p].node->at,
+            places[p].label + " has a capacity of " + std::to_string(*cap) + " but up to " +
+                format_number(start[p]) +
+                " clients start there (the groups' initial entries); raise the capacity or lower the counts");
     }
 }
 
@@ -79,12 +84,15 @@ void check_instant_cycles(const model& m, const tnode& root) {
         bool supply = false;
         for (const gate& g : t.gates) supply = supply || g.kind == gate_kind::supply;
         const tnode* after = trs[i].node->find("after");
-        if (!supply) next[t.from].push_back({t.to, "transition " + in_quotes(t.id), after ? after->at : trs[i].node->at});
+        if (!supply)
+            next[t.from].push_back(
+                {t.to, "transition " + in_quotes(t.id), after ? after->at : trs[i].node->at});
     }
     for (index_t p = 0; p < P; ++p)
         if (m.placements[p].max_stay_days && *m.placements[p].max_stay_days <= instant &&
             m.placements[p].after_max_stay != no_index)
-            next[p].push_back({m.placements[p].after_max_stay, "the maximum stay of " + in_quotes(m.placements[p].id),
+            next[p].push_back({m.placements[p].after_max_stay,
+                               "the maximum stay of " + in_quotes(m.placements[p].id),
                                places[p].node->find("max_stay_days")->at});
     // Depth-first search for a cycle: 0 unvisited, 1 on the path, 2 done.
     std::vector<char> state(P, 0);
@@ -104,8 +112,9 @@ void check_instant_cycles(const model& m, const tnode& root) {
                     whys += (whys.empty() ? "" : ", ") + w->why;
                 }
                 names += in_quotes(m.placements[e.to].id);
-                fail(*first, "placements " + names + " form a cycle in which every stay can last no time at all (" +
-                                 whys + "); a client would go round it forever at one instant: give one of the "
+                fail(*first, "placements " + names +
+                                 " form a cycle in which every stay can last no time at all (" + whys +
+                                 "); a client would go round it forever at one instant: give one of the "
                                  "stays a duration (docs/language.md, \"Limits\")");
             }
             if (state[e.to] == 0) visit(e.to);
@@ -177,9 +186,8 @@ void check_branches(const model& m, const tnode& root) {
         }
         if (out.empty()) continue;
         if (attrs.size() > 16)
-            fail(all[out[0]].node->at,
-                 "transitions out of " + in_quotes(m.placements[p].id) +
-                     " use more than 16 attributes in 'when'; simplify the branches");
+            fail(all[out[0]].node->at, "transitions out of " + in_quotes(m.placements[p].id) +
+                                           " use more than 16 attributes in 'when'; simplify the branches");
         for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
             std::uint64_t bits = 0;
             for (std::size_t k = 0; k < attrs.size(); ++k)
@@ -205,11 +213,9 @@ void check_branches(const model& m, const tnode& root) {
             std::vector<std::string> cond;
             for (std::size_t k = 0; k < attrs.size(); ++k)
                 cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
-            std::string msg =
-                "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
+            std::string msg = "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
             if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
-            msg += " sum to " + format_number(sum) + " (" +
-                   (terms.empty() ? "none applies"s : join(terms)) +
+            msg += " sum to " + format_number(sum) + " (" + (terms.empty() ? "none applies"s : join(terms)) +
                    "); make them sum to 1 (use 'when' to split branches by attribute)";
             fail(at, msg);
         }

@@ -12,7 +12,7 @@
 namespace hemsim::loader {
 
 field field_of(const element& e, const tnode& n) {
-    return field{&n, in_quotes(n.key) + " in " + e.label, e.path + "." + n.key };
+    return field{&n, in_quotes(n.key) + " in " + e.label, e.path + "." + n.key};
 }
 
 field input_of(const element& e, const tnode& n, input_field what, index_t element, std::string unit,

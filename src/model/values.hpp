@@ -70,7 +70,8 @@ support support_of(const param_distribution& d);
 /// then be given as a distribution (model::uncertain).
 class reader {
 public:
-    reader(std::vector<source_note>& notes, std::vector<model_input>& inputs, std::vector<uncertain_param>& uncertain)
+    reader(std::vector<source_note>& notes, std::vector<model_input>& inputs,
+           std::vector<uncertain_param>& uncertain)
         : notes_(notes), inputs_(inputs), uncertain_(uncertain) {}
 
     /// Where the number sits (plain, or `value` of a { value, source } table).
@@ -122,7 +123,8 @@ private:
 
     // Records the number as an input when its field has a target in the model;
     // otherwise keeps its source note only.
-    void record(const field& f, double value, value_rule rule, const param_distribution* dist, const tnode& table);
+    void record(const field& f, double value, value_rule rule, const param_distribution* dist,
+                const tnode& table);
 
     // { kind = [params], source = "..." }: the distribution of an uncertain number.
     double uncertain(const field& f, const std::string& kind, value_rule rule);

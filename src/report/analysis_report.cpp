@@ -31,7 +31,8 @@ std::string sweep_table(const sweep_result& sweep, language lg) {
     for (const sweep_row& r : sweep.rows) {
         if (r.row.measure != measure::npv_diff) continue;
         std::vector<std::string> line;
-        for (double v : r.point) line.push_back(format_number(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 2, lg));
+        for (double v : r.point)
+            line.push_back(format_number(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 2, lg));
         line.push_back(sweep.alternatives[r.row.alternative]);
         line.push_back(npv_text(r.row.s, lg));
         table.push_back(line);
@@ -45,16 +46,18 @@ std::string tornado_table(const std::vector<tornado_row>& rows, language lg) {
          text(msg::tornado_col_low, lg), text(msg::tornado_col_high, lg), text(msg::tornado_col_npv_low, lg),
          text(msg::tornado_col_npv_high, lg), text(msg::tornado_col_swing, lg)}};
     for (const tornado_row& t : rows)
-        table.push_back({t.alternative, t.path, format_number(t.low_value, 2, lg), format_number(t.high_value, 2, lg),
-                         npv_text(t.npv_low, lg), npv_text(t.npv_high, lg), format_number(t.swing / 1e3, 0, lg)});
+        table.push_back({t.alternative, t.path, format_number(t.low_value, 2, lg),
+                         format_number(t.high_value, 2, lg), npv_text(t.npv_low, lg),
+                         npv_text(t.npv_high, lg), format_number(t.swing / 1e3, 0, lg)});
     return text(msg::tornado_head, lg) + "\n" + align_columns(table, "  ");
 }
 
 std::string switching_csv(const switching_result& r) {
     std::string csv = "alternative,parameter,lo,hi,switching_value,ci_low,ci_high,runs,note\n";
-    csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," + csv_number(r.hi) + "," +
-           (r.value ? csv_number(*r.value) : "") + "," + (r.ci_low ? csv_number(*r.ci_low) : "") + "," +
-           (r.ci_high ? csv_number(*r.ci_high) : "") + "," + std::to_string(r.runs) + "," + csv_field(r.note) + "\n";
+    csv += csv_field(r.alternative) + "," + csv_field(r.path) + "," + csv_number(r.lo) + "," +
+           csv_number(r.hi) + "," + (r.value ? csv_number(*r.value) : "") + "," +
+           (r.ci_low ? csv_number(*r.ci_low) : "") + "," + (r.ci_high ? csv_number(*r.ci_high) : "") + "," +
+           std::to_string(r.runs) + "," + csv_field(r.note) + "\n";
     return csv;
 }
 
@@ -80,8 +83,8 @@ std::string sweep_csv(const sweep_result& sweep) {
         for (double v : r.point) out += csv_number(v) + ",";
         out += csv_field(sweep.alternatives[r.row.alternative]) + "," +
                csv_field(measure_name(r.row.measure, r.row.adjustment));
-        for (double x : {r.row.s.mean, r.row.s.ci_low, r.row.s.ci_high, r.row.s.p05, r.row.s.p50, r.row.s.p95})
-        {
+        for (double x :
+             {r.row.s.mean, r.row.s.ci_low, r.row.s.ci_high, r.row.s.p05, r.row.s.p50, r.row.s.p95}) {
             out += ',';  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "," + std::string&&
             out += csv_number(x);
         }
@@ -96,9 +99,9 @@ std::string sensitivity_csv(const std::vector<tornado_row>& rows) {
         "npv_high,npv_high_ci_low,npv_high_ci_high,swing\n";
     for (const tornado_row& t : rows) {
         out += csv_field(t.alternative) + "," + csv_field(t.path);
-        for (double x : {t.mean_value, t.low_value, t.high_value, t.npv_low.mean, t.npv_low.ci_low,
-                         t.npv_low.ci_high, t.npv_high.mean, t.npv_high.ci_low, t.npv_high.ci_high, t.swing})
-        {
+        for (double x :
+             {t.mean_value, t.low_value, t.high_value, t.npv_low.mean, t.npv_low.ci_low, t.npv_low.ci_high,
+              t.npv_high.mean, t.npv_high.ci_low, t.npv_high.ci_high, t.swing}) {
             out += ',';  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "," + std::string&&
             out += csv_number(x);
         }

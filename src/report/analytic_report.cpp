@@ -39,8 +39,8 @@ std::string analytic_csv(const std::vector<analytic_run>& runs) {
     for (const analytic_run& run : runs) {
         const analytic_result& r = run.result;
         for (const analytic_entry& e : r.entries) {
-            const std::string head =
-                csv_field(run.alternative) + ',' + csv_field(r.group) + ',' + csv_field(r.placements[e.placement]) + ',';
+            const std::string head = csv_field(run.alternative) + ',' + csv_field(r.group) + ',' +
+                                     csv_field(r.placements[e.placement]) + ',';
             auto row = [&](const char* measure, const std::string& placement, double v) {
                 out += head + measure + ',' + csv_field(placement) + ',' + number(v) + '\n';
             };

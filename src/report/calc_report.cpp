@@ -17,14 +17,16 @@ std::string calc_csv(const calc_result& c) {
                    csv_number(i.unit_price_per_month()) + ',' + csv_number(i.months()) + ',' +
                    csv_number(i.amount_sek) + '\n';
         if (a.has_sum) out += csv_field(a.id) + ",total,,,," + csv_number(a.total_sek) + '\n';
-        if (!a.baseline && a.diff_sek) out += csv_field(a.id) + ",diff_vs_baseline,,,," + csv_number(*a.diff_sek) + '\n';
+        if (!a.baseline && a.diff_sek)
+            out += csv_field(a.id) + ",diff_vs_baseline,,,," + csv_number(*a.diff_sek) + '\n';
     }
     return out;
 }
 
 std::string kr_and_units(double sek, const std::string& units, language lang) {
     const bool mkr = units == "mkr";
-    std::string u = mkr ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
+    std::string u =
+        mkr ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
     return format_number(sek, 0, lang) + " kr (" + u + ")";
 }
 
@@ -48,19 +50,22 @@ std::string formula(const calc_item& i, language lang) {
     switch (i.unit) {
     case calc_unit::month:
         return text(msg::calc_persons_months, lang, q, price, quantity_text(i.periods, lang));
-    case calc_unit::day:
-        return text(msg::calc_persons_days, lang, q, price, quantity_text(i.periods, lang));
-    case calc_unit::year:
-        return text(msg::calc_fte_per_year, lang, q, price);
+    case calc_unit::day: return text(msg::calc_persons_days, lang, q, price, quantity_text(i.periods, lang));
+    case calc_unit::year: return text(msg::calc_fte_per_year, lang, q, price);
     }
     return "";
 }
 
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > text_width(s) ? w - text_width(s) : 0, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > text_width(s) ? w - text_width(s) : 0, ' ') + s; }
+std::string pad_right(const std::string& s, std::size_t w) {
+    return s + std::string(w > text_width(s) ? w - text_width(s) : 0, ' ');
+}
+std::string pad_left(const std::string& s, std::size_t w) {
+    return std::string(w > text_width(s) ? w - text_width(s) : 0, ' ') + s;
+}
 
 std::string units_only(double sek, const std::string& units, language lang) {
-    return units == "mkr" ? format_number(sek / 1e6, 1, lang) + " mkr" : format_number(sek / 1e3, 0, lang) + " tkr";
+    return units == "mkr" ? format_number(sek / 1e6, 1, lang) + " mkr"
+                          : format_number(sek / 1e3, 0, lang) + " tkr";
 }
 
 }  // namespace
@@ -76,7 +81,8 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
             w_formula = std::max(w_formula, text_width(formula(i, lang)));
             w_kr = std::max(w_kr, text_width(format_number(i.amount_sek, 0, lang) + " kr"));
         }
-    for (const calc_alternative& a : c.alts) w_kr = std::max(w_kr, text_width(format_number(a.total_sek, 0, lang) + " kr"));
+    for (const calc_alternative& a : c.alts)
+        w_kr = std::max(w_kr, text_width(format_number(a.total_sek, 0, lang) + " kr"));
     const std::string sum_label = text(msg::total_label, lang);
     w_item = std::max(w_item, text_width(sum_label));
     for (const calc_alternative& a : c.alts) {
@@ -114,7 +120,8 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang) 
     return out;
 }
 
-std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table, language lang) {
+std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table,
+                            language lang) {
     bool any = false;
     for (const calc_alternative& a : c.alts) any = any || a.has_sum;
     if (!any) return "";

@@ -23,6 +23,7 @@ std::string calc_table(const scenario& sc, const calc_result& c, language lang);
 
 /// Per alternative: the static sum (the one `calc` prints) beside the simulated
 /// mean of each year, and one line on what makes them differ.
-std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table, language lang);
+std::string calc_beside_run(const scenario& sc, const calc_result& c, const result_table& table,
+                            language lang);
 
 }  // namespace hemsim

@@ -1,6 +1,5 @@
 #include "report/csv.hpp"
 
-
 namespace hemsim {
 
 namespace {

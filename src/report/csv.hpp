@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "results/summary.hpp"
 #include "report/text.hpp"
+#include "results/summary.hpp"
 
 namespace hemsim {
 

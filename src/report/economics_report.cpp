@@ -29,8 +29,8 @@ struct money_unit {
 };
 
 money_unit unit_for(const sample_summary& s) {
-    const double big = std::max({std::fabs(s.mean), std::fabs(s.ci_low), std::fabs(s.ci_high), std::fabs(s.p05),
-                                 std::fabs(s.p95)});
+    const double big = std::max(
+        {std::fabs(s.mean), std::fabs(s.ci_low), std::fabs(s.ci_high), std::fabs(s.p05), std::fabs(s.p95)});
     return big >= 1e6 ? money_unit{1e6, 1, "mkr"} : money_unit{1e3, 0, "tkr"};
 }
 

@@ -20,6 +20,7 @@ std::string economics_csv(const econ_table& table);
 /// with its interval, the savings per krona invested, the net cost (or saving)
 /// per extra exit, and the same adjusted for deadweight / optimism bias when
 /// set. Swedish (decimal comma, space for thousands, tkr/mkr) or English.
-std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o, language lang);
+std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
+                              language lang);
 
 }  // namespace hemsim

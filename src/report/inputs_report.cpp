@@ -13,7 +13,8 @@ namespace {
 // A number with as few decimals as it needs (at most 4): 13,34; 0,85; 500 000.
 std::string short_number(double x, language lang) {
     int d = 0;
-    while (d < 4 && std::fabs(std::round(x * std::pow(10.0, d)) / std::pow(10.0, d) - x) > 1e-9 * std::max(1.0, std::fabs(x)))
+    while (d < 4 && std::fabs(std::round(x * std::pow(10.0, d)) / std::pow(10.0, d) - x) >
+                        1e-9 * std::max(1.0, std::fabs(x)))
         ++d;
     return format_number(x, d, lang);
 }
@@ -31,7 +32,8 @@ std::pair<std::string, std::string> element_and_field(const std::string& path) {
         dots = 4;
     if (path.rfind("alternative.", 0) == 0) dots = 4;  // alternative.<id>.project_cost.<n>
     std::size_t pos = 0;
-    for (std::size_t i = 0; i < dots && pos != std::string::npos; ++i) pos = path.find('.', pos + (i ? 1 : 0));
+    for (std::size_t i = 0; i < dots && pos != std::string::npos; ++i)
+        pos = path.find('.', pos + (i ? 1 : 0));
     if (pos == std::string::npos) return {path, ""};
     return {path.substr(0, pos), path.substr(pos + 1)};
 }
@@ -41,18 +43,12 @@ std::pair<std::string, std::string> element_and_field(const std::string& path) {
 std::string distribution_text(const param_distribution& d, language lang) {
     auto n = [&](double x) { return short_number(x, lang); };
     switch (d.kind) {
-        case param_kind::uniform:
-            return text(msg::dist_uniform, lang, n(d.a), n(d.b));
-        case param_kind::triangular:
-            return text(msg::dist_triangular, lang, n(d.a), n(d.c), n(d.b));
-        case param_kind::normal:
-            return text(msg::dist_normal, lang, n(d.a), n(d.b));
-        case param_kind::lognormal:
-            return text(msg::dist_lognormal, lang, n(d.a), n(d.b));
-        case param_kind::gamma:
-            return text(msg::dist_gamma, lang, n(d.a), n(d.b));
-        case param_kind::beta:
-            return text(msg::dist_beta, lang, n(d.a), n(d.b));
+    case param_kind::uniform: return text(msg::dist_uniform, lang, n(d.a), n(d.b));
+    case param_kind::triangular: return text(msg::dist_triangular, lang, n(d.a), n(d.c), n(d.b));
+    case param_kind::normal: return text(msg::dist_normal, lang, n(d.a), n(d.b));
+    case param_kind::lognormal: return text(msg::dist_lognormal, lang, n(d.a), n(d.b));
+    case param_kind::gamma: return text(msg::dist_gamma, lang, n(d.a), n(d.b));
+    case param_kind::beta: return text(msg::dist_beta, lang, n(d.a), n(d.b));
     }
     return "";
 }
@@ -69,8 +65,10 @@ std::string inputs_listing(const scenario& sc, language lang) {
     for (const alternative& a : sc.alternatives)
         for (const model_input& in : a.system.inputs) {
             if (!in.dist) continue;
-            auto it = std::find_if(uncertain.begin(), uncertain.end(), [&](const auto& e) { return e.first == in.path; });
-            if (it == uncertain.end()) uncertain.push_back({in.path, entry{&in, {}}}), it = uncertain.end() - 1;
+            auto it = std::find_if(uncertain.begin(), uncertain.end(),
+                                   [&](const auto& e) { return e.first == in.path; });
+            if (it == uncertain.end())
+                uncertain.push_back({in.path, entry{&in, {}}}), it = uncertain.end() - 1;
             it->second.alts.push_back(a.name.empty() ? a.id : a.name);
         }
     if (uncertain.empty()) {
@@ -83,7 +81,8 @@ std::string inputs_listing(const scenario& sc, language lang) {
                 e.alts.size() == sc.alternatives.size() ? text(msg::inputs_every_alternative, lang) : "";
             if (where.empty())
                 for (std::size_t i = 0; i < e.alts.size(); ++i) where += (i ? ", " : "") + e.alts[i];
-            const bool shows_mean = in.dist->kind != param_kind::uniform && in.dist->kind != param_kind::triangular;
+            const bool shows_mean =
+                in.dist->kind != param_kind::uniform && in.dist->kind != param_kind::triangular;
             const std::string dist =
                 distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit);
             out += "  " +
@@ -122,8 +121,9 @@ std::string inputs_listing(const scenario& sc, language lang) {
                 continue;
             const std::size_t at = in.path.find('@');
             const std::string field = in.path.substr(0, at);
-            std::string v = in.dist ? distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit)
-                                    : with_unit(in.value, in.unit, lang);
+            std::string v = in.dist
+                                ? distribution_text(*in.dist, lang) + (in.unit.empty() ? "" : " " + in.unit)
+                                : with_unit(in.value, in.unit, lang);
             if (at != std::string::npos && in.path.substr(at + 1) != "start")
                 v = text(msg::inputs_from, lang, v, in.path.substr(at + 1));
             if (!out.empty() && out.back().first == field)
@@ -138,7 +138,8 @@ std::string inputs_listing(const scenario& sc, language lang) {
         if (a.baseline) continue;
         std::vector<std::string> changes;
         for (const auto& [field, v] : fields(a)) {
-            auto it = std::find_if(base_fields.begin(), base_fields.end(), [&field = field](const auto& f) { return f.first == field; });
+            auto it = std::find_if(base_fields.begin(), base_fields.end(),
+                                   [&field = field](const auto& f) { return f.first == field; });
             if (it != base_fields.end() && it->second == v) continue;
             changes.push_back(it == base_fields.end() ? text(msg::inputs_change_new, lang, field, v)
                                                       : text(msg::inputs_change, lang, field, v, it->second));

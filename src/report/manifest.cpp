@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "hemsim_version.hpp"
 #include "model/calendar.hpp"
 #include "report/warnings_report.hpp"
-#include "hemsim_version.hpp"
 
 namespace hemsim {
 

@@ -9,7 +9,8 @@
 
 namespace hemsim {
 
-std::string run_table(const scenario& sc, const scenario_result& res, const result_table& yearly, language lang) {
+std::string run_table(const scenario& sc, const scenario_result& res, const result_table& yearly,
+                      language lang) {
     auto tkr = [&](double x) { return format_number(x / 1000.0, 0, lang); };
     auto ci = [&](const sample_summary& s) {
         // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + std::string&&.
@@ -51,8 +52,8 @@ std::string run_table(const scenario& sc, const scenario_result& res, const resu
             std::string ylabel =
                 y == whole_horizon ? text(msg::run_year_total, lang) : yearly.names().year_label(y);
             const bool show = a != base && d;
-            table.push_back({display_name(alt, lang), ylabel, tkr(c->s.mean), ci(c->s), show ? tkr(d->s.mean) : "",
-                             show ? ci(d->s) : "", show ? spread(d->s) : ""});
+            table.push_back({display_name(alt, lang), ylabel, tkr(c->s.mean), ci(c->s),
+                             show ? tkr(d->s.mean) : "", show ? ci(d->s) : "", show ? spread(d->s) : ""});
         }
     }
     out += align_columns(table, "", 2);

@@ -18,15 +18,9 @@ std::string warning_text(const run_warning& w, const scenario& sc, language lang
     case warning_kind::queue_never_served: {
         msg why = msg::warning_blocked_supply;
         switch (w.blocked) {
-            case blocked_by::supply_rate_zero:
-                why = msg::warning_blocked_supply;
-                break;
-            case blocked_by::staff_without_slots:
-                why = msg::warning_blocked_staff;
-                break;
-            case blocked_by::room_never_freed:
-                why = msg::warning_blocked_room;
-                break;
+        case blocked_by::supply_rate_zero: why = msg::warning_blocked_supply; break;
+        case blocked_by::staff_without_slots: why = msg::warning_blocked_staff; break;
+        case blocked_by::room_never_freed: why = msg::warning_blocked_room; break;
         }
         return text(msg::warning_queue_never_served, lang, name, w.subject, n1(w.value),
                     text(why, lang, w.blocker));

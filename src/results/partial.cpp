@@ -130,23 +130,24 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
             id = here;
             by_rep.assign(id.replications, {});
         } else if (here.case_file != id.case_file || here.inputs_sha256 != id.inputs_sha256 ||
-                   here.seed != id.seed || here.replications != id.replications || here.shard_n != id.shard_n ||
-                   here.fixed_parameters != id.fixed_parameters) {
+                   here.seed != id.seed || here.replications != id.replications ||
+                   here.shard_n != id.shard_n || here.fixed_parameters != id.fixed_parameters) {
             throw std::runtime_error(files[f].string() + " is from another run than " + files[0].string() +
                                      " (case, inputs, seed, replications or shard count differ)");
         }
         if (auto [it, fresh] = shards.emplace(here.shard_k, files[f]); !fresh)
-            throw std::runtime_error("shard " + std::to_string(here.shard_k) + " is given twice: " +
-                                     it->second.string() + " and " + files[f].string());
+            throw std::runtime_error("shard " + std::to_string(here.shard_k) +
+                                     " is given twice: " + it->second.string() + " and " + files[f].string());
         auto A = r.pod<std::uint64_t>();
         auto n = r.pod<std::uint64_t>();
         if (A != sc.alternatives.size())
-            throw std::runtime_error(files[f].string() + " has " + std::to_string(A) + " alternatives, the case " +
-                                     std::to_string(sc.alternatives.size()));
+            throw std::runtime_error(files[f].string() + " has " + std::to_string(A) +
+                                     " alternatives, the case " + std::to_string(sc.alternatives.size()));
         std::vector<std::uint32_t> ids(n);
         for (auto& i : ids) i = r.pod<std::uint32_t>();
         for (std::uint32_t i : ids)
-            if (i >= id.replications) throw std::runtime_error(files[f].string() + ": replication out of range");
+            if (i >= id.replications)
+                throw std::runtime_error(files[f].string() + ": replication out of range");
         std::vector<std::vector<replication_result>> reps(A, std::vector<replication_result>(n));
         for (std::size_t a = 0; a < A; ++a)
             for (std::size_t k = 0; k < n; ++k) {
@@ -170,7 +171,8 @@ scenario_result merge_partials(const scenario& sc, const std::vector<std::filesy
     out.alts.resize(sc.alternatives.size());
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         out.alts[a] = empty_result(sc, a, out.cal);
-        for (std::uint32_t r = 0; r < id.replications; ++r) out.alts[a].reps.push_back(std::move(by_rep[r][a]));
+        for (std::uint32_t r = 0; r < id.replications; ++r)
+            out.alts[a].reps.push_back(std::move(by_rep[r][a]));
     }
     for (std::uint32_t r = 0; r < id.replications; ++r) out.rep_ids.push_back(r);
     return out;

@@ -15,8 +15,8 @@ namespace hemsim {
 
 /// What identifies a run: every shard of it must agree on these.
 struct run_identity {
-    std::string case_file;        // absolute path of the scenario
-    std::string inputs_sha256;    // sha256 of every input file, joined
+    std::string case_file;      // absolute path of the scenario
+    std::string inputs_sha256;  // sha256 of every input file, joined
     std::uint64_t seed = 0;
     std::uint32_t replications = 0;
     std::uint32_t shard_k = 0, shard_n = 1;

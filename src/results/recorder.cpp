@@ -29,8 +29,8 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
     l.years = cal.year_numbers;
     l.categories = {"placements", "social_assistance", "staff", "project"};
     for (const attribute& a : m.attributes)
-        if (a.has_cost() && std::find(l.categories.begin(), l.categories.end(), a.cost_category) ==
-                                l.categories.end())
+        if (a.has_cost() &&
+            std::find(l.categories.begin(), l.categories.end(), a.cost_category) == l.categories.end())
             l.categories.push_back(a.cost_category);
     for (const payer& p : m.payers) l.payers.push_back(p.id);
     for (const placement& p : m.placements) l.placements.push_back(p.id);
@@ -53,7 +53,8 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
             if (t > 0 && t < cal.horizon_days) cuts.push_back(t);
         }
     };
-    for (const placement& p : m.placements) cut_at(p.price_given_per_month ? p.price_per_month_sek : p.price_per_day_sek);
+    for (const placement& p : m.placements)
+        cut_at(p.price_given_per_month ? p.price_per_month_sek : p.price_per_day_sek);
     for (const attribute& a : m.attributes)
         if (a.has_cost()) cut_at(a.cost_given_per_month ? a.cost_per_month_sek : a.cost_per_day_sek);
     if (sc.warmup_days > 0 && sc.warmup_days < cal.horizon_days) cuts.push_back(sc.warmup_days);
@@ -82,7 +83,7 @@ struct recorder::impl {
     double warmup;
     replication_result r;
 
-    std::vector<counter> occ;           // per placement
+    std::vector<counter> occ;  // per placement
     // Attribute-days for costs: one counter per (attribute, placement in cost_in),
     // in the layout's order of attribute_costs.
     struct attr_days {
@@ -211,7 +212,7 @@ struct recorder::impl {
     struct person_count {
         std::unordered_map<std::uint64_t, std::size_t> last_year;  // year index + 1
         std::unordered_map<std::uint64_t, std::uint32_t> present;  // stays in progress
-        std::size_t year = 0;                                     // the year rolled to
+        std::size_t year = 0;                                      // the year rolled to
     };
     std::vector<person_count> persons;
     bool next_entry_initial = false;  // the next `entered` is a client of the initial stock
@@ -292,13 +293,9 @@ void recorder::rule(double t, index_t placement, rule_event what, std::uint64_t 
         for (index_t i : d.over_at[placement]) d.count_person(i, y, client);
         break;
     case rule_event::moved_by_rule:
-    case rule_event::redirected:
-        d.r.rule_moves[placement * d.l.Y() + y] += 1;
-        break;
+    case rule_event::redirected: d.r.rule_moves[placement * d.l.Y() + y] += 1; break;
     case rule_event::breach_max_stay:
-    case rule_event::breach_bar:
-        d.r.breaches[placement * d.l.Y() + y] += 1;
-        break;
+    case rule_event::breach_bar: d.r.breaches[placement * d.l.Y() + y] += 1; break;
     }
 }
 

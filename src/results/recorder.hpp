@@ -6,8 +6,8 @@
 
 #include <memory>
 
-#include "model/calendar.hpp"
 #include "engine/observer.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"
 

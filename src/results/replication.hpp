@@ -18,19 +18,19 @@ inline constexpr std::uint32_t fixed_categories = 4;
 
 /// Names and sizes of an alternative's result tables.
 struct result_layout {
-    std::vector<int> years;                // calendar year of each period
-    std::vector<std::string> categories;   // placements, social_assistance, staff, project, ...
+    std::vector<int> years;               // calendar year of each period
+    std::vector<std::string> categories;  // placements, social_assistance, staff, project, ...
     std::vector<std::string> payers;
     std::vector<std::string> placements;
-    std::vector<std::string> queues;       // services, then one per transition
-    std::vector<char> queue_active;        // per queue: model::queues()'s active (model::has_waiting_list)
+    std::vector<std::string> queues;  // services, then one per transition
+    std::vector<char> queue_active;   // per queue: model::queues()'s active (model::has_waiting_list)
     std::vector<std::string> supplies;
     std::vector<std::string> indicators;
-    std::vector<char> has_rules;           // per placement: a maximum stay or a bar
+    std::vector<char> has_rules;  // per placement: a maximum stay or a bar
     /// Time cells [cells[c], cells[c+1]): the months, cut where a price or an
     /// attribute's cost changes, so that every rate is constant in a cell.
-    std::vector<double> cells;             // size N + 1, days
-    std::vector<std::size_t> cell_month;   // the month of each cell
+    std::vector<double> cells;            // size N + 1, days
+    std::vector<std::size_t> cell_month;  // the month of each cell
     /// The attribute costs that run in placements: (attribute, placement), attribute
     /// order then cost_in order; the rows of attribute_days.
     std::vector<std::pair<index_t, index_t>> attribute_costs;
@@ -57,36 +57,38 @@ struct replication_result {
     // Recorded by the simulation:
     std::vector<double> occupancy;       // (placement, cell): person-days
     std::vector<double> attribute_days;  // (attribute cost, cell): days an attribute holds in a placement
-    std::vector<double> person_days;  // (placement, year)
-    std::vector<double> exits;        // (placement, year): entries into terminal placements
-    std::vector<double> wait_sum;     // (queue, year): days waited by those who left the queue
-    std::vector<double> wait_n;       // (queue, year): number who left the queue
-    std::vector<double> queue_days;   // (queue, year): integral of the queue length
-    std::vector<double> queue_end;    // (queue, year): length at the end of the year
-    std::vector<double> offers_lost;  // (supply, year)
-    std::vector<double> offers;       // (supply, year): offers made, taken or lost
-    std::vector<double> indicators;   // (indicator, year)
-    std::vector<double> rule_moves;   // (placement, year): clients moved or redirected by a rule
-    std::vector<double> breaches;     // (placement, year): rules that could not be kept for lack of room
+    std::vector<double> person_days;     // (placement, year)
+    std::vector<double> exits;           // (placement, year): entries into terminal placements
+    std::vector<double> wait_sum;        // (queue, year): days waited by those who left the queue
+    std::vector<double> wait_n;          // (queue, year): number who left the queue
+    std::vector<double> queue_days;      // (queue, year): integral of the queue length
+    std::vector<double> queue_end;       // (queue, year): length at the end of the year
+    std::vector<double> offers_lost;     // (supply, year)
+    std::vector<double> offers;          // (supply, year): offers made, taken or lost
+    std::vector<double> indicators;      // (indicator, year)
+    std::vector<double> rule_moves;      // (placement, year): clients moved or redirected by a rule
+    std::vector<double> breaches;        // (placement, year): rules that could not be kept for lack of room
     std::vector<double> present_days_month;  // (month): person-days of every client in the system
     flow_counts flows;
-    std::vector<double> params;       // the drawn values of the alternative's uncertain parameters
+    std::vector<double> params;  // the drawn values of the alternative's uncertain parameters
 
     // Filled by the costing pass:
-    std::vector<double> cost;         // ledger: (year, category, payer, placement or none), SEK
-    std::vector<double> cost_month;   // (month, payer): total cost, for cash flows and break-even
-    std::vector<double> staff_month;  // (month): staff costs, every payer
+    std::vector<double> cost;           // ledger: (year, category, payer, placement or none), SEK
+    std::vector<double> cost_month;     // (month, payer): total cost, for cash flows and break-even
+    std::vector<double> staff_month;    // (month): staff costs, every payer
     std::vector<double> project_month;  // (month): project costs, every payer
 
     /// Every table the simulation records, in one fixed order (the shard files;
     /// the costs are made again from them).
     std::array<std::vector<double>*, 15> tables() {
-        return {&occupancy, &attribute_days, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end,
-                &offers_lost, &offers, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
+                &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
+                &breaches,   &present_days_month, &params};
     }
     std::array<const std::vector<double>*, 15> tables() const {
-        return {&occupancy, &attribute_days, &person_days, &exits, &wait_sum, &wait_n, &queue_days, &queue_end,
-                &offers_lost, &offers, &indicators, &rule_moves, &breaches, &present_days_month, &params};
+        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
+                &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
+                &breaches,   &present_days_month, &params};
     }
 
     /// Total cost in year y (all categories, payers, placements).

@@ -1,8 +1,8 @@
 #include "results/runner.hpp"
 
 #include <atomic>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -85,14 +85,16 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
         const result_layout& l = out.alts[a].layout;
         const double Y = static_cast<double>(l.Y()), P = static_cast<double>(l.placements.size());
         bytes += 8.0 * static_cast<double>(R) *
-                 (Y * static_cast<double>(l.C() * l.K() * l.P1()) + 5 * P * Y + 4 * static_cast<double>(l.Q()) * Y +
-                  2 * static_cast<double>(l.S()) * Y + static_cast<double>(out.cal.months() * (l.K() + 1)) +
-                  static_cast<double>(l.I()) * Y + static_cast<double>(sc.alternatives[a].system.uncertain.size()));
+                 (Y * static_cast<double>(l.C() * l.K() * l.P1()) + 5 * P * Y +
+                  4 * static_cast<double>(l.Q()) * Y + 2 * static_cast<double>(l.S()) * Y +
+                  static_cast<double>(out.cal.months() * (l.K() + 1)) + static_cast<double>(l.I()) * Y +
+                  static_cast<double>(sc.alternatives[a].system.uncertain.size()));
     }
     if (bytes > max_result_bytes)
-        throw input_error("the run would keep about " + std::to_string(static_cast<long long>(bytes / 1e9 + 0.5)) +
-                          " GB of results in memory (" + std::to_string(R) + " replications of " + std::to_string(A) +
-                          " alternatives); hemsim's limit is " +
+        throw input_error("the run would keep about " +
+                          std::to_string(static_cast<long long>(bytes / 1e9 + 0.5)) +
+                          " GB of results in memory (" + std::to_string(R) + " replications of " +
+                          std::to_string(A) + " alternatives); hemsim's limit is " +
                           std::to_string(static_cast<long long>(max_result_bytes / 1e9)) +
                           " GB: run fewer replications, or in shards (run --shard K/N, then merge)");
     for (std::size_t a = 0; a < A; ++a) out.alts[a].reps.resize(R);
@@ -106,14 +108,15 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
             if (task >= A * R) return;
             std::size_t r = task / A, a = task % A;
             try {
-                out.alts[a].reps[r] = run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout,
-                                                      out.seed, out.rep_ids[r], opts.fixed_parameters, opts.limits);
+                out.alts[a].reps[r] =
+                    run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout, out.seed,
+                                    out.rep_ids[r], opts.fixed_parameters, opts.limits);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure)
-                    failure = std::make_exception_ptr(std::runtime_error(
-                        "alternative '" + sc.alternatives[a].id + "', replication " + std::to_string(out.rep_ids[r]) +
-                        ": " + e.what()));
+                    failure = std::make_exception_ptr(
+                        std::runtime_error("alternative '" + sc.alternatives[a].id + "', replication " +
+                                           std::to_string(out.rep_ids[r]) + ": " + e.what()));
                 next = A * R;
             }
         }

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "model/calendar.hpp"
 #include "engine/simulator.hpp"
+#include "model/calendar.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"
 
@@ -18,12 +18,14 @@ struct run_options {
     std::uint32_t replications = 0;  // 0: the scenario's
     std::uint64_t seed = 0;
     bool seed_given = false;
-    unsigned threads = 0;            // 0: all cores
+    unsigned threads = 0;  // 0: all cores
     // A shard K/N runs replications K, K+N, K+2N, ... of the whole run (K in 0..N-1).
     std::uint32_t shard_k = 0, shard_n = 1;
-    bool fixed_parameters = false;   // uncertain parameters at their means (separates flow noise from input uncertainty)
-    sim_limits limits;               // runaway work stops a replication (docs/language.md, "Limits")
-    bool reuse_simulation = true;    // analyses: a value that only changes costs is costed again, not simulated anew
+    bool fixed_parameters =
+        false;          // uncertain parameters at their means (separates flow noise from input uncertainty)
+    sim_limits limits;  // runaway work stops a replication (docs/language.md, "Limits")
+    bool reuse_simulation =
+        true;  // analyses: a value that only changes costs is costed again, not simulated anew
 };
 
 struct alternative_result {
@@ -35,9 +37,9 @@ struct alternative_result {
 struct scenario_result {
     calendar cal;
     std::uint64_t seed = 0;
-    std::uint32_t replications = 0;        // replications of the whole run
+    std::uint32_t replications = 0;  // replications of the whole run
     std::uint32_t shard_k = 0, shard_n = 1;
-    std::vector<std::uint32_t> rep_ids;    // the replication number of each entry of reps
+    std::vector<std::uint32_t> rep_ids;  // the replication number of each entry of reps
     bool fixed_parameters = false;
     unsigned threads = 0;
     double wall_seconds = 0;               // the simulation itself, all threads
@@ -51,9 +53,8 @@ struct scenario_result {
 /// once, from streams keyed by their paths (the same draw in every alternative),
 /// unless `fixed_parameters`.
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
-                                   const result_layout& layout, std::uint64_t seed,
-                                   std::uint64_t replication, bool fixed_parameters = false,
-                                   const sim_limits& limits = {});
+                                   const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
+                                   bool fixed_parameters = false, const sim_limits& limits = {});
 
 /// The most memory the results of one run may take (bytes); beyond it run_scenario
 /// throws input_error before it starts.

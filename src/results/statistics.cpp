@@ -39,7 +39,8 @@ sample_summary summarize(std::vector<double> xs, double confidence) {
     }
     r.mean = mean;
     r.sd = r.n > 1 ? std::sqrt(m2 / static_cast<double>(r.n - 1)) : 0.0;
-    double half = r.n > 1 ? t_critical(confidence, r.n - 1) * r.sd / std::sqrt(static_cast<double>(r.n)) : 0.0;
+    double half =
+        r.n > 1 ? t_critical(confidence, r.n - 1) * r.sd / std::sqrt(static_cast<double>(r.n)) : 0.0;
     r.ci_low = mean - half;
     r.ci_high = mean + half;
     std::sort(xs.begin(), xs.end());
@@ -55,7 +56,8 @@ void wilson_interval(double k, double n, double confidence, double& low, double&
         high = 1;
         return;
     }
-    const double z = boost::math::quantile(boost::math::complement(boost::math::normal(), (1 - confidence) / 2));
+    const double z =
+        boost::math::quantile(boost::math::complement(boost::math::normal(), (1 - confidence) / 2));
     const double p = k / n, z2n = z * z / n;
     const double centre = (p + z2n / 2) / (1 + z2n);
     const double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / n + z2n / (4 * n));
@@ -76,7 +78,8 @@ sample_summary summarize(std::vector<double> xs, quantity_kind kind, double conf
         r.ci_high = std::max(0.0, r.ci_high);
         break;
     case quantity_kind::share:
-        wilson_interval(r.mean * static_cast<double>(r.n), static_cast<double>(r.n), confidence, r.ci_low, r.ci_high);
+        wilson_interval(r.mean * static_cast<double>(r.n), static_cast<double>(r.n), confidence, r.ci_low,
+                        r.ci_high);
         break;
     }
     return r;

@@ -13,9 +13,9 @@ void check_conservation(const scenario& sc, const scenario_result& res) {
             if (f.initial + f.arrivals != f.present + f.exits)
                 throw std::logic_error("clients not conserved in alternative '" + sc.alternatives[a].id +
                                        "', replication " + std::to_string(r) + ": initial " +
-                                       std::to_string(f.initial) + " + arrivals " + std::to_string(f.arrivals) +
-                                       " != present " + std::to_string(f.present) + " + exits " +
-                                       std::to_string(f.exits));
+                                       std::to_string(f.initial) + " + arrivals " +
+                                       std::to_string(f.arrivals) + " != present " +
+                                       std::to_string(f.present) + " + exits " + std::to_string(f.exits));
         }
 }
 
@@ -37,7 +37,8 @@ result_table::result_table(result_names names, std::vector<metric_row> rows)
         index_.emplace(std::tuple(rows_[i].alternative, rows_[i].year, rows_[i].kind, rows_[i].entity), i);
 }
 
-const metric_row* result_table::find(std::size_t alternative, std::size_t year, metric kind, index_t entity) const {
+const metric_row* result_table::find(std::size_t alternative, std::size_t year, metric kind,
+                                     index_t entity) const {
     auto it = index_.find(std::tuple(alternative, year, kind, entity));
     return it == index_.end() ? nullptr : &rows_[it->second];
 }
@@ -83,9 +84,9 @@ result_table yearly_table(const scenario& sc, const scenario_result& res) {
                             const std::function<double(const replication_result&, std::size_t)>& f) {
                 std::vector<double> xs(R);
                 for (std::size_t r = 0; r < R; ++r) xs[r] = f(ar.reps[r], r);
-                sample_summary s = summarize(std::move(xs), kind == metric::diff_vs_baseline
-                                                                ? quantity_kind::any
-                                                                : quantity_kind::non_negative);
+                sample_summary s =
+                    summarize(std::move(xs), kind == metric::diff_vs_baseline ? quantity_kind::any
+                                                                              : quantity_kind::non_negative);
                 if (s.n > 0) rows.push_back({a, year, kind, entity, s});
             };
             auto sum_years = [&](const std::vector<double>& v, std::size_t entity) {
@@ -99,7 +100,8 @@ result_table yearly_table(const scenario& sc, const scenario_result& res) {
                 return s;
             };
 
-            emit(metric::cost_total, no_index, [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
+            emit(metric::cost_total, no_index,
+                 [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
             for (index_t c = 0; c < l.C(); ++c)
                 emit(metric::cost_category, c, [&](const replication_result& rr, std::size_t) {
                     double s = 0;
@@ -112,10 +114,12 @@ result_table yearly_table(const scenario& sc, const scenario_result& res) {
             });
             for (index_t p = 0; p < l.placements.size(); ++p) {
                 if (m.placements[p].terminal)
-                    emit(metric::exits, p, [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
+                    emit(metric::exits, p,
+                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
                 else
-                    emit(metric::person_days, p,
-                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.person_days, p); });
+                    emit(metric::person_days, p, [&](const replication_result& rr, std::size_t) {
+                        return sum_years(rr.person_days, p);
+                    });
             }
             double window = 0;
             for (std::size_t y = y0; y < y1; ++y)
@@ -129,8 +133,9 @@ result_table yearly_table(const scenario& sc, const scenario_result& res) {
                 emit(metric::queue_mean, q, [&](const replication_result& rr, std::size_t) {
                     return window > 0 ? sum_years(rr.queue_days, q) / window : std::nan("");
                 });
-                emit(metric::queue_end, q,
-                     [&](const replication_result& rr, std::size_t) { return rr.queue_end[q * Y + (y1 - 1)]; });
+                emit(metric::queue_end, q, [&](const replication_result& rr, std::size_t) {
+                    return rr.queue_end[q * Y + (y1 - 1)];
+                });
             }
             for (index_t s = 0; s < l.S(); ++s)
                 emit(metric::offers_lost, s,
@@ -172,7 +177,8 @@ ledger_table ledger_rows(const scenario& sc, const scenario_result& res) {
                         bool any = false;
                         for (std::size_t r = 0; r < R; ++r) {
                             double v = 0;
-                            for (std::size_t y = y0; y < y1; ++y) v += ar.reps[r].cost[l.ledger_index(y, c, k, p)];
+                            for (std::size_t y = y0; y < y1; ++y)
+                                v += ar.reps[r].cost[l.ledger_index(y, c, k, p)];
                             xs[r] = v;
                             any = any || v != 0;
                         }

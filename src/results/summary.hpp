@@ -53,7 +53,7 @@ struct metric_row {
     std::size_t alternative = 0;  // scenario order
     std::size_t year = 0;         // period index, or whole_horizon
     metric kind = metric::cost_total;
-    index_t entity = no_index;    // the category, placement, queue, supply or indicator; no_index for none
+    index_t entity = no_index;  // the category, placement, queue, supply or indicator; no_index for none
     sample_summary s;
 };
 
@@ -68,7 +68,8 @@ public:
     const result_names& names() const { return names_; }
     const std::vector<metric_row>& rows() const { return rows_; }
     /// The row, or nullptr when it is not defined (nobody left a queue, say).
-    const metric_row* find(std::size_t alternative, std::size_t year, metric kind, index_t entity = no_index) const;
+    const metric_row* find(std::size_t alternative, std::size_t year, metric kind,
+                           index_t entity = no_index) const;
     /// yearly.csv's name of the row's metric: "cost_total", "cost_staff", "person_days:stodboende", ...
     std::string metric_name(const metric_row& r) const;
 
@@ -88,7 +89,7 @@ result_table yearly_table(const scenario& sc, const scenario_result& res);
 struct ledger_row {
     std::size_t alternative = 0, year = 0;  // year: period index or whole_horizon
     std::size_t category = 0, payer = 0;    // in the alternative's layout
-    std::size_t placement = 0;              // in the layout; layout.placements.size() for none (staff, project)
+    std::size_t placement = 0;  // in the layout; layout.placements.size() for none (staff, project)
     sample_summary s;
 };
 

@@ -99,7 +99,9 @@ std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result&
             std::vector<double> present(M), t(M);
             for (std::size_t m = 0; m < M; ++m) {
                 const double days = cal.month_bounds[m + 1] - cal.month_bounds[m];
-                present[m] = mean_over(ar, [&](const replication_result& r) { return r.present_days_month[m]; }) / days;
+                present[m] =
+                    mean_over(ar, [&](const replication_result& r) { return r.present_days_month[m]; }) /
+                    days;
                 t[m] = (cal.month_bounds[m] + cal.month_bounds[m + 1]) / 2 / 365.0;
             }
             double mt = 0, mp = 0;

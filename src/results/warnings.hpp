@@ -35,11 +35,12 @@ struct run_warning {
     std::string alternative;  // id
     std::string subject;      // the queue or supply id; "" for the others
     blocked_by blocked = blocked_by::supply_rate_zero;
-    std::string blocker;      // the supply, staff pool or placement that blocks
+    std::string blocker;  // the supply, staff pool or placement that blocks
     // queue_never_served: value = clients waiting at the horizon (mean over the futures).
     // baseline_trend: value = change a year, low/high = mean clients present in the first and the last month.
     // offers_lost: value = share lost, low = offers lost a year, high = offers made a year.
-    // last_year_difference: value = the last year's share, year = that year, low/high = its and the horizon's difference.
+    // last_year_difference: value = the last year's share, year = that year, low/high = its and the horizon's
+    // difference.
     double value = 0, low = 0, high = 0;
     int year = 0;
 };

@@ -9,10 +9,10 @@
 #include <system_error>
 
 #include "analytic/analytic.hpp"
+#include "app/run.hpp"
 #include "econ/calc.hpp"
 #include "econ/economics.hpp"
 #include "model/loader.hpp"
-#include "app/run.hpp"
 #include "report/calc_report.hpp"
 #include "report/csv.hpp"
 #include "report/economics_report.hpp"
