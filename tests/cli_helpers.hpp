@@ -34,6 +34,14 @@ inline std::filesystem::path temp_path(const std::string& name) {
     return std::filesystem::temp_directory_path() / ("hemsim-" + std::to_string(::getpid()) + "-" + name);
 }
 
+/// temp_path(name), emptied: gone, or (with create) an empty folder.
+inline std::filesystem::path fresh_path(const std::string& name, bool create) {
+    std::filesystem::path p = temp_path(name);
+    std::filesystem::remove_all(p);
+    if (create) std::filesystem::create_directories(p);
+    return p;
+}
+
 /// A file's bytes ("" when missing).
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

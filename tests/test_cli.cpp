@@ -19,11 +19,8 @@ namespace {
 
 const std::string default_case = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
 
-fs::path scratch(const std::string& name) {
-    fs::path p = hemsim::testing::temp_path("cli-" + name);
-    fs::remove_all(p);
-    return p;
-}
+// A folder of its own per test case (ctest runs cases in parallel processes).
+fs::path scratch(const std::string& name) { return hemsim::testing::fresh_path("cli-" + name, false); }
 
 }  // namespace
 

@@ -37,12 +37,7 @@ namespace {
 const std::string model_file = std::string(HEMSIM_TEST_DATA) + "/uncertain/plain-model.toml";
 
 // A folder of its own per test case (ctest runs cases in parallel processes).
-fs::path scratch(const std::string& name) {
-    fs::path p = hemsim::testing::temp_path("defensible-" + name);
-    fs::remove_all(p);
-    fs::create_directories(p);
-    return p;
-}
+fs::path scratch(const std::string& name) { return hemsim::testing::fresh_path("defensible-" + name, true); }
 
 // A case on the plain test model: `body` holds the alternatives (and any top-level values).
 fs::path write_case(const fs::path& dir, const std::string& body,

@@ -73,11 +73,8 @@ const std::vector<shipped_case> cases{
     {"norrmalm-bo-kvar-2011.toml", false},
 };
 
-fs::path scratch(const std::string& name) {
-    fs::path p = hemsim::testing::temp_path("golden-" + name);
-    fs::remove_all(p);
-    return p;
-}
+// A folder of its own per test case (ctest runs cases in parallel processes).
+fs::path scratch(const std::string& name) { return hemsim::testing::fresh_path("golden-" + name, false); }
 
 }  // namespace
 

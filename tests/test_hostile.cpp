@@ -26,12 +26,8 @@ namespace {
 
 const std::string plain_model = std::string(HEMSIM_TEST_DATA) + "/uncertain/plain-model.toml";
 
-fs::path scratch(const std::string& name) {
-    fs::path p = hemsim::testing::temp_path("hostile-" + name);
-    fs::remove_all(p);
-    fs::create_directories(p);
-    return p;
-}
+// A folder of its own per test case (ctest runs cases in parallel processes).
+fs::path scratch(const std::string& name) { return hemsim::testing::fresh_path("hostile-" + name, true); }
 
 // A model of two placements a <-> b with the given durations, and a case on it.
 fs::path cycle_case(const fs::path& dir, const std::string& ab, const std::string& ba,

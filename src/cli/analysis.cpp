@@ -60,9 +60,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
     if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
     fs::path dir = output_dir(a.out_dir, a.file);
-    check_econ(a.econ);
-    scenario sc = load_case(a.file);
-    check_base_year(a.econ, sc);
+    scenario sc = load_case(a.file, a.econ);
     // Every value of the grid is set once before anything runs: a bad path or value stops here.
     for (const sweep_axis& ax : axes)
         for (double v : ax.values) {
@@ -108,9 +106,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     read_common_options(vm, a);
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, a.file);
-    check_econ(a.econ);
-    scenario sc = load_case(a.file);
-    check_base_year(a.econ, sc);
+    scenario sc = load_case(a.file, a.econ);
     output_set files(dir);
     std::vector<std::string> names;
     std::string printed;

@@ -131,6 +131,8 @@ double parse_number(const std::string& text) {
     return v;
 }
 
+namespace {
+
 // The economic options, as usage errors.
 void check_econ(const econ_options& o) {
     try {
@@ -147,6 +149,15 @@ void check_base_year(const econ_options& o, const scenario& sc) {
         throw usage_error("--price-base-year " + std::to_string(o.price_base_year) +
                           ": give a calendar year near the case's (it starts in " + std::to_string(first) +
                           ")");
+}
+
+}  // namespace
+
+scenario load_case(const std::string& file, const econ_options& econ) {
+    check_econ(econ);
+    scenario sc = load_case(file);
+    check_base_year(econ, sc);
+    return sc;
 }
 
 language parse_language(const std::string& lang) {

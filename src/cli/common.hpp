@@ -90,9 +90,9 @@ scenario load_case(const std::string& file);
 /// A finite number in plain text ("nan", "inf" and trailing text refused).
 double parse_number(const std::string& text);
 
-/// The economic options, as usage errors; --price-base-year near the case's years.
-void check_econ(const econ_options& o);
-void check_base_year(const econ_options& o, const scenario& sc);
+/// The economic options checked (as usage errors), then the case loaded, then
+/// --price-base-year checked against the case's years.
+scenario load_case(const std::string& file, const econ_options& econ);
 
 language parse_language(const std::string& lang);
 

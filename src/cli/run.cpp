@@ -100,10 +100,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         a.opts.shard_k = k;
         a.opts.shard_n = n;
     }
-    check_econ(a.econ);
     fs::path dir = output_dir(a.out_dir, a.file);
-    scenario sc = load_case(a.file);
-    check_base_year(a.econ, sc);
+    scenario sc = load_case(a.file, a.econ);
 
     scenario_result res;
     if (vm.count("target-ci")) {
@@ -179,10 +177,8 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
         throw usage_error(e.what());
     }
     if (case_file.empty()) case_file = first.case_file;
-    check_econ(a.econ);
     fs::path dir = output_dir(a.out_dir, case_file);
-    scenario sc = load_case(case_file);
-    check_base_year(a.econ, sc);
+    scenario sc = load_case(case_file, a.econ);
     run_identity id;
     scenario_result res;
     try {
