@@ -33,27 +33,21 @@ sweep_axis parse_axis(const std::string& text, bool baseline_too) {
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::vector<std::string> sets, sets_all;
-    po::options_description opt("Options of 'hemsim sweep'");
-    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
-                                             "the case (scenario) file")(
-        "set", po::value(&sets),
-        "PATH=FROM:TO:STEP in every alternative but the nollalternativ (e.g. "
-        "staff.boendestodjare.fte=3:12:1)")(
+    command_line cl("sweep", "case", po::value(&a.file)->required(), "the case (scenario) file");
+    cl.opt.add_options()("set", po::value(&sets),
+                         "PATH=FROM:TO:STEP in every alternative but the nollalternativ (e.g. "
+                         "staff.boendestodjare.fte=3:12:1)")(
         "set-all", po::value(&sets_all),
         "PATH=FROM:TO:STEP in every alternative, the nollalternativ too (a "
         "context value such as supply.lagenheter.per_year=30:90:10)");
-    add_common_options(opt, a,
+    add_common_options(cl.opt, a,
                        opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
                        "replications per run (default: the case's)");
-    po::positional_options_description pos;
-    pos.add("case", 1);
-    po::variables_map vm;
     const std::string usage =
         "Usage: hemsim sweep CASE.toml --set PATH=FROM:TO:STEP [--set-all PATH=FROM:TO:STEP] [-r N]\n"
         "A grid over one or two model values: the NPV of each alternative's difference against the\n"
         "nollalternativ (and diff, p_saving, savings_per_krona) at every point, with 95 % CIs: sweep.csv.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     const language lg = a.lang;
     std::vector<sweep_axis> axes;
     for (const auto& t : sets) axes.push_back(parse_axis(t, false));
@@ -79,9 +73,8 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
 int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::string switching, alternative;
-    po::options_description opt("Options of 'hemsim sensitivity'");
-    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
-                                             "the case (scenario) file")(
+    command_line cl("sensitivity", "case", po::value(&a.file)->required(), "the case (scenario) file");
+    cl.opt.add_options()(
         "switching", po::value(&switching),
         "PATH=LO:HI: the value of a model value in [LO, HI] at which the NPV "
         "of the difference is zero (e.g. supply.lagenheter.per_year=10:100), in every alternative but the "
@@ -90,20 +83,16 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         "alternative", po::value(&alternative),
         "the alternative for --switching (default: the first that is "
         "not the nollalternativ)");
-    add_common_options(opt, a,
+    add_common_options(cl.opt, a,
                        opt_out | opt_replications | opt_threads | opt_lang | opt_econ | opt_resimulate,
                        "replications per run (default: the case's)");
-    po::positional_options_description pos;
-    pos.add("case", 1);
-    po::variables_map vm;
     const std::string usage =
         "Usage: hemsim sensitivity CASE.toml [-r N] [--switching PATH=LO:HI [--alternative ID]]\n"
         "One-way sensitivity over the case's uncertain parameters (each at its 10th and 90th percentile, "
         "the\n"
         "others at their means), ranked by the swing in the NPV of the difference: the data of a tornado\n"
         "chart (sensitivity.csv). With --switching, the value at which the NPV is zero, with its CI.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, a.file);
     scenario sc = load_case(a.file, a.econ);
@@ -138,7 +127,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
             throw usage_error("--switching " + switching + ": LO must be below HI (e.g. " +
                               switching.substr(0, eq) + "=10:100)");
         const std::string path = switching.substr(0, eq);
-        const bool all = vm["switching-all"].as<bool>();
+        const bool all = cl.vm["switching-all"].as<bool>();
         std::vector<std::string> ids;
         for (const auto& alt : sc.alternatives)
             if (!alt.baseline) ids.push_back(alt.id);

@@ -18,14 +18,10 @@ namespace hemsim::cli {
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::string& file = a.file;
-    po::options_description opt("Options of 'hemsim analyze'");
-    opt.add_options()("help,h", "this help")("file", po::value(&file)->required(),
-                                             "a model or a case (scenario) file");
-    add_common_options(opt, a, opt_out | opt_replications | opt_threads | opt_lang,
+    command_line cl("analyze", "file", po::value(&file)->required(), "a model or a case (scenario) file");
+
+    add_common_options(cl.opt, a, opt_out | opt_replications | opt_threads | opt_lang,
                        "replications of the case's simulation (default: the case's)");
-    po::positional_options_description pos;
-    pos.add("file", 1);
-    po::variables_map vm;
     const std::string usage =
         "Usage: hemsim analyze MODEL_OR_CASE.toml [--out DIR] [--replications N] [--lang sv|en]\n"
         "Ignoring capacities and queues, the model's transitions form an absorbing semi-Markov chain: for a\n"
@@ -33,8 +29,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out) {
         "visits, the probability of each exit and the expected cost (Eigen). Writes analytic.csv. For a "
         "case,\n"
         "it also runs the simulation and says how far it departs from the chain: the cost of the queues.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, file);
     output_set files(dir);

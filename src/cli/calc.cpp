@@ -16,20 +16,15 @@ namespace hemsim::cli {
 int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     const std::string& file = a.file;
-    po::options_description opt("Options of 'hemsim calc'");
-    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
-                                             "the case (scenario) file");
-    add_common_options(opt, a, opt_out | opt_lang);
-    po::positional_options_description pos;
-    pos.add("case", 1);
-    po::variables_map vm;
+    command_line cl("calc", "case", po::value(&a.file)->required(), "the case (scenario) file");
+
+    add_common_options(cl.opt, a, opt_out | opt_lang);
     const std::string usage =
         "Usage: hemsim calc CASE.toml [--out DIR] [--lang sv|en]\n"
         "The application's own static sum: each alternative's lines (stock x price x months, staff FTE x\n"
         "annual cost, project cost lines), its annual total and its difference against the nollalternativ,\n"
         "in kr and in the case's units (tkr or mkr). Writes calc.csv.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, file);
     scenario sc = load_case(file);
@@ -44,15 +39,10 @@ int cmd_calc(const std::vector<std::string>& args, std::ostream& out) {
 
 int cmd_check(const std::vector<std::string>& args, std::ostream& out) {
     std::string file;
-    po::options_description opt("Options of 'hemsim check'");
-    opt.add_options()("help,h", "this help")("file", po::value(&file)->required(),
-                                             "a model or scenario file");
-    po::positional_options_description pos;
-    pos.add("file", 1);
-    po::variables_map vm;
+    command_line cl("check", "file", po::value(&file)->required(), "a model or scenario file");
     const std::string usage =
         "Usage: hemsim check FILE.toml\nValidates a model or a scenario (case) file and says what is wrong.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
+    if (!cl.parse(args, usage, out)) return exit_ok;
     std::string summary = check_file(file);
     out << file << ": OK: " << summary << "\n";
     return exit_ok;

@@ -94,19 +94,31 @@ std::string join_command(int argc, const char* const* argv) {
 }
 
 // Parses a command's options; returns false when --help was printed.
-bool parse(const po::options_description& visible, const po::positional_options_description& pos,
-           const std::vector<std::string>& args, po::variables_map& vm, const std::string& usage,
-           std::ostream& out) {
+command_line::command_line(const std::string& command, const char* positional,
+                           const po::value_semantic* value, const char* help, int count)
+    : opt("Options of 'hemsim " + command + "'") {
+    opt.add_options()("help,h", "this help")(positional, value, help);
+    pos.add(positional, count);
+}
+
+bool command_line::parse(const std::vector<std::string>& args, const std::string& usage, std::ostream& out) {
     try {
-        po::store(po::command_line_parser(args).options(visible).positional(pos).run(), vm);
+        po::store(po::command_line_parser(args).options(opt).positional(pos).run(), vm);
         if (vm.count("help")) {
-            out << usage << "\n" << visible;
+            out << usage << "\n" << opt;
             return false;
         }
         po::notify(vm);
     } catch (const po::error& e) {
         throw usage_error(std::string(e.what()) + "\n" + usage + "\nTry '--help' for the options.");
     }
+    return true;
+}
+
+bool command_line::parse(const std::vector<std::string>& args, const std::string& usage, std::ostream& out,
+                         run_args& a) {
+    if (!parse(args, usage, out)) return false;
+    read_common_options(vm, a);
     return true;
 }
 

@@ -65,10 +65,21 @@ void add_common_options(po::options_description& opt, run_args& a, unsigned whic
 /// Reads what add_common_options declared into `a` (counts in their ranges, the language).
 void read_common_options(const po::variables_map& vm, run_args& a);
 
-/// Parses a command's options; false when --help was printed.
-bool parse(const po::options_description& visible, const po::positional_options_description& pos,
-           const std::vector<std::string>& args, po::variables_map& vm, const std::string& usage,
-           std::ostream& out);
+/// A command's options: --help and its positional argument first (`count` of them, -1 for
+/// any number), then the command's own (add them to `opt`) and the shared ones.
+struct command_line {
+    po::options_description opt;
+    po::positional_options_description pos;
+    po::variables_map vm;
+
+    command_line(const std::string& command, const char* positional, const po::value_semantic* value,
+                 const char* help, int count = 1);
+    /// Parses `args`; false when --help was printed.
+    bool parse(const std::vector<std::string>& args, const std::string& usage, std::ostream& out);
+    /// The same, then read_common_options into `a`.
+    bool parse(const std::vector<std::string>& args, const std::string& usage, std::ostream& out,
+               run_args& a);
+};
 
 /// The value of a whole-number option, checked against its range.
 std::uint64_t whole_in(const po::variables_map& vm, const char* name, std::uint64_t lo, std::uint64_t hi,

@@ -60,9 +60,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     run_args a;
     std::string shard;
     double target_ci = 0;
-    po::options_description opt("Options of 'hemsim run'");
-    opt.add_options()("help,h", "this help")("case", po::value(&a.file)->required(),
-                                             "the case (scenario) file")(
+    command_line cl("run", "case", po::value(&a.file)->required(), "the case (scenario) file");
+    cl.opt.add_options()(
         "target-ci", po::value(&target_ci),
         "keep doubling the replications until the 95 % CI half-width of "
         "the headline difference (the first alternative's total diff_vs_baseline) is under this share of its "
@@ -73,11 +72,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         "shard", po::value(&shard),
         "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
         "result for 'hemsim merge'");
-    add_common_options(opt, a,
+    add_common_options(cl.opt, a,
                        opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
-    po::positional_options_description pos;
-    pos.add("case", 1);
-    po::variables_map vm;
     const std::string usage =
         "Usage: hemsim run CASE.toml [--out DIR] [--replications N] [--seed S] [--threads T] [--lang sv|en]\n"
         "                  [--rate R] [--deadweight D] [--optimism-bias B] [--shard K/N]\n"
@@ -86,11 +82,11 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         "the nollalternativ, the application's own sum beside it and the economics (NPV, break-even, return "
         "per\n"
         "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     const auto max_reps = static_cast<std::uint32_t>(
-        vm.count("max-replications") ? whole_in(vm, "max-replications", 1, max_replications, "give the cap")
-                                     : 10000);
+        cl.vm.count("max-replications")
+            ? whole_in(cl.vm, "max-replications", 1, max_replications, "give the cap")
+            : 10000);
     if (!shard.empty()) {
         unsigned k = 0, n = 0;
         char slash = 0, extra = 0;
@@ -104,7 +100,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     scenario sc = load_case(a.file, a.econ);
 
     scenario_result res;
-    if (vm.count("target-ci")) {
+    if (cl.vm.count("target-ci")) {
         if (!(target_ci > 0)) throw usage_error("--target-ci must be > 0, e.g. 0.02 for 2 %");
         if (a.opts.shard_n > 1) throw usage_error("--target-ci and --shard do not go together");
         target_ci_result t = run_to_target_ci(sc, a.opts, target_ci, max_reps);
@@ -138,20 +134,16 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     run_args a;
     std::vector<std::string> dirs;
     std::string case_file;
-    po::options_description opt("Options of 'hemsim merge'");
-    opt.add_options()("help,h", "this help")("dirs", po::value(&dirs)->multitoken()->required(),
-                                             "folders (or files) with the shards' partial results")(
-        "case", po::value(&case_file), "the case file, when it has moved since the shards ran");
-    add_common_options(opt, a, opt_out | opt_lang | opt_quiet | opt_econ);
-    po::positional_options_description pos;
-    pos.add("dirs", -1);
-    po::variables_map vm;
+    command_line cl("merge", "dirs", po::value(&dirs)->multitoken()->required(),
+                    "folders (or files) with the shards' partial results", -1);
+    cl.opt.add_options()("case", po::value(&case_file),
+                         "the case file, when it has moved since the shards ran");
+    add_common_options(cl.opt, a, opt_out | opt_lang | opt_quiet | opt_econ);
     const std::string usage =
         "Usage: hemsim merge DIR... [--out DIR] [--case CASE.toml]\n"
         "Combines the partial results of 'hemsim run --shard K/N' (every shard of one run) into exactly the\n"
         "output a single run gives: yearly.csv byte for byte, ledger.csv, economics.csv, manifest.json.";
-    if (!parse(opt, pos, args, vm, usage, out)) return exit_ok;
-    read_common_options(vm, a);
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
     std::vector<fs::path> files;
     for (const std::string& d : dirs) {
         fs::path p(d);
