@@ -141,10 +141,11 @@ void set_in_schedule(schedule& s, std::int32_t step, double v) {
     }
 }
 
-// A price or cost written per month sets its daily rate too (month x 12 / 365).
-void set_priced(schedule& as_written, schedule* per_day, bool per_month, std::int32_t step, double v) {
-    set_in_schedule(as_written, step, v);
-    if (per_month && per_day) set_in_schedule(*per_day, step, v * 12.0 / 365.0);
+// A price or cost set as it was written: per dygn, or per month with its daily rate
+// (month x 12 / 365) beside it.
+void set_priced(schedule& per_month, schedule& per_day, bool given_per_month, std::int32_t step, double v) {
+    if (given_per_month) set_in_schedule(per_month, step, v);
+    set_in_schedule(per_day, step, given_per_month ? v * 12.0 / 365.0 : v);
 }
 
 // Parameter `i` of a duration distribution as written, in days.
@@ -186,10 +187,7 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
     switch (ref.field) {
     case input_field::placement_price: {
         placement& p = element_at(m.placements, ref.element);
-        if (p.price_given_per_month)
-            set_priced(p.price_per_month_sek, &p.price_per_day_sek, true, ref.step, v);
-        else
-            set_priced(p.price_per_day_sek, nullptr, false, ref.step, v);
+        set_priced(p.price_per_month_sek, p.price_per_day_sek, p.price_given_per_month, ref.step, v);
         break;
     }
     case input_field::placement_capacity:
@@ -222,10 +220,7 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
     }
     case input_field::attribute_cost: {
         attribute& a = element_at(m.attributes, ref.element);
-        if (a.cost_given_per_month)
-            set_priced(a.cost_per_month_sek, &a.cost_per_day_sek, true, ref.step, v);
-        else
-            set_priced(a.cost_per_day_sek, nullptr, false, ref.step, v);
+        set_priced(a.cost_per_month_sek, a.cost_per_day_sek, a.cost_given_per_month, ref.step, v);
         break;
     }
     case input_field::group_probability:
