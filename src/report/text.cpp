@@ -33,7 +33,9 @@ std::string rounded_digits(double magnitude, int decimals) {
     return out;
 }
 
-std::string format_number(double x, int decimals, language lang) {
+namespace {
+
+std::string format_with(double x, int decimals, language lang, const char* sv_sep, const char* minus) {
     if (!std::isfinite(x)) return "–";
     std::string digits = rounded_digits(std::fabs(x), decimals), frac;
     const bool zero = digits.find_first_not_of("0.") == std::string::npos;
@@ -41,19 +43,29 @@ std::string format_number(double x, int decimals, language lang) {
         frac = digits.substr(dot + 1);
         digits.resize(dot);
     }
-    const char* sep = lang == language::sv ? " " : ",";
+    const char* sep = lang == language::sv ? sv_sep : ",";
     std::string grouped;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sep;
         grouped += digits[i];
     }
-    std::string out = x < 0 && !zero ? "-" : "";  // never "-0"
+    std::string out = x < 0 && !zero ? minus : "";  // never "-0"
     out += grouped;
     if (!frac.empty()) {
         out += lang == language::sv ? "," : ".";
         out += frac;
     }
     return out;
+}
+
+}  // namespace
+
+std::string format_number(double x, int decimals, language lang) {
+    return format_with(x, decimals, lang, " ", "-");
+}
+
+std::string format_doc_number(double x, int decimals, language lang) {
+    return format_with(x, decimals, lang, "\u00a0", "\u2212");
 }
 
 std::string csv_field(const std::string& s) {

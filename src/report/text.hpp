@@ -15,6 +15,11 @@ enum class language { sv, en };
 /// "12,345.6" (en); "–" when not finite; never "-0".
 std::string format_number(double x, int decimals, language lang);
 
+/// format_number for documents (HTML, Word, SVG): a no-break space (U+00A0)
+/// between thousands in Swedish, so that a figure never breaks across lines,
+/// and a real minus sign (U+2212): "−12 345,6". English keeps "," and uses U+2212 too.
+std::string format_doc_number(double x, int decimals, language lang);
+
 /// |x| rounded half away from zero to `decimals` decimals, as plain digits with a
 /// dot ("1205", "2.68"); what format_number groups and localises.
 std::string rounded_digits(double magnitude, int decimals);
