@@ -13,23 +13,6 @@
 // tornado, switching values).
 namespace hemsim::cli {
 
-namespace {
-
-// "path=grid" of --set / --set-all.
-sweep_axis parse_axis(const std::string& text, bool baseline_too) {
-    auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0)
-        throw usage_error("--set takes PATH=FROM:TO:STEP, e.g. --set staff.boendestodjare.fte=3:12:1, not '" +
-                          text + "'");
-    try {
-        return {text.substr(0, eq), parse_grid(text.substr(eq + 1)), baseline_too};
-    } catch (const std::invalid_argument& e) {
-        throw usage_error(std::string("--set ") + text.substr(0, eq) + ": " + e.what());
-    }
-}
-
-}  // namespace
-
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     run_args a;
     std::vector<std::string> sets, sets_all;

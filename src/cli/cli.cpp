@@ -19,6 +19,7 @@ const char* const overview =
     "\n"
     "Usage:\n"
     "  hemsim run CASE.toml [options]    simulate every alternative of a case, write output files\n"
+    "  hemsim report CASE.toml [options] the application-ready report: HTML, PDF, Word and Excel\n"
     "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
     "  hemsim sweep CASE.toml --set ...  a grid over one or two model values (sweep.csv)\n"
     "  hemsim sensitivity CASE.toml      one-way sensitivity (tornado) and switching values\n"
@@ -54,6 +55,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             return exit_ok;
         }
         if (cmd == "run") return cli::cmd_run(rest, cli::join_command(argc, argv), out);
+        if (cmd == "report") return cli::cmd_report(rest, cli::join_command(argc, argv), out);
         if (cmd == "calc") return cli::cmd_calc(rest, out);
         if (cmd == "analyze") return cli::cmd_analyze(rest, out);
         if (cmd == "sweep") return cli::cmd_sweep(rest, out);

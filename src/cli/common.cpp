@@ -224,4 +224,29 @@ void read_common_options(const po::variables_map& vm, run_args& a) {
     a.lang = parse_language(a.lang_text);
 }
 
+// "path=grid" of --set / --set-all.
+sweep_axis parse_axis(const std::string& text, bool baseline_too, const char* option) {
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw usage_error(std::string(option) + " takes PATH=FROM:TO:STEP, e.g. " + option +
+                          " staff.boendestodjare.fte=3:12:1, not '" + text + "'");
+    try {
+        return {text.substr(0, eq), parse_grid(text.substr(eq + 1)), baseline_too};
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(std::string(option) + " " + text.substr(0, eq) + ": " + e.what());
+    }
+}
+
+void add_report_options(po::options_description& opt, report_args& r) {
+    opt.add_options()(
+        "sweep", po::value(&r.sweeps),
+        "PATH=FROM:TO:STEP: a heat map over one or two model values in every alternative but the "
+        "nollalternativ (as sweep --set)")("sweep-all", po::value(&r.sweeps_all),
+                                           "PATH=FROM:TO:STEP in every alternative (as sweep --set-all)")(
+        "formats", po::value(&r.formats)->default_value(r.formats),
+        "the report's formats: html, pdf, docx, xlsx")(
+        "reference-doc", po::value(&r.reference_doc),
+        "a Word document whose styles rapport.docx takes (default: report/referens.docx)")(
+        "no-sensitivity", po::bool_switch(&r.no_sensitivity), "leave the tornado out (faster)");
+}
 }  // namespace hemsim::cli

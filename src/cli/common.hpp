@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/analysis.hpp"
 #include "cli/cli.hpp"
 #include "econ/economics.hpp"
 #include "model/model.hpp"
@@ -107,6 +108,19 @@ scenario load_case(const std::string& file, const econ_options& econ);
 
 language parse_language(const std::string& lang);
 
+/// "PATH=FROM:TO:STEP" of --set / --set-all / --sweep as a sweep axis (usage errors name `option`).
+sweep_axis parse_axis(const std::string& text, bool baseline_too, const char* option = "--set");
+
+/// What the report takes (`hemsim report`, `hemsim run --report`).
+struct report_args {
+    bool wanted = false;
+    std::vector<std::string> sweeps, sweeps_all;
+    std::string formats = "html,pdf,docx,xlsx";
+    std::string reference_doc;
+    bool no_sensitivity = false;
+};
+void add_report_options(po::options_description& opt, report_args& r);
+
 /// The sha256 of every input file, and the identity of a shard's run.
 std::string inputs_sha256(const scenario& sc);
 run_identity identity_of(const scenario& sc, const std::string& file, const scenario_result& res);
@@ -114,6 +128,7 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
 // The commands (src/cli/<command>.cpp).
 int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
 int cmd_merge(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
+int cmd_report(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
 int cmd_calc(const std::vector<std::string>& args, std::ostream& out);
 int cmd_check(const std::vector<std::string>& args, std::ostream& out);
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out);

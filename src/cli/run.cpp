@@ -15,8 +15,11 @@
 #include "report/inputs_report.hpp"
 #include "report/manifest.hpp"
 #include "report/messages.hpp"
+#include "report/report_build.hpp"
+#include "report/report_files.hpp"
 #include "report/table.hpp"
 #include "report/warnings_report.hpp"
+#include "report/xlsx_report.hpp"
 #include "results/summary.hpp"
 
 // hemsim run and hemsim merge: a case's simulation (whole, by shards, or to a
@@ -25,16 +28,59 @@ namespace hemsim::cli {
 
 namespace {
 
-// Writes the run's files and prints its tables: the same for a run and a merge.
+// The report's sweep axes, checked (every value set once) before anything runs.
+std::vector<sweep_axis> report_axes(const report_args& r, const scenario& sc) {
+    std::vector<sweep_axis> axes;
+    for (const auto& t : r.sweeps) axes.push_back(parse_axis(t, false, "--sweep"));
+    for (const auto& t : r.sweeps_all) axes.push_back(parse_axis(t, true, "--sweep-all"));
+    if (axes.size() > 2) throw usage_error("the report's heat map takes one or two --sweep/--sweep-all axes");
+    for (const sweep_axis& ax : axes)
+        for (double v : ax.values) {
+            scenario probe = sc;
+            set_value(probe, ax.path, v, ax.baseline_too);
+        }
+    return axes;
+}
+
+// Writes the run's files (and the report's, when asked) and prints its tables:
+// the same for a run, a merge and a report.
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
-                       const std::string& command, const run_args& a, std::ostream& out) {
+                       const std::string& command, const run_args& a, std::ostream& out,
+                       const report_args& rep = {}) {
     check_conservation(sc, res);
     const result_table rows = yearly_table(sc, res);
     output_set files(dir);
-    files.add("yearly.csv", yearly_csv(rows));
-    files.add("ledger.csv", ledger_csv(ledger_rows(sc, res)));
-    files.add("economics.csv", economics_csv(economics_rows(sc, res, a.econ)));
+    const std::string yearly = yearly_csv(rows), ledger = ledger_csv(ledger_rows(sc, res)),
+                      economics = economics_csv(economics_rows(sc, res, a.econ));
+    files.add("yearly.csv", yearly);
+    files.add("ledger.csv", ledger);
+    files.add("economics.csv", economics);
     std::vector<std::string> names{"yearly.csv", "ledger.csv", "economics.csv", "manifest.json"};
+    std::vector<std::string> skipped;
+    if (rep.wanted) {
+        report_options ro;
+        try {
+            ro.formats = parse_formats(rep.formats);
+        } catch (const std::invalid_argument& e) {
+            throw usage_error(e.what());
+        }
+        ro.reference_doc = rep.reference_doc;
+        ro.long_tables = {{"yearly", yearly}, {"ledger", ledger}, {"economics", economics}};
+        report_request rq;
+        rq.econ = a.econ;
+        rq.lang = a.lang;
+        rq.command_line = command;
+        const std::vector<sweep_axis> axes = report_axes(rep, sc);
+        if (!rep.no_sensitivity) rq.tornado = one_way_sensitivity(sc, a.opts, a.econ);
+        if (!axes.empty()) rq.sweep = run_sweep(sc, axes, a.opts, a.econ);
+        report_model m = build_report(sc, res, rq);
+        report_files rf = make_report_files(m, ro);
+        for (auto& [name, bytes] : rf.files) {
+            files.add(name, std::move(bytes));
+            names.push_back(name);
+        }
+        skipped = std::move(rf.skipped);
+    }
     files.add("manifest.json", manifest_json(sc, res, command, names));
     files.commit();
     if (!a.quiet) {
@@ -51,6 +97,7 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         for (const run_warning& w : warnings) out << "  " << warning_text(w, sc, a.lang) << "\n";
         out << "\n";
     }
+    for (const std::string& why : skipped) out << why << "\n";
     print_written(out, dir, names, a.lang);
 }
 
@@ -60,6 +107,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     run_args a;
     std::string shard;
     double target_ci = 0;
+    report_args rep;
     command_line cl("run", "case", po::value(&a.file)->required(), "the case (scenario) file");
     cl.opt.add_options()(
         "target-ci", po::value(&target_ci),
@@ -71,7 +119,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         "uncertain model values at their means: the spread is then the flows' randomness alone")(
         "shard", po::value(&shard),
         "K/N: run replications K, K+N, K+2N, ... (K from 0) and write a partial "
-        "result for 'hemsim merge'");
+        "result for 'hemsim merge'")(
+        "report", po::bool_switch(&rep.wanted),
+        "also write the report (as 'hemsim report': rapport.html, .pdf, .docx, .xlsx)");
+    add_report_options(cl.opt, rep);
     add_common_options(cl.opt, a,
                        opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
     const std::string usage =
@@ -98,6 +149,16 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     }
     fs::path dir = output_dir(a.out_dir, a.file);
     scenario sc = load_case(a.file, a.econ);
+    if (rep.wanted && a.opts.shard_n > 1)
+        throw usage_error("--report and --shard do not go together; merge first");
+    if (rep.wanted) {
+        report_axes(rep, sc);
+        try {
+            parse_formats(rep.formats);
+        } catch (const std::invalid_argument& e) {
+            throw usage_error(e.what());
+        }
+    }
 
     scenario_result res;
     if (cl.vm.count("target-ci")) {
@@ -126,7 +187,36 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         print_written(out, dir, {name}, a.lang);
         return exit_ok;
     }
-    write_run_outputs(sc, res, dir, command, a, out);
+    write_run_outputs(sc, res, dir, command, a, out, rep);
+    return exit_ok;
+}
+
+int cmd_report(const std::vector<std::string>& args, const std::string& command, std::ostream& out) {
+    run_args a;
+    report_args rep;
+    rep.wanted = true;
+    command_line cl("report", "case", po::value(&a.file)->required(), "the case (scenario) file");
+    add_report_options(cl.opt, rep);
+    add_common_options(cl.opt, a,
+                       opt_out | opt_replications | opt_seed | opt_threads | opt_lang | opt_quiet | opt_econ);
+    const std::string usage =
+        "Usage: hemsim report CASE.toml [--out DIR] [--lang sv|en] [-r N] [--sweep PATH=FROM:TO:STEP ...]\n"
+        "                     [--formats html,pdf,docx,xlsx] [--reference-doc FILE.docx]\n"
+        "Runs the case and what the report needs (the tornado, the heat map when asked) and writes the\n"
+        "application-ready report beside the run's files: rapport.html (self-contained), rapport.pdf\n"
+        "(Chromium), rapport.docx (pandoc) and rapport.xlsx. In Swedish unless --lang en.";
+    if (!cl.parse(args, usage, out, a)) return exit_ok;
+    fs::path dir = output_dir(a.out_dir, a.file);
+    scenario sc = load_case(a.file, a.econ);
+    report_axes(rep, sc);
+    try {
+        parse_formats(rep.formats);
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+    }
+    a.quiet = true;  // the report holds the tables; the console gets the warnings and the files written
+    const scenario_result res = run_case(sc, a.opts);
+    write_run_outputs(sc, res, dir, command, a, out, rep);
     return exit_ok;
 }
 

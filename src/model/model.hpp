@@ -459,6 +459,8 @@ struct scenario {
     std::uint64_t seed = 1;
     std::vector<alternative> alternatives;
     std::vector<std::string> input_files;  // every file read, for the manifest
+    std::vector<source_note> notes;  // the case's and each alternative's own source and note ("scenario",
+                                     // "alternative.<id>"), for reports
 
     std::size_t baseline_index() const;
 };

@@ -111,6 +111,11 @@ struct scenario_reader {
         for (const alternative& a : sc.alternatives) check_work(sc, a);
         for (const char* k : {"description", "source", "note"})
             if (const tnode* n = root.find(k)) read_string(field_of(e, *n), std::string(k) + " = \"...\"");
+        if (source_note sn = note_of(e, root, "scenario"); !sn.source.empty() || !sn.note.empty())
+            sc.notes.push_back(std::move(sn));
+        for (const alternative& a : sc.alternatives)
+            for (const source_note& n : a.system.notes)
+                if (n.path == "alternative." + a.id) sc.notes.push_back(n);
     }
 
     // What one replication would create, at the highest rates: refused before
@@ -233,6 +238,15 @@ struct scenario_reader {
         for (const auto& e : alts) sc.alternatives.push_back(read_alternative(e, sc, model_tree));
     }
 
+    // An element's own `source` and `note` (strings, checked).
+    static source_note note_of(const element& e, const tnode& n, std::string path) {
+        source_note sn;
+        sn.path = std::move(path);
+        if (const tnode* s = n.find("source")) sn.source = read_string(field_of(e, *s), "source = \"...\"");
+        if (const tnode* t = n.find("note")) sn.note = read_string(field_of(e, *t), "note = \"...\"");
+        return sn;
+    }
+
     alternative read_alternative(const element& e, const scenario& sc, const tnode& model_tree) {
         alternative alt;
         const tnode& item = *e.node;
@@ -245,8 +259,7 @@ struct scenario_reader {
             alt.description = read_string(field_of(e, *d), "description = \"...\"");
         if (const tnode* d = item.find("calc_note"))
             alt.calc_note = read_string(field_of(e, *d), "calc_note = \"...\"");
-        for (const char* k : {"source", "note"})
-            if (const tnode* n = item.find(k)) read_string(field_of(e, *n), std::string(k) + " = \"...\"");
+        const source_note own = note_of(e, item, "alternative." + alt.id);
 
         tnode tree = model_tree;
         apply_overrides(tree, e);
@@ -275,6 +288,7 @@ struct scenario_reader {
             for (std::size_t i = 0; i < calc->items.size(); ++i)
                 alt.calc.push_back(read_calc(e, calc->items[i], i, alt.system));
         }
+        if (!own.source.empty() || !own.note.empty()) alt.system.notes.push_back(own);
         return alt;
     }
 

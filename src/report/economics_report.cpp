@@ -51,19 +51,6 @@ std::string share_with_interval(double k, double n, language lang) {
                 percent(hi, lang, 0));
 }
 
-// The month by which at least half the replications have broken even (never
-// counting as later than any month); nullopt when half or more never do.
-std::optional<std::size_t> median_breakeven(const std::vector<double>& months) {
-    if (months.empty()) return std::nullopt;
-    std::vector<double> v = months;
-    for (double& x : v)
-        if (std::isnan(x)) x = std::numeric_limits<double>::infinity();
-    std::sort(v.begin(), v.end());
-    double m = v[(v.size() + 1) / 2 - 1];
-    if (!std::isfinite(m)) return std::nullopt;
-    return static_cast<std::size_t>(m);
-}
-
 std::string summary_lines(const scenario& sc, const scenario_result& res, const econ_options& o,
                           const comparison_samples& cmp, const std::string& indent, language lang) {
     const std::size_t R = cmp.total.size(), M = res.cal.months();
@@ -120,6 +107,17 @@ std::string summary_lines(const scenario& sc, const scenario_result& res, const 
 }
 
 }  // namespace
+
+std::optional<std::size_t> median_breakeven(const std::vector<double>& months) {
+    if (months.empty()) return std::nullopt;
+    std::vector<double> v = months;
+    for (double& x : v)
+        if (std::isnan(x)) x = std::numeric_limits<double>::infinity();
+    std::sort(v.begin(), v.end());
+    double m = v[(v.size() + 1) / 2 - 1];
+    if (!std::isfinite(m)) return std::nullopt;
+    return static_cast<std::size_t>(m);
+}
 
 std::string economics_csv(const econ_table& t) {
     std::string out = "alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95\n";

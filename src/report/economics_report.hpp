@@ -2,12 +2,19 @@
 // at the end of `hemsim run`.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "econ/economics.hpp"
 #include "report/text.hpp"
 
 namespace hemsim {
+
+/// The payback month by which at least half the futures have paid back (a
+/// future that never does counts as later than any month); nullopt when half
+/// or more never do. What `run` and the report print.
+std::optional<std::size_t> median_breakeven(const std::vector<double>& months);
 
 /// economics.csv: alternative,payer,year,measure,mean,ci_low,ci_high,p05,p50,p95
 /// (RFC 4180 quoting, dot decimals, shortest round-trip numbers, empty for NaN).

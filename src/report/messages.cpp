@@ -382,6 +382,7 @@ constexpr std::array<message, message_count> catalogue{{
     {msg::target_ci_cap,
      "taket --max-replications är nått före målet.",
      "the --max-replications cap was reached before the target."},
+#include "report/messages_report.inc"
 }};
 // clang-format on
 

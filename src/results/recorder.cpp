@@ -42,6 +42,7 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
     for (const supply& s : m.supplies) l.supplies.push_back(s.id);
     for (const indicator& i : m.indicators) l.indicators.push_back(i.id);
     for (const placement& p : m.placements) l.has_rules.push_back(p.max_stay_days || !p.never_for.empty());
+    for (const transition& t : m.transitions) l.transitions.push_back({t.from, t.to});
     for (index_t a = 0; a < m.attributes.size(); ++a)
         for (index_t p : m.attributes[a].cost_in) l.attribute_costs.push_back({a, p});
     // Time cells: the months, cut again where a price or an attribute's cost
@@ -112,6 +113,7 @@ struct recorder::impl {
         r.indicators.assign(l.I() * Y, 0.0);
         r.rule_moves.assign(P * Y, 0.0);
         r.breaches.assign(P * Y, 0.0);
+        r.moves.assign(l.T() * Y, 0.0);
         occ.assign(P, {});
         persons_at.assign(P, {});
         entries_at.assign(P, {});
@@ -274,9 +276,9 @@ void recorder::left(double t, index_t placement, std::uint64_t attrs, std::uint6
 
 void recorder::moved(double t, index_t transition, std::uint64_t attrs) {
     impl& d = *impl_;
-    if (d.m.indicators.empty()) return;
     std::size_t y = d.year_after_warmup(t);
     if (y >= d.l.Y()) return;
+    d.r.moves[transition * d.l.Y() + y] += 1;
     for (index_t i = 0; i < d.m.indicators.size(); ++i) {
         const indicator& ind = d.m.indicators[i];
         if (ind.kind == indicator_kind::moves && ind.transition == transition && ind.when.holds(attrs))

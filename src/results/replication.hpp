@@ -27,6 +27,7 @@ struct result_layout {
     std::vector<std::string> supplies;
     std::vector<std::string> indicators;
     std::vector<char> has_rules;  // per placement: a maximum stay or a bar
+    std::vector<std::pair<index_t, index_t>> transitions;  // per transition: (from, to) placement
     /// Time cells [cells[c], cells[c+1]): the months, cut where a price or an
     /// attribute's cost changes, so that every rate is constant in a cell.
     std::vector<double> cells;            // size N + 1, days
@@ -43,6 +44,7 @@ struct result_layout {
     std::size_t Q() const { return queues.size(); }
     std::size_t S() const { return supplies.size(); }
     std::size_t I() const { return indicators.size(); }
+    std::size_t T() const { return transitions.size(); }
     /// Time cells.
     std::size_t N() const { return cell_month.size(); }
     std::size_t ledger_index(std::size_t y, std::size_t c, std::size_t k, std::size_t p) const {
@@ -69,6 +71,7 @@ struct replication_result {
     std::vector<double> rule_moves;      // (placement, year): clients moved or redirected by a rule
     std::vector<double> breaches;        // (placement, year): rules that could not be kept for lack of room
     std::vector<double> present_days_month;  // (month): person-days of every client in the system
+    std::vector<double> moves;               // (transition, year): clients who took it
     flow_counts flows;
     std::vector<double> params;  // the drawn values of the alternative's uncertain parameters
 
@@ -80,15 +83,15 @@ struct replication_result {
 
     /// Every table the simulation records, in one fixed order (the shard files;
     /// the costs are made again from them).
-    std::array<std::vector<double>*, 15> tables() {
+    std::array<std::vector<double>*, 16> tables() {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &params};
+                &breaches,   &present_days_month, &moves,       &params};
     }
-    std::array<const std::vector<double>*, 15> tables() const {
+    std::array<const std::vector<double>*, 16> tables() const {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &params};
+                &breaches,   &present_days_month, &moves,       &params};
     }
 
     /// Total cost in year y (all categories, payers, placements).
