@@ -462,3 +462,10 @@ TEST_CASE("xlsx: what the workbook cannot hold is an error that says so", "[xlsx
     CHECK_THROWS_WITH(xlsx_report(small_model(), {{"long", "a\n" + field + "\n"}}),
                       Catch::Contains("xlsx: writing a text cell"));
 }
+
+TEST_CASE("xlsx: an empty report model still gives a workbook of the report's sheets", "[xlsx]") {
+    const workbook_dump d = read_back(xlsx_report(report_model{}, {{"empty", ""}}), "empty");
+    CHECK(d.sheets.size() == 8);  // no indicators sheet without rules
+    CHECK(!d.find("Känslighet", "Ingen känslighetsanalys (tornado) i körningen.").empty());
+    CHECK(!d.find("Kalkyl och brygga", "Ingen brygga: nollalternativet har ingen egen kalkyl.").empty());
+}
