@@ -15,6 +15,8 @@ packages=(
   nlohmann-json3-dev             # manifest.json
   libssl-dev                     # sha256 of input files (OpenSSL libcrypto)
   libfmt-dev                     # placeholders of the message catalogue (report/messages)
+  libxlsxwriter-dev              # the Excel workbook (report/xlsx_report)
+  python3-openpyxl               # the workbook's tests read it back with openpyxl
   clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
   clang-format-14                # the formatting: ctest's format.check
 )
