@@ -17,6 +17,12 @@ packages=(
   libfmt-dev                     # placeholders of the message catalogue (report/messages)
   libxlsxwriter-dev              # the Excel workbook (report/xlsx_report)
   python3-openpyxl               # the workbook's tests read it back with openpyxl
+  graphviz                       # the report's flow diagrams (dot)
+  pandoc                         # rapport.docx from Markdown
+  librsvg2-bin                   # the charts as PNG for Word (rsvg-convert)
+  chromium                       # rapport.pdf from the HTML (headless)
+  fonts-dejavu-core              # the charts' and the PDF's font
+  poppler-utils                  # the report's tests read the PDF (pdftotext)
   clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
   clang-format-14                # the formatting: ctest's format.check
 )
