@@ -79,10 +79,14 @@ std::string heat_map_svg(const frame& f, const std::string& x_title, const std::
                          const std::vector<std::vector<double>>& z);
 
 /// Round ticks for an axis over [lo, hi]: 1, 2 or 5 times a power of ten
-/// apart, about `target` of them, covering the range (what every chart uses).
+/// apart, about `target` (1–50) of them, covering the range (what every chart
+/// uses); 0 among them when the range spans it, never more than 100. One value
+/// (lo == hi) gives ticks from 0 to it; a non-finite end takes the other's
+/// value (both: [0, 1]); values beyond ±1e300 are clamped.
 std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 
-/// Text for XML: & < > " escaped.
+/// Text for XML: & < > " escaped; control characters other than tab, CR and
+/// LF (not allowed in XML 1.0) dropped.
 std::string xml_escape(const std::string& s);
 
 }  // namespace hemsim::chart
