@@ -17,7 +17,14 @@ namespace hemsim::chart {
 
 /// What every chart has: a title, the unit of its value axis ("mkr", "tkr",
 /// "klienter"), the values' scale (a value v is drawn as v / divisor: 1e6 for
-/// mkr) and the language of its numbers and legend.
+/// mkr) and the language of its numbers and legend. A chart grows beyond
+/// width × height when its rows, legend or labels need the room; a divisor
+/// that is not finite and positive counts as 1.
+///
+/// Every chart skips NaN and infinite values; with nothing left to draw (no
+/// categories, rows or known values) it is a valid SVG saying so ("Inget att
+/// visa"). Elements carry a class for tests and page styles ("hemsim-bar",
+/// "hemsim-cell", ...); nothing depends on it.
 struct frame {
     std::string title;
     std::string unit;
@@ -41,8 +48,8 @@ std::string bars_svg(const frame& f, const std::vector<std::string>& categories,
 
 /// A line over points 1..N (months) with the p05–p95 spread as a band, a zero
 /// line, x labels every `label_every` points (`x_labels[i]` of point i, e.g.
-/// "2009-03"), and optionally a vertical marker at a point with a label
-/// ("Återbetald 2009-03").
+/// "2009-03"; label_every 0: as many as fit), and optionally a vertical marker
+/// at a point with a label ("Återbetald 2009-03"; none when beyond the points).
 struct marker {
     std::size_t point = 0;  // 0-based
     std::string label;
@@ -52,7 +59,9 @@ std::string line_svg(const frame& f, const std::vector<std::string>& x_labels, c
 
 /// A tornado: one horizontal bar per row from `low` to `high` around `base`
 /// (the value at the means), rows in the given order (largest swing first),
-/// each labelled on the left and with its two end values.
+/// each labelled on the left (cut with "…" beyond 35 % of the width) and with
+/// its two end values; at least 18 px a row. Nothing to show when `base` is
+/// not finite.
 struct tornado_bar {
     std::string label;
     double low = 0, high = 0;         // the chart's value at the parameter's low and high value
@@ -73,16 +82,22 @@ std::string stacked_svg(const frame& f, const std::vector<std::string>& categori
 /// A heat map of z[y][x] over two axes (a sweep over two model values), a
 /// diverging colour scale centred on zero (savings one colour, costs
 /// another), each cell with its value as text, axis titles and a colour key.
-/// With one axis, y_labels has one empty entry.
+/// With one axis, y_labels has one empty entry. Row 0 is at the top, as in the
+/// tables; unknown cells are grey; cells are 20–40 px tall and the chart as
+/// tall as they need.
 std::string heat_map_svg(const frame& f, const std::string& x_title, const std::vector<std::string>& x_labels,
                          const std::string& y_title, const std::vector<std::string>& y_labels,
                          const std::vector<std::vector<double>>& z);
 
 /// Round ticks for an axis over [lo, hi]: 1, 2 or 5 times a power of ten
-/// apart, about `target` of them, covering the range (what every chart uses).
+/// apart, about `target` (1–50) of them, covering the range (what every chart
+/// uses); 0 among them when the range spans it, never more than 100. One value
+/// (lo == hi) gives ticks from 0 to it; a non-finite end takes the other's
+/// value (both: [0, 1]); values beyond ±1e300 are clamped.
 std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 
-/// Text for XML: & < > " escaped.
+/// Text for XML: & < > " escaped; control characters other than tab, CR and
+/// LF (not allowed in XML 1.0) dropped.
 std::string xml_escape(const std::string& s);
 
 }  // namespace hemsim::chart
