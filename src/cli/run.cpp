@@ -71,7 +71,9 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         rq.lang = a.lang;
         rq.command_line = command;
         const std::vector<sweep_axis> axes = report_axes(rep, sc);
-        if (!rep.no_sensitivity) rq.tornado = one_way_sensitivity(sc, a.opts, a.econ);
+        bool uncertain = false;
+        for (const alternative& alt : sc.alternatives) uncertain |= !alt.system.uncertain.empty();
+        if (!rep.no_sensitivity && uncertain) rq.tornado = one_way_sensitivity(sc, a.opts, a.econ);
         if (!axes.empty()) rq.sweep = run_sweep(sc, axes, a.opts, a.econ);
         report_model m = build_report(sc, res, rq);
         report_files rf = make_report_files(m, ro);

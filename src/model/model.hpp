@@ -459,6 +459,9 @@ struct scenario {
     std::uint64_t seed = 1;
     std::vector<alternative> alternatives;
     std::vector<std::string> input_files;  // every file read, for the manifest
+    /// The model file's own numbers and notes as written, before any override of the case (for reports).
+    std::vector<model_input> model_inputs;
+    std::vector<source_note> model_notes;
     std::vector<source_note> notes;  // the case's and each alternative's own source and note ("scenario",
                                      // "alternative.<id>"), for reports
 

@@ -104,7 +104,11 @@ struct scenario_reader {
         tnode model_tree = read_document(model_path, &model_node.at, model_text);
         // The model as written first, so that its own errors come without an
         // alternative's context; then the case's own values for every alternative.
-        build_model(model_tree, sc.model_file);
+        {
+            model as_written = build_model(model_tree, sc.model_file);
+            sc.model_inputs = std::move(as_written.inputs);
+            sc.model_notes = std::move(as_written.notes);
+        }
         apply_overrides(model_tree, e);
         build_model(model_tree, sc.model_file);
         read_alternatives(sc, model_tree);

@@ -341,6 +341,12 @@ enum class msg {
     rep_tool_missing,
     rep_tool_failed,
     rep_progress,
+    rep_chart_costs,
+    rep_chart_cumulative,
+    rep_chart_payers,
+    rep_chart_tornado,
+    rep_chart_sweep,
+    rep_replaced_by_case,
 
     count_  // not a message: the number of messages
 };

@@ -51,6 +51,39 @@ std::string in_unit(double sek, const money_unit& u, language lang) {
 
 std::string pct(double share, language lang) { return format_doc_number(share * 100, 0, lang) + "\u00a0%"; }
 
+// "Lägenheter: per_year@2008-03-01" for "supply.lagenheter.per_year@2008-03-01": the element by its name.
+std::string input_label(const scenario& sc, const std::string& path) {
+    const std::size_t d1 = path.find('.'), d2 = d1 == std::string::npos ? d1 : path.find('.', d1 + 1);
+    if (d2 == std::string::npos) return path;
+    const std::string kind = path.substr(0, d1), id = path.substr(d1 + 1, d2 - d1 - 1),
+                      rest = path.substr(d2 + 1);
+    const model& m = sc.alternatives[sc.baseline_index()].system;
+    auto named = [&](const auto& list) -> std::string {
+        for (const auto& e : list)
+            if (e.id == id && !e.name.empty()) return e.name;
+        return id;
+    };
+    std::string name = id;
+    if (kind == "placement")
+        name = named(m.placements);
+    else if (kind == "staff")
+        name = named(m.staff);
+    else if (kind == "service")
+        name = named(m.services);
+    else if (kind == "supply")
+        name = named(m.supplies);
+    else if (kind == "attribute")
+        name = named(m.attributes);
+    else if (kind == "group")
+        name = named(m.groups);
+    else if (kind == "transition")
+        for (const transition& t : m.transitions)
+            if (t.id == id)
+                name = placement_name(m, m.placements[t.from].id) + " → " +
+                       placement_name(m, m.placements[t.to].id);
+    return name + ": " + rest;
+}
+
 report_headline headline_of(const scenario& sc, const scenario_result& res, const econ_table& et,
                             const std::vector<comparison_samples>& cmps, std::size_t a, const money_unit& u,
                             const report_request& rq) {
@@ -295,6 +328,26 @@ void add_inputs(const scenario& sc, std::vector<report_input>& out, language lan
     finish(uncertain, where_u);
     finish(fixed, where_f);
 
+    // The model file's own numbers that the case replaces: listed with what the case says instead.
+    for (const model_input& in : sc.model_inputs) {
+        const std::string src =
+            !in.source.empty() && !in.note.empty() ? in.source + " — " + in.note : in.source + in.note;
+        if (!in.listed || src.empty()) continue;
+        const bool kept = std::any_of(out.begin(), out.end(), [&](const report_input& r) {
+            return r.path == in.path && r.source == src;
+        });
+        if (kept) continue;
+        const std::size_t at = in.path.find('.', in.path.find('.') + 1);
+        report_input ri;
+        ri.element = in.path.substr(0, at);
+        ri.what = at == std::string::npos ? "" : in.path.substr(at + 1);
+        ri.path = in.path;
+        ri.value = format_doc_number(in.value, 0, lang) + (in.unit.empty() ? "" : " " + in.unit);
+        ri.alternatives = text(msg::rep_replaced_by_case, lang);
+        ri.source = src;
+        out.push_back(std::move(ri));
+    }
+
     // The elements' own notes, the case's and the alternatives', and the static sum's lines.
     std::map<std::string, bool> noted;
     auto add_note = [&](const source_note& n) {
@@ -312,8 +365,15 @@ void add_inputs(const scenario& sc, std::vector<report_input>& out, language lan
         out.push_back(std::move(ri));
     };
     for (const source_note& n : sc.notes) add_note(n);
+    for (const source_note& n : sc.model_notes) add_note(n);
     for (std::size_t a : order)
         for (const source_note& n : sc.alternatives[a].system.notes) add_note(n);
+    for (std::size_t a : order)
+        for (std::size_t i = 0; i < sc.alternatives[a].project_costs.size(); ++i) {
+            const project_cost& pc = sc.alternatives[a].project_costs[i];
+            add_note({"alternative." + sc.alternatives[a].id + ".project_cost." + std::to_string(i + 1),
+                      pc.item, pc.source, ""});
+        }
     for (std::size_t a : order)
         for (const calc_line& c : sc.alternatives[a].calc)
             if (!c.note.empty())
@@ -497,8 +557,8 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
     std::stable_sort(tornado.begin(), tornado.end(),
                      [](const tornado_row& x, const tornado_row& y) { return x.swing > y.swing; });
     for (const tornado_row& t : tornado)
-        m.tornado.push_back(
-            {t.path, t.path, t.low_value, t.high_value, t.npv_low.mean, t.npv_high.mean, t.swing});
+        m.tornado.push_back({input_label(sc, t.path), t.path, t.low_value, t.high_value, t.npv_low.mean,
+                             t.npv_high.mean, t.swing});
 
     if (rq.sweep && !rq.sweep->axes.empty()) {
         const sweep_result& sw = *rq.sweep;

@@ -36,7 +36,7 @@ std::vector<report_chart> make_charts(const report_model& m) {
         s.push_back(std::move(se));
     }
     if (!years.empty())
-        out.push_back({"kostnad-per-ar", chart::bars_svg(frame(msg::rep_fig_costs, ""), years, s)});
+        out.push_back({"kostnad-per-ar", chart::bars_svg(frame(msg::rep_chart_costs, ""), years, s)});
 
     // The cumulative difference, month by month, with the payback month marked.
     for (std::size_t i = 0; i < m.cumulative.size(); ++i) {
@@ -53,7 +53,7 @@ std::vector<report_chart> make_charts(const report_model& m) {
         const std::size_t every = c.mean.size() > 24 ? 6 : 3;
         out.push_back(
             {"kumulativ-" + std::to_string(i + 1),
-             chart::line_svg(frame(msg::rep_fig_cumulative, se.name), c.month_labels, se, every, mk)});
+             chart::line_svg(frame(msg::rep_chart_cumulative, se.name), c.month_labels, se, every, mk)});
     }
 
     // Who saves and who pays: the difference by payer, stacked per year.
@@ -62,7 +62,7 @@ std::vector<report_chart> make_charts(const report_model& m) {
         std::vector<chart::part> parts;
         for (const report_split_row& r : sp.by_payer) parts.push_back({r.label, r.year});
         out.push_back({"betalare-" + std::to_string(i + 1),
-                       chart::stacked_svg(frame(msg::rep_fig_payers, m.alternatives[sp.alternative].name),
+                       chart::stacked_svg(frame(msg::rep_chart_payers, m.alternatives[sp.alternative].name),
                                           years, parts)});
     }
 
@@ -82,7 +82,7 @@ std::vector<report_chart> make_charts(const report_model& m) {
             auto v = [&](double x) { return format_doc_number(x, std::fabs(x) < 10 ? 2 : 0, lang); };
             bars.push_back({r.label, r.npv_low, r.npv_high, v(r.low_value), v(r.high_value)});
         }
-        out.push_back({"tornado", chart::tornado_svg(frame(msg::rep_fig_tornado, ""), base, bars)});
+        out.push_back({"tornado", chart::tornado_svg(frame(msg::rep_chart_tornado, ""), base, bars)});
     }
 
     // The sweep's heat map.
@@ -96,7 +96,7 @@ std::vector<report_chart> make_charts(const report_model& m) {
         const std::vector<std::string> y =
             m.sweep->y_values.empty() ? std::vector<std::string>{""} : labels(m.sweep->y_values);
         out.push_back(
-            {"svep", chart::heat_map_svg(frame(msg::rep_fig_sweep, ""), m.sweep->x_path,
+            {"svep", chart::heat_map_svg(frame(msg::rep_chart_sweep, ""), m.sweep->x_path,
                                          labels(m.sweep->x_values), m.sweep->y_path, y, m.sweep->npv)});
     }
     return out;

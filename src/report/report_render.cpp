@@ -34,10 +34,10 @@ h2 { font-size: 14pt; margin: 18pt 0 6pt 0; border-bottom: 1px solid #999; paddi
      break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt 0; break-after: avoid; }
 p { margin: 4pt 0 6pt 0; }
-table { border-collapse: collapse; margin: 6pt 0 2pt 0; font-size: 9pt; width: auto; }
-th, td { border-bottom: 1px solid #ccc; padding: 2pt 6pt; vertical-align: top; }
+table { border-collapse: collapse; margin: 6pt 0 2pt 0; font-size: 9pt; max-width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: 2pt 5pt; vertical-align: top; overflow-wrap: break-word; }
 th { background: #eef0f3; text-align: left; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; overflow-wrap: normal; }
 tr { break-inside: avoid; }
 tr.strong td { font-weight: bold; }
 p.note { font-size: 8.5pt; color: #555; margin-top: 0; }
@@ -50,6 +50,18 @@ ul.prov { font-size: 8.5pt; word-break: break-all; }
 
 bool numeric_column(const doc_table& t, std::size_t c) { return c >= t.left; }
 
+// A cell's text, with a break opportunity (<wbr>) after the dots and underscores
+// of a long word such as an input's path, so that a narrow column can wrap it.
+std::string html_cell(const std::string& s) {
+    if (s.size() < 18 || s.find(' ') != std::string::npos) return html_escape(s);
+    std::string out;
+    for (char c : s) {
+        out += html_escape(std::string(1, c));
+        if (c == '.' || c == '_' || c == '@') out += "<wbr>";
+    }
+    return out;
+}
+
 std::string html_table(const doc_table& t) {
     std::string out = "<table>\n<thead><tr>";
     for (std::size_t c = 0; c < t.head.size(); ++c)
@@ -60,7 +72,7 @@ std::string html_table(const doc_table& t) {
         out += r < t.strong.size() && t.strong[r] ? "<tr class=\"strong\">" : "<tr>";
         for (std::size_t c = 0; c < t.rows[r].size(); ++c)
             out += std::string("<td") + (numeric_column(t, c) ? " class=\"n\"" : "") + ">" +
-                   html_escape(t.rows[r][c]) + "</td>";
+                   html_cell(t.rows[r][c]) + "</td>";
         out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n";

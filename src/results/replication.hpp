@@ -26,7 +26,7 @@ struct result_layout {
     std::vector<char> queue_active;   // per queue: model::queues()'s active (model::has_waiting_list)
     std::vector<std::string> supplies;
     std::vector<std::string> indicators;
-    std::vector<char> has_rules;  // per placement: a maximum stay or a bar
+    std::vector<char> has_rules;                           // per placement: a maximum stay or a bar
     std::vector<std::pair<index_t, index_t>> transitions;  // per transition: (from, to) placement
     /// Time cells [cells[c], cells[c+1]): the months, cut where a price or an
     /// attribute's cost changes, so that every rate is constant in a cell.
