@@ -217,12 +217,16 @@ def check_figures(exe, src, scratch):
     for ws in wb.worksheets[:3]:
         for row in ws.iter_rows(values_only=True):
             numbers += [v for v in row if isinstance(v, (int, float))]
-    wanted = {"npv_diff": npv, "diff total": diff, "p_saving": p_saving}
+    wanted = {"npv_diff": npv, "diff total": diff, "p_saving": p_saving, "savings_per_krona": spk}
+    for y in years:
+        wanted[f"diff {y}"] = econ_mean("diff", y)
     for r in yearly:
         if r["metric"] == "cost_total" and r["year"] != "total":
             wanted[f"cost_total {r['alternative']} {r['year']}"] = float(r["mean"])
     for what, v in wanted.items():
-        if not any(abs(n - v) <= max(0.5, 1e-9 * abs(v)) for n in numbers):
+        # Kronor to the krona; shares and ratios to the hundredth shown.
+        tol = 0.5 if abs(v) > 100 else 0.005
+        if not any(abs(n - v) <= tol for n in numbers):
             fail(f"rapport.xlsx has no cell equal to {what} = {v}")
     print(f"report-check: {len(wanted)} figures equal the CSVs' in the workbook's cells")
 

@@ -352,6 +352,7 @@ constexpr std::array<message, message_count> catalogue{{
     {msg::xlsx_col_ci_high, "95 % KI, övre", "95 % CI, upper"},
     {msg::xlsx_col_total, "Totalt", "Total"},
     // The summary's measures per project alternative, against the nollalternativ.
+    {msg::xlsx_diff_year, "Skillnad {0} (negativ = besparing)", "Difference {0} (negative = saving)"},
     {msg::xlsx_diff_total,
      "Skillnad över horisonten (negativ = besparing)",
      "Difference over the horizon (negative = saving)"},

@@ -156,6 +156,7 @@ enum class msg {
     xlsx_col_ci_low,
     xlsx_col_ci_high,
     xlsx_col_total,
+    xlsx_diff_year,
     xlsx_diff_total,
     xlsx_npv,
     xlsx_p_saving,

@@ -80,6 +80,11 @@ void summary_sheet(book& b, const report_model& m) {
             s.text(r, 0, name);
             s.text(r, 1, text(label, l));
         };
+        for (std::size_t y = 0; y < h.diff_year.size() && y < m.years.size(); ++y) {
+            s.text(r, 0, name);
+            s.text(r, 1, text(msg::xlsx_diff_year, l, std::to_string(m.years[y])));
+            write_figure(s, r++, 2, h.diff_year[y], f.money);
+        }
         measure(msg::xlsx_diff_total);
         write_figure(s, r++, 2, h.diff_total, f.money);
         measure(msg::xlsx_npv);
