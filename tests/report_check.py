@@ -259,12 +259,12 @@ def check_figures(exe, src, scratch):
     print(f"report-check: the bridge's {len(amounts) - 1} lines add up to {amounts[-1]} kr exactly")
 
     # Byte-identical HTML and workbook from a second run of the same command.
-    first = {n: open(os.path.join(out, n), "rb").read() for n in ("rapport.html", "rapport.xlsx")}
+    first = {n: open(os.path.join(out, n), "rb").read() for n in ("rapport.html", "rapport.xlsx", "rapport.docx")}
     hemsim(exe, *args)
     for n, b in first.items():
         if open(os.path.join(out, n), "rb").read() != b:
             fail(f"{n} differs between two runs of the same command")
-    print("report-check: rapport.html and rapport.xlsx are byte-identical over two runs")
+    print("report-check: rapport.html, rapport.xlsx and rapport.docx are byte-identical over two runs")
 
     # A screenshot that is not blank, and a console without errors; the check
     # itself is shown to catch an error on a page that has one.

@@ -176,7 +176,7 @@ report_files make_report_files(report_model& m, const report_options& o) {
             }
             const std::vector<doc_block> word_blocks = report_document(m, drawn);
             const fs::path md = tmp.path / "rapport.md", out = tmp.path / "rapport.docx";
-            write_bytes(md, report_markdown(m, word_blocks, img.string()));
+            write_bytes(md, report_markdown(m, word_blocks, "img"));  // relative: the same bytes in every run
             const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
             const tool_result r =
                 run_tool({"pandoc", md.string(), "--from=markdown", "--to=docx", "--reference-doc=" + ref,
