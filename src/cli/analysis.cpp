@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/common.hpp"
+#include "cli/progress.hpp"
 #include "report/analysis_report.hpp"
 #include "report/files.hpp"
 
@@ -31,6 +32,8 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
         "A grid over one or two model values: the NPV of each alternative's difference against the\n"
         "nollalternativ (and diff, p_saving, savings_per_krona) at every point, with 95 % CIs: sweep.csv.";
     if (!cl.parse(args, usage, out, a)) return exit_ok;
+    progress_meter meter(a.lang, !a.quiet && progress_meter::stderr_is_terminal());
+    a.opts.progress = meter.callback();
     const language lg = a.lang;
     std::vector<sweep_axis> axes;
     for (const auto& t : sets) axes.push_back(parse_axis(t, false));
@@ -76,6 +79,8 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         "others at their means), ranked by the swing in the NPV of the difference: the data of a tornado\n"
         "chart (sensitivity.csv). With --switching, the value at which the NPV is zero, with its CI.";
     if (!cl.parse(args, usage, out, a)) return exit_ok;
+    progress_meter meter(a.lang, !a.quiet && progress_meter::stderr_is_terminal());
+    a.opts.progress = meter.callback();
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, a.file);
     scenario sc = load_case(a.file, a.econ);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/common.hpp"
+#include "cli/progress.hpp"
 #include "econ/calc.hpp"
 #include "econ/costing.hpp"
 #include "report/calc_report.hpp"
@@ -136,6 +137,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         "per\n"
         "krona), and writes yearly.csv, ledger.csv, economics.csv and manifest.json to the output folder.";
     if (!cl.parse(args, usage, out, a)) return exit_ok;
+    progress_meter meter(a.lang, !a.quiet && progress_meter::stderr_is_terminal());
+    a.opts.progress = meter.callback();
     const auto max_reps = static_cast<std::uint32_t>(
         cl.vm.count("max-replications")
             ? whole_in(cl.vm, "max-replications", 1, max_replications, "give the cap")
@@ -208,6 +211,8 @@ int cmd_report(const std::vector<std::string>& args, const std::string& command,
         "application-ready report beside the run's files: rapport.html (self-contained), rapport.pdf\n"
         "(Chromium), rapport.docx (pandoc) and rapport.xlsx. In Swedish unless --lang en.";
     if (!cl.parse(args, usage, out, a)) return exit_ok;
+    progress_meter meter(a.lang, !a.quiet && progress_meter::stderr_is_terminal());
+    a.opts.progress = meter.callback();
     fs::path dir = output_dir(a.out_dir, a.file);
     scenario sc = load_case(a.file, a.econ);
     report_axes(rep, sc);

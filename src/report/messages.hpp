@@ -348,6 +348,7 @@ enum class msg {
     rep_chart_tornado,
     rep_chart_sweep,
     rep_replaced_by_case,
+    progress_run,
 
     count_  // not a message: the number of messages
 };

@@ -99,7 +99,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
                           " GB: run fewer replications, or in shards (run --shard K/N, then merge)");
     for (std::size_t a = 0; a < A; ++a) out.alts[a].reps.resize(R);
     // A parallel for over (replication, alternative): each task writes only its own slot.
-    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> next{0}, done{0};
     std::exception_ptr failure;
     std::mutex failure_mutex;
     auto worker = [&] {
@@ -111,6 +111,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
                 out.alts[a].reps[r] =
                     run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout, out.seed,
                                     out.rep_ids[r], opts.fixed_parameters, opts.limits);
+                if (opts.progress) opts.progress(done.fetch_add(1) + 1, A * R);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct run_options {
     bool fixed_parameters =
         false;          // uncertain parameters at their means (separates flow noise from input uncertainty)
     sim_limits limits;  // runaway work stops a replication (docs/language.md, "Limits")
+    /// Called from the worker threads after each (replication, alternative) task with the tasks
+    /// done and the run's total; must be thread-safe and quick. Empty: no calls.
+    std::function<void(std::size_t done, std::size_t total)> progress;
     bool reuse_simulation =
         true;  // analyses: a value that only changes costs is costed again, not simulated anew
 };
