@@ -10,7 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "app/analysis.hpp"
+#include "app/run.hpp"
 #include "cli_helpers.hpp"
+#include "model/loader.hpp"
+#include "model/model.hpp"
+#include "report/report_build.hpp"
+#include "report/report_document.hpp"
 
 using hemsim::testing::cli;
 using hemsim::testing::read_file;
@@ -125,5 +131,38 @@ TEST_CASE("golden outputs of every shipped case", "[golden]") {
                 fs::remove_all(dir);
             }
         }
+    }
+}
+
+// The report of the default case as HTML and Markdown, built through the
+// library (without Graphviz's diagram, and with the version, commit, command
+// and input paths fixed, so that the approved files change only when the
+// report does).
+TEST_CASE("golden report of the default case", "[golden][report]") {
+    using namespace hemsim;
+    const std::string file = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
+    const scenario sc = load_scenario(file);
+    run_options opts;
+    opts.replications = 20;
+    opts.threads = 2;
+    const scenario_result res = run_case(sc, opts);
+    run_options small = opts;
+    small.replications = 10;
+    const std::vector<tornado_row> tornado = one_way_sensitivity(sc, small, econ_options{});
+    for (const language lang : {language::sv, language::en}) {
+        report_request rq;
+        rq.lang = lang;
+        rq.tornado = tornado;
+        rq.command_line = "hemsim report scenarios/enheten-for-hemlosa-2007.toml -r 20";
+        report_model m = build_report(sc, res, rq);
+        m.provenance.version = "VERSION";
+        m.provenance.commit = "COMMIT";
+        for (auto& [f, sha] : m.provenance.inputs_sha256) f = fs::path(f).filename().string();
+        const std::vector<report_chart> charts = make_charts(m);
+        const std::vector<doc_block> blocks = report_document(m, charts);
+        const std::string tag = lang == language::sv ? "sv" : "en";
+        const fs::path g = golden_root / "enheten-for-hemlosa-2007";
+        approve(g / ("rapport." + tag + ".html"), report_html(m, blocks, charts));
+        approve(g / ("rapport." + tag + ".md"), report_markdown(m, blocks, "img"));
     }
 }

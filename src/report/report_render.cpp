@@ -188,8 +188,14 @@ std::string report_html(const report_model& m, const std::vector<doc_block>& blo
 
 std::string report_markdown(const report_model& m, const std::vector<doc_block>& blocks,
                             const std::string& image_dir) {
-    std::string out = "---\ntitle: \"" + m.title +
-                      "\"\nlang: " + (m.lang == language::sv ? "sv-SE" : "en-GB") + "\n---\n\n";
+    // The title as a YAML double-quoted string (its Markdown escaped too: pandoc reads it as Markdown).
+    std::string title;
+    for (char c : md_text(m.title)) {
+        if (c == '"' || c == '\\') title += '\\';
+        title += c;
+    }
+    std::string out =
+        "---\ntitle: \"" + title + "\"\nlang: " + (m.lang == language::sv ? "sv-SE" : "en-GB") + "\n---\n\n";
     for (const doc_block& b : blocks) {
         switch (b.kind) {
         case block_kind::heading:
