@@ -19,6 +19,19 @@ namespace hemsim {
 
 namespace {
 
+// A sentence written for the console ("-2.2 mkr") as a document writes it: a
+// hyphen that stands for a minus (after a space or an opening bracket, before a
+// digit) becomes a real minus sign.
+std::string doc_text(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool minus = s[i] == '-' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+                           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[');
+        out += minus ? "\u2212" : std::string(1, s[i]);
+    }
+    return out;
+}
+
 figure fig(const sample_summary& s) { return {s.mean, s.ci_low, s.ci_high, s.p05, s.p95}; }
 
 std::string name_of(const alternative& a) { return a.name.empty() ? a.id : a.name; }
@@ -516,7 +529,7 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
     const std::vector<comparison_samples> cmps = comparisons(sc, res, rq.econ);
     const result_table yt = yearly_table(sc, res);
     const std::vector<run_warning> warnings = run_warnings(sc, res);
-    for (const run_warning& w : warnings) m.warnings.push_back(warning_text(w, sc, lang));
+    for (const run_warning& w : warnings) m.warnings.push_back(doc_text(warning_text(w, sc, lang)));
     const std::size_t b = sc.baseline_index();
 
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
@@ -524,7 +537,7 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
         report_headline h = headline_of(sc, res, et, cmps, a, m.unit, rq);
         for (const run_warning& w : warnings)
             if (w.alternative == sc.alternatives[a].id || w.alternative == sc.alternatives[b].id)
-                h.warnings.push_back(warning_text(w, sc, lang));
+                h.warnings.push_back(doc_text(warning_text(w, sc, lang)));
         m.headlines.push_back(std::move(h));
         m.cumulative.push_back(cumulative_of(sc, res, a));
         m.splits.push_back(split_of(sc, et, a, res.cal.years(), lang));
