@@ -3,11 +3,14 @@
 // self-contained and escaped.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include "app/run.hpp"
+#include "cli_helpers.hpp"
 #include "econ/calc.hpp"
 #include "model/loader.hpp"
 #include "report/report_build.hpp"
@@ -97,4 +100,44 @@ TEST_CASE("the report's HTML is self-contained and escapes what it quotes", "[re
         INFO(md.substr(at < 10 ? 0 : at - 10, 30));
         CHECK((at > 0 && md[at - 1] == '\\'));
     }
+}
+
+TEST_CASE("report: bad options are usage errors before anything runs or is written", "[report][cli]") {
+    const std::string file = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
+    const std::filesystem::path dir = hemsim::testing::fresh_path("report-usage", false);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"report", file, "--formats", "html,odt", "--out", dir.string()},
+          std::vector<std::string>{"report", file, "--sweep", "nonsense", "--out", dir.string()},
+          std::vector<std::string>{"report", file, "--sweep", "placement.nope.price_per_month=1:3:1", "--out",
+                                   dir.string()},
+          std::vector<std::string>{"run", file, "--report", "--shard", "0/2", "--out", dir.string()}}) {
+        const auto r = hemsim::testing::cli(args);
+        INFO(r.err);
+        CHECK(r.code == 2);
+        CHECK(!std::filesystem::exists(dir));
+    }
+    CHECK_THAT(hemsim::testing::cli({"report", file, "--formats", "html,odt"}).err,
+               Catch::Matchers::Contains("'odt' is not a format"));
+}
+
+TEST_CASE("report: a missing program skips its format with the reason and writes the others",
+          "[report][cli]") {
+    const std::string file = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/norrmalm-bo-kvar-2011.toml";
+    const std::filesystem::path dir = hemsim::testing::fresh_path("report-no-tools", false);
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", "/nonexistent", 1);  // no dot, Chromium, pandoc or rsvg-convert
+    const auto r =
+        hemsim::testing::cli({"report", file, "-r", "5", "--no-sensitivity", "--out", dir.string()});
+    ::setenv("PATH", path.c_str(), 1);
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    CHECK(std::filesystem::file_size(dir / "rapport.html") > 10000);
+    CHECK(std::filesystem::file_size(dir / "rapport.xlsx") > 5000);
+    CHECK(std::filesystem::exists(dir / "yearly.csv"));
+    CHECK(!std::filesystem::exists(dir / "rapport.pdf"));
+    CHECK(!std::filesystem::exists(dir / "rapport.docx"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("rapport.pdf skrevs inte: Chromium finns inte"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("rapport.docx skrevs inte: pandoc finns inte"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("Graphviz (dot) finns inte"));
+    std::filesystem::remove_all(dir);
 }

@@ -43,6 +43,16 @@ std::vector<sweep_axis> report_axes(const report_args& r, const scenario& sc) {
     return axes;
 }
 
+// The report's formats and sweep axes checked as usage errors, before anything runs.
+std::vector<report_format> check_report_args(const report_args& r, const scenario& sc) {
+    report_axes(r, sc);
+    try {
+        return parse_formats(r.formats);
+    } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+    }
+}
+
 // Writes the run's files (and the report's, when asked) and prints its tables:
 // the same for a run, a merge and a report.
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
@@ -60,11 +70,7 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
     std::vector<std::string> skipped;
     if (rep.wanted) {
         report_options ro;
-        try {
-            ro.formats = parse_formats(rep.formats);
-        } catch (const std::invalid_argument& e) {
-            throw usage_error(e.what());
-        }
+        ro.formats = check_report_args(rep, sc);
         ro.reference_doc = rep.reference_doc;
         ro.long_tables = {{"yearly", yearly}, {"ledger", ledger}, {"economics", economics}};
         report_request rq;
@@ -156,14 +162,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
     scenario sc = load_case(a.file, a.econ);
     if (rep.wanted && a.opts.shard_n > 1)
         throw usage_error("--report and --shard do not go together; merge first");
-    if (rep.wanted) {
-        report_axes(rep, sc);
-        try {
-            parse_formats(rep.formats);
-        } catch (const std::invalid_argument& e) {
-            throw usage_error(e.what());
-        }
-    }
+    if (rep.wanted) check_report_args(rep, sc);
 
     scenario_result res;
     if (cl.vm.count("target-ci")) {
@@ -215,12 +214,7 @@ int cmd_report(const std::vector<std::string>& args, const std::string& command,
     a.opts.progress = meter.callback();
     fs::path dir = output_dir(a.out_dir, a.file);
     scenario sc = load_case(a.file, a.econ);
-    report_axes(rep, sc);
-    try {
-        parse_formats(rep.formats);
-    } catch (const std::invalid_argument& e) {
-        throw usage_error(e.what());
-    }
+    check_report_args(rep, sc);
     a.quiet = true;  // the report holds the tables; the console gets the warnings and the files written
     const scenario_result res = run_case(sc, a.opts);
     write_run_outputs(sc, res, dir, command, a, out, rep);

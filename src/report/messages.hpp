@@ -349,6 +349,8 @@ enum class msg {
     rep_chart_sweep,
     rep_replaced_by_case,
     progress_run,
+    rep_flow_diagrams,
+    rep_docx_charts,
 
     count_  // not a message: the number of messages
 };

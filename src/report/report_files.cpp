@@ -119,7 +119,9 @@ report_files make_report_files(report_model& m, const report_options& o) {
         const tool_result r = run_tool({"dot", "-Tsvg"}, f.dot, limit);
         if (r.started && !r.timed_out && r.exit_code == 0) f.svg = svg_body(r.out);
     }
-    if (dot_missing) rf.skipped.push_back(skipped("flow diagrams", missing("Graphviz (dot)", lang), lang));
+    if (dot_missing)
+        rf.skipped.push_back(
+            skipped(text(msg::rep_flow_diagrams, lang), missing("Graphviz (dot)", lang), lang));
 
     const std::vector<report_chart> charts = make_charts(m);
     const std::vector<doc_block> blocks = report_document(m, charts);
@@ -166,7 +168,8 @@ report_files make_report_files(report_model& m, const report_options& o) {
             std::vector<report_chart> drawn;
             const bool rsvg = !find_program("rsvg-convert").empty();
             if (!rsvg)
-                rf.skipped.push_back(skipped("charts in rapport.docx", missing("rsvg-convert", lang), lang));
+                rf.skipped.push_back(
+                    skipped(text(msg::rep_docx_charts, lang), missing("rsvg-convert", lang), lang));
             for (const report_chart& c : charts) {
                 if (!rsvg) break;
                 const fs::path png = img / (c.id + ".png");

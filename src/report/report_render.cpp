@@ -3,23 +3,11 @@
 
 #include "report/messages.hpp"
 #include "report/report_document.hpp"
+#include "report/svg_chart.hpp"
 
 namespace hemsim {
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(const std::string& s) { return chart::xml_escape(s); }
 
 namespace {
 
