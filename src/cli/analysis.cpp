@@ -98,23 +98,9 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
         names.push_back("sensitivity.csv");
         printed = tornado_table(rows, lg);
     } else {
-        auto eq = switching.find('=');
-        if (eq == std::string::npos)
-            throw usage_error("--switching takes PATH=LO:HI, not '" + switching + "'");
-        std::vector<double> range;
-        try {
-            std::string r = switching.substr(eq + 1);
-            auto colon = r.find(':');
-            if (colon == std::string::npos) throw std::invalid_argument("");
-            range = {parse_number(r.substr(0, colon)), parse_number(r.substr(colon + 1))};
-        } catch (const std::exception&) {
-            throw usage_error("--switching takes PATH=LO:HI with two finite numbers, not '" + switching +
-                              "'");
-        }
-        if (!(range[0] < range[1]))
-            throw usage_error("--switching " + switching + ": LO must be below HI (e.g. " +
-                              switching.substr(0, eq) + "=10:100)");
-        const std::string path = switching.substr(0, eq);
+        const switching_spec spec = parse_switching(switching);
+        const std::string& path = spec.path;
+        const std::vector<double> range{spec.lo, spec.hi};
         const bool all = cl.vm["switching-all"].as<bool>();
         std::vector<std::string> ids;
         for (const auto& alt : sc.alternatives)

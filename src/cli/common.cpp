@@ -237,6 +237,25 @@ sweep_axis parse_axis(const std::string& text, bool baseline_too, const char* op
     }
 }
 
+switching_spec parse_switching(const std::string& text) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw usage_error("--switching takes PATH=LO:HI, not '" + text + "'");
+    switching_spec s{text.substr(0, eq), 0, 0};
+    try {
+        const std::string r = text.substr(eq + 1);
+        const auto colon = r.find(':');
+        if (colon == std::string::npos) throw std::invalid_argument("");
+        s.lo = parse_number(r.substr(0, colon));
+        s.hi = parse_number(r.substr(colon + 1));
+    } catch (const std::exception&) {
+        throw usage_error("--switching takes PATH=LO:HI with two finite numbers, not '" + text + "'");
+    }
+    if (!(s.lo < s.hi))
+        throw usage_error("--switching " + text + ": LO must be below HI (e.g. " + s.path + "=10:100)");
+    return s;
+}
+
 void add_report_options(po::options_description& opt, report_args& r) {
     opt.add_options()(
         "sweep", po::value(&r.sweeps),
@@ -247,6 +266,9 @@ void add_report_options(po::options_description& opt, report_args& r) {
         "the report's formats: html, pdf, docx, xlsx")(
         "reference-doc", po::value(&r.reference_doc),
         "a Word document whose styles rapport.docx takes (default: report/referens.docx)")(
-        "no-sensitivity", po::bool_switch(&r.no_sensitivity), "leave the tornado out (faster)");
+        "no-sensitivity", po::bool_switch(&r.no_sensitivity), "leave the tornado out (faster)")(
+        "switching", po::value(&r.switching),
+        "PATH=LO:HI: the value at which the first project's NPV of the difference is zero (as sensitivity "
+        "--switching); repeatable");
 }
 }  // namespace hemsim::cli

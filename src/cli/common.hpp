@@ -111,10 +111,17 @@ language parse_language(const std::string& lang);
 /// "PATH=FROM:TO:STEP" of --set / --set-all / --sweep as a sweep axis (usage errors name `option`).
 sweep_axis parse_axis(const std::string& text, bool baseline_too, const char* option = "--set");
 
+/// "PATH=LO:HI" of --switching (usage errors: not two finite numbers, LO not below HI).
+struct switching_spec {
+    std::string path;
+    double lo = 0, hi = 0;
+};
+switching_spec parse_switching(const std::string& text);
+
 /// What the report takes (`hemsim report`, `hemsim run --report`).
 struct report_args {
     bool wanted = false;
-    std::vector<std::string> sweeps, sweeps_all;
+    std::vector<std::string> sweeps, sweeps_all, switching;
     std::string formats = "html,pdf,docx,xlsx";
     std::string reference_doc;
     bool no_sensitivity = false;

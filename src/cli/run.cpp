@@ -46,6 +46,13 @@ std::vector<sweep_axis> report_axes(const report_args& r, const scenario& sc) {
 // The report's formats and sweep axes checked as usage errors, before anything runs.
 std::vector<report_format> check_report_args(const report_args& r, const scenario& sc) {
     report_axes(r, sc);
+    for (const std::string& t : r.switching) {
+        const switching_spec s = parse_switching(t);
+        for (double v : {s.lo, s.hi}) {
+            scenario probe = sc;
+            set_value(probe, s.path, v, false);
+        }
+    }
     try {
         return parse_formats(r.formats);
     } catch (const std::invalid_argument& e) {
@@ -82,6 +89,13 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         for (const alternative& alt : sc.alternatives) uncertain |= !alt.system.uncertain.empty();
         if (!rep.no_sensitivity && uncertain) rq.tornado = one_way_sensitivity(sc, a.opts, a.econ);
         if (!axes.empty()) rq.sweep = run_sweep(sc, axes, a.opts, a.econ);
+        std::string first;  // the first project alternative, as the tornado's
+        for (const alternative& alt : sc.alternatives)
+            if (!alt.baseline && first.empty()) first = alt.id;
+        for (const std::string& t : rep.switching) {
+            const switching_spec s = parse_switching(t);
+            rq.switching.push_back(switching_value(sc, s.path, s.lo, s.hi, false, first, a.opts, a.econ));
+        }
         report_model m = build_report(sc, res, rq);
         report_files rf = make_report_files(m, ro);
         for (auto& [name, bytes] : rf.files) {

@@ -351,6 +351,11 @@ enum class msg {
     progress_run,
     rep_flow_diagrams,
     rep_docx_charts,
+    rep_switching_head,
+    rep_switching_intro,
+    rep_col_searched,
+    rep_col_switching,
+    rep_switching_none,
 
     count_  // not a message: the number of messages
 };

@@ -598,6 +598,14 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
         m.sweep = std::move(rs);
     }
 
+    for (const switching_result& r : rq.switching) {
+        std::string alt = r.alternative;
+        for (const alternative& a : sc.alternatives)
+            if (a.id == r.alternative) alt = name_of(a);
+        m.switching.push_back(
+            {input_label(sc, r.path), r.path, alt, r.lo, r.hi, r.value, r.ci_low, r.ci_high, r.note});
+    }
+
     report_provenance& pv = m.provenance;
     pv.version = version;
     pv.commit = git_commit;

@@ -20,8 +20,9 @@ namespace hemsim {
 struct report_request {
     econ_options econ;
     language lang = language::sv;
-    std::vector<tornado_row> tornado;   // one_way_sensitivity's rows (may be empty)
-    std::optional<sweep_result> sweep;  // when asked
+    std::vector<tornado_row> tornado;         // one_way_sensitivity's rows (may be empty)
+    std::optional<sweep_result> sweep;        // when asked
+    std::vector<switching_result> switching;  // when asked
     std::string command_line;
 };
 

@@ -281,6 +281,22 @@ struct writer {
                      money(r.npv_low), money(r.npv_high), money(r.swing)});
             table(std::move(tb));
         }
+        if (!m.switching.empty()) {
+            heading(3, t(msg::rep_switching_head));
+            para(t(msg::rep_switching_intro));
+            doc_table tb;
+            tb.head = {t(msg::rep_col_input), t(msg::rep_col_alternative), t(msg::rep_col_searched),
+                       t(msg::rep_col_switching), t(msg::rep_col_ci)};
+            auto v = [&](double x) { return format_doc_number(x, std::fabs(x) < 10 ? 2 : 0, lang()); };
+            for (const report_switching& s : m.switching)
+                tb.rows.push_back({s.label, s.alternative, text(msg::rep_range, lang(), v(s.lo), v(s.hi)),
+                                   s.value ? v(*s.value) : t(msg::rep_switching_none),
+                                   s.ci_low && s.ci_high
+                                       ? text(msg::rep_range, lang(), v(*s.ci_low), v(*s.ci_high))
+                                       : s.note});
+            tb.left = 2;
+            table(std::move(tb));
+        }
         if (m.sweep) {
             heading(3, t(msg::rep_sweep_head));
             para(text(msg::rep_sweep_intro, lang(), m.sweep->x_path,

@@ -124,6 +124,14 @@ struct report_tornado_row {
     double swing = 0;
 };
 
+/// A switching value (section 7, when asked): where the NPV of the difference is zero.
+struct report_switching {
+    std::string label, path, alternative;  // alternative: its name
+    double lo = 0, hi = 0;                 // the range searched
+    std::optional<double> value, ci_low, ci_high;
+    std::string note;  // why a value is missing
+};
+
 /// A sweep over one or two model values (section 7, when asked).
 struct report_sweep {
     std::string x_path, y_path;  // y_path "" with one axis
@@ -162,6 +170,7 @@ struct report_model {
     std::vector<report_input> inputs;           // uncertain first, then fixed, grouped by element
     std::vector<report_tornado_row> tornado;    // the first project alternative's, largest swing first
     std::optional<report_sweep> sweep;
+    std::vector<report_switching> switching;
     std::vector<std::vector<report_rule_row>> rules;  // per alternative; empty when the model has none
     std::vector<std::string> warnings;                // every warning in plain words
     report_provenance provenance;
