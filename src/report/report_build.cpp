@@ -120,8 +120,11 @@ report_headline headline_of(const scenario& sc, const scenario_result& res, cons
     const std::string years =
         std::to_string(res.cal.year_numbers.front()) + "–" + std::to_string(res.cal.year_numbers.back());
     auto n = [&](double x) { return in_unit(x, u, lang); };
-    std::string p = text(h.diff_total.mean < 0 ? msg::rep_head_saving : msg::rep_head_cost, lang,
-                         name_of(sc.alternatives[a]), name_of(base), years, n(h.diff_total.mean), u.name);
+    const std::string who = name_of(sc.alternatives[a]), against = name_of(base);
+    std::string p = h.diff_total.mean < 0
+                        ? text(msg::rep_head_saving, lang, who, against, years, n(h.diff_total.mean), u.name,
+                               n(-h.diff_total.mean))
+                        : text(msg::rep_head_cost, lang, who, against, years, n(h.diff_total.mean), u.name);
     p += " " + text(msg::rep_head_spread, lang, n(h.diff_total.p05), n(h.diff_total.p95), u.name,
                     n(h.diff_total.ci_low), n(h.diff_total.ci_high));
     p += " " + text(msg::rep_head_p_saving, lang, pct(h.p_saving.mean, lang), pct(h.p_saving.ci_low, lang),
