@@ -18,6 +18,7 @@
 #include "report/messages.hpp"
 #include "report/report_build.hpp"
 #include "report/report_files.hpp"
+#include "report/run_files.hpp"
 #include "report/table.hpp"
 #include "report/warnings_report.hpp"
 #include "report/xlsx_report.hpp"
@@ -65,47 +66,30 @@ std::vector<report_format> check_report_args(const report_args& r, const scenari
 void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
                        const std::string& command, const run_args& a, std::ostream& out,
                        const report_args& rep = {}) {
-    check_conservation(sc, res);
-    const result_table rows = yearly_table(sc, res);
-    output_set files(dir);
-    const std::string yearly = yearly_csv(rows), ledger = ledger_csv(ledger_rows(sc, res)),
-                      economics = economics_csv(economics_rows(sc, res, a.econ));
-    files.add("yearly.csv", yearly);
-    files.add("ledger.csv", ledger);
-    files.add("economics.csv", economics);
-    std::vector<std::string> names{"yearly.csv", "ledger.csv", "economics.csv", "manifest.json"};
-    std::vector<std::string> skipped;
+    std::optional<report_request> rq;
+    report_options ro;
     if (rep.wanted) {
-        report_options ro;
         ro.formats = check_report_args(rep, sc);
         ro.reference_doc = rep.reference_doc;
-        ro.long_tables = {{"yearly", yearly}, {"ledger", ledger}, {"economics", economics}};
-        report_request rq;
-        rq.econ = a.econ;
-        rq.lang = a.lang;
-        rq.command_line = command;
-        const std::vector<sweep_axis> axes = report_axes(rep, sc);
-        bool uncertain = false;
-        for (const alternative& alt : sc.alternatives) uncertain |= !alt.system.uncertain.empty();
-        if (!rep.no_sensitivity && uncertain) rq.tornado = one_way_sensitivity(sc, a.opts, a.econ);
-        if (!axes.empty()) rq.sweep = run_sweep(sc, axes, a.opts, a.econ);
-        std::string first;  // the first project alternative, as the tornado's
-        for (const alternative& alt : sc.alternatives)
-            if (!alt.baseline && first.empty()) first = alt.id;
+        report_plan plan;
+        plan.sensitivity = !rep.no_sensitivity;
+        plan.axes = report_axes(rep, sc);
         for (const std::string& t : rep.switching) {
             const switching_spec s = parse_switching(t);
-            rq.switching.push_back(switching_value(sc, s.path, s.lo, s.hi, false, first, a.opts, a.econ));
+            plan.switching_values.push_back({s.path, s.lo, s.hi});
         }
-        report_model m = build_report(sc, res, rq);
-        report_files rf = make_report_files(m, ro);
-        for (auto& [name, bytes] : rf.files) {
-            files.add(name, std::move(bytes));
-            names.push_back(name);
-        }
-        skipped = std::move(rf.skipped);
+        rq = plan_report(sc, a.opts, a.econ, a.lang, plan, command);
     }
-    files.add("manifest.json", manifest_json(sc, res, command, names));
+    run_files_result rf = run_files(sc, res, a.econ, command, rq ? &*rq : nullptr, &ro);
+    output_set files(dir);
+    std::vector<std::string> names;
+    for (auto& [name, bytes] : rf.files) {
+        names.push_back(name);
+        files.add(name, std::move(bytes));
+    }
+    const std::vector<std::string>& skipped = rf.skipped;
     files.commit();
+    const result_table rows = yearly_table(sc, res);
     if (!a.quiet) {
         out << run_table(sc, res, rows, a.lang) << "\n";
         std::string beside = calc_beside_run(sc, static_sum(sc), rows, a.lang);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -286,10 +287,14 @@ std::optional<model_input> resolve_input(const alternative& alt, const std::stri
     return std::nullopt;
 }
 
-void set_value(scenario& sc, const std::string& path, double value, bool baseline_too) {
+namespace {
+
+// set_value in the alternatives `which` picks; `which_text` names them in the message when none has the path.
+void set_value_where(scenario& sc, const std::string& path, double value,
+                     const std::function<bool(const alternative&)>& which, const std::string& which_text) {
     bool found = false;
     for (alternative& alt : sc.alternatives) {
-        if (alt.baseline && !baseline_too) continue;
+        if (!which(alt)) continue;
         std::optional<model_input> in = resolve_input(alt, path);
         if (!in) continue;
         found = true;
@@ -322,9 +327,8 @@ void set_value(scenario& sc, const std::string& path, double value, bool baselin
     for (const alternative& alt : sc.alternatives)
         for (const model_input& in : alt.system.inputs)
             if (std::find(paths.begin(), paths.end(), in.path) == paths.end()) paths.push_back(in.path);
-    std::string msg = "set path '" + path + "' not found: no alternative" +
-                      (baseline_too ? std::string() : std::string(" but the nollalternativ")) +
-                      " has that model value";
+    std::string msg =
+        "set path '" + path + "' not found: no alternative" + which_text + " has that model value";
     if (auto n = nearest(path, paths))
         msg += "; did you mean '" + *n + "'?";
     else
@@ -333,6 +337,23 @@ void set_value(scenario& sc, const std::string& path, double value, bool baselin
             "'supply.lagenheter.per_year@2008-03-01' or a duration's "
             "'transition.stodboende_forsok.after.mean'";
     throw input_error(msg);
+}
+
+}  // namespace
+
+void set_value(scenario& sc, const std::string& path, double value, bool baseline_too) {
+    set_value_where(
+        sc, path, value, [&](const alternative& a) { return baseline_too || !a.baseline; },
+        baseline_too ? "" : " but the nollalternativ");
+}
+
+void set_value_in(scenario& sc, const std::string& alternative_id, const std::string& path, double value) {
+    if (std::none_of(sc.alternatives.begin(), sc.alternatives.end(),
+                     [&](const alternative& a) { return a.id == alternative_id; }))
+        throw input_error("the case has no alternative '" + alternative_id + "'");
+    set_value_where(
+        sc, path, value, [&](const alternative& a) { return a.id == alternative_id; },
+        " called '" + alternative_id + "'");
 }
 
 }  // namespace hemsim

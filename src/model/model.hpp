@@ -476,4 +476,7 @@ struct scenario {
 /// alternative has it, or the value breaks its rule.
 void set_value(scenario& sc, const std::string& path, double value, bool baseline_too);
 
+/// set_value in one alternative only (the web page's form edits one alternative at a time).
+void set_value_in(scenario& sc, const std::string& alternative_id, const std::string& path, double value);
+
 }  // namespace hemsim

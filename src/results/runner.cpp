@@ -106,6 +106,10 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
         for (;;) {
             std::size_t task = next.fetch_add(1);
             if (task >= A * R) return;
+            if (opts.cancel && opts.cancel->load()) {
+                next = A * R;
+                return;
+            }
             std::size_t r = task / A, a = task % A;
             try {
                 out.alts[a].reps[r] =
@@ -130,6 +134,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
         for (unsigned i = 0; i < n; ++i) pool.emplace_back(worker);
     }
     if (failure) std::rethrow_exception(failure);
+    if (opts.cancel && opts.cancel->load()) throw run_cancelled();
     out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }

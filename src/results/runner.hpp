@@ -3,8 +3,10 @@
 // alternative uses the streams of (seed, r) whichever thread runs it.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,8 +30,17 @@ struct run_options {
     /// Called from the worker threads after each (replication, alternative) task with the tasks
     /// done and the run's total; must be thread-safe and quick. Empty: no calls.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    /// When set and true, the run stops at the next (replication, alternative) task and
+    /// run_scenario throws run_cancelled (a web page's cancel button).
+    const std::atomic<bool>* cancel = nullptr;
     bool reuse_simulation =
         true;  // analyses: a value that only changes costs is costed again, not simulated anew
+};
+
+/// What run_scenario throws when run_options::cancel was set.
+class run_cancelled : public std::runtime_error {
+public:
+    run_cancelled() : std::runtime_error("the run was cancelled") {}
 };
 
 struct alternative_result {
