@@ -23,6 +23,7 @@ packages=(
   chromium                       # rapport.pdf from the HTML (headless)
   fonts-dejavu-core              # the charts' and the PDF's font
   poppler-utils                  # the report's tests read the PDF (pdftotext)
+  libcpp-httplib-dev             # the web page (hemsim serve)
   clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
   clang-format-14                # the formatting: ctest's format.check
 )

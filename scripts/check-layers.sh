@@ -16,9 +16,10 @@ declare -A allowed=(
   [analytic]="analytic results model"
   [app]="app econ analytic results engine model"
   [report]="report app econ analytic results model"
-  [cli]="cli report app econ analytic results model"
+  [web]="web report app econ analytic results model"
+  [cli]="cli web report app econ analytic results model"
 )
-order="model engine results econ analytic app report cli"
+order="model engine results econ analytic app report web cli"
 
 bad=0
 printf '%-9s %s\n' layer "includes (layers)"

@@ -20,6 +20,7 @@ const char* const overview =
     "Usage:\n"
     "  hemsim run CASE.toml [options]    simulate every alternative of a case, write output files\n"
     "  hemsim report CASE.toml [options] the application-ready report: HTML, PDF, Word and Excel\n"
+    "  hemsim serve [--port P]           a local web page: cases as forms, runs, reports\n"
     "  hemsim calc CASE.toml [options]   the application's own static sum (count x price x months)\n"
     "  hemsim sweep CASE.toml --set ...  a grid over one or two model values (sweep.csv)\n"
     "  hemsim sensitivity CASE.toml      one-way sensitivity (tornado) and switching values\n"
@@ -56,6 +57,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         }
         if (cmd == "run") return cli::cmd_run(rest, cli::join_command(argc, argv), out);
         if (cmd == "report") return cli::cmd_report(rest, cli::join_command(argc, argv), out);
+        if (cmd == "serve") return cli::cmd_serve(rest, out);
         if (cmd == "calc") return cli::cmd_calc(rest, out);
         if (cmd == "analyze") return cli::cmd_analyze(rest, out);
         if (cmd == "sweep") return cli::cmd_sweep(rest, out);

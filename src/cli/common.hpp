@@ -136,6 +136,7 @@ run_identity identity_of(const scenario& sc, const std::string& file, const scen
 int cmd_run(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
 int cmd_merge(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
 int cmd_report(const std::vector<std::string>& args, const std::string& command, std::ostream& out);
+int cmd_serve(const std::vector<std::string>& args, std::ostream& out);
 int cmd_calc(const std::vector<std::string>& args, std::ostream& out);
 int cmd_check(const std::vector<std::string>& args, std::ostream& out);
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out);

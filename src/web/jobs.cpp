@@ -32,7 +32,8 @@ job_queue::~job_queue() {
     threads_.clear();  // joins
 }
 
-std::shared_ptr<job> job_queue::submit(const std::string& id, const std::filesystem::path& out_dir, job_work work) {
+std::shared_ptr<job> job_queue::submit(const std::string& id, const std::filesystem::path& out_dir,
+                                       job_work work) {
     auto j = std::make_shared<job>();
     j->id = id;
     j->out_dir = out_dir;

@@ -28,11 +28,11 @@ struct job {
     std::atomic<job_state> state{job_state::queued};
     std::atomic<std::size_t> done{0}, total{0};  // simulations of the current run
     std::atomic<bool> cancel{false};
-    std::mutex mutex;  // guards what follows
-    std::string message;                  // why it failed, in words
-    std::filesystem::path out_dir;        // where its files are
-    std::vector<std::string> files;       // what it wrote (names in out_dir)
-    std::string summary_json;             // the headline figures, as JSON, when done
+    std::mutex mutex;                // guards what follows
+    std::string message;             // why it failed, in words
+    std::filesystem::path out_dir;   // where its files are
+    std::vector<std::string> files;  // what it wrote (names in out_dir)
+    std::string summary_json;        // the headline figures, as JSON, when done
 };
 
 /// What a job does: runs, reports progress through `j.done`/`j.total`, checks

@@ -1,0 +1,222 @@
+#include "web/page.hpp"
+
+namespace hemsim::web {
+
+namespace {
+
+// clang-format off
+constexpr const char* page = R"PAGE(<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width">
+<title>hemsim</title>
+<style>
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 14px; margin: 0; color: #1a1a1a; }
+header { background: #0b3d62; color: #fff; padding: 10px 20px; display: flex; gap: 20px; align-items: center; }
+header h1 { font-size: 18px; margin: 0; }
+header .lang { margin-left: auto; }
+header button { background: none; border: 1px solid #fff; color: #fff; padding: 2px 8px; cursor: pointer; }
+main { display: grid; grid-template-columns: 260px 1fr; gap: 20px; padding: 16px 20px; }
+nav ul { list-style: none; padding: 0; margin: 0; }
+nav li { margin: 0 0 6px 0; }
+nav button { width: 100%; text-align: left; padding: 6px 8px; border: 1px solid #ccd; background: #f6f7fa; cursor: pointer; }
+nav button.current { background: #dde8f3; border-color: #0b3d62; }
+table.form { border-collapse: collapse; margin: 4px 0 14px 0; }
+table.form th, table.form td { border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
+table.form th { background: #eef0f3; }
+table.form input { width: 110px; text-align: right; font: inherit; }
+td.changed input { background: #fff4d6; border-color: #d59a00; }
+td.bad input { background: #ffe4e4; border-color: #c00; }
+.msg { color: #b00; font-size: 12px; max-width: 320px; }
+.src { color: #666; font-size: 11px; max-width: 360px; }
+.run { margin: 12px 0; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+progress { width: 260px; height: 16px; }
+.summary { background: #eef6ee; border-left: 4px solid #2a7a2a; padding: 8px 12px; margin: 10px 0; }
+.error { background: #ffecec; border-left: 4px solid #c00; padding: 8px 12px; margin: 10px 0; white-space: pre-wrap; }
+iframe { width: 100%; height: 900px; border: 1px solid #ccc; }
+.limits { color: #555; font-size: 12px; }
+</style>
+</head>
+<body>
+<header><h1>hemsim</h1><span id="tagline"></span>
+<span class="lang"><button id="lang-sv" type="button">svenska</button> <button id="lang-en" type="button">English</button></span></header>
+<main>
+<nav><h2 id="t-cases"></h2><ul id="cases"></ul><p class="limits" id="limits"></p></nav>
+<section id="case"><p id="t-pick"></p></section>
+</main>
+<script>
+"use strict";
+const TOKEN = "@TOKEN@", MAX_REPS = @MAX_REPS@, MAX_HORIZON = @MAX_HORIZON@;
+const T = {
+  sv: { tagline: "affärsfall mot hemlöshet, med nollalternativet", cases: "Fall", pick: "Välj ett fall till vänster.",
+        field: "Tal", source: "Källa", run: "Kör", cancel: "Avbryt", reps: "Simulerade framtider",
+        queued: n => `Väntar i kö: ${n} körning(ar) före.`, running: (d, t) => `Kör: ${d} av ${t} simuleringar klara.`,
+        done: "Klar.", failed: "Körningen misslyckades:", cancelled: "Avbruten.",
+        diff: (a, v, u, lo, hi) => `${a}: skillnad mot nollalternativet ${v} ${u} över horisonten (i 90 % av framtiderna ${lo} till ${hi} ${u}).`,
+        npv: (v, u) => `Nuvärde av skillnaden: ${v} ${u}.`, p: v => `Sannolikhet att kosta mindre: ${v} %.`,
+        downloads: "Ladda ner:", changed: "ändrat från", limits: `Servern kör högst ${MAX_REPS} framtider och ${MAX_HORIZON} månader per körning.`,
+        horizon: (s, m) => `Start ${s}, ${m} månader.` },
+  en: { tagline: "business cases against homelessness, with the nollalternativ", cases: "Cases", pick: "Pick a case on the left.",
+        field: "Figure", source: "Source", run: "Run", cancel: "Cancel", reps: "Simulated futures",
+        queued: n => `Waiting in line: ${n} run(s) before this one.`, running: (d, t) => `Running: ${d} of ${t} simulations done.`,
+        done: "Done.", failed: "The run failed:", cancelled: "Cancelled.",
+        diff: (a, v, u, lo, hi) => `${a}: difference against the nollalternativ ${v} ${u} over the horizon (in 90 % of the futures ${lo} to ${hi} ${u}).`,
+        npv: (v, u) => `Present value of the difference: ${v} ${u}.`, p: v => `Probability of costing less: ${v} %.`,
+        downloads: "Download:", changed: "changed from", limits: `The server runs at most ${MAX_REPS} futures and ${MAX_HORIZON} months a run.`,
+        horizon: (s, m) => `Start ${s}, ${m} months.` }
+};
+let lang = "sv", current = null, job = null, timer = null;
+const $ = id => document.getElementById(id);
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const k of kids) e.append(k);
+  return e;
+};
+// Swedish numbers for reading: decimal comma, no-break space, real minus.
+function num(x, d) {
+  const s = Math.abs(x).toFixed(d).split(".");
+  const whole = s[0].replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? "\u00a0" : ",");
+  const out = whole + (s[1] ? (lang === "sv" ? "," : ".") + s[1] : "");
+  return (x < 0 && Number(out.replace(/[^0-9]/g, "")) !== 0 ? "\u2212" : "") + out;
+}
+function typed(v) { return lang === "sv" ? String(v).replace(".", ",") : String(v); }
+async function api(path, body) {
+  const r = await fetch(path, body === undefined ? {} : {
+    method: "POST", headers: { "Content-Type": "application/json", "X-Hemsim-Token": TOKEN }, body: JSON.stringify(body) });
+  const j = await r.json();
+  if (!r.ok) throw j;
+  return j;
+}
+function texts() {
+  document.documentElement.lang = lang;
+  $("tagline").textContent = T[lang].tagline;
+  $("t-cases").textContent = T[lang].cases;
+  $("limits").textContent = T[lang].limits;
+  if ($("t-pick")) $("t-pick").textContent = T[lang].pick;
+}
+async function loadCases() {
+  const list = await api("/api/cases");
+  $("cases").replaceChildren(...list.map(c => {
+    const b = el("button", { type: "button", "data-case": c.id }, c.title || c.id);
+    b.onclick = () => openCase(c.id);
+    return el("li", {}, b);
+  }));
+}
+// The form: one row per input of the model, one column per alternative.
+async function openCase(id) {
+  current = await api("/api/case?id=" + encodeURIComponent(id));
+  for (const b of document.querySelectorAll("nav button")) b.classList.toggle("current", b.dataset.case === id);
+  const alts = current.alternatives;
+  const paths = [];
+  for (const a of alts) for (const i of a.inputs) if (!paths.includes(i.path)) paths.push(i.path);
+  const head = el("tr", {}, el("th", {}, T[lang].field), ...alts.map(a => el("th", {}, a.name)), el("th", {}, T[lang].source));
+  const rows = paths.map(p => {
+    const cells = alts.map(a => {
+      const i = a.inputs.find(x => x.path === p);
+      if (!i) return el("td", {}, "");
+      if (i.uncertain) return el("td", { title: i.distribution }, i.distribution);
+      const input = el("input", { type: "text", inputmode: "decimal", value: typed(i.value),
+        "data-alt": a.id, "data-path": p, "data-orig": String(i.value), "aria-label": a.name + " " + p });
+      input.oninput = () => { mark(input); validateSoon(); };
+      return el("td", {}, input, el("div", { class: "msg" }));
+    });
+    const any = alts.map(a => a.inputs.find(x => x.path === p)).find(x => x);
+    const src = any ? (any.source || any.note || "") : "";
+    return el("tr", {}, el("td", {}, p + (any && any.unit ? " (" + any.unit + ")" : "")), ...cells, el("td", { class: "src" }, src));
+  });
+  const reps = el("input", { type: "text", id: "reps", value: String(Math.min(current.replications, MAX_REPS)), size: 6 });
+  const run = el("button", { type: "button", id: "run" }, T[lang].run);
+  const cancel = el("button", { type: "button", id: "cancel", disabled: "" }, T[lang].cancel);
+  run.onclick = startRun;
+  cancel.onclick = () => job && api("/api/jobs/" + job + "/cancel", {});
+  $("case").replaceChildren(
+    el("h2", {}, current.title), el("p", {}, T[lang].horizon(current.start, current.horizon_months)),
+    el("table", { class: "form" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("div", { class: "run" }, el("label", {}, T[lang].reps + " ", reps), run, cancel,
+       el("progress", { id: "progress", max: "1", value: "0" }), el("span", { id: "status" })),
+    el("div", { id: "result" }));
+  for (const i of document.querySelectorAll("input[data-path]")) mark(i);
+}
+function parsed(v) { return Number(String(v).replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-")); }
+function mark(input) {
+  const td = input.parentElement;
+  const changed = parsed(input.value) !== Number(input.dataset.orig);
+  td.classList.toggle("changed", changed);
+  input.title = changed ? T[lang].changed + " " + typed(input.dataset.orig) : "";
+}
+function changes() {
+  return [...document.querySelectorAll("td.changed input")].map(i => ({ alternative: i.dataset.alt, path: i.dataset.path, value: i.value }));
+}
+let validating = null;
+function validateSoon() { clearTimeout(validating); validating = setTimeout(validate, 300); }
+function showError(e) {
+  for (const td of document.querySelectorAll("td.bad")) { td.classList.remove("bad"); td.querySelector(".msg").textContent = ""; }
+  if (!e) return true;
+  const sel = `input[data-path="${CSS.escape(e.path || "")}"]` + (e.alternative ? `[data-alt="${CSS.escape(e.alternative)}"]` : "");
+  const input = e.path ? document.querySelector(sel) : null;
+  if (input) { input.parentElement.classList.add("bad"); input.parentElement.querySelector(".msg").textContent = e.error; }
+  else $("result").replaceChildren(el("div", { class: "error" }, e.error || String(e)));
+  return false;
+}
+async function validate() {
+  try { await api("/api/validate", { case: current.id, changes: changes() }); return showError(null); }
+  catch (e) { return showError(e); }
+}
+async function startRun() {
+  if (!(await validate())) return;
+  try {
+    const j = await api("/api/run", { case: current.id, changes: changes(), replications: $("reps").value, lang });
+    job = j.id; $("cancel").disabled = false; $("run").disabled = true; $("result").replaceChildren();
+    poll();
+  } catch (e) { showError(e); }
+}
+async function poll() {
+  const j = await api("/api/jobs/" + job);
+  const p = $("progress");
+  if (j.state === "queued") { $("status").textContent = T[lang].queued(j.waiting_before); }
+  if (j.state === "running" && j.total > 0) { p.max = j.total; p.value = j.done; $("status").textContent = T[lang].running(j.done, j.total); }
+  if (["queued", "running"].includes(j.state)) { timer = setTimeout(poll, 250); return; }
+  $("run").disabled = false; $("cancel").disabled = true;
+  if (j.state === "done") {
+    p.max = 1; p.value = 1; $("status").textContent = T[lang].done;
+    const s = j.summary, u = s.units, d = s.divisor;
+    const lines = s.headlines.map(h => el("p", { class: "headline", "data-diff": String(h.diff_total) },
+      T[lang].diff(h.alternative, num(h.diff_total / d, 1), u, num(h.diff_p05 / d, 1), num(h.diff_p95 / d, 1)) + " " +
+      T[lang].npv(num(h.npv / d, 1), u) + " " + T[lang].p(num(h.p_saving * 100, 0))));
+    const links = j.files.map(f => el("a", { href: "/api/jobs/" + job + "/files/" + f, download: f }, f));
+    const dl = el("p", {}, T[lang].downloads + " ");
+    links.forEach((a, k) => { dl.append(a); if (k + 1 < links.length) dl.append(" · "); });
+    $("result").replaceChildren(el("div", { class: "summary" }, ...lines), dl,
+      el("iframe", { src: "/api/jobs/" + job + "/files/rapport.html", title: "rapport" }));
+  } else if (j.state === "failed") {
+    $("status").textContent = ""; $("result").replaceChildren(el("div", { class: "error" }, T[lang].failed + "\n" + j.message));
+  } else { $("status").textContent = T[lang].cancelled; p.value = 0; }
+}
+$("lang-sv").onclick = () => { lang = "sv"; texts(); if (current) openCase(current.id); };
+$("lang-en").onclick = () => { lang = "en"; texts(); if (current) openCase(current.id); };
+texts();
+loadCases();
+</script>
+</body>
+</html>
+)PAGE";
+// clang-format on
+
+void replace_all(std::string& s, const std::string& what, const std::string& with) {
+    for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += with.size())
+        s.replace(at, what.size(), with);
+}
+
+}  // namespace
+
+std::string page_html(const std::string& token, std::uint32_t max_replications, int max_horizon_months) {
+    std::string out = page;
+    replace_all(out, "@TOKEN@", token);
+    replace_all(out, "@MAX_REPS@", std::to_string(max_replications));
+    replace_all(out, "@MAX_HORIZON@", std::to_string(max_horizon_months));
+    return out;
+}
+
+}  // namespace hemsim::web

@@ -1,0 +1,465 @@
+#include "web/server.hpp"
+
+#include <httplib.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+#include <stdexcept>
+
+#include "app/run.hpp"
+#include "model/diagnostics.hpp"
+#include "model/loader.hpp"
+#include "report/files.hpp"
+#include "report/inputs_report.hpp"
+#include "report/run_files.hpp"
+#include "web/jobs.hpp"
+#include "web/page.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace hemsim::web {
+
+namespace {
+
+std::string random_hex(std::size_t bytes) {
+    std::random_device rd;
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < bytes; ++i) {
+        const unsigned v = rd() & 0xffu;
+        out += digits[v >> 4];
+        out += digits[v & 15];
+    }
+    return out;
+}
+
+bool is_loopback(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "::1";
+}
+
+// A bad request: the message in words and, when it concerns a field, its path.
+struct request_error : std::runtime_error {
+    int status;
+    std::string path, alternative;
+    request_error(int st, const std::string& what, std::string p = "", std::string alt = "")
+        : std::runtime_error(what), status(st), path(std::move(p)), alternative(std::move(alt)) {}
+};
+
+void send_json(httplib::Response& res, const json& j, int status = 200) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(j.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const request_error& e) {
+    json j{{"error", e.what()}};
+    if (!e.path.empty()) j["path"] = e.path;
+    if (!e.alternative.empty()) j["alternative"] = e.alternative;
+    send_json(res, j, e.status);
+}
+
+// A number typed in a form: a JSON number, or text with a decimal comma or
+// point and spaces between thousands ("16 500", "0,45"); finite and not huge.
+double form_number(const json& v, const std::string& path) {
+    double x = 0;
+    if (v.is_number()) {
+        x = v.get<double>();
+    } else if (v.is_string()) {
+        std::string s;
+        for (char c : v.get<std::string>()) {
+            if (c == ',')
+                s += '.';
+            else if (c != ' ' && c != '\'')
+                s += c;
+        }
+        // A no-break space (U+00A0) or a thin space between thousands.
+        for (const char* sp : {"\u00a0", "\u2009", "\u202f"})
+            for (std::size_t at; (at = s.find(sp)) != std::string::npos;) s.erase(at, std::string(sp).size());
+        if (s.rfind("\u2212", 0) == 0) s = "-" + s.substr(std::string("\u2212").size());
+        char* end = nullptr;
+        x = s.empty() ? NAN : std::strtod(s.c_str(), &end);
+        if (s.empty() || end != s.c_str() + s.size())
+            throw request_error(
+                400, "'" + v.get<std::string>() + "' is not a number (write e.g. 0,45 or 16 500)", path);
+    } else {
+        throw request_error(400, "a number is wanted here", path);
+    }
+    if (!std::isfinite(x) || std::fabs(x) > 1e12)
+        throw request_error(400, "the number is too large for hemsim (at most 10^12)", path);
+    return x;
+}
+
+}  // namespace
+
+fs::path default_cases_dir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "hemsim" / "cases";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".local" / "share" / "hemsim" / "cases";
+    return fs::temp_directory_path() / "hemsim-cases";
+}
+
+struct server::impl {
+    serve_options o;
+    httplib::Server http;
+    std::string token = random_hex(16);
+    int bound_port = 0;
+    job_queue jobs;
+    std::atomic<std::uint64_t> next_job{1};
+
+    explicit impl(serve_options opts) : o(std::move(opts)), jobs(o.concurrent_runs, o.max_waiting) {}
+
+    std::string host_port() const { return o.host + ":" + std::to_string(bound_port); }
+
+    // The Host (and Origin, when sent) of a request must be this server's own:
+    // a page on another site, or a DNS name rebound to 127.0.0.1, is refused.
+    bool own_request(const httplib::Request& req) const {
+        const std::string host = req.get_header_value("Host");
+        std::vector<std::string> own{host_port()};
+        if (is_loopback(o.host))
+            for (const char* h : {"127.0.0.1", "localhost", "[::1]"}) {
+                std::string hp = h;
+                hp += ':';
+                hp += std::to_string(bound_port);
+                own.push_back(std::move(hp));
+            }
+        if (std::find(own.begin(), own.end(), host) == own.end()) return false;
+        if (req.has_header("Origin")) {
+            const std::string origin = req.get_header_value("Origin");
+            return std::any_of(own.begin(), own.end(),
+                               [&](const std::string& h) { return origin == "http://" + h; });
+        }
+        return true;
+    }
+
+    // A case's file from its id: "shipped/<stem>" or "own/<name>", confined to its folder.
+    fs::path case_file(const std::string& id) const {
+        static const std::regex form("^(shipped|own)/([A-Za-z0-9][A-Za-z0-9_-]{0,63})$");
+        std::smatch m;
+        if (!std::regex_match(id, m, form))
+            throw request_error(400,
+                                "'" + id +
+                                    "' is not a case name: shipped/NAME or own/NAME with letters, digits, "
+                                    "'-' and '_' only");
+        const bool shipped = m[1] == "shipped";
+        const fs::path dir = shipped ? o.shipped_dir : o.cases_dir;
+        const fs::path f = shipped ? dir / (m[2].str() + ".toml") : dir / m[2].str() / "case.toml";
+        std::error_code ec;
+        const fs::path real = fs::weakly_canonical(f, ec), root = fs::weakly_canonical(dir, ec);
+        const std::string r = root.string() + "/";
+        if (ec || real.string().rfind(r, 0) != 0)
+            throw request_error(403, "'" + id + "' leads out of the cases folder");
+        if (!fs::is_regular_file(real)) throw request_error(404, "there is no case '" + id + "'");
+        return real;
+    }
+
+    scenario load(const std::string& id) const {
+        const fs::path f = case_file(id);
+        try {
+            return load_scenario(f);
+        } catch (const input_error& e) {
+            throw request_error(422, e.what());
+        }
+    }
+
+    // The changes of a form applied to a loaded case: [{alternative, path, value}].
+    void apply(scenario& sc, const json& changes) const {
+        if (changes.is_null()) return;
+        if (!changes.is_array()) throw request_error(400, "'changes' must be a list");
+        if (changes.size() > 10000) throw request_error(413, "too many changes in one request");
+        for (const json& c : changes) {
+            if (!c.is_object() || !c.contains("alternative") || !c.contains("path") || !c.contains("value") ||
+                !c["alternative"].is_string() || !c["path"].is_string())
+                throw request_error(400,
+                                    "a change is {\"alternative\": ID, \"path\": PATH, \"value\": NUMBER}");
+            const std::string alt = c["alternative"], path = c["path"];
+            const double v = form_number(c["value"], path);
+            try {
+                set_value_in(sc, alt, path, v);
+            } catch (const input_error& e) {
+                throw request_error(422, e.what(), path, alt);
+            }
+        }
+    }
+
+    json case_json(const std::string& id, const scenario& sc) const {
+        json j{{"id", id},
+               {"title", sc.title},
+               {"start", iso(sc.start)},
+               {"horizon_months", sc.horizon_months},
+               {"units", sc.units},
+               {"replications", sc.replications},
+               {"alternatives", json::array()}};
+        for (const alternative& a : sc.alternatives) {
+            json alt{{"id", a.id}, {"name", a.name}, {"baseline", a.baseline}, {"inputs", json::array()}};
+            for (const model_input& in : a.system.inputs) {
+                if (!in.listed) continue;
+                json i{{"path", in.path},
+                       {"value", in.value},
+                       {"unit", in.unit},
+                       {"source", in.source},
+                       {"note", in.note},
+                       {"where", in.where},
+                       {"uncertain", in.dist.has_value()}};
+                if (in.dist) i["distribution"] = distribution_text(*in.dist, language::sv);
+                alt["inputs"].push_back(std::move(i));
+            }
+            j["alternatives"].push_back(std::move(alt));
+        }
+        return j;
+    }
+
+    json cases_json() const {
+        json list = json::array();
+        auto add = [&](const std::string& id) {
+            try {
+                const scenario sc = load_scenario(case_file(id));
+                json alts = json::array();
+                for (const alternative& a : sc.alternatives) alts.push_back(a.name);
+                list.push_back({{"id", id},
+                                {"title", sc.title},
+                                {"model", fs::path(sc.model_file).filename().string()},
+                                {"horizon_months", sc.horizon_months},
+                                {"alternatives", alts}});
+            } catch (const std::exception& e) {
+                list.push_back({{"id", id}, {"error", e.what()}});
+            }
+        };
+        std::vector<std::string> ids;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(o.shipped_dir, ec))
+            if (e.path().extension() == ".toml") ids.push_back("shipped/" + e.path().stem().string());
+        for (const auto& e : fs::directory_iterator(o.cases_dir, ec))
+            if (e.is_directory() && fs::exists(e.path() / "case.toml"))
+                ids.push_back("own/" + e.path().filename().string());
+        std::sort(ids.begin(), ids.end());
+        for (const std::string& id : ids)
+            if (std::regex_match(id, std::regex("^(shipped|own)/[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"))) add(id);
+        return list;
+    }
+
+    json job_json(job& j) const {
+        job_state st = j.state;
+        if (st == job_state::queued && j.cancel) st = job_state::cancelled;
+        json r{{"id", j.id},
+               {"state", state_name(st)},
+               {"done", j.done.load()},
+               {"total", j.total.load()},
+               {"waiting_before", jobs.position(j.id)}};
+        std::lock_guard lock(j.mutex);
+        if (!j.message.empty()) r["message"] = j.message;
+        if (st == job_state::done) {
+            r["files"] = j.files;
+            r["summary"] = json::parse(j.summary_json.empty() ? "{}" : j.summary_json);
+        }
+        return r;
+    }
+
+    json start_run(const json& body) {
+        if (!body.contains("case") || !body["case"].is_string()) throw request_error(400, "'case' is wanted");
+        scenario sc = load(body["case"]);
+        apply(sc, body.value("changes", json()));
+        std::uint32_t reps = sc.replications;
+        if (body.contains("replications")) {
+            const double r = form_number(body["replications"], "replications");
+            if (r < 1 || r > o.max_replications || r != std::floor(r))
+                throw request_error(400,
+                                    "replications: a whole number from 1 to " +
+                                        std::to_string(o.max_replications) + " (this server's limit)",
+                                    "replications");
+            reps = static_cast<std::uint32_t>(r);
+        }
+        if (reps > o.max_replications) reps = o.max_replications;
+        if (sc.horizon_months > o.max_horizon_months)
+            throw request_error(400, "the horizon is " + std::to_string(sc.horizon_months) +
+                                         " months; this server runs at most " +
+                                         std::to_string(o.max_horizon_months));
+        const language lang = body.value("lang", std::string("sv")) == "en" ? language::en : language::sv;
+        const bool tornado = body.value("tornado", false);
+        const std::string id = std::to_string(next_job++) + "-" + random_hex(4);
+        const fs::path out = o.runs_dir / id;
+        const std::string command = "hemsim serve: " + body["case"].get<std::string>();
+        auto j = jobs.submit(id, out, [sc, reps, lang, tornado, command](job& jb) {
+            run_options opts;
+            opts.replications = reps;
+            opts.cancel = &jb.cancel;
+            opts.progress = [&jb](std::size_t done, std::size_t total) {
+                jb.done = done;
+                jb.total = total;
+            };
+            const scenario_result res = run_case(sc, opts);
+            report_plan plan;
+            plan.sensitivity = tornado;
+            const report_request rq = plan_report(sc, opts, econ_options{}, lang, plan, command);
+            report_options ro;
+            run_files_result rf = run_files(sc, res, econ_options{}, command, &rq, &ro);
+            if (jb.cancel) throw run_cancelled();
+            output_set files(jb.out_dir);
+            std::vector<std::string> names;
+            for (auto& [name, bytes] : rf.files) {
+                names.push_back(name);
+                files.add(name, std::move(bytes));
+            }
+            files.commit();
+            json summary{{"units", rf.report->unit.name},
+                         {"divisor", rf.report->unit.divisor},
+                         {"headlines", json::array()},
+                         {"skipped", rf.skipped}};
+            for (const report_headline& h : rf.report->headlines)
+                summary["headlines"].push_back({{"alternative", rf.report->alternatives[h.alternative].name},
+                                                {"diff_total", h.diff_total.mean},
+                                                {"diff_p05", h.diff_total.p05},
+                                                {"diff_p95", h.diff_total.p95},
+                                                {"npv", h.npv.mean},
+                                                {"p_saving", h.p_saving.mean},
+                                                {"payback", h.payback_label}});
+            std::lock_guard lock(jb.mutex);
+            jb.files = std::move(names);
+            jb.summary_json = summary.dump();
+        });
+        if (!j) throw request_error(503, "too many runs are waiting; try again when one has finished");
+        return job_json(*j);
+    }
+
+    void routes() {
+        http.set_payload_max_length(o.max_body_bytes);
+        http.set_read_timeout(10, 0);
+        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!own_request(req)) {
+                send_json(res,
+                          {{"error",
+                            "this server answers only its own page (Host or Origin not "
+                            "http://" +
+                                host_port() + ")"}},
+                          403);
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            if (req.method == "POST" && req.get_header_value("X-Hemsim-Token") != token) {
+                send_json(res,
+                          {{"error",
+                            "a request that changes something must carry the page's token; reload the page"}},
+                          403);
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
+        auto guarded = [](auto f) {
+            return [f](const httplib::Request& req, httplib::Response& res) {
+                try {
+                    f(req, res);
+                } catch (const request_error& e) {
+                    send_error(res, e);
+                } catch (const json::exception& e) {
+                    send_error(res, request_error(
+                                        400, std::string("the request is not the JSON wanted: ") + e.what()));
+                } catch (const std::exception& e) {
+                    send_error(res, request_error(500, e.what()));
+                }
+            };
+        };
+        auto body_json = [](const httplib::Request& req) {
+            json j = json::parse(req.body);
+            if (!j.is_object()) throw request_error(400, "the request's body must be a JSON object");
+            return j;
+        };
+        http.Get("/", guarded([this](const httplib::Request&, httplib::Response& res) {
+                     res.set_header(
+                         "Content-Security-Policy",
+                         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                         "connect-src 'self'; frame-src 'self'; img-src 'self' data:");
+                     res.set_header("X-Frame-Options", "SAMEORIGIN");
+                     res.set_content(page_html(token, o.max_replications, o.max_horizon_months),
+                                     "text/html; charset=utf-8");
+                 }));
+        http.Get("/api/cases", guarded([this](const httplib::Request&, httplib::Response& res) {
+                     send_json(res, cases_json());
+                 }));
+        http.Get("/api/case", guarded([this](const httplib::Request& req, httplib::Response& res) {
+                     const std::string id = req.get_param_value("id");
+                     send_json(res, case_json(id, load(id)));
+                 }));
+        http.Post("/api/validate",
+                  guarded([this, body_json](const httplib::Request& req, httplib::Response& res) {
+                      const json b = body_json(req);
+                      if (!b.contains("case") || !b["case"].is_string())
+                          throw request_error(400, "'case' is wanted");
+                      scenario sc = load(b["case"]);
+                      apply(sc, b.value("changes", json()));
+                      send_json(res, {{"ok", true}});
+                  }));
+        http.Post("/api/run", guarded([this, body_json](const httplib::Request& req, httplib::Response& res) {
+                      send_json(res, start_run(body_json(req)), 202);
+                  }));
+        http.Get(R"(/api/jobs/([0-9a-f-]{1,40}))",
+                 guarded([this](const httplib::Request& req, httplib::Response& res) {
+                     auto j = jobs.find(req.matches[1]);
+                     if (!j)
+                         throw request_error(404, "there is no run '" + std::string(req.matches[1]) + "'");
+                     send_json(res, job_json(*j));
+                 }));
+        http.Post(R"(/api/jobs/([0-9a-f-]{1,40})/cancel)",
+                  guarded([this](const httplib::Request& req, httplib::Response& res) {
+                      auto j = jobs.find(req.matches[1]);
+                      if (!j)
+                          throw request_error(404, "there is no run '" + std::string(req.matches[1]) + "'");
+                      j->cancel = true;
+                      send_json(res, job_json(*j));
+                  }));
+        http.Get(
+            R"(/api/jobs/([0-9a-f-]{1,40})/files/(.+))",
+            guarded([this](const httplib::Request& req, httplib::Response& res) {
+                auto j = jobs.find(req.matches[1]);
+                if (!j) throw request_error(404, "there is no run '" + std::string(req.matches[1]) + "'");
+                const std::string name = req.matches[2];
+                std::vector<std::string> files;
+                {
+                    std::lock_guard lock(j->mutex);
+                    files = j->files;
+                }
+                // Only the files the run wrote: no path, no "..", nothing else in the folder.
+                if (std::find(files.begin(), files.end(), name) == files.end())
+                    throw request_error(404, "the run wrote no file '" + name + "'");
+                std::ifstream in(j->out_dir / name, std::ios::binary);
+                std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+                const std::string ext = fs::path(name).extension().string();
+                const std::string type =
+                    ext == ".html"   ? "text/html; charset=utf-8"
+                    : ext == ".pdf"  ? "application/pdf"
+                    : ext == ".csv"  ? "text/csv; charset=utf-8"
+                    : ext == ".json" ? "application/json"
+                    : ext == ".xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    : ext == ".docx"
+                        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        : "application/octet-stream";
+                if (ext != ".html")
+                    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                res.set_content(bytes, type.c_str());
+            }));
+    }
+};
+
+server::server(serve_options o) : impl_(std::make_unique<impl>(std::move(o))) {
+    impl& d = *impl_;
+    std::error_code ec;
+    fs::create_directories(d.o.cases_dir, ec);
+    fs::create_directories(d.o.runs_dir, ec);
+    d.routes();
+    d.bound_port = d.o.port == 0 ? d.http.bind_to_any_port(d.o.host)
+                                 : (d.http.bind_to_port(d.o.host, d.o.port) ? d.o.port : -1);
+    if (d.bound_port <= 0)
+        throw std::runtime_error("cannot listen on " + d.o.host + ":" + std::to_string(d.o.port) +
+                                 " (in use? give another with --port)");
+}
+
+server::~server() { stop(); }
+
+int server::port() const { return impl_->bound_port; }
+std::string server::url() const { return "http://" + impl_->host_port() + "/"; }
+const std::string& server::token() const { return impl_->token; }
+void server::run() { impl_->http.listen_after_bind(); }
+void server::stop() { impl_->http.stop(); }
+
+}  // namespace hemsim::web
