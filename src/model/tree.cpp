@@ -20,10 +20,16 @@ namespace {
 namespace fs = std::filesystem;
 
 origin origin_of(const toml::source_region& r) { return origin{r.path, r.begin.line, r.begin.column}; }
+origin end_of(const toml::source_region& r) { return origin{r.path, r.end.line, r.end.column}; }
+
+bool before(const origin& a, const origin& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+}
 
 tnode convert(const toml::node& n) {
     tnode out;
     out.at = origin_of(n.source());
+    out.end = end_of(n.source());
     out.key_at = out.at;
     if (const auto* t = n.as_table()) {
         out.type = ttype::table;
@@ -59,6 +65,10 @@ tnode convert(const toml::node& n) {
     } else {
         out.type = ttype::other;
     }
+    // toml++ 3.3 ends a table written under a header at its header (it computes the
+    // end of its values but does not store it): a table or array ends with its last value.
+    for (const tnode& item : out.items)
+        if (before(out.end, item.end)) out.end = item.end;
     return out;
 }
 
@@ -135,7 +145,7 @@ std::optional<std::string> decimal_comma(std::string_view line) {
 
 }  // namespace
 
-tnode read_document(const fs::path& file, const origin* referenced_at, std::string_view as_written) {
+std::string read_text(const fs::path& file, const origin* referenced_at, std::string_view as_written) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) {
         std::string what = fs::exists(file, ec) ? "is not a file" : "not found";
@@ -145,7 +155,6 @@ tnode read_document(const fs::path& file, const origin* referenced_at, std::stri
                                      "); check the path, which is relative to the scenario file");
         throw input_error(file.string(), 0, 0, "file " + what + "; check the path");
     }
-    const auto label = std::make_shared<const std::string>(file.string());
     const std::uintmax_t bytes = fs::file_size(file, ec);
     if (ec || bytes > max_file_bytes)
         throw input_error(file.string(), 0, 0,
@@ -153,7 +162,15 @@ tnode read_document(const fs::path& file, const origin* referenced_at, std::stri
                               " MB; hemsim reads model and case files of at most " +
                               std::to_string(max_file_bytes >> 20) + " MB: move long notes out of the file");
     std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+tnode read_document(const fs::path& file, const origin* referenced_at, std::string_view as_written) {
+    return parse_document(read_text(file, referenced_at, as_written), file.string());
+}
+
+tnode parse_document(std::string_view text, const std::string& file_name) {
+    const auto label = std::make_shared<const std::string>(file_name);
     if (std::uint32_t line = too_deep(text, max_nesting))
         fail(origin{label, line, 1},
              "tables, arrays and dotted keys are nested more than " + std::to_string(max_nesting) +

@@ -2,7 +2,8 @@
 // every value and key. toml++ is used only to parse (model/tree.cpp): copies of
 // its nodes drop their source region, and the scenario's overrides are copied
 // into the model's tree, so the tree is ours: an error about an overridden
-// value then names the scenario file and its line. Private to the loader.
+// value then names the scenario file and its line. Each value also keeps its end,
+// for the TOML editor (model/toml_edit.hpp). Private to the model layer.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,7 @@ enum class ttype { table, array, string, integer, floating, boolean, date, other
 struct tnode {
     ttype type = ttype::table;
     origin at;                 // the value
+    origin end;                // just past the value (for a table under a header: past its last value)
     origin key_at;             // its key in the parent table (= at for array items)
     std::string key;           // key in the parent table; empty for array items
     std::vector<tnode> items;  // table fields or array elements
@@ -50,5 +52,13 @@ struct tnode {
 /// a decimal comma). `referenced_at` is where another file named it, as written there.
 tnode read_document(const std::filesystem::path& file, const origin* referenced_at = nullptr,
                     std::string_view as_written = {});
+
+/// The bytes of a TOML file, with read_document's checks of its existence and size.
+std::string read_text(const std::filesystem::path& file, const origin* referenced_at = nullptr,
+                      std::string_view as_written = {});
+
+/// Parses TOML text as read_document does (the nesting checked first, the same
+/// errors), naming `file_name` in positions and errors.
+tnode parse_document(std::string_view text, const std::string& file_name);
 
 }  // namespace hemsim::loader

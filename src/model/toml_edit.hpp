@@ -1,0 +1,74 @@
+// A TOML file's text, edited in place, for saving a case as its author wrote it:
+// every edit replaces or inserts only the bytes of what it concerns, so comments,
+// order, spacing and the other values stay as written. Positions are those the
+// loader gives (model_input::where, "file:line:column", 1-based, columns in
+// characters).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace hemsim {
+
+namespace loader {
+struct tnode;
+}
+
+/// A TOML file's text with its parsed tree. Each edit builds the new text, parses it
+/// and keeps it only when it parses (else it throws and the text stays as it was), so
+/// the positions of the next edit are those of the current text(). Edits never add or
+/// remove lines, except add_override; several edits on one line are applied from the
+/// last column to the first, when their positions come from one load.
+class toml_document {
+public:
+    /// Parses `text`; `file_name` names the file in errors. Throws input_error on bad TOML.
+    toml_document(std::string text, std::string file_name);
+    /// Reads and parses `file` (the loader's checks of size and nesting). Throws input_error.
+    static toml_document read(const std::filesystem::path& file);
+
+    /// The text as edited so far (as read when nothing was edited).
+    const std::string& text() const { return text_; }
+    const std::string& file_name() const { return file_name_; }
+
+    /// Sets the number written at line:column to `value`. It may be a bare number
+    /// (`fte = 6`), a table `{ value = 16500, source = "..." }` (only 16500 changes), a
+    /// schedule step's `value`, or a distribution of a number (`{ triangular = [..],
+    /// source = ".." }` becomes `{ value = X, source = ".." }`; one with neither source
+    /// nor note becomes the bare number). A value equal to the one written leaves the
+    /// text as it is; else an integer stays an integer when `value` is whole, and other
+    /// numbers are written as the shortest decimal that reads back (always with a point).
+    /// Throws std::invalid_argument when no number is written there, or `value` is not finite.
+    void set_number(std::uint32_t line, std::uint32_t column, double value);
+
+    /// Sets or adds the `source` note of the number at line:column: in its table
+    /// (`{ value = .. }`, a distribution, a schedule step, a distribution whose list holds
+    /// it); a bare number `N` becomes `{ value = N, source = "..." }`. `source` is written
+    /// as a TOML basic string. Throws std::invalid_argument when no number is written there
+    /// or its table is written under a header.
+    void set_source(std::uint32_t line, std::uint32_t column, const std::string& source);
+
+    /// In a scenario, overrides `key` of the element `kind` (a model's array: "supply",
+    /// "staff", ...) with id `id` in the [[alternative]] whose id is `alternative`: a new
+    /// line after the last value of that alternative's `[[alternative.<kind>]]` table of
+    /// that id, else a new such table (`id = "..."`, then the key) after the last value of
+    /// the alternative. With a `source`, the value is `{ value = X, source = "..." }`.
+    /// Throws std::invalid_argument for no such alternative, an unknown kind or key, or
+    /// a key (or the key it excludes) already there. Whether the model has that element
+    /// is checked by loading the case, not here.
+    void add_override(const std::string& alternative, const std::string& kind, const std::string& id,
+                      const std::string& key, double value, const std::string& source = "");
+
+private:
+    /// Replaces bytes [begin, end) of the text by `with`, keeping the result only if it parses.
+    void splice(std::size_t begin, std::size_t end, const std::string& with);
+
+    std::string text_, file_name_;
+    std::shared_ptr<const loader::tnode> tree_;
+};
+
+/// `s` as a TOML basic string, quotes included ("a \"b\" c\\d"); UTF-8 passes as is.
+std::string toml_basic_string(const std::string& s);
+
+}  // namespace hemsim
