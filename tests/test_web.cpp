@@ -1,0 +1,316 @@
+// hemsim serve over HTTP: every endpoint's happy path, and the bad requests a
+// door into the user's files must refuse (foreign Host and Origin, a missing
+// token, traversal, oversized and malformed bodies, huge numbers), runs in
+// the background with progress, cancel and a bounded queue.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "app/run.hpp"
+#include "cli_helpers.hpp"
+#include "econ/economics.hpp"
+#include "model/loader.hpp"
+#include "web/server.hpp"
+
+using namespace hemsim;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct running_server {
+    fs::path root;
+    std::unique_ptr<web::server> s;
+    std::jthread thread;
+    explicit running_server(const std::string& name, unsigned concurrent = 1, std::size_t waiting = 8) {
+        root = hemsim::testing::fresh_path("web-" + name, true);
+        web::serve_options o;
+        o.port = 0;
+        o.shipped_dir = fs::path(HEMSIM_SOURCE_DIR) / "scenarios";
+        o.cases_dir = root / "cases";
+        o.runs_dir = root / "runs";
+        o.concurrent_runs = concurrent;
+        o.max_waiting = waiting;
+        o.max_replications = 5000;
+        s = std::make_unique<web::server>(o);
+        thread = std::jthread([this] { s->run(); });
+        for (int i = 0; i < 100; ++i) {  // until it answers
+            httplib::Client c("127.0.0.1", s->port());
+            if (c.Get("/api/cases")) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    ~running_server() {
+        s->stop();
+        thread = {};
+        fs::remove_all(root);
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", s->port());
+        c.set_read_timeout(60, 0);
+        return c;
+    }
+    httplib::Result post(const std::string& path, const json& body, bool with_token = true) const {
+        httplib::Headers h;
+        if (with_token) h.emplace("X-Hemsim-Token", s->token());
+        return client().Post(path.c_str(), h, body.dump(), "application/json");
+    }
+    // Polls a run until it is no longer queued or running.
+    json wait(const std::string& id) const {
+        for (int i = 0; i < 1200; ++i) {
+            auto r = client().Get(("/api/jobs/" + id).c_str());
+            REQUIRE(r);
+            json j = json::parse(r->body);
+            if (j["state"] != "queued" && j["state"] != "running") return j;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        FAIL("the run did not end within a minute");
+        return {};
+    }
+};
+
+const std::string default_case = "shipped/enheten-for-hemlosa-2007";
+
+}  // namespace
+
+TEST_CASE("serve: the page, the cases and a case as a form", "[web]") {
+    running_server srv("happy");
+    auto c = srv.client();
+    auto page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find(srv.s->token()) != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+
+    auto cases = c.Get("/api/cases");
+    REQUIRE(cases);
+    const json list = json::parse(cases->body);
+    REQUIRE(list.size() == 4);
+    CHECK(list[0]["id"] == default_case);
+    CHECK(list[0]["alternatives"].size() == 2);
+
+    auto one = c.Get(("/api/case?id=" + default_case).c_str());
+    REQUIRE(one);
+    REQUIRE(one->status == 200);
+    const json cs = json::parse(one->body);
+    CHECK(cs["horizon_months"] == 36);
+    bool found = false;
+    for (const json& in : cs["alternatives"][1]["inputs"])
+        if (in["path"] == "supply.lagenheter.per_year@start") {
+            found = true;
+            CHECK(in["value"] == 30);
+            CHECK(in["source"].get<std::string>().find("seed 002") != std::string::npos);
+        }
+    CHECK(found);
+}
+
+TEST_CASE("serve: requests from elsewhere and without the token are refused", "[web]") {
+    running_server srv("security");
+    auto c = srv.client();
+    // A DNS name rebound to 127.0.0.1: its Host is not the server's own.
+    auto rebound = c.Get("/api/cases", {{"Host", "attacker.example:" + std::to_string(srv.s->port())}});
+    REQUIRE(rebound);
+    CHECK(rebound->status == 403);
+    // A page of another site calling in.
+    auto foreign = c.Get("/api/cases", {{"Origin", "http://attacker.example"}});
+    REQUIRE(foreign);
+    CHECK(foreign->status == 403);
+    auto own = c.Get("/api/cases", {{"Origin", "http://127.0.0.1:" + std::to_string(srv.s->port())}});
+    REQUIRE(own);
+    CHECK(own->status == 200);
+    // State-changing requests carry the token.
+    const json run{{"case", default_case}, {"replications", 5}};
+    auto none = srv.post("/api/run", run, false);
+    REQUIRE(none);
+    CHECK(none->status == 403);
+    auto wrong = c.Post("/api/run", {{"X-Hemsim-Token", "0000"}}, run.dump(), "application/json");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 403);
+}
+
+TEST_CASE("serve: names are confined to the cases folder and the run's own files", "[web]") {
+    running_server srv("traversal");
+    auto c = srv.client();
+    for (const char* id : {"../etc/passwd", "shipped/../../etc/passwd", "/etc/passwd", "own/..", "shipped/",
+                           "own/a b", "shipped/enheten-for-hemlosa-2007.toml", "other/x"}) {
+        INFO(id);
+        auto r = c.Get(("/api/case?id=" + httplib::detail::encode_query_param(id)).c_str());
+        REQUIRE(r);
+        CHECK(r->status == 400);
+        CHECK(json::parse(r->body)["error"].get<std::string>().find("is not a case name") !=
+              std::string::npos);
+    }
+    // A case folder that is a link out of the cases folder.
+    fs::create_directories(srv.root / "outside" / "x");
+    fs::copy_file(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" / "enheten-for-hemlosa-2007.toml",
+                  srv.root / "outside" / "x" / "case.toml");
+    fs::create_directory_symlink(srv.root / "outside" / "x", srv.root / "cases" / "link");
+    auto out = c.Get("/api/case?id=own/link");
+    REQUIRE(out);
+    CHECK(out->status == 403);
+    auto missing = c.Get("/api/case?id=own/nothing");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+
+    auto started = srv.post("/api/run", {{"case", default_case}, {"replications", 5}});
+    REQUIRE(started);
+    const json done = srv.wait(json::parse(started->body)["id"]);
+    REQUIRE(done["state"] == "done");
+    const std::string id = done["id"];
+    for (const char* name : {"..%2F..%2Fcases", "../manifest.json", "%2Fetc%2Fpasswd", "nothing.csv"}) {
+        auto r = c.Get(("/api/jobs/" + id + "/files/" + name).c_str());
+        REQUIRE(r);
+        CHECK(r->status == 404);
+    }
+    auto ok = c.Get(("/api/jobs/" + id + "/files/yearly.csv").c_str());
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    CHECK(ok->body.rfind("alternative,year,metric", 0) == 0);
+}
+
+TEST_CASE("serve: bad bodies and numbers get a message, not a crash or a runaway run", "[web]") {
+    running_server srv("bad-input");
+    auto c = srv.client();
+    const std::string big(2 << 20, 'x');
+    auto huge = c.Post("/api/run", {{"X-Hemsim-Token", srv.s->token()}}, big, "application/json");
+    REQUIRE(huge);
+    CHECK(huge->status == 413);
+    auto malformed =
+        c.Post("/api/run", {{"X-Hemsim-Token", srv.s->token()}}, "{\"case\": ", "application/json");
+    REQUIRE(malformed);
+    CHECK(malformed->status == 400);
+    struct bad {
+        json body;
+        int status;
+        std::string says, path;
+    };
+    const std::vector<bad> cases{
+        {json::array({1, 2}), 400, "JSON object", ""},
+        {{{"case", 5}}, 400, "'case' is wanted", ""},
+        {{{"case", default_case}, {"changes", "x"}}, 400, "must be a list", ""},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "projekt"}, {"path", "supply.lagenheter.per_year"}, {"value", "fyrtio"}}}}},
+         400,
+         "is not a number",
+         "supply.lagenheter.per_year"},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "projekt"}, {"path", "supply.lagenheter.per_year"}, {"value", 1e300}}}}},
+         400,
+         "too large",
+         "supply.lagenheter.per_year"},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "projekt"}, {"path", "attribute.has_debt.probability"}, {"value", "7"}}}}},
+         422,
+         "probability",
+         "attribute.has_debt.probability"},
+        {{{"case", default_case},
+          {"changes", {{{"alternative", "nope"}, {"path", "supply.lagenheter.per_year"}, {"value", 3}}}}},
+         422,
+         "no alternative 'nope'",
+         "supply.lagenheter.per_year"},
+        {{{"case", default_case},
+          {"changes", {{{"alternative", "projekt"}, {"path", "supply.lagenhter.per_year"}, {"value", 3}}}}},
+         422,
+         "did you mean",
+         "supply.lagenhter.per_year"},
+        {{{"case", default_case}, {"replications", 1e9}}, 400, "replications", "replications"},
+        {{{"case", default_case}, {"replications", "2,5"}}, 400, "replications", "replications"},
+    };
+    for (const bad& b : cases) {
+        INFO(b.body.dump());
+        auto r = srv.post("/api/run", b.body);
+        REQUIRE(r);
+        CHECK(r->status == b.status);
+        const json j = json::parse(r->body);
+        CHECK(j["error"].get<std::string>().find(b.says) != std::string::npos);
+        if (!b.path.empty()) CHECK(j.value("path", "") == b.path);
+    }
+    // A Swedish decimal comma is a number.
+    auto comma = srv.post(
+        "/api/validate",
+        {{"case", default_case},
+         {"changes",
+          {{{"alternative", "projekt"}, {"path", "attribute.has_debt.probability"}, {"value", "0,45"}}}}});
+    REQUIRE(comma);
+    CHECK(comma->status == 200);
+    // A horizon beyond the server's limit is refused before it runs.
+    fs::create_directories(srv.root / "cases" / "long");
+    std::string text = hemsim::testing::read_file(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" /
+                                                  "enheten-for-hemlosa-2007.toml");
+    text.replace(text.find("horizon_years = 3"), 17, "horizon_years = 100");
+    const std::string model = "model = \"../models/bostadskedjan.toml\"";
+    text.replace(
+        text.find(model), model.size(),
+        "model = \"" + (fs::path(HEMSIM_SOURCE_DIR) / "models" / "bostadskedjan.toml").string() + "\"");
+    std::ofstream(srv.root / "cases" / "long" / "case.toml") << text;
+    auto longer = srv.post("/api/run", {{"case", "own/long"}, {"replications", 5}});
+    REQUIRE(longer);
+    INFO(longer->body);
+    CHECK(longer->status == 400);
+    CHECK(json::parse(longer->body)["error"].get<std::string>().find("at most 240") != std::string::npos);
+}
+
+TEST_CASE("serve: a run in the page gives the figures the library gives for the same inputs", "[web]") {
+    running_server srv("run");
+    const json changes = {
+        {{"alternative", "projekt"}, {"path", "supply.lagenheter.per_year@2008-03-01"}, {"value", "60"}}};
+    auto started = srv.post("/api/run", {{"case", default_case}, {"replications", 40}, {"changes", changes}});
+    REQUIRE(started);
+    REQUIRE(started->status == 202);
+    const json done = srv.wait(json::parse(started->body)["id"]);
+    REQUIRE(done["state"] == "done");
+    CHECK(done["done"] == done["total"]);
+    for (const char* f : {"rapport.html", "rapport.xlsx", "yearly.csv", "economics.csv", "manifest.json"})
+        CHECK(std::find(done["files"].begin(), done["files"].end(), f) != done["files"].end());
+
+    scenario sc = load_scenario(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" / "enheten-for-hemlosa-2007.toml");
+    set_value_in(sc, "projekt", "supply.lagenheter.per_year@2008-03-01", 60);
+    run_options opts;
+    opts.replications = 40;
+    const scenario_result res = run_case(sc, opts);
+    const econ_table et = economics_rows(sc, res, econ_options{});
+    const econ_row* diff = et.find(1, measure::diff);
+    REQUIRE(diff);
+    CHECK(done["summary"]["headlines"][0]["diff_total"].get<double>() == diff->s.mean);
+}
+
+TEST_CASE("serve: runs wait in a bounded line and can be cancelled", "[web]") {
+    running_server srv("queue", 1, 2);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto r = srv.post("/api/run", {{"case", default_case}, {"replications", 3000}});
+        REQUIRE(r);
+        REQUIRE(r->status == 202);
+        ids.push_back(json::parse(r->body)["id"]);
+    }
+    // One runs, two wait: a fourth finds the line full.
+    auto full = srv.post("/api/run", {{"case", default_case}, {"replications", 5}});
+    REQUIRE(full);
+    CHECK(full->status == 503);
+    auto third = srv.client().Get(("/api/jobs/" + ids[2]).c_str());
+    REQUIRE(third);
+    const json waiting = json::parse(third->body);
+    CHECK(waiting["state"] == "queued");
+    CHECK(waiting["waiting_before"].get<int>() >= 1);
+    for (const std::string& id : ids) {
+        auto r = srv.post("/api/jobs/" + id + "/cancel", json::object());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+    for (const std::string& id : ids) {
+        const json j = srv.wait(id);
+        CHECK(j["state"] == "cancelled");
+        CHECK(!j.contains("files"));
+        CHECK(!fs::exists(srv.root / "runs" / id / "yearly.csv"));
+    }
+    auto unknown = srv.post("/api/jobs/ffff/cancel", json::object());
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+}
