@@ -314,3 +314,76 @@ TEST_CASE("serve: runs wait in a bounded line and can be cancelled", "[web]") {
     REQUIRE(unknown);
     CHECK(unknown->status == 404);
 }
+
+TEST_CASE("serve: saving a case keeps its files as written, and asks before replacing", "[web]") {
+    running_server srv("save");
+    for (const char* stem : {"enheten-for-hemlosa-2007", "hagersten-liljeholmen-2017",
+                             "hemloshetssamordnare-2017", "norrmalm-bo-kvar-2011"}) {
+        INFO(stem);
+        auto saved = srv.post("/api/save", {{"case", std::string("shipped/") + stem}, {"name", stem}});
+        REQUIRE(saved);
+        INFO(saved->body);
+        REQUIRE(saved->status == 200);
+        const fs::path dir = srv.root / "cases" / stem;
+        const std::string shipped = hemsim::testing::read_file(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" /
+                                                               (std::string(stem) + ".toml"));
+        const scenario sc =
+            load_scenario(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" / (std::string(stem) + ".toml"));
+        CHECK(hemsim::testing::read_file(dir / "model.toml") == hemsim::testing::read_file(sc.model_file));
+        // The case as shipped but for the line that names its model, now beside it.
+        const std::string mine = hemsim::testing::read_file(dir / "case.toml");
+        const std::size_t at = shipped.find("model = \"");
+        REQUIRE(at != std::string::npos);
+        const std::size_t end = shipped.find('\n', at);
+        CHECK(mine == shipped.substr(0, at) + "model = \"model.toml\"" + shipped.substr(end));
+        // Loaded from there and saved again unchanged: the same bytes.
+        auto again = srv.post("/api/save", {{"case", std::string("own/") + stem}, {"name", stem}});
+        REQUIRE(again);
+        CHECK(again->status == 409);
+        CHECK(hemsim::testing::read_file(dir / "case.toml") == mine);
+        again = srv.post("/api/save",
+                         {{"case", std::string("own/") + stem}, {"name", stem}, {"overwrite", true}});
+        REQUIRE(again);
+        CHECK(again->status == 200);
+        CHECK(hemsim::testing::read_file(dir / "case.toml") == mine);
+        CHECK(hemsim::testing::read_file(dir / "model.toml") == hemsim::testing::read_file(sc.model_file));
+    }
+    auto bad = srv.post("/api/save", {{"case", default_case}, {"name", "../x"}});
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(!fs::exists(srv.root / "x"));
+}
+
+TEST_CASE("serve: a saved case run from the command line gives the page's results byte for byte", "[web]") {
+    running_server srv("save-run");
+    const json changes = {
+        {{"alternative", "projekt"}, {"path", "supply.lagenheter.per_year@2008-03-01"}, {"value", "60"}},
+        {{"alternative", "nollalternativ"},
+         {"path", "placement.stodboende.price_per_month"},
+         {"value", "17 000"}},
+        {{"alternative", "projekt"}, {"path", "placement.harbarge.price_per_day"}, {"value", "612,5"}},
+    };
+    auto saved = srv.post("/api/save", {{"case", default_case}, {"name", "mitt-fall"}, {"changes", changes}});
+    REQUIRE(saved);
+    INFO(saved->body);
+    REQUIRE(saved->status == 200);
+    const fs::path file = srv.root / "cases" / "mitt-fall" / "case.toml";
+    const std::string text = hemsim::testing::read_file(file);
+    CHECK(text.find("612.5") != std::string::npos);
+    CHECK(text.find("17000") != std::string::npos);
+    CHECK(text.find("# ") != std::string::npos);  // comments kept
+
+    auto started = srv.post("/api/run", {{"case", default_case}, {"replications", 30}, {"changes", changes}});
+    REQUIRE(started);
+    const json done = srv.wait(json::parse(started->body)["id"]);
+    REQUIRE(done["state"] == "done");
+    auto page =
+        srv.client().Get(("/api/jobs/" + done["id"].get<std::string>() + "/files/yearly.csv").c_str());
+    REQUIRE(page);
+
+    const fs::path out = srv.root / "cli-out";
+    const auto r = hemsim::testing::cli({"run", file.string(), "-r", "30", "--out", out.string(), "-q"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(hemsim::testing::read_file(out / "yearly.csv") == page->body);
+}

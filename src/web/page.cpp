@@ -56,7 +56,8 @@ const T = {
         diff: (a, v, u, lo, hi) => `${a}: skillnad mot nollalternativet ${v} ${u} över horisonten (i 90 % av framtiderna ${lo} till ${hi} ${u}).`,
         npv: (v, u) => `Nuvärde av skillnaden: ${v} ${u}.`, p: v => `Sannolikhet att kosta mindre: ${v} %.`,
         downloads: "Ladda ner:", changed: "ändrat från", limits: `Servern kör högst ${MAX_REPS} framtider och ${MAX_HORIZON} månader per körning.`,
-        horizon: (s, m) => `Start ${s}, ${m} månader.` },
+        horizon: (s, m) => `Start ${s}, ${m} månader.`, save: "Spara som", saved: n => `Sparat som ${n}.`,
+        replace: n => `Det finns redan ett fall som heter ${n}. Ersätta det?` },
   en: { tagline: "business cases against homelessness, with the nollalternativ", cases: "Cases", pick: "Pick a case on the left.",
         field: "Figure", source: "Source", run: "Run", cancel: "Cancel", reps: "Simulated futures",
         queued: n => `Waiting in line: ${n} run(s) before this one.`, running: (d, t) => `Running: ${d} of ${t} simulations done.`,
@@ -64,7 +65,8 @@ const T = {
         diff: (a, v, u, lo, hi) => `${a}: difference against the nollalternativ ${v} ${u} over the horizon (in 90 % of the futures ${lo} to ${hi} ${u}).`,
         npv: (v, u) => `Present value of the difference: ${v} ${u}.`, p: v => `Probability of costing less: ${v} %.`,
         downloads: "Download:", changed: "changed from", limits: `The server runs at most ${MAX_REPS} futures and ${MAX_HORIZON} months a run.`,
-        horizon: (s, m) => `Start ${s}, ${m} months.` }
+        horizon: (s, m) => `Start ${s}, ${m} months.`, save: "Save as", saved: n => `Saved as ${n}.`,
+        replace: n => `A case called ${n} exists. Replace it?` }
 };
 let lang = "sv", current = null, job = null, timer = null;
 const $ = id => document.getElementById(id);
@@ -130,10 +132,15 @@ async function openCase(id) {
   const run = el("button", { type: "button", id: "run" }, T[lang].run);
   const cancel = el("button", { type: "button", id: "cancel", disabled: "" }, T[lang].cancel);
   run.onclick = startRun;
+  const name = el("input", { type: "text", id: "save-name", size: 18,
+    value: current.id.replace(/^(shipped|own)\//, "") + (current.id.startsWith("own/") ? "" : "-kopia") });
+  const save = el("button", { type: "button", id: "save" }, T[lang].save);
+  save.onclick = () => saveCase(false);
   cancel.onclick = () => job && api("/api/jobs/" + job + "/cancel", {});
   $("case").replaceChildren(
     el("h2", {}, current.title), el("p", {}, T[lang].horizon(current.start, current.horizon_months)),
     el("table", { class: "form" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("div", { class: "run" }, name, save, el("span", { id: "save-status" })),
     el("div", { class: "run" }, el("label", {}, T[lang].reps + " ", reps), run, cancel,
        el("progress", { id: "progress", max: "1", value: "0" }), el("span", { id: "status" })),
     el("div", { id: "result" }));
@@ -163,6 +170,20 @@ function showError(e) {
 async function validate() {
   try { await api("/api/validate", { case: current.id, changes: changes() }); return showError(null); }
   catch (e) { return showError(e); }
+}
+async function saveCase(overwrite) {
+  const name = $("save-name").value;
+  try {
+    const r = await api("/api/save", { case: current.id, name, changes: changes(), overwrite });
+    $("save-status").textContent = T[lang].saved(r.id);
+    await loadCases();
+  } catch (e) {
+    if (e.error && e.path === "name" && !overwrite && / exists/.test(e.error)) {
+      if (confirm(T[lang].replace(name))) return saveCase(true);
+      return;
+    }
+    $("save-status").textContent = e.error || String(e);
+  }
 }
 async function startRun() {
   if (!(await validate())) return;

@@ -15,6 +15,7 @@
 #include "report/files.hpp"
 #include "report/inputs_report.hpp"
 #include "report/run_files.hpp"
+#include "web/cases.hpp"
 #include "web/jobs.hpp"
 #include "web/page.hpp"
 
@@ -165,9 +166,10 @@ struct server::impl {
         }
     }
 
-    // The changes of a form applied to a loaded case: [{alternative, path, value}].
-    void apply(scenario& sc, const json& changes) const {
-        if (changes.is_null()) return;
+    // The changes of a form: [{alternative, path, value}].
+    static std::vector<form_change> parse_changes(const json& changes) {
+        std::vector<form_change> out;
+        if (changes.is_null()) return out;
         if (!changes.is_array()) throw request_error(400, "'changes' must be a list");
         if (changes.size() > 10000) throw request_error(413, "too many changes in one request");
         for (const json& c : changes) {
@@ -175,14 +177,55 @@ struct server::impl {
                 !c["alternative"].is_string() || !c["path"].is_string())
                 throw request_error(400,
                                     "a change is {\"alternative\": ID, \"path\": PATH, \"value\": NUMBER}");
-            const std::string alt = c["alternative"], path = c["path"];
-            const double v = form_number(c["value"], path);
+            const std::string path = c["path"];
+            out.push_back({c["alternative"], path, form_number(c["value"], path)});
+        }
+        return out;
+    }
+
+    // The changes applied to a loaded case.
+    void apply(scenario& sc, const json& changes) const {
+        for (const form_change& c : parse_changes(changes)) {
             try {
-                set_value_in(sc, alt, path, v);
+                set_value_in(sc, c.alternative, c.path, c.value);
             } catch (const input_error& e) {
-                throw request_error(422, e.what(), path, alt);
+                throw request_error(422, e.what(), c.path, c.alternative);
             }
         }
+    }
+
+    // Saves the case with the form's changes as own/<name>: case.toml and model.toml,
+    // written together; an existing case is replaced only when `overwrite` says so.
+    json save(const json& body) {
+        if (!body.contains("case") || !body["case"].is_string()) throw request_error(400, "'case' is wanted");
+        if (!body.contains("name") || !body["name"].is_string())
+            throw request_error(400, "'name' is wanted", "name");
+        const std::string name = body["name"];
+        if (!std::regex_match(name, std::regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")))
+            throw request_error(400, "a case's name has letters, digits, '-' and '_' only (at most 64)",
+                                "name");
+        const fs::path from = case_file(body["case"]);
+        const std::vector<form_change> changes = parse_changes(body.value("changes", json()));
+        {
+            scenario check = load(body["case"]);
+            apply(check, body.value("changes", json()));  // the form's own messages first
+        }
+        const fs::path dest = o.cases_dir / name;
+        if (fs::exists(dest) && !body.value("overwrite", false))
+            throw request_error(409, "a case called '" + name + "' exists; confirm to replace it", "name");
+        case_files files;
+        try {
+            files = edited_case(from, changes);
+        } catch (const save_error& e) {
+            throw request_error(422, e.what(), e.path, e.alternative);
+        } catch (const input_error& e) {
+            throw request_error(422, e.what());
+        }
+        output_set set(dest);
+        set.add("case.toml", files.scenario);
+        set.add("model.toml", files.model);
+        set.commit();
+        return {{"id", "own/" + name}};
     }
 
     json case_json(const std::string& id, const scenario& sc) const {
@@ -389,6 +432,10 @@ struct server::impl {
                       scenario sc = load(b["case"]);
                       apply(sc, b.value("changes", json()));
                       send_json(res, {{"ok", true}});
+                  }));
+        http.Post("/api/save",
+                  guarded([this, body_json](const httplib::Request& req, httplib::Response& res) {
+                      send_json(res, save(body_json(req)));
                   }));
         http.Post("/api/run", guarded([this, body_json](const httplib::Request& req, httplib::Response& res) {
                       send_json(res, start_run(body_json(req)), 202);
