@@ -28,6 +28,9 @@ packages=(
   clang-format-14                # the formatting: ctest's format.check
 )
 
+# Node.js and npm for the browser tests: Debian's, unless the machine has them already.
+command -v npm > /dev/null || packages+=(nodejs npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -39,6 +42,11 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests' npm packages, exactly as the lock file pins them.
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund > /dev/null)
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

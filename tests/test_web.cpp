@@ -240,6 +240,19 @@ TEST_CASE("serve: bad bodies and numbers get a message, not a crash or a runaway
           {{{"alternative", "projekt"}, {"path", "attribute.has_debt.probability"}, {"value", "0,45"}}}}});
     REQUIRE(comma);
     CHECK(comma->status == 200);
+    CHECK(json::parse(comma->body)["ok"] == true);
+    // As the user types, a wrong value is an answer with its place, not an HTTP error.
+    auto wrong = srv.post(
+        "/api/validate",
+        {{"case", default_case},
+         {"changes",
+          {{{"alternative", "projekt"}, {"path", "placement.harbarge.price_per_day"}, {"value", "fem"}}}}});
+    REQUIRE(wrong);
+    CHECK(wrong->status == 200);
+    const json w = json::parse(wrong->body);
+    CHECK(w["ok"] == false);
+    CHECK(w["path"] == "placement.harbarge.price_per_day");
+    CHECK(w["error"].get<std::string>().find("is not a number") != std::string::npos);
     // A horizon beyond the server's limit is refused before it runs.
     fs::create_directories(srv.root / "cases" / "long");
     std::string text = hemsim::testing::read_file(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" /

@@ -11,6 +11,7 @@ constexpr const char* page = R"PAGE(<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
 <title>hemsim</title>
+<link rel="icon" href="data:,">
 <style>
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 14px; margin: 0; color: #1a1a1a; }
 header { background: #0b3d62; color: #fff; padding: 10px 20px; display: flex; gap: 20px; align-items: center; }
@@ -168,8 +169,10 @@ function showError(e) {
   return false;
 }
 async function validate() {
-  try { await api("/api/validate", { case: current.id, changes: changes() }); return showError(null); }
-  catch (e) { return showError(e); }
+  try {
+    const r = await api("/api/validate", { case: current.id, changes: changes() });
+    return showError(r.ok ? null : r);
+  } catch (e) { return showError(e); }
 }
 async function saveCase(overwrite) {
   const name = $("save-name").value;
@@ -197,6 +200,7 @@ async function poll() {
   const j = await api("/api/jobs/" + job);
   const p = $("progress");
   if (j.state === "queued") { $("status").textContent = T[lang].queued(j.waiting_before); }
+  window.hemsimProgress = (window.hemsimProgress || []).concat([[j.state, j.done, j.total]]);
   if (j.state === "running" && j.total > 0) { p.max = j.total; p.value = j.done; $("status").textContent = T[lang].running(j.done, j.total); }
   if (["queued", "running"].includes(j.state)) { timer = setTimeout(poll, 250); return; }
   $("run").disabled = false; $("cancel").disabled = true;

@@ -429,8 +429,17 @@ struct server::impl {
                       const json b = body_json(req);
                       if (!b.contains("case") || !b["case"].is_string())
                           throw request_error(400, "'case' is wanted");
-                      scenario sc = load(b["case"]);
-                      apply(sc, b.value("changes", json()));
+                      // As the user types: an answer, not an HTTP error, for a value that is wrong.
+                      try {
+                          scenario sc = load(b["case"]);
+                          apply(sc, b.value("changes", json()));
+                      } catch (const request_error& e) {
+                          json j{{"ok", false}, {"error", e.what()}};
+                          if (!e.path.empty()) j["path"] = e.path;
+                          if (!e.alternative.empty()) j["alternative"] = e.alternative;
+                          send_json(res, j);
+                          return;
+                      }
                       send_json(res, {{"ok", true}});
                   }));
         http.Post("/api/save",
