@@ -280,7 +280,8 @@ TEST_CASE("serve: a run in the page gives the figures the library gives for the 
     const json done = srv.wait(json::parse(started->body)["id"]);
     REQUIRE(done["state"] == "done");
     CHECK(done["done"] == done["total"]);
-    for (const char* f : {"rapport.html", "rapport.xlsx", "yearly.csv", "economics.csv", "manifest.json"})
+    for (const char* f : {"rapport.html", "rapport.xlsx", "yearly.csv", "economics.csv", "manifest.json",
+                          "case.toml", "model.toml"})
         CHECK(std::find(done["files"].begin(), done["files"].end(), f) != done["files"].end());
 
     scenario sc = load_scenario(fs::path(HEMSIM_SOURCE_DIR) / "scenarios" / "enheten-for-hemlosa-2007.toml");

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -325,7 +326,14 @@ struct server::impl {
         const std::string id = std::to_string(next_job++) + "-" + random_hex(4);
         const fs::path out = o.runs_dir / id;
         const std::string command = "hemsim serve: " + body["case"].get<std::string>();
-        auto j = jobs.submit(id, out, [sc, reps, lang, tornado, command](job& jb) {
+        // The case as run, as files to download: edited as saving would (a change that
+        // cannot be written there leaves them out, the run goes on).
+        std::optional<case_files> as_files;
+        try {
+            as_files = edited_case(case_file(body["case"]), parse_changes(body.value("changes", json())));
+        } catch (const std::exception&) {
+        }
+        auto j = jobs.submit(id, out, [sc, reps, lang, tornado, command, as_files](job& jb) {
             run_options opts;
             opts.replications = reps;
             opts.cancel = &jb.cancel;
@@ -345,6 +353,12 @@ struct server::impl {
             for (auto& [name, bytes] : rf.files) {
                 names.push_back(name);
                 files.add(name, std::move(bytes));
+            }
+            if (as_files) {
+                files.add("case.toml", as_files->scenario);
+                files.add("model.toml", as_files->model);
+                names.push_back("case.toml");
+                names.push_back("model.toml");
             }
             files.commit();
             json summary{{"units", rf.report->unit.name},
