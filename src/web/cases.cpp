@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -102,15 +103,28 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
             // Written in this alternative's own block: edited where it stands. Written
             // where other alternatives read it too (the model, or the case's shared
             // overrides): an override in this alternative, the others as they were.
+            // (A place every alternative that reads it changes alike is edited where it stands.)
             bool shared = false;
-            for (const alternative& a : sc.alternatives)
-                if (&a != alt)
-                    for (const model_input& i : a.system.inputs)
-                        shared |= i.path == c.path && i.where == in->where;
+            for (const alternative& a : sc.alternatives) {
+                if (&a == alt) continue;
+                const bool reads = std::any_of(
+                    a.system.inputs.begin(), a.system.inputs.end(),
+                    [&](const model_input& i) { return i.path == c.path && i.where == in->where; });
+                const bool alike = std::any_of(changes.begin(), changes.end(), [&](const form_change& o) {
+                    return o.alternative == a.id && o.path == c.path && o.value == c.value;
+                });
+                shared |= reads && !alike;
+            }
             if (fs::equivalent(file, case_path, ec) && !shared) {
                 toml_document doc(out.scenario, case_path.string());
                 doc.set_number(line, column, c.value);
                 out.scenario = doc.text();
+            } else if (fs::equivalent(file, model_path, ec) && !shared) {
+                // A number of the model that every alternative changes alike: in the model.
+                toml_document doc(out.model, model_path.string());
+                doc.set_number(line, column, c.value);
+                out.model = doc.text();
+                write_all(model_path, out.model);
             } else {
                 // An override in this alternative.
                 const std::size_t d1 = c.path.find('.'), d2 = c.path.find('.', d1 + 1);

@@ -43,7 +43,7 @@ iframe { width: 100%; height: 900px; border: 1px solid #ccc; }
 <header><h1>hemsim</h1><span id="tagline"></span>
 <span class="lang"><button id="lang-sv" type="button">svenska</button> <button id="lang-en" type="button">English</button></span></header>
 <main>
-<nav><h2 id="t-cases"></h2><ul id="cases"></ul><p class="limits" id="limits"></p></nav>
+<nav><h2 id="t-cases"></h2><ul id="cases"></ul><button type="button" id="new-case"></button><p class="limits" id="limits"></p></nav>
 <section id="case"><p id="t-pick"></p></section>
 </main>
 <script>
@@ -58,7 +58,12 @@ const T = {
         npv: (v, u) => `Nuvärde av skillnaden: ${v} ${u}.`, p: v => `Sannolikhet att kosta mindre: ${v} %.`,
         downloads: "Ladda ner:", changed: "ändrat från", limits: `Servern kör högst ${MAX_REPS} framtider och ${MAX_HORIZON} månader per körning.`,
         horizon: (s, m) => `Start ${s}, ${m} månader.`, save: "Spara som", saved: n => `Sparat som ${n}.`,
-        replace: n => `Det finns redan ett fall som heter ${n}. Ersätta det?` },
+        replace: n => `Det finns redan ett fall som heter ${n}. Ersätta det?`,
+        newcase: "Ny ansökan", next: "Nästa", back: "Tillbaka", step: (k, n) => `Steg ${k} av ${n}`,
+        wizard: "En ny ansökan utgår från mallen bostadskedjan (stödboende → träningslägenhet → eget kontrakt, med härbärge och misslyckanden; priser och beläggning från källorna). Svara på några frågor; resten kan ändras i formuläret sedan.",
+        steps: ["Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
+                "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
+                "Vad ska fallet heta? (bokstäver, siffror, - och _)"] },
   en: { tagline: "business cases against homelessness, with the nollalternativ", cases: "Cases", pick: "Pick a case on the left.",
         field: "Figure", source: "Source", run: "Run", cancel: "Cancel", reps: "Simulated futures",
         queued: n => `Waiting in line: ${n} run(s) before this one.`, running: (d, t) => `Running: ${d} of ${t} simulations done.`,
@@ -67,7 +72,12 @@ const T = {
         npv: (v, u) => `Present value of the difference: ${v} ${u}.`, p: v => `Probability of costing less: ${v} %.`,
         downloads: "Download:", changed: "changed from", limits: `The server runs at most ${MAX_REPS} futures and ${MAX_HORIZON} months a run.`,
         horizon: (s, m) => `Start ${s}, ${m} months.`, save: "Save as", saved: n => `Saved as ${n}.`,
-        replace: n => `A case called ${n} exists. Replace it?` }
+        replace: n => `A case called ${n} exists. Replace it?`,
+        newcase: "New application", next: "Next", back: "Back", step: (k, n) => `Step ${k} of ${n}`,
+        wizard: "A new application starts from the housing-chain template (support housing → trial apartment → own lease, with shelters and failures; prices and caseloads from the sources). Answer a few questions; the rest can be changed in the form afterwards.",
+        steps: ["How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
+                "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
+                "What shall the case be called? (letters, digits, - and _)"] }
 };
 let lang = "sv", current = null, job = null, timer = null;
 const $ = id => document.getElementById(id);
@@ -98,6 +108,7 @@ function texts() {
   $("t-cases").textContent = T[lang].cases;
   $("limits").textContent = T[lang].limits;
   if ($("t-pick")) $("t-pick").textContent = T[lang].pick;
+  $("new-case").textContent = T[lang].newcase;
 }
 async function loadCases() {
   const list = await api("/api/cases");
@@ -219,6 +230,51 @@ async function poll() {
     $("status").textContent = ""; $("result").replaceChildren(el("div", { class: "error" }, T[lang].failed + "\n" + j.message));
   } else { $("status").textContent = T[lang].cancelled; p.value = 0; }
 }
+// "Ny ansökan": the template's numbers that an application gives, asked one by one.
+const TEMPLATE = "shipped/enheten-for-hemlosa-2007";
+const WIZARD = [
+  { paths: ["group.hemlosa.initial.redo.count"], all: true },
+  { paths: ["placement.stodboende.price_per_month"], all: true },
+  { paths: ["supply.lagenheter.per_year@start"], all: true },
+  { paths: ["supply.lagenheter.per_year@2008-03-01"], all: false },
+  { name: true }];
+async function wizard() {
+  const tpl = await api("/api/case?id=" + encodeURIComponent(TEMPLATE));
+  const answers = WIZARD.map(w => {
+    if (w.name) return "min-ansokan";
+    for (const a of tpl.alternatives) { const i = a.inputs.find(x => x.path === w.paths[0] && (w.all || !a.baseline)); if (i) return typed(i.value); }
+    return "";
+  });
+  let k = 0;
+  const show = () => {
+    const input = el("input", { type: "text", id: "wizard-answer", value: answers[k] });
+    const back = el("button", { type: "button", id: "wizard-back" }, T[lang].back);
+    const next = el("button", { type: "button", id: "wizard-next" }, k + 1 < WIZARD.length ? T[lang].next : T[lang].save);
+    const msg = el("div", { class: "msg", id: "wizard-msg" });
+    back.disabled = k === 0;
+    back.onclick = () => { answers[k] = input.value; k--; show(); };
+    next.onclick = async () => {
+      answers[k] = input.value;
+      if (k + 1 < WIZARD.length) { k++; show(); return; }
+      const changes = [];
+      WIZARD.forEach((w, j) => {
+        if (w.name) return;
+        for (const a of tpl.alternatives)
+          if ((w.all || !a.baseline) && a.inputs.some(x => x.path === w.paths[0])) changes.push({ alternative: a.id, path: w.paths[0], value: answers[j] });
+      });
+      try {
+        const r = await api("/api/save", { case: TEMPLATE, name: answers[k], changes });
+        await loadCases();
+        openCase(r.id);
+      } catch (e) { msg.textContent = e.error || String(e); }
+    };
+    $("case").replaceChildren(el("h2", {}, T[lang].newcase), el("p", {}, T[lang].wizard), el("p", { id: "wizard-step" }, T[lang].step(k + 1, WIZARD.length)),
+      el("label", {}, el("p", {}, T[lang].steps[k]), input), el("div", { class: "run" }, back, next), msg);
+    input.focus();
+  };
+  show();
+}
+$("new-case").onclick = wizard;
 $("lang-sv").onclick = () => { lang = "sv"; texts(); if (current) openCase(current.id); };
 $("lang-en").onclick = () => { lang = "en"; texts(); if (current) openCase(current.id); };
 texts();

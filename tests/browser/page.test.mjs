@@ -128,6 +128,25 @@ try {
   check((await reopened.inputValue()) === "45", "the saved case opens again with 45 apartments a year");
   await shot("saved-case");
 
+  // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
+  await page.click("#new-case");
+  const answers = ["40", "17 000", "25", "50", "ny-ansokan"];
+  for (let k = 0; k < answers.length; k++) {
+    await page.waitForFunction(n => document.getElementById("wizard-step")?.textContent.includes(String(n)), k + 1);
+    await page.fill("#wizard-answer", answers[k]);
+    if (k === 0) await shot("new-application");
+    await page.click("#wizard-next");
+  }
+  await page.waitForSelector('nav button[data-case="own/ny-ansokan"]');
+  await page.reload();
+  await page.click('nav button[data-case="own/ny-ansokan"]');
+  const extra = page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@2008-03-01"]');
+  await extra.waitFor();
+  check((await extra.inputValue()) === "50" &&
+        (await page.locator('input[data-alt="nollalternativ"][data-path="group.hemlosa.initial.redo.count"]').inputValue()) === "40",
+        "a new application from the template is saved and opens again with its answers");
+  await shot("new-application-saved");
+
   // The workbook downloads and opens.
   await page.fill("#reps", "10");
   await page.click("#run");
