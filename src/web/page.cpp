@@ -28,6 +28,8 @@ table.form th, table.form td { border-bottom: 1px solid #ddd; padding: 3px 6px; 
 table.form th { background: #eef0f3; }
 table.form input { width: 110px; text-align: right; font: inherit; }
 td.changed input { background: #fff4d6; border-color: #d59a00; }
+td.differs { box-shadow: inset 3px 0 0 #0072b2; }
+tr.group th { background: #dde8f3; font-size: 13px; }
 td.bad input { background: #ffe4e4; border-color: #c00; }
 .msg { color: #b00; font-size: 12px; max-width: 320px; }
 .src { color: #666; font-size: 11px; max-width: 360px; }
@@ -57,7 +59,10 @@ const T = {
         diff: (a, v, u, lo, hi) => `${a}: skillnad mot nollalternativet ${v} ${u} över horisonten (i 90 % av framtiderna ${lo} till ${hi} ${u}).`,
         npv: (v, u) => `Nuvärde av skillnaden: ${v} ${u}.`, p: v => `Sannolikhet att kosta mindre: ${v} %.`,
         downloads: "Ladda ner:", changed: "ändrat från", limits: `Servern kör högst ${MAX_REPS} framtider och ${MAX_HORIZON} månader per körning.`,
-        horizon: (s, m) => `Start ${s}, ${m} månader.`, save: "Spara som", saved: n => `Sparat som ${n}.`,
+        horizon: (s, m) => `Start ${s}, ${m} månader.`, differs: "skiljer sig från nollalternativet",
+        groups: { placement: "Boendeformer och priser", staff: "Personal", service: "Insatser", supply: "Lägenheter och andra platser",
+                  attribute: "Klienternas behov", group: "Klienter i dag och nya om året", transition: "Flyttar och vistelsetider",
+                  alternative: "Projektets kostnader" }, save: "Spara som", saved: n => `Sparat som ${n}.`,
         replace: n => `Det finns redan ett fall som heter ${n}. Ersätta det?`,
         newcase: "Ny ansökan", next: "Nästa", back: "Tillbaka", step: (k, n) => `Steg ${k} av ${n}`,
         wizard: "En ny ansökan utgår från mallen bostadskedjan (stödboende → träningslägenhet → eget kontrakt, med härbärge och misslyckanden; priser och beläggning från källorna). Svara på några frågor; resten kan ändras i formuläret sedan.",
@@ -71,7 +76,10 @@ const T = {
         diff: (a, v, u, lo, hi) => `${a}: difference against the nollalternativ ${v} ${u} over the horizon (in 90 % of the futures ${lo} to ${hi} ${u}).`,
         npv: (v, u) => `Present value of the difference: ${v} ${u}.`, p: v => `Probability of costing less: ${v} %.`,
         downloads: "Download:", changed: "changed from", limits: `The server runs at most ${MAX_REPS} futures and ${MAX_HORIZON} months a run.`,
-        horizon: (s, m) => `Start ${s}, ${m} months.`, save: "Save as", saved: n => `Saved as ${n}.`,
+        horizon: (s, m) => `Start ${s}, ${m} months.`, differs: "differs from the nollalternativ",
+        groups: { placement: "Forms of housing and prices", staff: "Staff", service: "Services", supply: "Apartments and other places",
+                  attribute: "The clients' needs", group: "Clients today and new a year", transition: "Moves and stays",
+                  alternative: "The project's costs" }, save: "Save as", saved: n => `Saved as ${n}.`,
         replace: n => `A case called ${n} exists. Replace it?`,
         newcase: "New application", next: "Next", back: "Back", step: (k, n) => `Step ${k} of ${n}`,
         wizard: "A new application starts from the housing-chain template (support housing → trial apartment → own lease, with shelters and failures; prices and caseloads from the sources). Answer a few questions; the rest can be changed in the form afterwards.",
@@ -126,7 +134,21 @@ async function openCase(id) {
   const paths = [];
   for (const a of alts) for (const i of a.inputs) if (!paths.includes(i.path)) paths.push(i.path);
   const head = el("tr", {}, el("th", {}, T[lang].field), ...alts.map(a => el("th", {}, a.name)), el("th", {}, T[lang].source));
-  const rows = paths.map(p => {
+  // Grouped as an application is: housing and prices, staff, services, supplies, clients, moves, project costs.
+  const order = ["placement", "staff", "service", "supply", "attribute", "group", "transition", "alternative"];
+  const kind = p => p.split(".")[0];
+  paths.sort((a, b) => (order.indexOf(kind(a)) + 99) % 99 - (order.indexOf(kind(b)) + 99) % 99);
+  const baseline = alts.find(a => a.baseline);
+  const rows = [];
+  let last = "";
+  for (const p of paths) {
+    if (kind(p) !== last) {
+      last = kind(p);
+      rows.push(el("tr", { class: "group" }, el("th", { colspan: String(alts.length + 2) }, T[lang].groups[last] || last)));
+    }
+    rows.push(row(p));
+  }
+  function row(p) {
     const cells = alts.map(a => {
       const i = a.inputs.find(x => x.path === p);
       if (!i) return el("td", {}, "");
@@ -138,8 +160,16 @@ async function openCase(id) {
     });
     const any = alts.map(a => a.inputs.find(x => x.path === p)).find(x => x);
     const src = any ? (any.source || any.note || "") : "";
+    alts.forEach((a, k) => {
+      if (a.baseline || !baseline) return;
+      const mine = a.inputs.find(x => x.path === p), theirs = baseline.inputs.find(x => x.path === p);
+      if (mine && (!theirs || mine.value !== theirs.value || mine.uncertain !== theirs.uncertain)) {
+        cells[k].classList.add("differs");
+        cells[k].title = T[lang].differs;
+      }
+    });
     return el("tr", {}, el("td", {}, p + (any && any.unit ? " (" + any.unit + ")" : "")), ...cells, el("td", { class: "src" }, src));
-  });
+  }
   const reps = el("input", { type: "text", id: "reps", value: String(Math.min(current.replications, MAX_REPS)), size: 6 });
   const run = el("button", { type: "button", id: "run" }, T[lang].run);
   const cancel = el("button", { type: "button", id: "cancel", disabled: "" }, T[lang].cancel);
