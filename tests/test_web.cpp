@@ -376,6 +376,9 @@ TEST_CASE("serve: a saved case run from the command line gives the page's result
          {"path", "placement.stodboende.price_per_month"},
          {"value", "17 000"}},
         {{"alternative", "projekt"}, {"path", "placement.harbarge.price_per_day"}, {"value", "612,5"}},
+        {{"alternative", "nollalternativ"},
+         {"path", "staff.skuldradgivare.fte"},
+         {"source", "Budget 2026: \"1 åa\""}},
     };
     auto saved = srv.post("/api/save", {{"case", default_case}, {"name", "mitt-fall"}, {"changes", changes}});
     REQUIRE(saved);
@@ -386,6 +389,12 @@ TEST_CASE("serve: a saved case run from the command line gives the page's result
     CHECK(text.find("612.5") != std::string::npos);
     CHECK(text.find("17000") != std::string::npos);
     CHECK(text.find("# ") != std::string::npos);  // comments kept
+    // The source note edited in the form is the loaded number's source.
+    const scenario mine = load_scenario(file);
+    bool noted = false;
+    for (const model_input& in : mine.alternatives[0].system.inputs)
+        if (in.path == "staff.skuldradgivare.fte") noted = in.source == "Budget 2026: \"1 åa\"";
+    CHECK(noted);
 
     auto started = srv.post("/api/run", {{"case", default_case}, {"replications", 30}, {"changes", changes}});
     REQUIRE(started);

@@ -99,6 +99,20 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
         if (!position_of(in->where, file, line, column))
             throw save_error("'" + c.path + "' has no place in the files to write it", c.path, c.alternative);
         std::error_code ec;
+        if (c.source_only) {
+            const bool in_case = fs::equivalent(file, case_path, ec);
+            try {
+                toml_document doc(in_case ? out.scenario : out.model,
+                                  (in_case ? case_path : model_path).string());
+                doc.set_source(line, column, c.source);
+                (in_case ? out.scenario : out.model) = doc.text();
+            } catch (const std::invalid_argument& e) {
+                throw save_error(e.what(), c.path, c.alternative);
+            }
+            write_all(case_path, out.scenario);
+            write_all(model_path, out.model);
+            continue;
+        }
         try {
             // Written in this alternative's own block: edited where it stands. Written
             // where other alternatives read it too (the model, or the case's shared
@@ -111,7 +125,7 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
                     a.system.inputs.begin(), a.system.inputs.end(),
                     [&](const model_input& i) { return i.path == c.path && i.where == in->where; });
                 const bool alike = std::any_of(changes.begin(), changes.end(), [&](const form_change& o) {
-                    return o.alternative == a.id && o.path == c.path && o.value == c.value;
+                    return !o.source_only && o.alternative == a.id && o.path == c.path && o.value == c.value;
                 });
                 shared |= reads && !alike;
             }

@@ -10,10 +10,13 @@
 
 namespace hemsim::web {
 
-/// A change of the form: a number of one alternative.
+/// A change of the form: a number of one alternative, or (with `source_only`) the
+/// source note of the place where that alternative's number is written.
 struct form_change {
     std::string alternative, path;
     double value = 0;
+    bool source_only = false;
+    std::string source;
 };
 
 /// What a change cannot be saved as, with the path and alternative it concerns.

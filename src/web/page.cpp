@@ -33,6 +33,8 @@ tr.group th { background: #dde8f3; font-size: 13px; }
 td.bad input { background: #ffe4e4; border-color: #c00; }
 .msg { color: #b00; font-size: 12px; max-width: 320px; }
 .src { color: #666; font-size: 11px; max-width: 360px; }
+textarea.src-edit { width: 320px; font: inherit; font-size: 11px; color: #444; border: 1px solid #ddd; resize: vertical; }
+td.changed textarea { background: #fff4d6; border-color: #d59a00; }
 .run { margin: 12px 0; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
 progress { width: 260px; height: 16px; }
 .summary { background: #eef6ee; border-left: 4px solid #2a7a2a; padding: 8px 12px; margin: 10px 0; }
@@ -168,7 +170,13 @@ async function openCase(id) {
         cells[k].title = T[lang].differs;
       }
     });
-    return el("tr", {}, el("td", {}, p + (any && any.unit ? " (" + any.unit + ")" : "")), ...cells, el("td", { class: "src" }, src));
+    // The source note, editable: it is saved where the first alternative's number is written.
+    const owner = alts.find(a => a.inputs.some(x => x.path === p));
+    const note = el("textarea", { class: "src-edit", rows: "2", "data-alt": owner.id, "data-path": p, "data-orig": src,
+                                  "aria-label": T[lang].source + " " + p });
+    note.value = src;
+    note.oninput = () => note.parentElement.classList.toggle("changed", note.value !== note.dataset.orig);
+    return el("tr", {}, el("td", {}, p + (any && any.unit ? " (" + any.unit + ")" : "")), ...cells, el("td", { class: "src" }, note));
   }
   const reps = el("input", { type: "text", id: "reps", value: String(Math.min(current.replications, MAX_REPS)), size: 6 });
   const run = el("button", { type: "button", id: "run" }, T[lang].run);
@@ -196,7 +204,8 @@ function mark(input) {
   input.title = changed ? T[lang].changed + " " + typed(input.dataset.orig) : "";
 }
 function changes() {
-  return [...document.querySelectorAll("td.changed input")].map(i => ({ alternative: i.dataset.alt, path: i.dataset.path, value: i.value }));
+  return [...document.querySelectorAll("td.changed input")].map(i => ({ alternative: i.dataset.alt, path: i.dataset.path, value: i.value }))
+    .concat([...document.querySelectorAll("td.changed textarea")].map(t => ({ alternative: t.dataset.alt, path: t.dataset.path, source: t.value })));
 }
 let validating = null;
 function validateSoon() { clearTimeout(validating); validating = setTimeout(validate, 300); }

@@ -174,12 +174,21 @@ struct server::impl {
         if (!changes.is_array()) throw request_error(400, "'changes' must be a list");
         if (changes.size() > 10000) throw request_error(413, "too many changes in one request");
         for (const json& c : changes) {
-            if (!c.is_object() || !c.contains("alternative") || !c.contains("path") || !c.contains("value") ||
-                !c["alternative"].is_string() || !c["path"].is_string())
+            if (!c.is_object() || !c.contains("alternative") || !c.contains("path") ||
+                !(c.contains("value") || c.contains("source")) || !c["alternative"].is_string() ||
+                !c["path"].is_string() || (c.contains("source") && !c["source"].is_string()))
                 throw request_error(400,
-                                    "a change is {\"alternative\": ID, \"path\": PATH, \"value\": NUMBER}");
+                                    "a change is {\"alternative\": ID, \"path\": PATH, \"value\": NUMBER} or "
+                                    "{\"alternative\": ID, \"path\": PATH, \"source\": TEXT}");
             const std::string path = c["path"];
-            out.push_back({c["alternative"], path, form_number(c["value"], path)});
+            if (c.contains("value")) {
+                out.push_back({c["alternative"], path, form_number(c["value"], path), false, ""});
+            } else {
+                const std::string src = c["source"];
+                if (src.size() > 4000)
+                    throw request_error(400, "a source note of at most 4000 characters", path);
+                out.push_back({c["alternative"], path, 0, true, src});
+            }
         }
         return out;
     }
@@ -187,6 +196,7 @@ struct server::impl {
     // The changes applied to a loaded case.
     void apply(scenario& sc, const json& changes) const {
         for (const form_change& c : parse_changes(changes)) {
+            if (c.source_only) continue;  // a note changes no figure
             try {
                 set_value_in(sc, c.alternative, c.path, c.value);
             } catch (const input_error& e) {

@@ -107,6 +107,9 @@ try {
   check(/Sammanfattning/.test(await report.textContent()), "the report shows in the page");
   await shot("run-45-apartments");
 
+  // A source note edited in the form goes with the saved case.
+  await page.fill('textarea[data-path="supply.lagenheter.per_year@start"]', "Bostadsförmedlingen, avtal 2026: 45 om året");
+
   // The same inputs from the command line: the case saved from the page, then `hemsim run`.
   await page.fill("#save-name", "fler-lagenheter");
   await page.click("#save");
@@ -126,6 +129,8 @@ try {
   const reopened = page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@start"]');
   await reopened.waitFor();
   check((await reopened.inputValue()) === "45", "the saved case opens again with 45 apartments a year");
+  check((await page.locator('textarea[data-path="supply.lagenheter.per_year@start"]').inputValue()) ===
+          "Bostadsförmedlingen, avtal 2026: 45 om året", "its edited source note is saved with it");
   await shot("saved-case");
 
   // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
