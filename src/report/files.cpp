@@ -12,9 +12,11 @@
 #include <chrono>
 #include <cstdio>  // renameat2, RENAME_EXCHANGE (glibc >= 2.28, _GNU_SOURCE)
 #include <cstdlib>
+#include <fstream>
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -365,6 +367,30 @@ void output_set::commit() const {
     // The new set is in place; an old folder that will not go is removed by the next commit.
     if (!old.empty()) fs::remove_all(old, ec);
     after_step(hooks, 5);
+}
+
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_bytes(const std::filesystem::path& file, const std::string& content) {
+    std::ofstream out(file, std::ios::binary);
+    out << content;
+    if (!out) throw std::runtime_error(file.string() + ": cannot write");
+}
+
+scratch_folder::scratch_folder(const std::string& prefix) {
+    std::string tmpl = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a temporary folder (" + tmpl + ")");
+    path_ = tmpl;
+}
+
+scratch_folder::~scratch_folder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace hemsim

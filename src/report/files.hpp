@@ -29,6 +29,26 @@ private:
     std::vector<std::pair<std::string, std::string>> files_;
 };
 
+/// A file's bytes ("" when it cannot be read).
+std::string read_bytes(const std::filesystem::path& file);
+
+/// Writes bytes to a scratch file (not atomically); throws std::runtime_error naming it.
+void write_bytes(const std::filesystem::path& file, const std::string& content);
+
+/// A private temporary folder (mkdtemp under the temp folder, `prefix` in its
+/// name), removed with what it holds at the end of the scope.
+class scratch_folder {
+public:
+    explicit scratch_folder(const std::string& prefix);
+    ~scratch_folder();
+    scratch_folder(const scratch_folder&) = delete;
+    scratch_folder& operator=(const scratch_folder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
 /// Writes one file atomically (temporary name in the same folder, then rename).
 void write_file_atomic(const std::filesystem::path& file, const std::string& content);
 

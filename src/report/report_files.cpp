@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "report/external.hpp"
+#include "report/files.hpp"
 #include "report/messages.hpp"
 #include "report/report_document.hpp"
 #include "report/xlsx_report.hpp"
@@ -23,36 +24,6 @@ namespace fs = std::filesystem;
 namespace hemsim {
 
 namespace {
-
-std::string read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write_bytes(const fs::path& p, const std::string& s) {
-    std::ofstream out(p, std::ios::binary);
-    out << s;
-    if (!out) throw std::runtime_error(p.string() + ": cannot write");
-}
-
-// A private scratch folder, removed at the end of the scope.
-struct scratch_dir {
-    fs::path path;
-    scratch_dir() {
-        std::string tmpl = (fs::temp_directory_path() / "hemsim-report-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data()))
-            throw std::runtime_error("cannot make a temporary folder for the report");
-        path = tmpl;
-    }
-    ~scratch_dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    scratch_dir(const scratch_dir&) = delete;
-    scratch_dir& operator=(const scratch_dir&) = delete;
-};
 
 // dot's SVG without its XML declaration and DOCTYPE, for inlining.
 std::string svg_body(const std::string& svg) {
@@ -132,21 +103,21 @@ report_files make_report_files(report_model& m, const report_options& o) {
 
     const bool pdf = wants(o, report_format::pdf), docx = wants(o, report_format::docx);
     if (!pdf && !docx) return rf;
-    scratch_dir tmp;
+    scratch_folder tmp("hemsim-report");
 
     if (pdf) {
         const std::string chromium = !find_program("chromium").empty() ? "chromium" : "chromium-browser";
         if (find_program(chromium).empty()) {
             rf.skipped.push_back(skipped("rapport.pdf", missing("Chromium", lang), lang));
         } else {
-            const fs::path in = tmp.path / "rapport.html", out = tmp.path / "rapport.pdf";
+            const fs::path in = tmp.path() / "rapport.html", out = tmp.path() / "rapport.pdf";
             write_bytes(in, html);
             const tool_result r = run_tool(
                 {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--no-first-run", "--no-default-browser-check",
-                 "--user-data-dir=" + (tmp.path / "chromium").string(), "--print-to-pdf=" + out.string(),
+                 "--user-data-dir=" + (tmp.path() / "chromium").string(), "--print-to-pdf=" + out.string(),
                  "--no-pdf-header-footer", "file://" + in.string()},
-                "", limit, {"HOME=" + tmp.path.string()});
+                "", limit, {"HOME=" + tmp.path().string()});
             if (fs::exists(out) && fs::file_size(out) > 0)
                 rf.files.push_back({"rapport.pdf", read_bytes(out)});
             else
@@ -163,7 +134,7 @@ report_files make_report_files(report_model& m, const report_options& o) {
             rf.skipped.push_back(skipped("rapport.docx", ref + ": no such reference document", lang));
         } else {
             // Charts as PNG for Word (rsvg-convert); a chart it cannot draw is left out.
-            const fs::path img = tmp.path / "img";
+            const fs::path img = tmp.path() / "img";
             fs::create_directories(img);
             std::vector<report_chart> drawn;
             const bool rsvg = !find_program("rsvg-convert").empty();
@@ -178,7 +149,7 @@ report_files make_report_files(report_model& m, const report_options& o) {
                 if (r.exit_code == 0 && fs::exists(png)) drawn.push_back(c);
             }
             const std::vector<doc_block> word_blocks = report_document(m, drawn);
-            const fs::path md = tmp.path / "rapport.md", out = tmp.path / "rapport.docx";
+            const fs::path md = tmp.path() / "rapport.md", out = tmp.path() / "rapport.docx";
             write_bytes(md, report_markdown(m, word_blocks, "img"));  // relative: the same bytes in every run
             const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
             const tool_result r =

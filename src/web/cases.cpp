@@ -10,25 +10,13 @@
 #include "model/diagnostics.hpp"
 #include "model/loader.hpp"
 #include "model/toml_edit.hpp"
+#include "report/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace hemsim::web {
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write_all(const fs::path& p, const std::string& s) {
-    std::ofstream out(p, std::ios::binary);
-    out << s;
-    if (!out) throw std::runtime_error(p.string() + ": cannot write");
-}
 
 // The scenario's `model = "..."` (before its first table) pointing at model.toml beside it.
 std::string with_model_beside(const std::string& text) {
@@ -58,28 +46,15 @@ bool position_of(const std::string& where, std::string& file, std::uint32_t& lin
     return line > 0 && column > 0;
 }
 
-struct scratch {
-    fs::path dir;
-    scratch() {
-        std::string t = (fs::temp_directory_path() / "hemsim-save-XXXXXX").string();
-        if (!::mkdtemp(t.data())) throw std::runtime_error("cannot make a temporary folder");
-        dir = t;
-    }
-    ~scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
 }  // namespace
 
 case_files edited_case(const fs::path& scenario_file, const std::vector<form_change>& changes) {
     const scenario original = load_scenario(scenario_file);
-    scratch tmp;
-    const fs::path case_path = tmp.dir / "case.toml", model_path = tmp.dir / "model.toml";
-    case_files out{with_model_beside(read_all(scenario_file)), read_all(original.model_file)};
-    write_all(case_path, out.scenario);
-    write_all(model_path, out.model);
+    scratch_folder tmp("hemsim-save");
+    const fs::path case_path = tmp.path() / "case.toml", model_path = tmp.path() / "model.toml";
+    case_files out{with_model_beside(read_bytes(scenario_file)), read_bytes(original.model_file)};
+    write_bytes(case_path, out.scenario);
+    write_bytes(model_path, out.model);
     for (const form_change& c : changes) {
         // Load as edited so far: each change's position is that of the current text.
         const scenario sc = load_scenario(case_path);
@@ -109,8 +84,8 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
             } catch (const std::invalid_argument& e) {
                 throw save_error(e.what(), c.path, c.alternative);
             }
-            write_all(case_path, out.scenario);
-            write_all(model_path, out.model);
+            write_bytes(case_path, out.scenario);
+            write_bytes(model_path, out.model);
             continue;
         }
         try {
@@ -138,7 +113,7 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
                 toml_document doc(out.model, model_path.string());
                 doc.set_number(line, column, c.value);
                 out.model = doc.text();
-                write_all(model_path, out.model);
+                write_bytes(model_path, out.model);
             } else {
                 // An override in this alternative.
                 const std::size_t d1 = c.path.find('.'), d2 = c.path.find('.', d1 + 1);
@@ -156,7 +131,7 @@ case_files edited_case(const fs::path& scenario_file, const std::vector<form_cha
         } catch (const std::invalid_argument& e) {
             throw save_error(e.what(), c.path, c.alternative);
         }
-        write_all(case_path, out.scenario);
+        write_bytes(case_path, out.scenario);
     }
     try {
         load_scenario(case_path);  // what is saved loads
