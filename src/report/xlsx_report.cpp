@@ -6,8 +6,6 @@
 // into its XML with printf, and a decimal comma would corrupt the file.
 #include "report/xlsx_report.hpp"
 
-#include <stdlib.h>  // mkdtemp
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -17,6 +15,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "report/files.hpp"
 #include "report/text.hpp"
 #include "report/xlsx_book.hpp"
 
@@ -322,29 +321,6 @@ void write_csv_sheet(book& b, const std::string& name, const std::string& csv) {
 
 namespace {
 
-// A private folder under the system's temp folder (mkdtemp: mode 0700, a name
-// no one else has), removed with everything in it when it goes out of scope.
-class scratch_folder {
-public:
-    scratch_folder() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "hemsim-xlsx-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("xlsx: cannot make a temporary folder in " +
-                                     std::filesystem::temp_directory_path().string());
-        path_ = pattern;
-    }
-    ~scratch_folder() {
-        std::error_code ec;  // a folder that cannot be removed is no reason to lose the report
-        std::filesystem::remove_all(path_, ec);
-    }
-    scratch_folder(const scratch_folder&) = delete;
-    scratch_folder& operator=(const scratch_folder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 std::string file_bytes(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) throw std::runtime_error("xlsx: cannot read back " + p.string());
@@ -357,7 +333,7 @@ std::string file_bytes(const std::filesystem::path& p) {
 
 std::string xlsx_report(const report_model& m,
                         const std::vector<std::pair<std::string, std::string>>& long_tables) {
-    const scratch_folder scratch;
+    const scratch_folder scratch("hemsim-xlsx");
     const std::filesystem::path file = scratch.path() / "rapport.xlsx";
     {
         xlsx::book b(file.string(), scratch.path().string(), m);
