@@ -593,6 +593,8 @@ TEST_CASE("scenario structure: baseline, horizon, alternatives", "[loader][error
                                        "keep baseline = true on one only"});
     parse_fails("horizon_zero.toml", {"horizon_zero.toml:5:17:", "is 0", "the horizon must be > 0"});
     parse_fails("horizon_negative.toml", {"horizon_negative.toml:5:18:", "is -6", "the horizon must be > 0"});
+    parse_fails("discount_rate_range.toml",
+                {"discount_rate_range.toml:6:17:", "is 1.5", "discount_rate = 0.035 for 3.5 %"});
     parse_fails("both_horizons.toml",
                 {"both_horizons.toml:6:1:", "both horizon_years and horizon_months", "keep exactly one"});
     parse_fails("project_cost_both.toml",

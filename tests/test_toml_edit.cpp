@@ -368,6 +368,74 @@ TEST_CASE("add_override adds a table or a key to an alternative of a scenario", 
     }
 }
 
+TEST_CASE("set_setting sets, replaces or adds a top-level key of a scenario", "[toml_edit]") {
+    const fs::path dir = case_copy("setting");
+    const fs::path file = dir / "scenarios" / enheten;
+    const std::string shipped_text = read_file(file);
+    toml_document doc = toml_document::read(file);
+
+    SECTION("a value written there: only its text changes") {
+        doc.set_setting("start", "2009-03-01");
+        doc.set_setting("horizon_years", "5");
+        CHECK(changed_lines(shipped_text, doc.text()) == std::vector<std::size_t>{17, 18});
+        CHECK(line_of(doc.text(), 17) == "start = 2009-03-01");
+        CHECK(line_of(doc.text(), 18) == "horizon_years = 5");
+        const scenario edited = load_edited(dir, "scenarios/" + enheten, doc.text());
+        CHECK(iso(edited.start) == "2009-03-01");
+        CHECK(edited.horizon_months == 60);
+    }
+    SECTION("horizon_months in place of horizon_years, on its line") {
+        doc.set_setting("horizon_months", "18", "horizon_years");
+        CHECK(changed_lines(shipped_text, doc.text()) == std::vector<std::size_t>{18});
+        CHECK(line_of(doc.text(), 18) == "horizon_months = 18");
+        CHECK(load_edited(dir, "scenarios/" + enheten, doc.text()).horizon_months == 18);
+    }
+    SECTION("a key not written: a new line after the last top-level key") {
+        doc.set_setting("discount_rate", "0.03");
+        const std::size_t units = shipped_text.find("units = \"mkr\"\n");
+        REQUIRE(units != std::string::npos);
+        const std::size_t after = shipped_text.find('\n', units) + 1;
+        CHECK(doc.text() ==
+              shipped_text.substr(0, after) + "discount_rate = 0.03\n" + shipped_text.substr(after));
+        const scenario edited = load_edited(dir, "scenarios/" + enheten, doc.text());
+        REQUIRE(edited.discount_rate);
+        CHECK(*edited.discount_rate == 0.03);
+    }
+    SECTION("a value that is not TOML changes nothing") {
+        CHECK_THROWS_AS(doc.set_setting("start", "2009-13-45"), std::invalid_argument);
+        CHECK(doc.text() == shipped_text);
+    }
+}
+
+TEST_CASE("copy_alternative appends the nollalternativ's block under a new id", "[toml_edit]") {
+    const fs::path dir = case_copy("copy");
+    const fs::path file = dir / "scenarios" / enheten;
+    const std::string shipped_text = read_file(file);
+    toml_document doc = toml_document::read(file);
+    doc.copy_alternative("nollalternativ", "variant", "Variant", "En kopia");
+    REQUIRE(doc.text().substr(0, shipped_text.size()) == shipped_text);
+    const std::string added = doc.text().substr(shipped_text.size());
+    CHECK(added.rfind("\n[[alternative]]\nid = \"variant\"\nname = \"Variant\"\ndescription = \"En kopia\"\n",
+                      0) == 0);
+    CHECK(added.find("baseline") == std::string::npos);
+    CHECK(added.find("  [[alternative.calc]]\n  item = \"Stödboende (kön av färdigbehandlade)\"") !=
+          std::string::npos);
+    const scenario edited = load_edited(dir, "scenarios/" + enheten, doc.text());
+    REQUIRE(edited.alternatives.size() == 3);
+    const alternative& v = alt(edited, "variant");
+    CHECK_FALSE(v.baseline);
+    CHECK(v.name == "Variant");
+    // Every number of the copy is the nollalternativ's.
+    const alternative& base = alt(edited, "nollalternativ");
+    REQUIRE(v.system.inputs.size() == base.system.inputs.size());
+    for (std::size_t i = 0; i < v.system.inputs.size(); ++i) {
+        CHECK(v.system.inputs[i].path == base.system.inputs[i].path);
+        CHECK(v.system.inputs[i].value == base.system.inputs[i].value);
+    }
+    CHECK_THROWS_AS(doc.copy_alternative("nollalternativ", "projekt", "X"), std::invalid_argument);
+    CHECK_THROWS_AS(doc.copy_alternative("ingen", "ny", "X"), std::invalid_argument);
+}
+
 TEST_CASE("bad edits throw invalid_argument and change nothing", "[toml_edit]") {
     toml_document doc = toml_document::read(source_dir / "scenarios" / enheten);
     const std::string shipped = doc.text();

@@ -40,7 +40,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out) {
     for (const auto& t : sets_all) axes.push_back(parse_axis(t, true));
     if (axes.empty() || axes.size() > 2) throw usage_error("a sweep takes one or two --set/--set-all axes");
     fs::path dir = output_dir(a.out_dir, a.file);
-    scenario sc = load_case(a.file, a.econ);
+    scenario sc = load_case(a.file, a.econ, a.rate_given);
     // Every value of the grid is set once before anything runs: a bad path or value stops here.
     for (const sweep_axis& ax : axes)
         for (double v : ax.values) {
@@ -83,7 +83,7 @@ int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out) {
     a.opts.progress = meter.callback();
     const language lg = a.lang;
     fs::path dir = output_dir(a.out_dir, a.file);
-    scenario sc = load_case(a.file, a.econ);
+    scenario sc = load_case(a.file, a.econ, a.rate_given);
     output_set files(dir);
     std::vector<std::string> names;
     std::string printed;

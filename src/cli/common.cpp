@@ -74,10 +74,10 @@ void print_written(std::ostream& out, const fs::path& dir, const std::vector<std
 void add_econ_options(po::options_description& opt, econ_options& econ) {
     opt.add_options()(
         "rate", po::value(&econ.rate)->default_value(0.035, "0.035"),
-        "real discount rate a year for present values (ASEK and the Green Book: 3.5 %; 0 allowed)")(
-        "price-base-year", po::value(&econ.price_base_year),
-        "the year whose amounts are not discounted "
-        "(default: the first simulated year)")(
+        "real discount rate a year for present values (default: the case's discount_rate, else ASEK's and "
+        "the Green Book's 3.5 %; 0 allowed)")("price-base-year", po::value(&econ.price_base_year),
+                                              "the year whose amounts are not discounted "
+                                              "(default: the first simulated year)")(
         "deadweight", po::value(&econ.deadweight)->default_value(0.0, "0"),
         "share of the outcome difference that would have happened anyway (0-1), shown separately")(
         "optimism-bias", po::value(&econ.optimism_bias)->default_value(0.0, "0"),
@@ -165,9 +165,10 @@ void check_base_year(const econ_options& o, const scenario& sc) {
 
 }  // namespace
 
-scenario load_case(const std::string& file, const econ_options& econ) {
+scenario load_case(const std::string& file, econ_options& econ, bool rate_given) {
     check_econ(econ);
     scenario sc = load_case(file);
+    if (sc.discount_rate && !rate_given) econ.rate = *sc.discount_rate;
     check_base_year(econ, sc);
     return sc;
 }
@@ -221,6 +222,7 @@ void add_common_options(po::options_description& opt, run_args& a, unsigned whic
 
 void read_common_options(const po::variables_map& vm, run_args& a) {
     read_run_counts(vm, a.opts);
+    a.rate_given = vm.count("rate") && !vm["rate"].defaulted();
     a.lang = parse_language(a.lang_text);
 }
 

@@ -37,6 +37,7 @@ struct run_args {
     std::string out_dir;
     run_options opts;
     econ_options econ;
+    bool rate_given = false;  // --rate on the command line (else the case's discount_rate, if any)
     language lang = language::sv;
     std::string lang_text = "sv";
     bool quiet = false;
@@ -103,8 +104,9 @@ scenario load_case(const std::string& file);
 double parse_number(const std::string& text);
 
 /// The economic options checked (as usage errors), then the case loaded, then
-/// --price-base-year checked against the case's years.
-scenario load_case(const std::string& file, const econ_options& econ);
+/// --price-base-year checked against the case's years. The case's `discount_rate`
+/// becomes econ.rate unless `rate_given` (--rate on the command line).
+scenario load_case(const std::string& file, econ_options& econ, bool rate_given);
 
 language parse_language(const std::string& lang);
 

@@ -157,7 +157,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         a.opts.shard_n = n;
     }
     fs::path dir = output_dir(a.out_dir, a.file);
-    scenario sc = load_case(a.file, a.econ);
+    scenario sc = load_case(a.file, a.econ, a.rate_given);
     if (rep.wanted && a.opts.shard_n > 1)
         throw usage_error("--report and --shard do not go together; merge first");
     if (rep.wanted) check_report_args(rep, sc);
@@ -211,7 +211,7 @@ int cmd_report(const std::vector<std::string>& args, const std::string& command,
     progress_meter meter(a.lang, !a.quiet && progress_meter::stderr_is_terminal());
     a.opts.progress = meter.callback();
     fs::path dir = output_dir(a.out_dir, a.file);
-    scenario sc = load_case(a.file, a.econ);
+    scenario sc = load_case(a.file, a.econ, a.rate_given);
     check_report_args(rep, sc);
     a.quiet = true;  // the report holds the tables; the console gets the warnings and the files written
     const scenario_result res = run_case(sc, a.opts);
@@ -259,7 +259,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     }
     if (case_file.empty()) case_file = first.case_file;
     fs::path dir = output_dir(a.out_dir, case_file);
-    scenario sc = load_case(case_file, a.econ);
+    scenario sc = load_case(case_file, a.econ, a.rate_given);
     run_identity id;
     scenario_result res;
     try {

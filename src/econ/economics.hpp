@@ -30,7 +30,7 @@
 namespace hemsim {
 
 struct econ_options {
-    double rate = 0.035;       // real discount rate per year (0 allowed; > -1)
+    double rate = default_discount_rate;  // real discount rate per year (0 allowed; > -1)
     int price_base_year = 0;   // calendar year whose amounts are not discounted; 0: the first simulated year
     double deadweight = 0;     // share in [0, 1] of the outcome difference that would have happened anyway
     double optimism_bias = 0;  // uplift >= 0 on the project cost category (0.2 = +20 %, Green Book)

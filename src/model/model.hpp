@@ -48,6 +48,10 @@ std::string iso(const date& d);
 /// A number in an error message ("16500", "0.15", "1e+12"); not for reports.
 std::string number_text(double v);
 
+/// The real discount rate a year when neither the case nor the command line gives one
+/// (ASEK and the Green Book: 3.5 %).
+inline constexpr double default_discount_rate = 0.035;
+
 /// The limits of what a case may ask for (docs/language.md, "Limits"): beyond
 /// them a run would exhaust the machine or the engine's bit masks. Checked at
 /// load time where they can be, while running where they cannot.
@@ -457,6 +461,9 @@ struct scenario {
     std::string units = "tkr";  // the seed's own units in printed tables: "tkr" or "mkr"
     std::uint32_t replications = 100;
     std::uint64_t seed = 1;
+    /// The case's real discount rate a year (`discount_rate`), when it gives one; the
+    /// command line's --rate overrides it, and without either the rate is 3.5 %.
+    std::optional<double> discount_rate;
     std::vector<alternative> alternatives;
     std::vector<std::string> input_files;  // every file read, for the manifest
     /// The model file's own numbers and notes as written, before any override of the case (for reports).

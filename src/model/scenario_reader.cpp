@@ -37,9 +37,10 @@ struct scenario_reader {
     // Top-level keys: the case's settings, its alternatives, and model values
     // (element arrays and `set`) that the case sets for every alternative.
     static std::vector<std::string> scenario_keys() {
-        std::vector<std::string> k{"title",          "description",  "model", "start",       "horizon_years",
-                                   "horizon_months", "replications", "seed",  "warmup_days", "years",
-                                   "units",          "alternative",  "set",   "source",      "note"};
+        std::vector<std::string> k{"title",         "description",    "model",        "start",
+                                   "horizon_years", "horizon_months", "replications", "seed",
+                                   "warmup_days",   "years",          "units",        "alternative",
+                                   "set",           "source",         "note",         "discount_rate"};
         for (const auto& key : element_keys()) k.push_back(key);
         return k;
     }
@@ -81,6 +82,16 @@ struct scenario_reader {
                      f.what + " is \"" + v +
                          "\"; write years = \"calendar\" (calendar years, the default) "
                          "or years = \"365-day\" (years of exactly 365 days, as in some reference models)");
+        }
+        if (const tnode* d = root.find("discount_rate")) {
+            field f = field_of(e, *d);
+            const double r = rd.number(f);
+            const tnode& at = rd.number_node(f);
+            if (!(r > -1 && r <= 1))
+                fail(at.at, f.what + " is " + format_number(r) +
+                                "; give the real discount rate a year as a share above -1 and at most 1 "
+                                "(discount_rate = 0.035 for 3.5 %)");
+            sc.discount_rate = r;
         }
         if (const tnode* u = root.find("units")) {
             field f = field_of(e, *u);

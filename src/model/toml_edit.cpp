@@ -369,4 +369,68 @@ void toml_document::add_override(const std::string& alternative, const std::stri
     splice(at, at, (at > 0 && text_[at - 1] != '\n' ? "\n" : "") + indent + key + " = " + written + "\n");
 }
 
+void toml_document::set_setting(const std::string& key, const std::string& value,
+                                const std::string& replaces) {
+    const tnode* here = nullptr;
+    const tnode* old = nullptr;
+    const tnode* last = nullptr;
+    for (const tnode& item : tree_->items) {
+        if (is_header(text_, item)) continue;
+        if (item.type == ttype::table && !is_inline_table(text_, item)) continue;  // a dotted key
+        last = &item;
+        if (item.key == key) here = &item;
+        if (!replaces.empty() && item.key == replaces) old = &item;
+    }
+    if (!here)
+        for (const tnode& item : tree_->items)
+            if (item.key == key)
+                throw error_at(file_name_, item,
+                               loader::in_quotes(key) + " is written as a table here; set it by hand");
+    if (here) {
+        splice(offset_of(text_, here->at), offset_of(text_, here->end), value);
+    } else if (old) {
+        splice(offset_of(text_, old->key_at), offset_of(text_, old->end), key + " = " + value);
+    } else {
+        const std::size_t at = last ? after_line(text_, offset_of(text_, last->end)) : 0;
+        splice(at, at, (at > 0 && text_[at - 1] != '\n' ? "\n" : "") + key + " = " + value + "\n");
+    }
+}
+
+void toml_document::copy_alternative(const std::string& from, const std::string& id, const std::string& name,
+                                     const std::string& description) {
+    if (const tnode* alts = tree_->find("alternative"); alts && alts->type == ttype::array)
+        for (const tnode& a : alts->items)
+            if (const tnode* aid = a.type == ttype::table ? a.find("id") : nullptr;
+                aid && aid->type == ttype::string && aid->text == id)
+                throw error_at(file_name_, *aid,
+                               "the case has an alternative " + loader::in_quotes(id) + " already");
+    const tnode& alt = find_alternative(text_, *tree_, from);
+    const std::size_t begin = line_start(text_, offset_of(text_, alt.at));
+    const std::size_t end = after_line(text_, offset_of(text_, alt.end));
+    // The block's own keys, edited in the copy from the last to the first.
+    struct edit {
+        std::size_t b, e;
+        std::string with;
+    };
+    std::vector<edit> edits;
+    auto value_of = [&](const char* k, const std::string& with) {
+        if (const tnode* n = alt.find(k); n && !is_header(text_, *n))
+            edits.push_back({offset_of(text_, n->at) - begin, offset_of(text_, n->end) - begin, with});
+    };
+    value_of("id", toml_basic_string(id));
+    value_of("name", toml_basic_string(name));
+    if (!description.empty()) value_of("description", toml_basic_string(description));
+    if (const tnode* b = alt.find("baseline")) {
+        const std::size_t b0 = line_start(text_, offset_of(text_, b->key_at));
+        edits.push_back({b0 - begin, after_line(text_, offset_of(text_, b->end)) - begin, ""});
+    }
+    std::sort(edits.begin(), edits.end(), [](const edit& x, const edit& y) { return x.b > y.b; });
+    std::string block = text_.substr(begin, end - begin);
+    for (const edit& e : edits) block.replace(e.b, e.e - e.b, e.with);
+    if (!block.empty() && block.back() != '\n') block += '\n';
+    const std::size_t at = text_.size();
+    std::string lead = at > 0 && text_[at - 1] != '\n' ? "\n\n" : "\n";
+    splice(at, at, lead + block);
+}
+
 }  // namespace hemsim

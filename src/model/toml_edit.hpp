@@ -19,8 +19,9 @@ struct tnode;
 /// A TOML file's text with its parsed tree. Each edit builds the new text, parses it
 /// and keeps it only when it parses (else it throws and the text stays as it was), so
 /// the positions of the next edit are those of the current text(). Edits never add or
-/// remove lines, except add_override; several edits on one line are applied from the
-/// last column to the first, when their positions come from one load.
+/// remove lines, except add_override, set_setting and copy_alternative; several edits on
+/// one line are applied from the last column to the first, when their positions come
+/// from one load.
 class toml_document {
 public:
     /// Parses `text`; `file_name` names the file in errors. Throws input_error on bad TOML.
@@ -59,6 +60,22 @@ public:
     /// is checked by loading the case, not here.
     void add_override(const std::string& alternative, const std::string& kind, const std::string& id,
                       const std::string& key, double value, const std::string& source = "");
+
+    /// Sets the top-level key `key` (one written before the file's first table) to
+    /// `value`, TOML text as it is to be written (`2009-01-01`, `36`, `0.03`): its value
+    /// replaced where it stands; else, when `replaces` is written there, that key and
+    /// its value replaced by `key = value` (horizon_years by horizon_months); else a new
+    /// line `key = value` after the last top-level key. Throws std::invalid_argument
+    /// when the key is written in a table or the result would not parse.
+    void set_setting(const std::string& key, const std::string& value, const std::string& replaces = "");
+
+    /// In a scenario, appends a copy of the [[alternative]] whose id is `from` (its
+    /// block from its header to its last value, sub-tables and comments within it
+    /// included) at the end of the file, with id `id`, name `name`, no `baseline`, and
+    /// `description` when given. Throws std::invalid_argument for no such alternative
+    /// or an id already there.
+    void copy_alternative(const std::string& from, const std::string& id, const std::string& name,
+                          const std::string& description = "");
 
 private:
     /// Replaces bytes [begin, end) of the text by `with`, keeping the result only if it parses.
