@@ -410,3 +410,117 @@ TEST_CASE("serve: a saved case run from the command line gives the page's result
     REQUIRE(r.code == 0);
     CHECK(hemsim::testing::read_file(out / "yearly.csv") == page->body);
 }
+
+TEST_CASE("serve: start, horizon, rate and a new alternative are saved and run as the command line runs them",
+          "[web]") {
+    running_server srv("settings");
+    const json settings = {
+        {"start", "2009-01-01"}, {"horizon_months", "18"}, {"discount_rate_percent", "3,3"}};
+    const json added = json::array({{{"id", "variant"}, {"name", "Fler boendestödjare"}}});
+    const json changes = {
+        {{"alternative", "variant"}, {"path", "staff.boendestodjare.fte"}, {"value", "9"}},
+        {{"alternative", "variant"}, {"path", "placement.harbarge.price_per_day"}, {"value", "600"}},
+    };
+    const json edit = {{"settings", settings}, {"added", added}, {"changes", changes}};
+
+    SECTION("validated, saved, and the saved case run from the command line gives the page's files") {
+        json v = edit;
+        v["case"] = default_case;
+        auto ok = srv.post("/api/validate", v);
+        REQUIRE(ok);
+        CHECK(json::parse(ok->body)["ok"] == true);
+
+        json s = edit;
+        s["case"] = default_case;
+        s["name"] = "med-variant";
+        auto saved = srv.post("/api/save", s);
+        REQUIRE(saved);
+        INFO(saved->body);
+        REQUIRE(saved->status == 200);
+        const fs::path file = srv.root / "cases" / "med-variant" / "case.toml";
+        const std::string text = hemsim::testing::read_file(file);
+        CHECK(text.find("\nstart = 2009-01-01\n") != std::string::npos);
+        CHECK(text.find("\nhorizon_months = 18\n") != std::string::npos);
+        CHECK(text.find("horizon_years") == std::string::npos);
+        CHECK(text.find("\ndiscount_rate = 0.033\n") != std::string::npos);
+        CHECK(text.find("\n[[alternative]]\nid = \"variant\"\nname = \"Fler boendestödjare\"\n") !=
+              std::string::npos);
+        const scenario mine = load_scenario(file);
+        REQUIRE(mine.alternatives.size() == 3);
+        CHECK(mine.horizon_months == 18);
+        CHECK(iso(mine.start) == "2009-01-01");
+        const alternative& variant = mine.alternatives[2];
+        CHECK(variant.id == "variant");
+        CHECK_FALSE(variant.baseline);
+        CHECK(variant.system.find_input("staff.boendestodjare.fte")->value == 9);
+        CHECK(mine.alternatives[0].system.find_input("staff.boendestodjare.fte")->value == 6);
+        // The page's case view gives the new settings.
+        auto view = srv.client().Get("/api/case?id=own/med-variant");
+        REQUIRE(view);
+        const json cj = json::parse(view->body);
+        CHECK(cj["discount_rate"] == 0.033);
+        CHECK(cj["horizon_months"] == 18);
+
+        json r = edit;
+        r["case"] = default_case;
+        r["replications"] = 20;
+        auto started = srv.post("/api/run", r);
+        REQUIRE(started);
+        INFO(started->body);
+        REQUIRE(started->status == 202);
+        const json done = srv.wait(json::parse(started->body)["id"]);
+        REQUIRE(done["state"] == "done");
+        CHECK(done["summary"]["headlines"].size() == 2);
+        const fs::path out = srv.root / "cli-out";
+        const auto cli =
+            hemsim::testing::cli({"run", file.string(), "-r", "20", "--out", out.string(), "-q"});
+        INFO(cli.err);
+        REQUIRE(cli.code == 0);
+        for (const char* name : {"yearly.csv", "economics.csv"}) {
+            auto page =
+                srv.client().Get(("/api/jobs/" + done["id"].get<std::string>() + "/files/" + name).c_str());
+            REQUIRE(page);
+            CHECK(hemsim::testing::read_file(out / name) == page->body);
+        }
+        // The rate is the case's: at the command line's default 3.5 % the present values differ.
+        const fs::path other = srv.root / "cli-rate";
+        const auto at_default = hemsim::testing::cli(
+            {"run", file.string(), "-r", "20", "--rate", "0.035", "--out", other.string(), "-q"});
+        REQUIRE(at_default.code == 0);
+        CHECK(hemsim::testing::read_file(other / "economics.csv") !=
+              hemsim::testing::read_file(out / "economics.csv"));
+    }
+    SECTION("bad settings and new alternatives get a message at their field, and nothing is saved") {
+        struct bad_case {
+            json settings, added;
+            int status;
+            const char* path;
+        };
+        const std::vector<bad_case> bad = {
+            {{{"horizon_months", 120000}}, nullptr, 400, "settings.horizon_months"},
+            {{{"horizon_months", "1,5"}}, nullptr, 400, "settings.horizon_months"},
+            {{{"start", "1 mars"}}, nullptr, 400, "settings.start"},
+            {{{"start", "2009-02-30"}}, nullptr, 422, "settings.start"},
+            {{{"discount_rate_percent", "tre"}}, nullptr, 400, "settings.discount_rate_percent"},
+            {{{"discount_rate_percent", -150}}, nullptr, 400, "settings.discount_rate_percent"},
+            {nullptr, json::array({{{"id", "../x"}, {"name", "X"}}}), 400, "added"},
+            {nullptr, json::array({{{"id", "projekt"}, {"name", "X"}}}), 422, "added"},
+            {nullptr, json::array({{{"id", "ny"}}}), 400, "added"},
+        };
+        for (const bad_case& b : bad) {
+            json body = {
+                {"case", default_case}, {"name", "trasig"}, {"settings", b.settings}, {"added", b.added}};
+            INFO(body.dump());
+            auto r = srv.post("/api/save", body);
+            REQUIRE(r);
+            INFO(r->body);
+            CHECK(r->status == b.status);
+            CHECK(json::parse(r->body)["path"] == b.path);
+            CHECK_FALSE(fs::exists(srv.root / "cases" / "trasig"));
+            auto v = srv.post("/api/validate", body);
+            REQUIRE(v);
+            CHECK(json::parse(v->body)["ok"] == false);
+            CHECK(json::parse(v->body)["path"] == b.path);
+        }
+    }
+}

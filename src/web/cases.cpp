@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -46,13 +47,78 @@ bool position_of(const std::string& where, std::string& file, std::uint32_t& lin
     return line > 0 && column > 0;
 }
 
+// A share as TOML text: the shortest decimal that reads back, with a point.
+std::string share_text(double x) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    std::string s(buf, r.ptr);
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
+}
+
+// The settings and the added alternatives, written into the scenario's text.
+std::string with_structure(const scenario& original, std::string text, const std::string& file,
+                           const case_edit& edit) {
+    const case_settings& st = edit.settings;
+    auto set = [&](const char* key, const std::string& value, const char* replaces, const char* path) {
+        try {
+            toml_document doc(text, file);
+            doc.set_setting(key, value, replaces);
+            text = doc.text();
+        } catch (const std::invalid_argument& e) {
+            throw save_error(e.what(), path, "");
+        }
+    };
+    if (st.start && *st.start != iso(original.start)) set("start", *st.start, "", "settings.start");
+    if (st.horizon_months && *st.horizon_months != original.horizon_months) {
+        const bool years = toml_document(text, file).text().find("\nhorizon_years") != std::string::npos;
+        if (years && *st.horizon_months % 12 == 0)
+            set("horizon_years", std::to_string(*st.horizon_months / 12), "", "settings.horizon_months");
+        else
+            set("horizon_months", std::to_string(*st.horizon_months), "horizon_years",
+                "settings.horizon_months");
+    }
+    if (st.discount_rate && *st.discount_rate != original.discount_rate.value_or(default_discount_rate))
+        set("discount_rate", share_text(*st.discount_rate), "", "settings.discount_rate");
+    const alternative& base = original.alternatives.at(original.baseline_index());
+    for (const added_alternative& a : edit.added) {
+        try {
+            toml_document doc(text, file);
+            doc.copy_alternative(base.id, a.id, a.name);
+            text = doc.text();
+        } catch (const std::invalid_argument& e) {
+            throw save_error(e.what(), "added", a.id);
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
-case_files edited_case(const fs::path& scenario_file, const std::vector<form_change>& changes) {
+scenario structured_case(const fs::path& scenario_file, const case_edit& edit, const fs::path& folder) {
+    const scenario original = load_scenario(scenario_file);
+    const fs::path case_path = folder / "case.toml", model_path = folder / "model.toml";
+    write_bytes(case_path, with_structure(original, with_model_beside(read_bytes(scenario_file)),
+                                          case_path.string(), edit));
+    write_bytes(model_path, read_bytes(original.model_file));
+    try {
+        return load_scenario(case_path);
+    } catch (const input_error& e) {
+        // The messages name the files as the user knows them.
+        std::string what = e.what();
+        const std::string prefix = folder.string() + "/";
+        for (std::size_t at; (at = what.find(prefix)) != std::string::npos;) what.erase(at, prefix.size());
+        throw input_error(what);
+    }
+}
+
+case_files edited_case(const fs::path& scenario_file, const case_edit& edit) {
+    const std::vector<form_change>& changes = edit.changes;
     const scenario original = load_scenario(scenario_file);
     scratch_folder tmp("hemsim-save");
     const fs::path case_path = tmp.path() / "case.toml", model_path = tmp.path() / "model.toml";
     case_files out{with_model_beside(read_bytes(scenario_file)), read_bytes(original.model_file)};
+    out.scenario = with_structure(original, out.scenario, case_path.string(), edit);
     write_bytes(case_path, out.scenario);
     write_bytes(model_path, out.model);
     for (const form_change& c : changes) {

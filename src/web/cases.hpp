@@ -4,9 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "model/model.hpp"
 
 namespace hemsim::web {
 
@@ -17,6 +20,30 @@ struct form_change {
     double value = 0;
     bool source_only = false;
     std::string source;
+};
+
+/// The case's settings as the form gives them; each one given is written (in the
+/// scenario's top-level keys) when it differs from the case's.
+struct case_settings {
+    std::optional<std::string> start;     // ISO 8601 date, as `start`
+    std::optional<int> horizon_months;    // as horizon_years when whole years and the case writes years
+    std::optional<double> discount_rate;  // a share a year (0.035), as `discount_rate`
+};
+
+/// A new alternative, a copy of the nollalternativ, that the form's changes may then change.
+struct added_alternative {
+    std::string id, name;
+};
+
+/// What the form changes in a case: its settings, new alternatives, then its numbers.
+struct case_edit {
+    case_settings settings;
+    std::vector<added_alternative> added;
+    std::vector<form_change> changes;
+
+    bool changes_structure() const {
+        return settings.start || settings.horizon_months || settings.discount_rate || !added.empty();
+    }
 };
 
 /// What a change cannot be saved as, with the path and alternative it concerns.
@@ -30,10 +57,20 @@ struct case_files {
     std::string scenario, model;  // case.toml (naming "model.toml") and model.toml
 };
 
-/// The case at `scenario_file` with `changes`, as the two files of a saved case. A
-/// number written in the scenario is edited where it stands; one that comes from
-/// the model becomes an override in the alternative's block of the scenario. The
-/// result is loaded before it is returned. Throws save_error or input_error.
-case_files edited_case(const std::filesystem::path& scenario_file, const std::vector<form_change>& changes);
+/// The case at `scenario_file` with `edit`, as the two files of a saved case: the
+/// settings in the scenario's top-level keys, each added alternative a copy of the
+/// nollalternativ's block at the end, then the numbers: one written in the scenario
+/// is edited where it stands; one that comes from the model becomes an override in
+/// the alternative's block of the scenario. The result is loaded before it is
+/// returned. Throws save_error (path "settings.<key>", "added" or the number's) or
+/// input_error.
+case_files edited_case(const std::filesystem::path& scenario_file, const case_edit& edit);
+
+/// The case at `scenario_file` with `edit`'s settings and added alternatives (not
+/// its numbers), written as case.toml and model.toml into `folder` and loaded from
+/// there (`folder` must outlive what reads the files, e.g. a run's manifest). An
+/// input_error names case.toml or model.toml, not the folder.
+scenario structured_case(const std::filesystem::path& scenario_file, const case_edit& edit,
+                         const std::filesystem::path& folder);
 
 }  // namespace hemsim::web

@@ -41,6 +41,9 @@ progress { width: 260px; height: 16px; }
 .error { background: #ffecec; border-left: 4px solid #c00; padding: 8px 12px; margin: 10px 0; white-space: pre-wrap; }
 iframe { width: 100%; height: 900px; border: 1px solid #ccc; }
 .limits { color: #555; font-size: 12px; }
+.path { color: #888; font-size: 10px; font-family: "DejaVu Sans Mono", monospace; }
+table.settings td { padding: 3px 8px 3px 0; vertical-align: top; }
+table.settings input { width: 110px; font: inherit; }
 </style>
 </head>
 <body>
@@ -70,7 +73,16 @@ const T = {
         wizard: "En ny ansökan utgår från mallen bostadskedjan (stödboende → träningslägenhet → eget kontrakt, med härbärge och misslyckanden; priser och beläggning från källorna). Svara på några frågor; resten kan ändras i formuläret sedan.",
         steps: ["Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
                 "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
-                "Vad ska fallet heta? (bokstäver, siffror, - och _)"] },
+                "Vad ska fallet heta? (bokstäver, siffror, - och _)"],
+        settings: "Fallets ramar", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
+        addAlt: "Lägg till alternativ (kopia av nollalternativet)", altName: "Nytt alternativs namn", isNew: "ny",
+        from: d => d === "start" ? ", från start" : `, från ${d}`,
+        keys: { price_per_month: "pris", price_per_day: "pris", fte: "tjänster", caseload: "klienter per tjänst",
+                annual_cost_per_fte: "årskostnad per tjänst", service_slots: "ärenden per tjänst", per_year: "antal", count: "antal",
+                probability: "andel", capacity: "platser", after: "vistelsetid", mean: "medel", sd: "standardavvikelse", min: "minst",
+                mode: "troligast", max: "högst", one_off: "engångsbelopp", cost_per_day: "kostnad", cost_per_month: "kostnad",
+                elapsed_days: "redan gångna dygn", max_stay_days: "längsta vistelse (dygn)", initial: "i dag", arrivals: "nya",
+                probabilities: "andel med", project_cost: "projektkostnad", duration: "längd" } },
   en: { tagline: "business cases against homelessness, with the nollalternativ", cases: "Cases", pick: "Pick a case on the left.",
         field: "Figure", source: "Source", run: "Run", cancel: "Cancel", reps: "Simulated futures",
         queued: n => `Waiting in line: ${n} run(s) before this one.`, running: (d, t) => `Running: ${d} of ${t} simulations done.`,
@@ -87,9 +99,18 @@ const T = {
         wizard: "A new application starts from the housing-chain template (support housing → trial apartment → own lease, with shelters and failures; prices and caseloads from the sources). Answer a few questions; the rest can be changed in the form afterwards.",
         steps: ["How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
                 "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
-                "What shall the case be called? (letters, digits, - and _)"] }
+                "What shall the case be called? (letters, digits, - and _)"],
+        settings: "The case's frame", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
+        addAlt: "Add an alternative (a copy of the nollalternativ)", altName: "The new alternative's name", isNew: "new",
+        from: d => d === "start" ? ", from the start" : `, from ${d}`,
+        keys: { price_per_month: "price", price_per_day: "price", fte: "posts", caseload: "clients per post",
+                annual_cost_per_fte: "annual cost per post", service_slots: "cases per post", per_year: "number", count: "number",
+                probability: "share", capacity: "places", after: "stay", mean: "mean", sd: "standard deviation", min: "min",
+                mode: "most likely", max: "max", one_off: "one-off amount", cost_per_day: "cost", cost_per_month: "cost",
+                elapsed_days: "days already passed", max_stay_days: "longest stay (days)", initial: "today", arrivals: "new",
+                probabilities: "share with", project_cost: "project cost", duration: "length" } }
 };
-let lang = "sv", current = null, job = null, timer = null;
+let lang = "sv", current = null, job = null, timer = null, added = [];
 const $ = id => document.getElementById(id);
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
@@ -131,11 +152,25 @@ async function loadCases() {
 // The form: one row per input of the model, one column per alternative.
 async function openCase(id) {
   current = await api("/api/case?id=" + encodeURIComponent(id));
+  added = [];
   for (const b of document.querySelectorAll("nav button")) b.classList.toggle("current", b.dataset.case === id);
-  const alts = current.alternatives;
+  render();
+}
+// A number's name in words (the path below it, small, for --set and the docs).
+function label(p) {
+  const [base, at] = p.split("@");
+  const words = base.split(".").slice(1).map(x => T[lang].keys[x] || x.replace(/_/g, " "));
+  return words.join(" · ") + (at ? T[lang].from(at) : "");
+}
+// The form, with the alternatives added so far (copies of the nollalternativ) and,
+// when re-drawn, what was typed before.
+function render(keep = { changes: [], settings: {} }) {
+  const base = current.alternatives.find(a => a.baseline);
+  const alts = current.alternatives.concat(added.map(a => ({ id: a.id, name: a.name, baseline: false, added: true, inputs: base.inputs })));
   const paths = [];
   for (const a of alts) for (const i of a.inputs) if (!paths.includes(i.path)) paths.push(i.path);
-  const head = el("tr", {}, el("th", {}, T[lang].field), ...alts.map(a => el("th", {}, a.name)), el("th", {}, T[lang].source));
+  const head = el("tr", {}, el("th", {}, T[lang].field), ...alts.map(a => el("th", {}, a.name + (a.added ? " (" + T[lang].isNew + ")" : ""))),
+                  el("th", {}, T[lang].source));
   // Grouped as an application is: housing and prices, staff, services, supplies, clients, moves, project costs.
   const order = ["placement", "staff", "service", "supply", "attribute", "group", "transition", "alternative"];
   const kind = p => p.split(".")[0];
@@ -176,7 +211,8 @@ async function openCase(id) {
                                   "aria-label": T[lang].source + " " + p });
     note.value = src;
     note.oninput = () => note.parentElement.classList.toggle("changed", note.value !== note.dataset.orig);
-    return el("tr", {}, el("td", {}, p + (any && any.unit ? " (" + any.unit + ")" : "")), ...cells, el("td", { class: "src" }, note));
+    return el("tr", {}, el("td", {}, label(p) + (any && any.unit ? " (" + any.unit + ")" : ""), el("div", { class: "path" }, p)),
+              ...cells, el("td", { class: "src" }, note));
   }
   const reps = el("input", { type: "text", id: "reps", value: String(Math.min(current.replications, MAX_REPS)), size: 6 });
   const run = el("button", { type: "button", id: "run" }, T[lang].run);
@@ -187,14 +223,61 @@ async function openCase(id) {
   const save = el("button", { type: "button", id: "save" }, T[lang].save);
   save.onclick = () => saveCase(false);
   cancel.onclick = () => job && api("/api/jobs/" + job + "/cancel", {});
+  // The case's frame: start, horizon, discount rate.
+  const setting = (path, text, orig) => {
+    const input = el("input", { type: "text", "data-path": path, "data-orig": orig, "aria-label": text });
+    input.value = keep.settings[path] !== undefined ? keep.settings[path] : orig;
+    input.oninput = () => { markSetting(input); validateSoon(); };
+    return el("tr", {}, el("td", {}, text), el("td", {}, input, el("div", { class: "msg" })));
+  };
+  const frame = el("table", { class: "settings" },
+    setting("settings.start", T[lang].start, current.start),
+    setting("settings.horizon_months", T[lang].horizonM, String(current.horizon_months)),
+    setting("settings.discount_rate_percent", T[lang].rate, typed(Math.round(current.discount_rate * 1e10) / 1e8)));
+  const altName = el("input", { type: "text", id: "new-alt-name", size: 24, "aria-label": T[lang].altName, placeholder: T[lang].altName });
+  const addAlt = el("button", { type: "button", id: "add-alt" }, T[lang].addAlt);
+  addAlt.onclick = () => {
+    const name = altName.value.trim();
+    if (!name) { altName.focus(); return; }
+    let id = name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32) || "alternativ";
+    const taken = x => current.alternatives.some(a => a.id === x) || added.some(a => a.id === x);
+    for (let k = 2, stem = id; taken(id); k++) id = stem + "_" + k;
+    const before = { changes: changes(), settings: typedSettings() };
+    added.push({ id, name });
+    render(before);
+    validateSoon();
+  };
   $("case").replaceChildren(
-    el("h2", {}, current.title), el("p", {}, T[lang].horizon(current.start, current.horizon_months)),
+    el("h2", {}, current.title), el("h3", {}, T[lang].settings), frame,
     el("table", { class: "form" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("div", { class: "run" }, altName, addAlt),
     el("div", { class: "run" }, name, save, el("span", { id: "save-status" })),
     el("div", { class: "run" }, el("label", {}, T[lang].reps + " ", reps), run, cancel,
        el("progress", { id: "progress", max: "1", value: "0" }), el("span", { id: "status" })),
     el("div", { id: "result" }));
-  for (const i of document.querySelectorAll("input[data-path]")) mark(i);
+  for (const c of keep.changes) {
+    const sel = `[data-alt="${CSS.escape(c.alternative)}"][data-path="${CSS.escape(c.path)}"]`;
+    const e = document.querySelector((c.source !== undefined ? "textarea" : "input") + sel);
+    if (e) { e.value = c.source !== undefined ? c.source : c.value; if (e.oninput) e.oninput(); }
+  }
+  for (const i of document.querySelectorAll("input[data-alt][data-path]")) mark(i);
+  for (const i of document.querySelectorAll("input[data-path^='settings.']")) markSetting(i);
+}
+function markSetting(input) {
+  const changed = input.value.trim() !== input.dataset.orig;
+  input.parentElement.classList.toggle("changed", changed);
+  input.title = changed ? T[lang].changed + " " + input.dataset.orig : "";
+}
+function typedSettings() {
+  const s = {};
+  for (const i of document.querySelectorAll("input[data-path^='settings.']")) s[i.dataset.path] = i.value;
+  return s;
+}
+// The settings changed in the form, as the server takes them.
+function settings() {
+  const s = {};
+  for (const i of document.querySelectorAll("td.changed input[data-path^='settings.']")) s[i.dataset.path.slice(9)] = i.value.trim();
+  return s;
 }
 function parsed(v) { return Number(String(v).replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-")); }
 function mark(input) {
@@ -204,7 +287,7 @@ function mark(input) {
   input.title = changed ? T[lang].changed + " " + typed(input.dataset.orig) : "";
 }
 function changes() {
-  return [...document.querySelectorAll("td.changed input")].map(i => ({ alternative: i.dataset.alt, path: i.dataset.path, value: i.value }))
+  return [...document.querySelectorAll("td.changed input[data-alt]")].map(i => ({ alternative: i.dataset.alt, path: i.dataset.path, value: i.value }))
     .concat([...document.querySelectorAll("td.changed textarea")].map(t => ({ alternative: t.dataset.alt, path: t.dataset.path, source: t.value })));
 }
 let validating = null;
@@ -220,14 +303,14 @@ function showError(e) {
 }
 async function validate() {
   try {
-    const r = await api("/api/validate", { case: current.id, changes: changes() });
+    const r = await api("/api/validate", { case: current.id, settings: settings(), added, changes: changes() });
     return showError(r.ok ? null : r);
   } catch (e) { return showError(e); }
 }
 async function saveCase(overwrite) {
   const name = $("save-name").value;
   try {
-    const r = await api("/api/save", { case: current.id, name, changes: changes(), overwrite });
+    const r = await api("/api/save", { case: current.id, name, settings: settings(), added, changes: changes(), overwrite });
     $("save-status").textContent = T[lang].saved(r.id);
     await loadCases();
   } catch (e) {
@@ -241,7 +324,7 @@ async function saveCase(overwrite) {
 async function startRun() {
   if (!(await validate())) return;
   try {
-    const j = await api("/api/run", { case: current.id, changes: changes(), replications: $("reps").value, lang });
+    const j = await api("/api/run", { case: current.id, settings: settings(), added, changes: changes(), replications: $("reps").value, lang });
     job = j.id; $("cancel").disabled = false; $("run").disabled = true; $("result").replaceChildren();
     poll();
   } catch (e) { showError(e); }
@@ -314,8 +397,13 @@ async function wizard() {
   show();
 }
 $("new-case").onclick = wizard;
-$("lang-sv").onclick = () => { lang = "sv"; texts(); if (current) openCase(current.id); };
-$("lang-en").onclick = () => { lang = "en"; texts(); if (current) openCase(current.id); };
+const relabel = l => {
+  const before = current ? { changes: changes(), settings: typedSettings() } : null;
+  lang = l; texts();
+  if (current) render(before);
+};
+$("lang-sv").onclick = () => relabel("sv");
+$("lang-en").onclick = () => relabel("en");
 texts();
 loadCases();
 </script>

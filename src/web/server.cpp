@@ -193,9 +193,87 @@ struct server::impl {
         return out;
     }
 
-    // The changes applied to a loaded case.
-    void apply(scenario& sc, const json& changes) const {
-        for (const form_change& c : parse_changes(changes)) {
+    // The form's settings: {"start": "2009-01-01", "horizon_months": 36, "discount_rate_percent": "3,5"}.
+    case_settings parse_settings(const json& s) const {
+        case_settings out;
+        if (s.is_null()) return out;
+        if (!s.is_object()) throw request_error(400, "'settings' must be an object");
+        if (s.contains("start")) {
+            static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+            if (!s["start"].is_string() || !std::regex_match(s["start"].get<std::string>(), day))
+                throw request_error(400, "the start is a date, written as 2009-01-01", "settings.start");
+            out.start = s["start"].get<std::string>();
+        }
+        if (s.contains("horizon_months")) {
+            const double m = form_number(s["horizon_months"], "settings.horizon_months");
+            if (m < 1 || m != std::floor(m) || m > o.max_horizon_months)
+                throw request_error(400,
+                                    "the horizon is a whole number of months from 1 to " +
+                                        std::to_string(o.max_horizon_months) + " (this server's limit)",
+                                    "settings.horizon_months");
+            out.horizon_months = static_cast<int>(m);
+        }
+        if (s.contains("discount_rate_percent")) {
+            const double r = form_number(s["discount_rate_percent"], "settings.discount_rate_percent");
+            if (!(r > -100 && r <= 100))
+                throw request_error(400,
+                                    "the discount rate is a percentage a year above -100 and at most 100 "
+                                    "(3,5 for 3,5 %)",
+                                    "settings.discount_rate_percent");
+            out.discount_rate = std::round(r * 1e8) / 1e10;  // "3,3" % as 0.033, not 0.032999...
+        }
+        return out;
+    }
+
+    // New alternatives, copies of the nollalternativ: [{id, name}].
+    static std::vector<added_alternative> parse_added(const json& a) {
+        std::vector<added_alternative> out;
+        if (a.is_null()) return out;
+        if (!a.is_array()) throw request_error(400, "'added' must be a list", "added");
+        if (a.size() > 8) throw request_error(400, "at most 8 new alternatives at once", "added");
+        static const std::regex id("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$");
+        for (const json& x : a) {
+            if (!x.is_object() || !x.contains("id") || !x["id"].is_string() || !x.contains("name") ||
+                !x["name"].is_string())
+                throw request_error(400, "a new alternative is {\"id\": ID, \"name\": NAME}", "added");
+            const std::string i = x["id"], n = x["name"];
+            if (!std::regex_match(i, id))
+                throw request_error(
+                    400,
+                    "an alternative's id has letters, digits, '-' and '_' only (at most 40): '" + i + "'",
+                    "added", i);
+            if (n.empty() || n.size() > 200)
+                throw request_error(400, "an alternative's name has 1 to 200 characters", "added", i);
+            out.push_back({i, n});
+        }
+        return out;
+    }
+
+    case_edit parse_edit(const json& body) const {
+        return {parse_settings(body.value("settings", json())), parse_added(body.value("added", json())),
+                parse_changes(body.value("changes", json()))};
+    }
+
+    // The case `id` with the form's edit, loaded: its settings and new alternatives
+    // from files written into `keep` (made when needed; it must outlive the run),
+    // then its numbers changed in memory.
+    scenario load_edited(const std::string& id, const case_edit& edit,
+                         std::shared_ptr<scratch_folder>& keep) const {
+        scenario sc;
+        if (edit.changes_structure()) {
+            const fs::path from = case_file(id);
+            keep = std::make_shared<scratch_folder>("hemsim-case");
+            try {
+                sc = structured_case(from, edit, keep->path());
+            } catch (const save_error& e) {
+                throw request_error(422, e.what(), e.path, e.alternative);
+            } catch (const input_error& e) {
+                throw request_error(422, e.what(), edit.settings.start ? "settings.start" : "");
+            }
+        } else {
+            sc = load(id);
+        }
+        for (const form_change& c : edit.changes) {
             if (c.source_only) continue;  // a note changes no figure
             try {
                 set_value_in(sc, c.alternative, c.path, c.value);
@@ -203,6 +281,7 @@ struct server::impl {
                 throw request_error(422, e.what(), c.path, c.alternative);
             }
         }
+        return sc;
     }
 
     // Saves the case with the form's changes as own/<name>: case.toml and model.toml,
@@ -216,17 +295,17 @@ struct server::impl {
             throw request_error(400, "a case's name has letters, digits, '-' and '_' only (at most 64)",
                                 "name");
         const fs::path from = case_file(body["case"]);
-        const std::vector<form_change> changes = parse_changes(body.value("changes", json()));
+        const case_edit edit = parse_edit(body);
         {
-            scenario check = load(body["case"]);
-            apply(check, body.value("changes", json()));  // the form's own messages first
+            std::shared_ptr<scratch_folder> keep;
+            load_edited(body["case"], edit, keep);  // the form's own messages first
         }
         const fs::path dest = o.cases_dir / name;
         if (fs::exists(dest) && !body.value("overwrite", false))
             throw request_error(409, "a case called '" + name + "' exists; confirm to replace it", "name");
         case_files files;
         try {
-            files = edited_case(from, changes);
+            files = edited_case(from, edit);
         } catch (const save_error& e) {
             throw request_error(422, e.what(), e.path, e.alternative);
         } catch (const input_error& e) {
@@ -245,6 +324,7 @@ struct server::impl {
                {"start", iso(sc.start)},
                {"horizon_months", sc.horizon_months},
                {"units", sc.units},
+               {"discount_rate", sc.discount_rate.value_or(default_discount_rate)},
                {"replications", sc.replications},
                {"alternatives", json::array()}};
         for (const alternative& a : sc.alternatives) {
@@ -314,8 +394,9 @@ struct server::impl {
 
     json start_run(const json& body) {
         if (!body.contains("case") || !body["case"].is_string()) throw request_error(400, "'case' is wanted");
-        scenario sc = load(body["case"]);
-        apply(sc, body.value("changes", json()));
+        const case_edit edit = parse_edit(body);
+        std::shared_ptr<scratch_folder> keep;
+        scenario sc = load_edited(body["case"], edit, keep);
         std::uint32_t reps = sc.replications;
         if (body.contains("replications")) {
             const double r = form_number(body["replications"], "replications");
@@ -340,10 +421,12 @@ struct server::impl {
         // cannot be written there leaves them out, the run goes on).
         std::optional<case_files> as_files;
         try {
-            as_files = edited_case(case_file(body["case"]), parse_changes(body.value("changes", json())));
+            as_files = edited_case(case_file(body["case"]), edit);
         } catch (const std::exception&) {
         }
-        auto j = jobs.submit(id, out, [sc, reps, lang, tornado, command, as_files](job& jb) {
+        econ_options econ;
+        econ.rate = sc.discount_rate.value_or(default_discount_rate);
+        auto j = jobs.submit(id, out, [sc, reps, lang, tornado, command, as_files, econ, keep](job& jb) {
             run_options opts;
             opts.replications = reps;
             opts.cancel = &jb.cancel;
@@ -354,9 +437,9 @@ struct server::impl {
             const scenario_result res = run_case(sc, opts);
             report_plan plan;
             plan.sensitivity = tornado;
-            const report_request rq = plan_report(sc, opts, econ_options{}, lang, plan, command);
+            const report_request rq = plan_report(sc, opts, econ, lang, plan, command);
             report_options ro;
-            run_files_result rf = run_files(sc, res, econ_options{}, command, &rq, &ro);
+            run_files_result rf = run_files(sc, res, econ, command, &rq, &ro);
             if (jb.cancel) throw run_cancelled();
             output_set files(jb.out_dir);
             std::vector<std::string> names;
@@ -455,8 +538,8 @@ struct server::impl {
                           throw request_error(400, "'case' is wanted");
                       // As the user types: an answer, not an HTTP error, for a value that is wrong.
                       try {
-                          scenario sc = load(b["case"]);
-                          apply(sc, b.value("changes", json()));
+                          std::shared_ptr<scratch_folder> keep;
+                          load_edited(b["case"], parse_edit(b), keep);
                       } catch (const request_error& e) {
                           json j{{"ok", false}, {"error", e.what()}};
                           if (!e.path.empty()) j["path"] = e.path;

@@ -133,6 +133,35 @@ try {
           "Bostadsförmedlingen, avtal 2026: 45 om året", "its edited source note is saved with it");
   await shot("saved-case");
 
+  // An alternative added as a copy of the nollalternativ, changed, with a new horizon; saved and reopened.
+  await page.fill("#new-alt-name", "Fler stödjare");
+  await page.click("#add-alt");
+  const copied = page.locator('input[data-alt="fler_stodjare"][data-path="staff.boendestodjare.fte"]');
+  await copied.waitFor();
+  check((await copied.inputValue()) === (await page.locator('input[data-alt="nollalternativ"][data-path="staff.boendestodjare.fte"]').inputValue()) &&
+        (await page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@start"]').inputValue()) === "45",
+        "a new alternative is a copy of the nollalternativ, and what was typed before stays");
+  await copied.fill("9");
+  const horizon = page.locator('input[data-path="settings.horizon_months"]');
+  await horizon.fill("999999");
+  await page.waitForSelector('td.bad input[data-path="settings.horizon_months"]');
+  const horizonMessage = await page.locator("td.bad .msg").first().textContent();
+  check(/horizon/.test(horizonMessage), `a horizon beyond the server's limit gets a message at its field ("${horizonMessage}")`);
+  await horizon.fill("24");
+  await page.waitForTimeout(800);
+  check((await page.locator("td.bad").count()) === 0, "a horizon of 24 months is accepted");
+  await shot("added-alternative");
+  await page.fill("#save-name", "med-variant");
+  await page.click("#save");
+  await page.waitForFunction(() => /med-variant/.test(document.getElementById("save-status").textContent));
+  await page.reload();
+  await page.waitForSelector('nav button[data-case="own/med-variant"]');
+  await page.click('nav button[data-case="own/med-variant"]');
+  const again = page.locator('input[data-alt="fler_stodjare"][data-path="staff.boendestodjare.fte"]');
+  await again.waitFor();
+  check((await again.inputValue()) === "9" && (await page.locator('input[data-path="settings.horizon_months"]').inputValue()) === "24",
+        "the added alternative and the horizon are saved and open again");
+
   // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
   await page.click("#new-case");
   const answers = ["40", "17 000", "25", "50", "ny-ansokan"];
