@@ -43,7 +43,7 @@ TEST_CASE("a maximum stay moves the client on, or counts a breach when there is 
     index_t ut = add_placement(m, "ut", 0, true);
     m.placements[akut].max_stay_days = 30;
     m.placements[akut].after_max_stay = stod;
-    m.placements[stod].capacity = 1;
+    m.placements[stod].capacity = constant(1);
     add_transition(m, stod, ut, fixed(50));
     index_t g = add_group(m, "g");
     add_initial(m, g, akut, 3);  // no way out of akut but the rule
@@ -74,7 +74,7 @@ TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is coun
     m.attributes = {attr("ung_vuxen", 0), attr("missbruk", 0)};
     index_t harb = add_placement(m, "harbarge", 550);
     index_t stod = add_placement(m, "stod", 900);
-    m.placements[stod].capacity = 1;
+    m.placements[stod].capacity = constant(1);
     placement::bar b;
     b.when.all_of = 1;   // ung_vuxen
     b.when.none_of = 2;  // & !missbruk
