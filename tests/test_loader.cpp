@@ -3,6 +3,7 @@
 // checked for the file, the line:column and the fix in its message.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -868,4 +869,41 @@ TEST_CASE("a capacity may change on dates, as a schedule", "[loader][capacity]")
         o.replications = 2;
         CHECK_NOTHROW(run_case(*sc, o));
     }
+}
+
+TEST_CASE("an uncertain capacity step is drawn once a replication and used from its date",
+          "[loader][capacity][uncertainty]") {
+    // 30 clients ready for b, where nobody leaves within the horizon: b holds exactly its
+    // capacity from day 10, a whole number drawn from uniform [5, 15] in each replication.
+    fs::path model_file = write_temp(
+        "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"a\"\nprice_per_day = 100\npayer = "
+        "\"enheten\"\n\n[[placement]]\nid = \"b\"\nprice_per_day = 100\n"
+        "capacity = [ { value = 0 }, { from = 2010-01-11, value = { uniform = [5, 15] } } ]\n"
+        "payer = \"enheten\"\n\n[[placement]]\nid = \"ut\"\nterminal = true\n\n[[group]]\nid = \"g\"\n\n"
+        "  [[group.initial]]\n  placement = \"a\"\n  count = 30\n  state = \"ready\"\n\n"
+        "[[transition]]\nfrom = \"a\"\nto = \"b\"\nafter = 0\n\n"
+        "[[transition]]\nfrom = \"b\"\nto = \"ut\"\nafter = 1000\n");
+    fs::path case_file = write_temp("title = \"t\"\nmodel = \"" + model_file.filename().string() +
+                                    "\"\nstart = 2010-01-01\nhorizon_months = 12\nreplications = 100\nseed = "
+                                    "3\n\n[[alternative]]\nid = \"nollalternativ\"\nbaseline = true\n\n"
+                                    "[[alternative]]\nid = \"projekt\"\n");
+    scenario sc = load_scenario(case_file);
+    fs::remove(model_file);
+    fs::remove(case_file);
+    REQUIRE(sc.alternatives[0].system.uncertain.size() == 1);
+    CHECK(sc.alternatives[0].system.uncertain[0].path == "placement.b.capacity@2010-01-11");
+    scenario_result res = run_case(sc, {});
+    const index_t b = sc.alternatives[0].system.find_placement("b");
+    double lowest = 16, highest = 4;
+    for (const replication_result& r : res.alts[0].reps) {
+        REQUIRE(r.params.size() == 1);
+        const double cap = r.params[0];
+        CHECK(cap == std::floor(cap));
+        CHECK(cap >= 5);
+        CHECK(cap <= 15);
+        lowest = std::min(lowest, cap);
+        highest = std::max(highest, cap);
+        CHECK(r.person_days[b] == Approx(cap * 355));  // one year: index b
+    }
+    CHECK(lowest < highest);
 }
