@@ -213,6 +213,31 @@ TEST_CASE("clients who can never exit are reported, not inverted", "[analytic]")
     CHECK(csv.find(",a,never_exits,,0.5\n") != std::string::npos);
 }
 
+TEST_CASE("a capacity that changes on dates is said to be ignored, and changes nothing", "[analytic]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 100);
+    index_t e = add_placement(m, "e", 0, true);
+    add_transition(m, a, e, fixed(10));
+    add_group(m, "g");
+    m.placements[a].capacity = constant(5);
+    const analytic_result constant_cap = analyze(m, 0);
+    schedule beds = constant(15);
+    beds.steps = {{ymd(2009, 1, 1), 25}, {ymd(2010, 1, 1), 32}};
+    m.placements[a].capacity = beds;
+    const analytic_result scheduled = analyze(m, 0);
+    auto said = [](const analytic_result& r) {
+        for (const analytic_note& n : r.notes)
+            if (n.en == "placement 'a': its capacity changes on dates; ignored, as every capacity")
+                return true;
+        return false;
+    };
+    CHECK_FALSE(said(constant_cap));
+    CHECK(said(scheduled));
+    CHECK(scheduled.entry(a)->days[a] == Approx(10));
+    CHECK(scheduled.entry(a)->total_cost_sek == Approx(1000));
+}
+
 TEST_CASE("too many attributes are refused", "[analytic]") {
     model m;
     add_payer(m, "enheten");

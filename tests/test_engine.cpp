@@ -135,7 +135,7 @@ TEST_CASE("a capacity makes clients wait in their current placement", "[engine][
     index_t a = add_placement(m, "a", 10);
     index_t b = add_placement(m, "b", 20);
     index_t out = add_placement(m, "ut", 0, true);
-    m.placements[b].capacity = 2;
+    m.placements[b].capacity = constant(2);
     index_t g = add_group(m, "g");
     add_initial(m, g, a, 5);
     add_transition(m, a, b, fixed(1));
@@ -147,6 +147,91 @@ TEST_CASE("a capacity makes clients wait in their current placement", "[engine][
     for (const auto& r : tr.rows)
         if (r.what == "served") waits.push_back(r.wait);
     CHECK(waits == std::vector<double>{0, 0, 10, 10, 20});
+}
+
+TEST_CASE("a capacity that rises on a date lets the waiting clients in at once",
+          "[engine][gates][capacity]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t b = add_placement(m, "b", 20);
+    index_t out = add_placement(m, "ut", 0, true);
+    schedule cap = constant(5);
+    cap.steps = {{ymd(2010, 1, 21), 12}};  // day 20: from 5 to 12 places
+    m.placements[b].capacity = cap;
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 30, initial_state::ready);
+    add_transition(m, a, b, fixed(0));
+    add_transition(m, b, out, fixed(10));
+    trace tr = run_trace(m, ymd(2010, 1, 1), 12);
+    // 5 enter at 0 and 10; at 20 the 5 that leave and 7 more places take 12; the last 8 at 30.
+    std::vector<double> entries_b;
+    for (const auto& r : tr.rows)
+        if (r.what == "enter" && r.id == b) entries_b.push_back(r.t);
+    std::vector<double> want_entries;
+    for (auto [t, n] : std::vector<std::pair<double, int>>{{0, 5}, {10, 5}, {20, 12}, {30, 8}})
+        want_entries.insert(want_entries.end(), static_cast<std::size_t>(n), t);
+    CHECK(entries_b == want_entries);
+    std::vector<double> want_exits;
+    for (double t : want_entries) want_exits.push_back(t + 10);
+    CHECK(tr.times("exit") == want_exits);
+}
+
+TEST_CASE("a capacity that falls below the clients present moves nobody and admits nobody until below it",
+          "[engine][gates][capacity]") {
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 10);
+    index_t b = add_placement(m, "b", 20);
+    index_t out = add_placement(m, "ut", 0, true);
+    schedule cap = constant(10);
+    cap.steps = {{ymd(2010, 1, 6), 4}};  // day 5: from 10 to 4 places, with 8 clients there
+    m.placements[b].capacity = cap;
+    index_t g = add_group(m, "g");
+    // 8 clients in b, two each leaving on days 8, 10, 12 and 14 (a stay of 20 days, part-way through).
+    for (double elapsed : {12.0, 10.0, 8.0, 6.0}) {
+        initial_stock st;
+        st.id = "b_" + std::to_string(static_cast<int>(elapsed));
+        st.placement = b;
+        st.count = 2;
+        st.state = initial_state::elapsed;
+        st.elapsed_days = elapsed;
+        m.groups[g].initial.push_back(st);
+    }
+    add_initial(m, g, a, 6);  // ready for b on day 6, after the fall
+    add_transition(m, a, b, fixed(6));
+    add_transition(m, b, out, fixed(20));
+    trace tr = run_trace(m, ymd(2010, 1, 1), 12);
+    // Nobody leaves b before the end of the stay: the fall moved nobody out.
+    CHECK(tr.times("exit") == std::vector<double>{8, 8, 10, 10, 12, 12, 14, 14, 32, 32, 34, 34, 52, 52});
+    // Occupancy 8, 6, 4: nobody enters; below 4 on day 12 and 14: two each; the last two on day 32.
+    std::vector<double> entries_b;
+    for (const auto& r : tr.rows)
+        if (r.what == "enter" && r.id == b && r.t > 0) entries_b.push_back(r.t);
+    CHECK(entries_b == std::vector<double>{12, 12, 14, 14, 32, 32});
+    std::vector<double> waits;
+    for (const auto& r : tr.rows)
+        if (r.what == "served") waits.push_back(r.wait);
+    CHECK(waits == std::vector<double>{6, 6, 8, 8, 26, 26});
+}
+
+TEST_CASE("a constant capacity written as a schedule of one step runs exactly as the constant",
+          "[engine][gates][capacity]") {
+    model m = kedjan(30, 20, 10, 1, 2);
+    m.placements[2].capacity = constant(5);
+    trace plain = run_trace(m, ymd(2010, 1, 1), 36);
+    // A step at the start is in force from the start: the same capacity, the same run.
+    schedule dated;
+    dated.steps = {{ymd(2010, 1, 1), 5}};
+    m.placements[2].capacity = dated;
+    trace stepped = run_trace(m, ymd(2010, 1, 1), 36);
+    REQUIRE(plain.rows.size() == stepped.rows.size());
+    bool same = true;
+    for (std::size_t i = 0; i < plain.rows.size(); ++i)
+        same = same && plain.rows[i].t == stepped.rows[i].t && plain.rows[i].what == stepped.rows[i].what &&
+               plain.rows[i].id == stepped.rows[i].id;
+    CHECK(same);
+    CHECK(plain.times("served").size() > 0);
 }
 
 TEST_CASE("staff slots are held in the destination and freed on leaving it", "[engine][gates]") {
@@ -217,7 +302,7 @@ TEST_CASE("queue ids: services, then a waiting list per transition, active with 
           "[engine][queues]") {
     // Transitions: stodboende_forsok (gated), forsok_harbarge, forsok_eget, harbarge_stodboende.
     model m = kedjan(30, 20, 10, 1, 2);
-    m.placements[2].capacity = 5;  // harbarge: forsok_harbarge waits for room
+    m.placements[2].capacity = constant(5);  // harbarge: forsok_harbarge waits for room
     const std::vector<queue_info> q = m.queues();
     REQUIRE(q.size() == m.services.size() + m.transitions.size());
     CHECK(q[0].kind == queue_kind::service);

@@ -3,6 +3,7 @@
 // checked for the file, the line:column and the fix in its message.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -305,7 +306,9 @@ TEST_CASE("every construct of the model language", "[loader]") {
         REQUIRE(forsok.price_per_day_sek.steps.size() == 1);
         CHECK(forsok.price_per_day_sek.steps[0].from == ymd(2009, 1, 1));
         CHECK(forsok.price_per_day_sek.steps[0].value == 10);
-        CHECK(m.placements[0].capacity == 60u);
+        REQUIRE(m.placements[0].capacity.has_value());
+        CHECK(m.placements[0].capacity->constant());
+        CHECK(m.placements[0].capacity->initial == 60);
         CHECK_FALSE(forsok.capacity.has_value());
         CHECK(m.supplies[0].process == arrival_process::even);
     }
@@ -417,7 +420,8 @@ TEST_CASE("a scenario's overrides build each alternative", "[loader]") {
         CHECK(p.groups[0].initial[1].count == 20);
         CHECK(p.services[0].duration.kind == dist_kind::exponential);
         CHECK(p.services[0].duration.a == 30);
-        CHECK(p.placements[harbarge].capacity == 12u);
+        REQUIRE(p.placements[harbarge].capacity.has_value());
+        CHECK(p.placements[harbarge].capacity->initial == 12);
     }
     SECTION("project costs and calc lines") {
         const auto& costs = sc.alternatives[1].project_costs;
@@ -718,4 +722,190 @@ TEST_CASE("input errors keep the place, the message and the fix apart", "[loader
         CHECK(e.fix() == "give a whole number from 1 to 100000");
         CHECK(std::string(e.what()) == e.message());
     }
+}
+
+namespace {
+
+// A model with the shelter's capacity written as `capacity` (line 7) and `count` clients there at the start.
+std::string shelter_model(const std::string& capacity, int count = 10) {
+    return "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"harbarge\"\nprice_per_day = 550\n"
+           "capacity = " +
+           capacity +
+           "\npayer = \"enheten\"\n\n[[placement]]\nid = \"eget\"\nterminal = true\n\n"
+           "[[group]]\nid = \"hemlosa\"\n\n  [[group.initial]]\n  placement = \"harbarge\"\n  count = " +
+           std::to_string(count) + "\n\n[[transition]]\nfrom = \"harbarge\"\nto = \"eget\"\nafter = 365\n";
+}
+
+// "file.toml:7:<column of `needle` in the capacity line>:": where an error in `capacity` must point.
+std::string at_capacity(const std::string& capacity, const std::string& needle) {
+    return ".toml:7:" + std::to_string(std::string("capacity = ").size() + capacity.find(needle) + 1) + ":";
+}
+
+// A case starting on `start` on a model file of `model_text`, with the project's own capacity schedule.
+std::optional<scenario> shelter_case(const std::string& model_text, const std::string& start,
+                                     std::string* error = nullptr) {
+    fs::path model_file = write_temp(model_text);
+    fs::path case_file =
+        write_temp("title = \"t\"\nmodel = \"" + model_file.filename().string() + "\"\nstart = " + start +
+                   "\nhorizon_years = 3\nreplications = 2\nseed = 1\n\n"
+                   "[[alternative]]\nid = \"nollalternativ\"\nbaseline = true\n\n"
+                   "[[alternative]]\nid = \"projekt\"\n\n  [[alternative.placement]]\n"
+                   "  id = \"harbarge\"\n"
+                   "  capacity = [ { value = 20 }, { from = 2009-03-01, value = 40 } ]\n");
+    std::optional<scenario> sc;
+    try {
+        sc = load_scenario(case_file);
+    } catch (const input_error& e) {
+        if (error) *error = e.what();
+    }
+    fs::remove(model_file);
+    fs::remove(case_file);
+    return sc;
+}
+
+}  // namespace
+
+TEST_CASE("a capacity may change on dates, as a schedule", "[loader][capacity]") {
+    const std::string beds =
+        "[ { value = 15 }, { from = 2009-01-01, value = 25 }, { from = 2010-01-01, value = 32, source = "
+        "\"plan "
+        "2010\" } ]";
+    SECTION("steps of whole numbers, each an input of its own") {
+        model m = parses_ok(shelter_model(beds));
+        const auto& cap = m.placements[0].capacity;
+        REQUIRE(cap.has_value());
+        CHECK(cap->initial == 15);
+        REQUIRE(cap->steps.size() == 2);
+        CHECK(cap->steps[0].from == ymd(2009, 1, 1));
+        CHECK(cap->steps[0].value == 25);
+        CHECK(cap->steps[1].from == ymd(2010, 1, 1));
+        CHECK(cap->steps[1].value == 32);
+        const model_input* step = m.find_input("placement.harbarge.capacity@2010-01-01");
+        REQUIRE(step != nullptr);
+        CHECK(step->value == 32);
+        CHECK(step->rule == value_rule::whole);
+        CHECK(step->unit == "platser");
+        CHECK(step->source == "plan 2010");
+        REQUIRE(m.find_input("placement.harbarge.capacity@start") != nullptr);
+        CHECK(m.find_input("placement.harbarge.capacity@start")->value == 15);
+        // A constant stays a constant.
+        model c = parses_ok(shelter_model("19"));
+        REQUIRE(c.placements[0].capacity.has_value());
+        CHECK(c.placements[0].capacity->constant());
+        CHECK(c.placements[0].capacity->initial == 19);
+    }
+    SECTION("an uncertain step, with a bounded distribution") {
+        model m = parses_ok(shelter_model(
+            "[ { value = 15 }, { from = 2009-01-01, value = { triangular = [20, 25, 30] } } ]"));
+        REQUIRE(m.uncertain.size() == 1);
+        CHECK(m.uncertain[0].path == "placement.harbarge.capacity@2009-01-01");
+        CHECK(m.uncertain[0].rule == value_rule::whole);
+        CHECK(m.placements[0].capacity->steps[0].value == 25);
+        const std::string lognormal =
+            "[ { value = 15 }, { from = 2009-01-01, value = { lognormal = [25, 5] } } ]";
+        parse_fails(
+            shelter_model(lognormal),
+            {at_capacity(lognormal, "{ lognormal"), "'value' of step 2 of 'capacity' in placement 'harbarge'",
+             "a count or a capacity needs a bounded distribution (uniform or triangular)"});
+    }
+    SECTION("bad steps name the file, line, column and the fix") {
+        const std::string half = "[ { value = 15 }, { from = 2009-01-01, value = 2.5 } ]";
+        parse_fails(shelter_model(half), {at_capacity(half, "2.5"),
+                                          "'value' of step 2 of 'capacity' in placement 'harbarge' is 2.5",
+                                          "it must be a whole number from 0 to 1000000"});
+        const std::string negative = "[ { value = 15 }, { from = 2009-01-01, value = -5 } ]";
+        parse_fails(shelter_model(negative),
+                    {at_capacity(negative, "-5"), "is -5, a negative value", "it must be >= 0"});
+        const std::string order =
+            "[ { value = 15 }, { from = 2010-01-01, value = 25 }, { from = 2009-01-01, value = 32 } ]";
+        parse_fails(
+            shelter_model(order),
+            {at_capacity(order, "2009-01-01"), "schedule dates must be strictly increasing",
+             "2009-01-01 in step 3 of 'capacity' in placement 'harbarge'", "order the steps by date"});
+        const std::string undated = "[ { value = 15 }, { value = 25 } ]";
+        parse_fails(shelter_model(undated), {at_capacity(undated, "{ value = 25"), "step 2 of 'capacity'",
+                                             "only the first step may omit it", "from = 2008-04-01"});
+        parse_fails(shelter_model("[]"),
+                    {at_capacity("[]", "["), "is an empty schedule", "[ { value = 6 } ]"});
+        const std::string unknown = "[ { value = 15 }, { form = 2009-01-01, value = 25 } ]";
+        parse_fails(shelter_model(unknown),
+                    {at_capacity(unknown, "form"), "unknown key 'form'", "did you mean 'from'?"});
+    }
+    SECTION("the initial stock is checked against the capacity at the start") {
+        // Read alone, the model starts with its first value: 20 clients do not fit 15 places.
+        parse_fails(shelter_model(beds, 20), {at_capacity(beds, "["), "has a capacity of 15 at the start",
+                                              "but up to 20 clients start there", "raise the capacity"});
+        std::string error;
+        CHECK_FALSE(shelter_case(shelter_model(beds, 20), "2008-06-01", &error));
+        CHECK_THAT(error, Contains("has a capacity of 15 on 2008-06-01 but up to 20 clients start there"));
+        // From 2009 there are 25 places: a case starting then fits them.
+        std::optional<scenario> later = shelter_case(shelter_model(beds, 20), "2009-06-01", &error);
+        INFO(error);
+        CHECK(later.has_value());
+    }
+    SECTION("an alternative overrides the schedule; set paths change a step or the whole") {
+        std::string error;
+        std::optional<scenario> sc = shelter_case(shelter_model(beds), "2008-01-01", &error);
+        INFO(error);
+        REQUIRE(sc.has_value());
+        const auto& noll = sc->alternatives[0].system.placements[0].capacity;
+        const auto& proj = sc->alternatives[1].system.placements[0].capacity;
+        REQUIRE(noll.has_value());
+        REQUIRE(proj.has_value());
+        CHECK(noll->steps.size() == 2);
+        CHECK(proj->initial == 20);
+        REQUIRE(proj->steps.size() == 1);
+        CHECK(proj->steps[0].from == ymd(2009, 3, 1));
+        CHECK(proj->steps[0].value == 40);
+
+        set_value(*sc, "placement.harbarge.capacity@2009-01-01", 28, true);
+        CHECK(sc->alternatives[0].system.placements[0].capacity->steps[0].value == 28);
+        CHECK(sc->alternatives[1].system.placements[0].capacity->steps[0].value == 40);  // no such step there
+        CHECK_THROWS_WITH(set_value(*sc, "placement.harbarge.capacity@2009-03-01", 2.5, true),
+                          Contains("not a whole number"));
+        set_value(*sc, "placement.harbarge.capacity", 30, false);
+        CHECK(sc->alternatives[1].system.placements[0].capacity->constant());
+        CHECK(sc->alternatives[1].system.placements[0].capacity->initial == 30);
+        CHECK(sc->alternatives[1].system.find_input("placement.harbarge.capacity@2009-03-01") == nullptr);
+        run_options o;
+        o.replications = 2;
+        CHECK_NOTHROW(run_case(*sc, o));
+    }
+}
+
+TEST_CASE("an uncertain capacity step is drawn once a replication and used from its date",
+          "[loader][capacity][uncertainty]") {
+    // 30 clients ready for b, where nobody leaves within the horizon: b holds exactly its
+    // capacity from day 10, a whole number drawn from uniform [5, 15] in each replication.
+    fs::path model_file = write_temp(
+        "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"a\"\nprice_per_day = 100\npayer = "
+        "\"enheten\"\n\n[[placement]]\nid = \"b\"\nprice_per_day = 100\n"
+        "capacity = [ { value = 0 }, { from = 2010-01-11, value = { uniform = [5, 15] } } ]\n"
+        "payer = \"enheten\"\n\n[[placement]]\nid = \"ut\"\nterminal = true\n\n[[group]]\nid = \"g\"\n\n"
+        "  [[group.initial]]\n  placement = \"a\"\n  count = 30\n  state = \"ready\"\n\n"
+        "[[transition]]\nfrom = \"a\"\nto = \"b\"\nafter = 0\n\n"
+        "[[transition]]\nfrom = \"b\"\nto = \"ut\"\nafter = 1000\n");
+    fs::path case_file = write_temp("title = \"t\"\nmodel = \"" + model_file.filename().string() +
+                                    "\"\nstart = 2010-01-01\nhorizon_months = 12\nreplications = 100\nseed = "
+                                    "3\n\n[[alternative]]\nid = \"nollalternativ\"\nbaseline = true\n\n"
+                                    "[[alternative]]\nid = \"projekt\"\n");
+    scenario sc = load_scenario(case_file);
+    fs::remove(model_file);
+    fs::remove(case_file);
+    REQUIRE(sc.alternatives[0].system.uncertain.size() == 1);
+    CHECK(sc.alternatives[0].system.uncertain[0].path == "placement.b.capacity@2010-01-11");
+    scenario_result res = run_case(sc, {});
+    const index_t b = sc.alternatives[0].system.find_placement("b");
+    double lowest = 16, highest = 4;
+    for (const replication_result& r : res.alts[0].reps) {
+        REQUIRE(r.params.size() == 1);
+        const double cap = r.params[0];
+        CHECK(cap == std::floor(cap));
+        CHECK(cap >= 5);
+        CHECK(cap <= 15);
+        lowest = std::min(lowest, cap);
+        highest = std::max(highest, cap);
+        CHECK(r.person_days[b] == Approx(cap * 355));  // one year: index b
+    }
+    CHECK(lowest < highest);
 }

@@ -1,11 +1,13 @@
 // Queueing theory: M/M/1 and M/M/c written in the model language agree with
 // Erlang C for the mean wait in queue and the mean queue length, within the
-// simulation's own 95 % confidence interval (warm-up discarded).
+// simulation's own 95 % confidence interval (warm-up discarded); a capacity
+// that steps up on a date agrees with the infinite-server person-days.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
 
 #include "app/run.hpp"
+#include "builders.hpp"
 #include "model/loader.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
@@ -70,4 +72,43 @@ TEST_CASE("Erlang C itself against a textbook value", "[queueing]") {
     CHECK(erlang_c(1, 0.822) == Approx(0.822));
     // c = 2, a = 1: P(wait) = 1/3.
     CHECK(erlang_c(2, 1.0) == Approx(1.0 / 3.0));
+}
+
+TEST_CASE("a capacity that steps up from 0 to unlimited gives the infinite-server person-days",
+          "[queueing]") {
+    using namespace hemsim::testing;
+    // Poisson arrivals at lambda a day wait in 'ko' for 'b', whose capacity is 0
+    // until day T1 and then more than can ever be present; a stay in 'b' is
+    // exponential with mean 1 / mu. Over [0, T] (D = T - T1):
+    //   person-days in ko = lambda T1^2 / 2 (every arrival before T1 waits until T1);
+    //   person-days in b  = lambda T1 (1 - e^(-mu D)) / mu          (the queue, entering at T1)
+    //                     + lambda / mu (D - (1 - e^(-mu D)) / mu)  (an M/M/inf from empty).
+    const double lambda = 0.5, mu = 1.0 / 30, T1 = 100, T = 365, D = T - T1;
+    model m;
+    add_payer(m, "p");
+    index_t ko = add_placement(m, "ko", 0);
+    index_t b = add_placement(m, "b", 100);
+    index_t out = add_placement(m, "ut", 0, true);
+    schedule cap = constant(0);
+    cap.steps = {{ymd(2010, 4, 11), 1e6}};  // day 100
+    m.placements[b].capacity = cap;
+    index_t g = add_group(m, "g");
+    add_arrivals(m, g, ko, lambda * 365);
+    add_transition(m, ko, b, fixed(0));
+    add_transition(m, b, out, expo(1 / mu));
+    scenario sc = make_scenario(m, ymd(2010, 1, 1), 12, 4000, 1);  // about a second
+    scenario_result res = run_case(sc, {});
+    auto rows = yearly_rows(sc, res);
+    const double e = std::exp(-mu * D);
+    const double want_ko = lambda * T1 * T1 / 2;
+    const double want_b = lambda * T1 * (1 - e) / mu + lambda / mu * (D - (1 - e) / mu);
+    for (auto [metric, want] : {std::pair{"person_days:ko", want_ko}, std::pair{"person_days:b", want_b}}) {
+        const auto& r = find(rows, metric);
+        INFO(metric << ": want " << want << " got " << r.s.mean << " [" << r.s.ci_low << ", " << r.s.ci_high
+                    << "]");
+        CHECK(r.s.ci_low <= want);
+        CHECK(r.s.ci_high >= want);
+        // The interval is informative: narrower than a thirtieth of the value.
+        CHECK(r.s.ci_high - r.s.ci_low < want / 30);
+    }
 }

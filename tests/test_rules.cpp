@@ -43,7 +43,7 @@ TEST_CASE("a maximum stay moves the client on, or counts a breach when there is 
     index_t ut = add_placement(m, "ut", 0, true);
     m.placements[akut].max_stay_days = 30;
     m.placements[akut].after_max_stay = stod;
-    m.placements[stod].capacity = 1;
+    m.placements[stod].capacity = constant(1);
     add_transition(m, stod, ut, fixed(50));
     index_t g = add_group(m, "g");
     add_initial(m, g, akut, 3);  // no way out of akut but the rule
@@ -52,6 +52,27 @@ TEST_CASE("a maximum stay moves the client on, or counts a breach when there is 
     CHECK(ev.times("breach_max_stay") == std::vector<double>{30, 30});
     CHECK(ev.times("moved_by_rule") == std::vector<double>{30, 80, 130});
     CHECK(ev.times("exit") == std::vector<double>{80, 130, 180});
+}
+
+TEST_CASE("more places on a date take the clients a maximum stay waits to move", "[rules][capacity]") {
+    model m;
+    add_payer(m, "p");
+    index_t akut = add_placement(m, "akut", 700);
+    index_t stod = add_placement(m, "stod", 900);
+    index_t ut = add_placement(m, "ut", 0, true);
+    m.placements[akut].max_stay_days = 30;
+    m.placements[akut].after_max_stay = stod;
+    schedule cap = constant(1);
+    cap.steps = {{ymd(2015, 2, 10), 3}};  // day 40: from 1 to 3 places
+    m.placements[stod].capacity = cap;
+    add_transition(m, stod, ut, fixed(50));
+    index_t g = add_group(m, "g");
+    add_initial(m, g, akut, 3);  // no way out of akut but the rule
+    trace ev = run_events(m, 12);
+    CHECK(ev.times("breach_max_stay") == std::vector<double>{30, 30});
+    // One at 30; the two waiting at day 40, when the places are there (with 1 place: 80 and 130).
+    CHECK(ev.times("moved_by_rule") == std::vector<double>{30, 40, 40});
+    CHECK(ev.times("exit") == std::vector<double>{80, 90, 90});
 }
 
 TEST_CASE("a maximum stay without a destination only counts", "[rules]") {
@@ -74,7 +95,7 @@ TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is coun
     m.attributes = {attr("ung_vuxen", 0), attr("missbruk", 0)};
     index_t harb = add_placement(m, "harbarge", 550);
     index_t stod = add_placement(m, "stod", 900);
-    m.placements[stod].capacity = 1;
+    m.placements[stod].capacity = constant(1);
     placement::bar b;
     b.when.all_of = 1;   // ung_vuxen
     b.when.none_of = 2;  // & !missbruk

@@ -168,6 +168,11 @@ void chain::setup(analytic_result& r) {
             r.notes.push_back(
                 {"placement '" + pl.id + "': its price changes on dates; the first value is used",
                  "boendeformen '" + pl.id + "': priset ändras på datum; det första värdet används"});
+        if (pl.capacity && !pl.capacity->constant())
+            r.notes.push_back(
+                {"placement '" + pl.id + "': its capacity changes on dates; ignored, as every capacity",
+                 "boendeformen '" + pl.id +
+                     "': kapaciteten ändras på datum; det bortses från, som från alla kapaciteter"});
     }
 }
 

@@ -10,14 +10,22 @@
 
 namespace hemsim {
 
-enum class event_kind : std::uint8_t { stay_end, service_end, arrival, offer, staff_change, max_stay };
+enum class event_kind : std::uint8_t {
+    stay_end,
+    service_end,
+    arrival,
+    offer,
+    staff_change,
+    max_stay,
+    capacity_change
+};
 
 /// 24 bytes: the insertion sequence and the kind share one word (seq << 8 | kind),
 /// so that comparing that word orders by sequence.
 struct event {
     double time;
     std::uint64_t seq_kind;
-    std::uint32_t target;  // client slot, arrival stream, supply or staff index
+    std::uint32_t target;  // client slot, arrival stream, supply, staff or placement index
     std::uint32_t tag;     // the client's stay serial (stale-event check) or spare
 
     event_kind kind() const { return static_cast<event_kind>(seq_kind & 0xffu); }

@@ -58,7 +58,8 @@ simulator::~simulator() = default;
 void simulator::run() { impl_->run(); }
 
 // The order matters: events scheduled for one time run in the order scheduled
-// (FTE dates, then offers, then arrivals, then the initial stock's stays).
+// (FTE dates, then capacity dates, then offers, then arrivals, then the
+// initial stock's stays).
 void simulator::impl::setup() {
     setup_gates();
     setup_clients();
@@ -110,6 +111,10 @@ void simulator::impl::dispatch(const event& ev) {
     case event_kind::arrival: arrival(ev.target); break;
     case event_kind::offer: offer(ev.target); break;
     case event_kind::staff_change: pools.recount(m, ev.target, now, wake); break;
+    case event_kind::capacity_change:
+        if (resources.room.recount(ev.target, now, wake) && !rule_wait[ev.target].empty())
+            wake.wake_rule(ev.target);
+        break;
     }
 }
 
@@ -128,6 +133,7 @@ std::string simulator::impl::describe(const event& ev) const {
     case event_kind::arrival: return "arrival into '" + m.placements[arrivals[ev.target].placement].id + "'";
     case event_kind::offer: return "offer of '" + m.supplies[ev.target].id + "'";
     case event_kind::staff_change: return "FTE change of '" + m.staff[ev.target].id + "'";
+    case event_kind::capacity_change: return "capacity change of '" + m.placements[ev.target].id + "'";
     }
     return "event";
 }

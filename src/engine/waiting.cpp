@@ -10,13 +10,18 @@
 
 namespace hemsim {
 
-// The staff pools and their FTE dates, every transition's gates by kind, and
-// queue ids and which transitions have a waiting list from the model's one table.
+// The staff pools and their FTE dates, the capacities and their dates, every
+// transition's gates by kind, and queue ids and which transitions have a
+// waiting list from the model's one table.
 void simulator::impl::setup_gates() {
     pools.setup(m, cal);
     for (index_t i = 0; i < m.staff.size(); ++i)
         for (double t : pools.fte[i].times)
             if (t < cal.horizon_days) schedule(t, event_kind::staff_change, i);
+    resources.room.setup(cal);
+    for (index_t p = 0; p < m.placements.size(); ++p)
+        for (double t : resources.room.capacity_line[p].times)
+            if (t < cal.horizon_days) schedule(t, event_kind::capacity_change, p);
 
     lists.resize(m.transitions.size());
     for (index_t i = 0; i < m.transitions.size(); ++i) {

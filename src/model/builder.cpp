@@ -20,7 +20,8 @@ constexpr std::size_t max_gates = 16;  // gates of one transition (bits of the a
 
 class model_builder {
 public:
-    model_builder(const tnode& root, std::string file) : root_(root), rd_(m_.notes, m_.inputs, m_.uncertain) {
+    model_builder(const tnode& root, std::string file, std::optional<date> start)
+        : root_(root), start_(start), rd_(m_.notes, m_.inputs, m_.uncertain) {
         m_.file = std::move(file);
     }
 
@@ -39,7 +40,7 @@ public:
         for (const auto& e : elements_of(root_, element_kind::indicator)) build_indicator(e);
         check_branches(m_, root_);
         find_remainders(m_, root_);
-        check_stock(m_, root_);
+        check_stock(m_, root_, start_);
         check_instant_cycles(m_, root_);
         return std::move(m_);
     }
@@ -133,7 +134,8 @@ private:
                 rd_.read_schedule(input_of(e, *day, input_field::placement_price, self, "kr/dygn"));
         }
         if (const tnode* c = e.node->find("capacity"))
-            p.capacity = rd_.count(input_of(e, *c, input_field::placement_capacity, self, "platser"));
+            p.capacity = rd_.read_schedule(input_of(e, *c, input_field::placement_capacity, self, "platser"),
+                                           value_rule::whole);
         p.payer = resolve_payer(e, !p.terminal, "who pays for the stay");
         if (const tnode* c = e.node->find("clears_flags")) p.clears_flags = ids_.flag_mask(field_of(e, *c));
         read_rules(e, p);
@@ -606,6 +608,7 @@ private:
     }
 
     const tnode& root_;
+    std::optional<date> start_;  // the case's, when read for one
     model m_;
     reader rd_;
     model_ids ids_{m_.flags};
@@ -613,6 +616,8 @@ private:
 
 }  // namespace
 
-model build_model(const tnode& root, const std::string& file) { return model_builder(root, file).build(); }
+model build_model(const tnode& root, const std::string& file, std::optional<date> start) {
+    return model_builder(root, file, start).build();
+}
 
 }  // namespace hemsim::loader

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,9 @@
 namespace hemsim::loader {
 
 /// Builds the model written in `root` (read from `file`) and validates it;
-/// throws input_error at the first error, with its place and fix.
-model build_model(const tnode& root, const std::string& file);
+/// throws input_error at the first error, with its place and fix. `start`: the
+/// case's start, when the model is read for one (the capacities in force then).
+model build_model(const tnode& root, const std::string& file, std::optional<date> start = {});
 
 /// The elements of one kind in a model's tree, each labelled by its id; fails
 /// when the kind is not an array of tables.
@@ -80,8 +82,14 @@ void check_branches(const model& m, const tnode& root);
 void find_remainders(model& m, const tnode& root);
 
 /// The clients a model starts with: within the limit, and within the capacity
-/// of their placements (at the highest draw of an uncertain count).
-void check_stock(const model& m, const tnode& root);
+/// of their placements at `start` (at the highest draw of an uncertain count;
+/// without a start, the first value of the capacity's schedule).
+void check_stock(const model& m, const tnode& root, std::optional<date> start);
+
+/// The value of schedule `s` on `start`: its last step from on or before it, or
+/// its value before the steps. Without a start (a model read alone) the value
+/// before the steps, or the first step's when that is 0 (the schedule starts with the case).
+double value_at_start(const schedule& s, std::optional<date> start);
 
 /// No cycle of moves that can all take no time at all.
 void check_instant_cycles(const model& m, const tnode& root);

@@ -191,9 +191,13 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         set_priced(p.price_per_month_sek, p.price_per_day_sek, p.price_given_per_month, ref.step, v);
         break;
     }
-    case input_field::placement_capacity:
-        element_at(m.placements, ref.element).capacity = static_cast<std::uint32_t>(v);
+    case input_field::placement_capacity: {
+        // A placement without a capacity may be given one (a constant).
+        std::optional<schedule>& cap = element_at(m.placements, ref.element).capacity;
+        if (!cap) cap.emplace();
+        set_in_schedule(*cap, ref.step, v);
         break;
+    }
     case input_field::placement_max_stay: element_at(m.placements, ref.element).max_stay_days = v; break;
     case input_field::staff_fte: set_in_schedule(element_at(m.staff, ref.element).fte, ref.step, v); break;
     case input_field::staff_annual_cost: {

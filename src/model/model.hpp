@@ -110,10 +110,12 @@ struct payer {
 /// A placement (boendeform): a state a client is in, with a daily price.
 struct placement {
     std::string id, name;
-    schedule price_per_day_sek;             // monthly prices are converted: month * 12 / 365
-    bool price_given_per_month = false;     // for reports: the seed's own unit
-    schedule price_per_month_sek;           // as written, when given per month
-    std::optional<std::uint32_t> capacity;  // clients at most; a full placement makes entrants wait
+    schedule price_per_day_sek;          // monthly prices are converted: month * 12 / 365
+    bool price_given_per_month = false;  // for reports: the seed's own unit
+    schedule price_per_month_sek;        // as written, when given per month
+    /// Clients at most (a schedule of whole numbers); none: unlimited. A full placement makes
+    /// entrants wait; when it falls below the clients present nobody moves out.
+    std::optional<schedule> capacity;
     index_t payer = no_index;
     bool terminal = false;     // an exit: a client entering it leaves the system
     index_t clears_flags = 0;  // bit mask of service flags removed on entry (0 = none)
@@ -295,7 +297,7 @@ enum class value_rule : std::uint8_t {
 /// The model field a number of the input sits in: the target of a draw or a `set`.
 enum class input_field : std::uint8_t {
     placement_price,         // schedule, as written (per month or per dygn)
-    placement_capacity,      // whole
+    placement_capacity,      // schedule; whole
     placement_max_stay,      // positive, days
     staff_fte,               // schedule
     staff_annual_cost,       // schedule, kr per FTE and year

@@ -196,13 +196,13 @@ double reader::number(const field& f, value_rule rule) {
     return x;
 }
 
-schedule reader::read_schedule(const field& f) {
+schedule reader::read_schedule(const field& f, value_rule rule) {
     schedule s;
     if (f.node->type != ttype::array) {
         if (!f.node->is_number() &&
             !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
             number(f);  // the message for a wrong type (or a decimal comma)
-        s.initial = non_negative(at_step(f, whole_schedule));
+        s.initial = number(at_step(f, whole_schedule), rule);
         return s;
     }
     if (f.node->items.empty())
@@ -237,7 +237,7 @@ schedule reader::read_schedule(const field& f) {
         vf.path = f.path + "@" + (d ? iso(*d) : "start");
         if (value->type == ttype::table && !uncertain_kind(*value))
             wrong_type(vf, "a number or a distribution", "value = 9 or value = { uniform = [6, 12] }");
-        double x = number(vf);
+        double x = number(vf, rule);
         attach_source(step);
         if (d)
             s.steps.push_back(schedule::step{*d, x});
@@ -250,6 +250,7 @@ schedule reader::read_schedule(const field& f) {
         whole.path = f.path;
         whole.ref = *f.target;
         whole.ref.step = whole_schedule;
+        whole.rule = rule;
         whole.unit = f.unit;
         whole.value = s.initial;
         whole.where = describe(f.node->at);

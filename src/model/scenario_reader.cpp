@@ -116,12 +116,12 @@ struct scenario_reader {
         // The model as written first, so that its own errors come without an
         // alternative's context; then the case's own values for every alternative.
         {
-            model as_written = build_model(model_tree, sc.model_file);
+            model as_written = build_model(model_tree, sc.model_file, sc.start);
             sc.model_inputs = std::move(as_written.inputs);
             sc.model_notes = std::move(as_written.notes);
         }
         apply_overrides(model_tree, e);
-        build_model(model_tree, sc.model_file);
+        build_model(model_tree, sc.model_file, sc.start);
         read_alternatives(sc, model_tree);
         for (const alternative& a : sc.alternatives) check_work(sc, a);
         for (const char* k : {"description", "source", "note"})
@@ -279,7 +279,7 @@ struct scenario_reader {
         tnode tree = model_tree;
         apply_overrides(tree, e);
         try {
-            alt.system = build_model(tree, sc.model_file);
+            alt.system = build_model(tree, sc.model_file, sc.start);
         } catch (const input_error& err) {
             // Valid alone, the model broke under this alternative's overrides.
             throw input_error(err.file(), err.line(), err.column(),

@@ -13,9 +13,17 @@ namespace hemsim::loader {
 
 using namespace std::string_literals;
 
+double value_at_start(const schedule& s, std::optional<date> start) {
+    if (!start) return s.steps.empty() || s.initial != 0 ? s.initial : s.steps.front().value;
+    double v = s.initial;
+    for (const schedule::step& st : s.steps)
+        if (st.from <= *start) v = st.value;
+    return v;
+}
+
 // The clients a model starts with: within the limit, and within the capacity
 // of their placements (at the highest draw of an uncertain count).
-void check_stock(const model& m, const tnode& root) {
+void check_stock(const model& m, const tnode& root, std::optional<date> start_date) {
     if (m.placements.empty())
         fail(root.at,
              "the model has no placements; a model needs at least one [[placement]] (docs/language.md, "
@@ -42,11 +50,16 @@ void check_stock(const model& m, const tnode& root) {
     const auto places = elements_of(root, element_kind::placement);
     for (index_t p = 0; p < m.placements.size(); ++p) {
         const auto& cap = m.placements[p].capacity;
-        if (!cap || start[p] <= *cap) continue;
+        if (!cap) continue;
+        const double at_start = value_at_start(*cap, start_date);
+        if (start[p] <= at_start) continue;
         const tnode* c = places[p].node->find("capacity");
+        const std::string when = cap->constant() ? ""
+                                 : start_date    ? " on " + iso(*start_date)
+                                                 : " at the start";
         fail(
             c ? c->at : places[p].node->at,
-            places[p].label + " has a capacity of " + std::to_string(*cap) + " but up to " +
+            places[p].label + " has a capacity of " + format_number(at_start) + when + " but up to " +
                 format_number(start[p]) +
                 " clients start there (the groups' initial entries); raise the capacity or lower the counts");
     }

@@ -98,9 +98,10 @@ public:
         return nullptr;
     }
 
-    /// A number (constant) or steps [ { value = 6 }, { from = 2008-04-01, value = 9 } ]; values >= 0.
-    /// A step is an input of its own ("<path>@2008-04-01", the first undated one "<path>@start").
-    schedule read_schedule(const field& f);
+    /// A number (constant) or steps [ { value = 6 }, { from = 2008-04-01, value = 9 } ]; every
+    /// value follows `rule` (>= 0; whole numbers for a capacity). A step is an input of its own
+    /// ("<path>@2008-04-01", the first undated one "<path>@start").
+    schedule read_schedule(const field& f, value_rule rule = value_rule::non_negative);
 
     /// A duration in days: a number, { fixed = x }, { exponential = mean }, ...
     /// Each parameter is an input ("<path>.mean", "<path>.min", ...; a fixed

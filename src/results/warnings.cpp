@@ -47,7 +47,7 @@ bool never_served(const model& m, const calendar& cal, std::size_t q, blocked_by
     if (to.capacity) {
         bool exits = to.after_max_stay != no_index;
         for (const transition& o : m.transitions) exits = exits || o.from == t.to;
-        if (!exits || *to.capacity == 0) {
+        if (!exits || timeline(*to.capacity, cal).at(end) == 0) {
             why = blocked_by::room_never_freed;
             blocker = to.id;
             return true;
