@@ -524,3 +524,90 @@ TEST_CASE("serve: start, horizon, rate and a new alternative are saved and run a
         }
     }
 }
+
+TEST_CASE("serve: project lines changed and added in the form are saved where they stand and run alike",
+          "[web]") {
+    running_server srv("project-lines");
+    const json lines = json::array({
+        {{"alternative", "projekt"}, {"line", 1}, {"fields", {{"start", "2008-04-01"}}}},
+        {{"alternative", "projekt"}, {"line", 2}, {"fields", {{"end", ""}, {"payer", "enheten"}}}},
+        {{"alternative", "projekt"},
+         {"line", 0},
+         {"fields",
+          {{"item", "Hyresgaranti"}, {"one_off", "50 000"}, {"start", "2008-06-01"}, {"payer", "enheten"}}}},
+    });
+    auto view = srv.client().Get(("/api/case?id=" + default_case).c_str());
+    REQUIRE(view);
+    const json cj = json::parse(view->body);
+    const json& shipped_lines = cj["alternatives"][1]["project_costs"];
+    REQUIRE(shipped_lines.size() == 7);
+    CHECK(shipped_lines[0]["item"] == "3 boendestödjare");
+    CHECK(shipped_lines[0]["staff"] == "boendestodjare");
+    CHECK(shipped_lines[0]["start"] == "2008-03-01");
+    CHECK(shipped_lines[1]["end"] == "2009-02-28");
+    CHECK(cj["payers"].size() >= 1);
+
+    auto saved = srv.post("/api/save", {{"case", default_case}, {"name", "rader"}, {"project_lines", lines}});
+    REQUIRE(saved);
+    INFO(saved->body);
+    REQUIRE(saved->status == 200);
+    const fs::path file = srv.root / "cases" / "rader" / "case.toml";
+    const std::string text = hemsim::testing::read_file(file);
+    CHECK(text.find("  [[alternative.project_cost]]\n  item = \"Hyresgaranti\"\n  one_off = 50000\n  start = "
+                    "2008-06-01\n  payer = \"enheten\"\n") != std::string::npos);
+    const scenario mine = load_scenario(file);
+    const alternative& p = mine.alternatives[1];
+    REQUIRE(p.project_costs.size() == 8);
+    CHECK(iso(*p.project_costs[0].start) == "2008-04-01");
+    CHECK_FALSE(p.project_costs[1].end);
+    CHECK(p.project_costs[7].item == "Hyresgaranti");
+    CHECK(p.project_costs[7].one_off);
+    CHECK(p.project_costs[7].one_off_sek == 50000);
+    // Nothing else moved: the shipped case's other lines read as before.
+    const scenario shipped =
+        load_scenario(fs::path(HEMSIM_SOURCE_DIR) / "scenarios/enheten-for-hemlosa-2007.toml");
+    for (std::size_t i = 2; i < 7; ++i) {
+        CHECK(p.project_costs[i].item == shipped.alternatives[1].project_costs[i].item);
+        CHECK(p.project_costs[i].per_year_sek == shipped.alternatives[1].project_costs[i].per_year_sek);
+    }
+
+    auto started =
+        srv.post("/api/run", {{"case", default_case}, {"replications", 10}, {"project_lines", lines}});
+    REQUIRE(started);
+    const json done = srv.wait(json::parse(started->body)["id"]);
+    REQUIRE(done["state"] == "done");
+    const fs::path out = srv.root / "cli-out";
+    const auto cli = hemsim::testing::cli({"run", file.string(), "-r", "10", "--out", out.string(), "-q"});
+    REQUIRE(cli.code == 0);
+    auto page =
+        srv.client().Get(("/api/jobs/" + done["id"].get<std::string>() + "/files/economics.csv").c_str());
+    REQUIRE(page);
+    CHECK(hemsim::testing::read_file(out / "economics.csv") == page->body);
+
+    // Bad lines: a message at the line or its field, nothing saved.
+    const std::vector<std::pair<json, std::string>> bad = {
+        {json::array({{{"alternative", "projekt"},
+                       {"line", 0},
+                       {"fields", {{"item", "X"}, {"payer", "okand"}, {"per_year", 5}}}}}),
+         "project.projekt.0"},
+        {json::array({{{"alternative", "projekt"}, {"line", 1}, {"fields", {{"start", "mars"}}}}}),
+         "project.projekt.1.start"},
+        {json::array({{{"alternative", "projekt"}, {"line", 1}, {"fields", {{"fte", "-2"}}}}}),
+         "project.projekt.1.fte"},
+        {json::array({{{"alternative", "projekt"}, {"line", 1}, {"fields", {{"item", ""}}}}}),
+         "project.projekt.1.item"},
+        {json::array({{{"alternative", "projekt"}, {"line", 1}, {"fields", {{"rm -rf", "x"}}}}}),
+         "project.projekt.1.rm -rf"},
+        {json::array({{{"alternative", "projekt"}, {"line", 99}, {"fields", {{"start", "2008-01-01"}}}}}),
+         "project.projekt.99"},
+    };
+    for (const auto& [pl, path] : bad) {
+        INFO(pl.dump());
+        auto r = srv.post("/api/save", {{"case", default_case}, {"name", "trasig"}, {"project_lines", pl}});
+        REQUIRE(r);
+        INFO(r->body);
+        CHECK((r->status == 400 || r->status == 422));
+        CHECK(json::parse(r->body)["path"] == path);
+        CHECK_FALSE(fs::exists(srv.root / "cases" / "trasig"));
+    }
+}

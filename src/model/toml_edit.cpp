@@ -175,6 +175,11 @@ std::string toml_basic_string(const std::string& s) {
     return out + "\"";
 }
 
+std::string toml_number_text(double v) {
+    require_finite(v);
+    return toml_number(v, true);
+}
+
 toml_document::toml_document(std::string text, std::string file_name)
     : text_(std::move(text)),
       file_name_(std::move(file_name)),
@@ -431,6 +436,54 @@ void toml_document::copy_alternative(const std::string& from, const std::string&
     const std::size_t at = text_.size();
     std::string lead = at > 0 && text_[at - 1] != '\n' ? "\n\n" : "\n";
     splice(at, at, lead + block);
+}
+
+void toml_document::set_table_key(const std::string& alternative, const std::string& kind, std::size_t index,
+                                  const std::string& key, const std::string& value) {
+    const tnode& alt = find_alternative(text_, *tree_, alternative);
+    const tnode* arr = alt.find(kind);
+    if (!arr || arr->type != ttype::array || index >= arr->items.size())
+        throw std::invalid_argument("alternative " + loader::in_quotes(alternative) + " has no " + kind +
+                                    " " + std::to_string(index + 1));
+    if (!is_header(text_, *arr))
+        throw error_at(file_name_, *arr, "its " + kind + " tables are written inline; change them by hand");
+    const tnode& table = arr->items[index];
+    if (const tnode* k = table.find(key)) {
+        if (!value.empty()) {
+            splice(offset_of(text_, k->at), offset_of(text_, k->end), value);
+            return;
+        }
+        // The key's whole line when nothing else is on it (a comment after it goes too).
+        const std::size_t b = offset_of(text_, k->key_at), e = offset_of(text_, k->end);
+        const std::size_t start = line_start(text_, b), stop = after_line(text_, e);
+        const std::string_view before = std::string_view(text_).substr(start, b - start);
+        const std::string_view after = std::string_view(text_).substr(e, stop - e);
+        const std::size_t rest = after.find_first_not_of(" \t\r\n");
+        if (before.find_first_not_of(" \t") != std::string_view::npos ||
+            (rest != std::string_view::npos && after[rest] != '#'))
+            throw error_at(file_name_, *k, "the key shares its line with others; remove it by hand");
+        splice(start, stop, "");
+        return;
+    }
+    if (value.empty()) return;  // nothing to remove
+    const tnode* last = nullptr;
+    for (const tnode& item : table.items)
+        if (!is_header(text_, item)) last = &item;
+    const std::size_t line_of_last = offset_of(text_, last ? last->key_at : table.at);
+    const std::size_t at = after_line(text_, offset_of(text_, last ? last->end : table.at));
+    const std::string indent = indent_of(text_, line_of_last);
+    splice(at, at, (at > 0 && text_[at - 1] != '\n' ? "\n" : "") + indent + key + " = " + value + "\n");
+}
+
+void toml_document::add_table(const std::string& alternative, const std::string& kind,
+                              const std::vector<std::pair<std::string, std::string>>& keys) {
+    const tnode& alt = find_alternative(text_, *tree_, alternative);
+    const std::string indent = override_indent(text_, *tree_);
+    const std::size_t at = after_line(text_, offset_of(text_, alt.end));
+    std::string lines = at > 0 && text_[at - 1] != '\n' ? "\n\n" : "\n";
+    lines += indent + "[[alternative." + kind + "]]\n";
+    for (const auto& [k, v] : keys) lines += indent + k + " = " + v + "\n";
+    splice(at, at, lines);
 }
 
 }  // namespace hemsim

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace hemsim {
 
@@ -61,6 +63,21 @@ public:
     void add_override(const std::string& alternative, const std::string& kind, const std::string& id,
                       const std::string& key, double value, const std::string& source = "");
 
+    /// In a scenario, sets `key` of the `index`-th (from 0) `[[alternative.<kind>]]`
+    /// table of the alternative whose id is `alternative` (a project line: kind
+    /// "project_cost") to `value`, TOML text as it is to be written: its value replaced
+    /// where it stands, else a new line after the table's last value; an empty `value`
+    /// removes the key and its value (its whole line when it is alone there). Throws
+    /// std::invalid_argument for no such table, a table not under a header, or a
+    /// result that does not parse.
+    void set_table_key(const std::string& alternative, const std::string& kind, std::size_t index,
+                       const std::string& key, const std::string& value);
+
+    /// In a scenario, appends a `[[alternative.<kind>]]` table with `keys` (key, TOML
+    /// text) at the end of the alternative's block, indented as the case's others are.
+    void add_table(const std::string& alternative, const std::string& kind,
+                   const std::vector<std::pair<std::string, std::string>>& keys);
+
     /// Sets the top-level key `key` (one written before the file's first table) to
     /// `value`, TOML text as it is to be written (`2009-01-01`, `36`, `0.03`): its value
     /// replaced where it stands; else, when `replaces` is written there, that key and
@@ -87,5 +104,9 @@ private:
 
 /// `s` as a TOML basic string, quotes included ("a \"b\" c\\d"); UTF-8 passes as is.
 std::string toml_basic_string(const std::string& s);
+
+/// `v` as TOML text: an integer when whole, else the shortest decimal that reads back
+/// (with a point). Throws std::invalid_argument when `v` is not finite.
+std::string toml_number_text(double v);
 
 }  // namespace hemsim

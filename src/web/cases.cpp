@@ -90,6 +90,24 @@ std::string with_structure(const scenario& original, std::string text, const std
             throw save_error(e.what(), "added", a.id);
         }
     }
+    for (const project_line_edit& pl : edit.project_lines) {
+        try {
+            toml_document doc(text, file);
+            if (pl.line == 0) {
+                std::vector<std::pair<std::string, std::string>> keys;
+                for (const auto& kv : pl.fields)
+                    if (!kv.second.empty()) keys.push_back(kv);
+                doc.add_table(pl.alternative, "project_cost", keys);
+            } else {
+                for (const auto& [key, value] : pl.fields)
+                    doc.set_table_key(pl.alternative, "project_cost", pl.line - 1, key, value);
+            }
+            text = doc.text();
+        } catch (const std::invalid_argument& e) {
+            throw save_error(e.what(), "project." + pl.alternative + "." + std::to_string(pl.line),
+                             pl.alternative);
+        }
+    }
     return text;
 }
 

@@ -35,14 +35,25 @@ struct added_alternative {
     std::string id, name;
 };
 
+/// A project line of an alternative as the form changes it: `line` from 1 for one
+/// written in the case, 0 for a new line; `fields` are keys of a project_cost with
+/// their values as TOML text (an empty text removes the key from a written line).
+struct project_line_edit {
+    std::string alternative;
+    std::size_t line = 0;
+    std::vector<std::pair<std::string, std::string>> fields;
+};
+
 /// What the form changes in a case: its settings, new alternatives, then its numbers.
 struct case_edit {
     case_settings settings;
     std::vector<added_alternative> added;
+    std::vector<project_line_edit> project_lines;
     std::vector<form_change> changes;
 
     bool changes_structure() const {
-        return settings.start || settings.horizon_months || settings.discount_rate || !added.empty();
+        return settings.start || settings.horizon_months || settings.discount_rate || !added.empty() ||
+               !project_lines.empty();
     }
 };
 
@@ -59,10 +70,11 @@ struct case_files {
 
 /// The case at `scenario_file` with `edit`, as the two files of a saved case: the
 /// settings in the scenario's top-level keys, each added alternative a copy of the
-/// nollalternativ's block at the end, then the numbers: one written in the scenario
+/// nollalternativ's block at the end, the project lines, then the numbers: one written in the scenario
 /// is edited where it stands; one that comes from the model becomes an override in
 /// the alternative's block of the scenario. The result is loaded before it is
-/// returned. Throws save_error (path "settings.<key>", "added" or the number's) or
+/// returned. Throws save_error (path "settings.<key>", "added", "project.<alt>.<line>"
+/// or the number's) or
 /// input_error.
 case_files edited_case(const std::filesystem::path& scenario_file, const case_edit& edit);
 

@@ -13,6 +13,7 @@
 #include "app/run.hpp"
 #include "model/diagnostics.hpp"
 #include "model/loader.hpp"
+#include "model/toml_edit.hpp"
 #include "report/files.hpp"
 #include "report/inputs_report.hpp"
 #include "report/run_files.hpp"
@@ -249,8 +250,67 @@ struct server::impl {
         return out;
     }
 
+    // Project lines: [{alternative, line (from 1; 0 for a new one), fields: {key: text}}].
+    static std::vector<project_line_edit> parse_project_lines(const json& a) {
+        std::vector<project_line_edit> out;
+        if (a.is_null()) return out;
+        if (!a.is_array()) throw request_error(400, "'project_lines' must be a list");
+        if (a.size() > 200) throw request_error(400, "at most 200 project lines at once");
+        static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        for (const json& x : a) {
+            if (!x.is_object() || !x.contains("alternative") || !x["alternative"].is_string() ||
+                !x.contains("line") || !x["line"].is_number_unsigned() || !x.contains("fields") ||
+                !x["fields"].is_object())
+                throw request_error(400,
+                                    "a project line is {\"alternative\": ID, \"line\": N (0 for a new one), "
+                                    "\"fields\": {KEY: TEXT}}");
+            project_line_edit pl{x["alternative"], x["line"].get<std::size_t>(), {}};
+            const std::string row = "project." + pl.alternative + "." + std::to_string(pl.line);
+            for (const auto& [key, v] : x["fields"].items()) {
+                const std::string path = row + "." + key;
+                if (!v.is_string() && !v.is_number())
+                    throw request_error(400, "a text or a number is wanted", path);
+                const std::string t = v.is_string() ? v.get<std::string>() : "";
+                if (v.is_string() && t.empty()) {
+                    if (key == "item" || key == "payer")
+                        throw request_error(400, "a project line needs its " + key, path);
+                    pl.fields.emplace_back(key, "");
+                } else if (key == "item" || key == "payer" || key == "staff" || key == "source") {
+                    if (t.size() > 400) throw request_error(400, "at most 400 characters", path);
+                    pl.fields.emplace_back(key, toml_basic_string(t));
+                } else if (key == "start" || key == "end") {
+                    if (!std::regex_match(t, day))
+                        throw request_error(400, "a date, written as 2009-01-01", path);
+                    pl.fields.emplace_back(key, t);
+                } else if (key == "per_year" || key == "one_off" || key == "fte") {
+                    const double n = form_number(v, path);
+                    if (n < 0) throw request_error(400, "the number must be 0 or more", path);
+                    pl.fields.emplace_back(key, toml_number_text(n));
+                } else {
+                    throw request_error(
+                        400,
+                        "a project line has item, per_year, one_off, start, end, payer, staff, "
+                        "fte and source, not '" +
+                            key + "'",
+                        path);
+                }
+            }
+            // Written in the order of the shipped cases, whatever the order sent.
+            static const std::vector<std::string> order{"item",  "per_year", "one_off", "start", "end",
+                                                        "payer", "staff",    "fte",     "source"};
+            auto rank = [](const std::string& k) {
+                return std::find(order.begin(), order.end(), k) - order.begin();
+            };
+            std::stable_sort(pl.fields.begin(), pl.fields.end(),
+                             [&](const auto& x, const auto& y) { return rank(x.first) < rank(y.first); });
+            out.push_back(std::move(pl));
+        }
+        return out;
+    }
+
     case_edit parse_edit(const json& body) const {
         return {parse_settings(body.value("settings", json())), parse_added(body.value("added", json())),
+                parse_project_lines(body.value("project_lines", json())),
                 parse_changes(body.value("changes", json()))};
     }
 
@@ -268,7 +328,14 @@ struct server::impl {
             } catch (const save_error& e) {
                 throw request_error(422, e.what(), e.path, e.alternative);
             } catch (const input_error& e) {
-                throw request_error(422, e.what(), edit.settings.start ? "settings.start" : "");
+                // At the field it concerns when the edit has one place it can be.
+                std::string path;
+                if (edit.project_lines.size() == 1 && !edit.settings.start)
+                    path = "project." + edit.project_lines[0].alternative + "." +
+                           std::to_string(edit.project_lines[0].line);
+                else if (edit.settings.start && edit.project_lines.empty())
+                    path = "settings.start";
+                throw request_error(422, e.what(), path);
             }
         } else {
             sc = load(id);
@@ -328,7 +395,22 @@ struct server::impl {
                {"replications", sc.replications},
                {"alternatives", json::array()}};
         for (const alternative& a : sc.alternatives) {
-            json alt{{"id", a.id}, {"name", a.name}, {"baseline", a.baseline}, {"inputs", json::array()}};
+            json alt{{"id", a.id},
+                     {"name", a.name},
+                     {"baseline", a.baseline},
+                     {"inputs", json::array()},
+                     {"project_costs", json::array()}};
+            for (const project_cost& pc : a.project_costs) {
+                json l{{"item", pc.item},
+                       {"start", pc.start ? iso(*pc.start) : ""},
+                       {"end", pc.end ? iso(*pc.end) : ""},
+                       {"payer", pc.payer == no_index ? "" : a.system.payers[pc.payer].id},
+                       {"staff", pc.staff == no_index ? "" : a.system.staff[pc.staff].id},
+                       {"fte", pc.staff == no_index ? json("") : json(pc.fte)},
+                       {"one_off", pc.one_off},
+                       {"from_pool", pc.per_year_from_pool}};
+                alt["project_costs"].push_back(std::move(l));
+            }
             for (const model_input& in : a.system.inputs) {
                 if (!in.listed) continue;
                 json i{{"path", in.path},
@@ -343,6 +425,11 @@ struct server::impl {
             }
             j["alternatives"].push_back(std::move(alt));
         }
+        const model& m = sc.alternatives.at(sc.baseline_index()).system;
+        j["payers"] = json::array();
+        for (const payer& p : m.payers) j["payers"].push_back({{"id", p.id}, {"name", p.name}});
+        j["staff"] = json::array();
+        for (const staff_pool& sp : m.staff) j["staff"].push_back(sp.id);
         return j;
     }
 
