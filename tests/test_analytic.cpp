@@ -128,7 +128,7 @@ TEST_CASE("an attribute drawn once keeps its branches correlated", "[analytic]")
     index_t c = add_placement(m, "c", 0);
     index_t e = add_placement(m, "e", 0, true);
     m.attributes[0].cost_in = {b, c};
-    const condition has_u{1, 0}, not_u{0, 1};
+    const condition has_u = condition::of(1), not_u = condition::of(0, 1);
     m.transitions.clear();
     index_t t = add_transition(m, a, b, fixed(30));
     m.transitions[t].when = has_u;
@@ -230,7 +230,7 @@ TEST_CASE("too many attributes are refused", "[analytic]") {
     for (index_t i = 0; i < 17; ++i) {
         index_t t = add_transition(m, a, e, fixed(1), 0.5);
         m.transitions[t].id += std::to_string(i);
-        m.transitions[t].when = {std::uint64_t{1} << i, 0};
+        m.transitions[t].when = condition::of(std::uint64_t{1} << i);
     }
     add_group(m, "g");
     CHECK_THROWS_WITH(analyze(m, 0), Catch::Contains("at most 16 attributes"));
@@ -490,14 +490,14 @@ TEST_CASE("a bar sends clients to its 'instead' on the attributes they hold", "[
     index_t c = add_placement(m, "c", 0);
     index_t e = add_placement(m, "e", 0, true);
     m.attributes[0].redraw_on_entry = {c};
-    m.placements[b].never_for = {{condition{1, 0}, c}};
+    m.placements[b].never_for = {{condition::of(1), c}};
     add_transition(m, a, b, fixed(10));
     add_transition(m, b, e, fixed(20));
     index_t t = add_transition(m, c, e, fixed(30));
-    m.transitions[t].when = {1, 0};
+    m.transitions[t].when = condition::of(1);
     t = add_transition(m, c, e, fixed(50));
     m.transitions[t].id += "_not_x";
-    m.transitions[t].when = {0, 1};
+    m.transitions[t].when = condition::of(0, 1);
     add_group(m, "g");
     const analytic_result r = analyze(m, 0);
     CHECK(r.entry(a)->days[b] == Approx(0.6 * 20));
@@ -540,16 +540,16 @@ TEST_CASE("with rules and no capacities the simulation agrees with the chain",
     m.flags = {"klar"};
     m.placements[a].max_stay_days = 60;
     m.placements[a].after_max_stay = b;
-    m.placements[b].never_for = {{condition{1, 0}, c}};
+    m.placements[b].never_for = {{condition::of(1), c}};
     index_t t = add_transition(m, a, e, expo(90));
     m.transitions[t].gates = {{gate_kind::service, 0, {}}};
     t = add_transition(m, b, e, expo(30));
     m.transitions[t].gates = {{gate_kind::service, 0, {}}};
     t = add_transition(m, c, e, fixed(40));
-    m.transitions[t].when = {1, 0};
+    m.transitions[t].when = condition::of(1);
     t = add_transition(m, c, e, fixed(20));
     m.transitions[t].id += "_not_x";
-    m.transitions[t].when = {0, 1};
+    m.transitions[t].when = condition::of(0, 1);
     index_t g = add_group(m, "g");
     const analytic_result want = analyze(m, 0);
 
