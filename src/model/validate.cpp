@@ -3,6 +3,7 @@
 // limits, and cycles of stays that take no time (see builder.hpp).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <utility>
@@ -179,14 +180,22 @@ std::vector<std::pair<double, std::string>> times_to_try(const model& m, const s
     if (bounds.size() == 1) return {{0, ""}};
     std::sort(bounds.begin(), bounds.end());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    auto days = [](double d) { return format_number(d) + " days"; };
+    // Rounded for the reader: a month is 30.416666666666668 days to the machine.
+    auto number = [](double d) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.2f", d);
+        std::string t(buf);
+        t.erase(t.find_last_not_of('0') + 1);
+        if (t.back() == '.') t.pop_back();
+        return t;
+    };
+    auto days = [&](double d) { return number(d) + " days"; };
     std::vector<std::pair<double, std::string>> times;
     for (std::size_t i = 0; i < bounds.size(); ++i) {
         times.push_back({bounds[i], "exactly " + days(bounds[i]) + " in the system"});
         if (i + 1 < bounds.size())
-            times.push_back(
-                {(bounds[i] + bounds[i + 1]) / 2,
-                 "between " + format_number(bounds[i]) + " and " + days(bounds[i + 1]) + " in the system"});
+            times.push_back({(bounds[i] + bounds[i + 1]) / 2, "between " + number(bounds[i]) + " and " +
+                                                                  days(bounds[i + 1]) + " in the system"});
     }
     times.push_back({bounds.back() + 1, "more than " + days(bounds.back()) + " in the system"});
     return times;
