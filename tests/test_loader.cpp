@@ -736,6 +736,7 @@ TEST_CASE("bad conditions say where they are and what to write", "[loader][condi
     fails("in_system = 30", {"with '='", "write >, >=, < or <="});
     fails("in_system > -5", {"with '-5', which is not a number >= 0", "in_system > 1 month"});
     fails("in_system > month", {"not a number >= 0 with a unit"});
+    fails("in_system > 3000 years", {"with 1095000 days", "limit for a duration is 1000000 days"});
     fails("!in_system > 30", {"negates a comparison", "in_system <= 30 for !(in_system > 30)"});
     fails("in_system", {"names the time in the system without a comparison", "in_system > 1 month"});
     fails("tid > 30", {"compares 'tid'", "written in_system"});

@@ -165,7 +165,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 constexpr std::string_view time_example = "in_system > 1 month";
-// Alternatives joined by | in one condition: the branch check enumerates them.
+// Alternatives joined by | in one condition: each is tried wherever the condition is read.
 constexpr std::size_t max_condition_terms = 16;
 
 // A comparison of the time in the system, "in_system > 1 month", as the days
@@ -202,8 +202,11 @@ time_bounds read_time_term(std::string_view term, Fail&& bad) {
         bad("has the unknown unit " + in_quotes(unit) +
             suggestion(unit, {"days", "weeks", "months", "years"}, "valid units", "") +
             " (a month is 365/12 days, a year 365)");
-    time_bounds b;
     const double days = value * days_per_unit;
+    if (days > max_duration_days)
+        bad("compares the time in the system with " + format_number(days) +
+            " days; hemsim's limit for a duration is " + format_number(max_duration_days) + " days");
+    time_bounds b;
     if (op[0] == '>') {
         b.lo = days;
         b.lo_closed = op.size() == 2;
