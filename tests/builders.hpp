@@ -188,7 +188,7 @@ inline model kedjan(double n0, double per_year_arrivals, double S, double B, dou
     add_initial(m, g, stod, static_cast<std::uint32_t>(n0));
     add_arrivals(m, g, stod, per_year_arrivals);
     index_t t1 = add_transition(m, stod, fors, expo(180));
-    condition has_debt{1, 0};
+    condition has_debt = condition::of(1);
     m.transitions[t1].gates = {
         {gate_kind::service, 0, has_debt}, {gate_kind::supply, 0, {}}, {gate_kind::staff, 0, {}}};
     add_transition(m, fors, harb, unif(0, 365), 0.15);

@@ -128,7 +128,7 @@ TEST_CASE("an attribute drawn once keeps its branches correlated", "[analytic]")
     index_t c = add_placement(m, "c", 0);
     index_t e = add_placement(m, "e", 0, true);
     m.attributes[0].cost_in = {b, c};
-    const condition has_u{1, 0}, not_u{0, 1};
+    const condition has_u = condition::of(1), not_u = condition::of(0, 1);
     m.transitions.clear();
     index_t t = add_transition(m, a, b, fixed(30));
     m.transitions[t].when = has_u;
@@ -255,7 +255,7 @@ TEST_CASE("too many attributes are refused", "[analytic]") {
     for (index_t i = 0; i < 17; ++i) {
         index_t t = add_transition(m, a, e, fixed(1), 0.5);
         m.transitions[t].id += std::to_string(i);
-        m.transitions[t].when = {std::uint64_t{1} << i, 0};
+        m.transitions[t].when = condition::of(std::uint64_t{1} << i);
     }
     add_group(m, "g");
     CHECK_THROWS_WITH(analyze(m, 0), Catch::Contains("at most 16 attributes"));
@@ -515,14 +515,14 @@ TEST_CASE("a bar sends clients to its 'instead' on the attributes they hold", "[
     index_t c = add_placement(m, "c", 0);
     index_t e = add_placement(m, "e", 0, true);
     m.attributes[0].redraw_on_entry = {c};
-    m.placements[b].never_for = {{condition{1, 0}, c}};
+    m.placements[b].never_for = {{condition::of(1), c}};
     add_transition(m, a, b, fixed(10));
     add_transition(m, b, e, fixed(20));
     index_t t = add_transition(m, c, e, fixed(30));
-    m.transitions[t].when = {1, 0};
+    m.transitions[t].when = condition::of(1);
     t = add_transition(m, c, e, fixed(50));
     m.transitions[t].id += "_not_x";
-    m.transitions[t].when = {0, 1};
+    m.transitions[t].when = condition::of(0, 1);
     add_group(m, "g");
     const analytic_result r = analyze(m, 0);
     CHECK(r.entry(a)->days[b] == Approx(0.6 * 20));
@@ -565,16 +565,16 @@ TEST_CASE("with rules and no capacities the simulation agrees with the chain",
     m.flags = {"klar"};
     m.placements[a].max_stay_days = 60;
     m.placements[a].after_max_stay = b;
-    m.placements[b].never_for = {{condition{1, 0}, c}};
+    m.placements[b].never_for = {{condition::of(1), c}};
     index_t t = add_transition(m, a, e, expo(90));
     m.transitions[t].gates = {{gate_kind::service, 0, {}}};
     t = add_transition(m, b, e, expo(30));
     m.transitions[t].gates = {{gate_kind::service, 0, {}}};
     t = add_transition(m, c, e, fixed(40));
-    m.transitions[t].when = {1, 0};
+    m.transitions[t].when = condition::of(1);
     t = add_transition(m, c, e, fixed(20));
     m.transitions[t].id += "_not_x";
-    m.transitions[t].when = {0, 1};
+    m.transitions[t].when = condition::of(0, 1);
     index_t g = add_group(m, "g");
     const analytic_result want = analyze(m, 0);
 
@@ -606,4 +606,51 @@ TEST_CASE("with rules and no capacities the simulation agrees with the chain",
         }
     }
     CHECK(want.entry(a)->exit_probability[e] == Approx(1));
+}
+
+TEST_CASE("an 'or' splits the chain as the attributes give; the time in the system is ignored and said so",
+          "[analytic][conditions]") {
+    // a (p 0.3) or b (q 0.5): -> x after 10 days, with p + q - pq = 0.65; the rest -> y after 20.
+    //   days in start = 0.65 x 10 + 0.35 x 20 = 13.5.
+    model m;
+    add_payer(m, "enheten");
+    add_attribute(m, "a", 0.3);
+    add_attribute(m, "b", 0.5);
+    index_t start = add_placement(m, "start", 100);
+    index_t x = add_placement(m, "x", 0, true);
+    index_t y = add_placement(m, "y", 0, true);
+    index_t to_x = add_transition(m, start, x, fixed(10));
+    m.transitions[to_x].when = condition{{conjunction{1, 0, {}}, conjunction{2, 0, {}}}};
+    index_t to_y = add_transition(m, start, y, fixed(20));
+    m.transitions[to_y].when = condition::of(0, 1 | 2);
+    add_group(m, "g");
+    auto says_time_ignored = [](const analytic_result& r) {
+        for (const analytic_note& n : r.notes)
+            if (n.en.find("time in the system (in_system) are ignored") != std::string::npos) return true;
+        return false;
+    };
+    SECTION("a | b") {
+        const analytic_result r = analyze(m, 0);
+        const analytic_entry& en = *r.entry(start);
+        CHECK(en.exit_probability[x] == Approx(0.65));
+        CHECK(en.exit_probability[y] == Approx(0.35));
+        CHECK(en.days[start] == Approx(13.5));
+        CHECK(en.total_cost_sek == Approx(1350));
+        CHECK_FALSE(says_time_ignored(r));
+    }
+    SECTION("in_system > 30 is read as for a client who has just come: never") {
+        time_bounds over_30;
+        over_30.lo = 30;
+        m.transitions[to_x].when = condition{{conjunction{0, 0, over_30}}};
+        time_bounds to_30;
+        to_30.hi = 30;
+        to_30.hi_closed = true;
+        m.transitions[to_y].when = condition{{conjunction{0, 0, to_30}}};
+        const analytic_result r = analyze(m, 0);
+        const analytic_entry& en = *r.entry(start);
+        CHECK(en.exit_probability[x] == 0);
+        CHECK(en.exit_probability[y] == Approx(1));
+        CHECK(en.days[start] == Approx(20));
+        CHECK(says_time_ignored(r));
+    }
 }

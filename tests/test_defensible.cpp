@@ -295,8 +295,8 @@ TEST_CASE("the mistakes people make get messages that say what to write", "[defe
     }
     std::string msg =
         error_of(write_case(dir, two_alts + "  [[alternative.transition]]\n  from = \"forsok\"\n"
-                                            "  to = \"eget\"\n  when = \"has_debt | forsorjningsstod\"\n"));
-    CHECK_THAT(msg, Contains("asks for an 'or'") && Contains("conjunctions"));
+                                            "  to = \"eget\"\n  when = \"has_debt or forsorjningsstod\"\n"));
+    CHECK_THAT(msg, Contains("with a space in it") && Contains("write 'or' as |"));
     // A model file where a case is wanted.
     auto r = cli({"run", model_file});
     CHECK(r.code == exit_usage);

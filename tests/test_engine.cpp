@@ -434,3 +434,135 @@ TEST_CASE("the monthly cash flow adds up to the yearly ledger", "[engine][cost]"
         CHECK(months == Approx(r.cost_total(l, y)).epsilon(1e-12));
     }
 }
+
+namespace {
+
+// Times of the rows `what` about `id` (a placement, a transition), in order.
+std::vector<double> times_of(const trace& tr, const std::string& what, index_t id) {
+    std::vector<double> out;
+    for (const trace::row& r : tr.rows)
+        if (r.what == what && r.id == id) out.push_back(r.t);
+    return out;
+}
+
+// The conjunction of attribute masks (all of `on`, none of `off`) within times in the system.
+conjunction conj(std::uint64_t on, std::uint64_t off, time_bounds in_system = {}) {
+    return conjunction{on, off, in_system};
+}
+
+time_bounds above(double days, bool closed = false) {
+    time_bounds b;
+    b.lo = days;
+    b.lo_closed = closed;
+    return b;
+}
+
+time_bounds at_most(double days) {
+    time_bounds b;
+    b.hi = days;
+    b.hi_closed = true;
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("a branch taken by an 'or' has the share of the entrants the attributes give",
+          "[engine][conditions]") {
+    // N new clients in `start` with attributes a (p), b (q), c (r), drawn independently;
+    // x takes those for whom the condition holds, y the rest. The share into x
+    // is checked with the run's own 95 % interval (binomial, N entrants).
+    constexpr double p = 0.3, q = 0.5, r = 0.2;
+    constexpr std::uint32_t n = 20000;
+    model m;
+    add_payer(m, "enheten");
+    add_attribute(m, "a", p);
+    add_attribute(m, "b", q);
+    add_attribute(m, "c", r);
+    index_t start = add_placement(m, "start", 100);
+    index_t x = add_placement(m, "x", 0, true);
+    index_t y = add_placement(m, "y", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, start, n);
+    index_t to_x = add_transition(m, start, x, fixed(1));
+    index_t to_y = add_transition(m, start, y, fixed(1));
+    auto share_into_x = [&](const condition& into_x, const condition& rest, double want) {
+        m.transitions[to_x].when = into_x;
+        m.transitions[to_y].when = rest;
+        replication_result res = run_one(m, ymd(2015, 1, 1), 12);
+        const std::size_t years = res.moves.size() / m.transitions.size();
+        const double into = res.moves[to_x * years], other = res.moves[to_y * years];
+        CHECK(into + other == n);  // every entrant took one of them
+        const double share = into / n;
+        const double half = 1.96 * std::sqrt(share * (1 - share) / n);
+        INFO("share into x: want " << want << ", got " << share << " +- " << half);
+        CHECK(std::fabs(share - want) <= half);
+        CHECK(half < 0.01);  // the interval is informative
+    };
+    SECTION("a | b: p + q - pq") {
+        share_into_x(condition{{conj(1, 0), conj(2, 0)}}, condition::of(0, 1 | 2), p + q - p * q);
+    }
+    SECTION("a & !b | c, & binding tighter: 1 - (1 - p(1 - q))(1 - r)") {
+        // The rest: !(a & !b | c) = !a & !c | b & !c. Read as a & (!b | c) the share would be 0.18.
+        share_into_x(condition{{conj(1, 2), conj(4, 0)}}, condition{{conj(0, 1 | 4), conj(2, 4)}},
+                     1 - (1 - p * (1 - q)) * (1 - r));
+    }
+}
+
+TEST_CASE("a condition on the time in the system is read when it is checked", "[engine][conditions]") {
+    const double month = 365.0 / 12;
+    SECTION("a branch, on entry: after a month in akut and härbärge, the six-month decision") {
+        // A: new in akut at 0 -> harbarge 20 -> akut 40 (40 days > a month) -> sex_man 60 -> eget 242.5.
+        // B: in akut for 35 days when the run starts (elapsed): over a month already at 0,
+        //    its stay over (fixed 20 < 35): into sex_man at once, out at 182.5.
+        model m;
+        add_payer(m, "enheten");
+        index_t akut = add_placement(m, "akut", 800);
+        index_t harb = add_placement(m, "harbarge", 550);
+        index_t sex = add_placement(m, "sex_man", 600);
+        index_t eget = add_placement(m, "eget", 0, true);
+        index_t g = add_group(m, "g");
+        add_initial(m, g, akut, 1);
+        add_initial(m, g, akut, 1, initial_state::elapsed);
+        m.groups[g].initial[1].elapsed_days = 35;
+        index_t short_stay = add_transition(m, akut, harb, fixed(20));
+        m.transitions[short_stay].when = condition{{conj(0, 0, at_most(month))}};
+        index_t decision = add_transition(m, akut, sex, fixed(20));
+        m.transitions[decision].when = condition{{conj(0, 0, above(month))}};
+        add_transition(m, harb, akut, fixed(20));
+        add_transition(m, sex, eget, fixed(182.5));
+        trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+        CHECK(times_of(tr, "enter", akut) == std::vector<double>{0, 0, 40});
+        CHECK(times_of(tr, "enter", harb) == std::vector<double>{20});
+        CHECK(times_of(tr, "enter", sex) == std::vector<double>{0, 60});
+        CHECK(times_of(tr, "exit", eget) == std::vector<double>{182.5, 242.5});
+        CHECK(times_of(tr, "move", decision) == std::vector<double>{0, 60});
+    }
+    SECTION("a service gate when the client reaches it; a bar when the client would enter") {
+        // X: 20 days in p20, at the gate with 20 days in the system: no investigation, into stod at 20.
+        // Y: 40 days in p40, 40 > a month: investigated (10 days), then at 50 barred from stod
+        //    (in_system >= 45) and sent to stod_lang.
+        model m;
+        add_payer(m, "enheten");
+        index_t p20 = add_placement(m, "p20", 100);
+        index_t p40 = add_placement(m, "p40", 100);
+        index_t stod = add_placement(m, "stod", 900);
+        index_t lang = add_placement(m, "stod_lang", 900);
+        index_t pool = add_staff(m, "utredare", 1, 0, staff_kind::service_slots, 1);
+        index_t sv = add_service(m, "utredning", pool, fixed(10), "utredd");
+        const condition over_a_month{{conj(0, 0, above(month))}};
+        for (index_t from : {p20, p40}) {
+            index_t t = add_transition(m, from, stod, fixed(from == p20 ? 20 : 40));
+            m.transitions[t].gates = {{gate_kind::service, sv, over_a_month}};
+        }
+        m.placements[stod].never_for = {{condition{{conj(0, 0, above(45, true))}}, lang}};
+        index_t g = add_group(m, "g");
+        add_initial(m, g, p20, 1);
+        add_initial(m, g, p40, 1);
+        trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+        CHECK(tr.times("join") == std::vector<double>{40});
+        CHECK(tr.times("served") == std::vector<double>{40});
+        CHECK(times_of(tr, "enter", stod) == std::vector<double>{20});
+        CHECK(times_of(tr, "enter", lang) == std::vector<double>{50});
+        CHECK(times_of(tr, "redirected", stod) == std::vector<double>{50});
+    }
+}

@@ -111,6 +111,69 @@ to = "eget"
 after = 365
 )";
 
+// Attributes a (0.3), b (0.5), c (0.2); placements start, x and y (exits). Tests
+// add the transitions out of start.
+const char* condition_model = R"(
+[[payer]]
+id = "enheten"
+
+[[attribute]]
+id = "a"
+probability = 0.3
+
+[[attribute]]
+id = "b"
+probability = 0.5
+
+[[attribute]]
+id = "c"
+probability = 0.2
+
+[[placement]]
+id = "start"
+price_per_day = 100
+payer = "enheten"
+
+[[placement]]
+id = "x"
+terminal = true
+
+[[placement]]
+id = "y"
+terminal = true
+)";
+
+struct branch {
+    std::string to, when;
+    double probability;
+    std::string id = "";  // "": the default, start_<to>
+};
+
+// condition_model with these transitions out of start (a when of "": none).
+std::string with_branches(const std::vector<branch>& branches) {
+    std::string text = condition_model;
+    for (const branch& b : branches) {
+        text += "\n[[transition]]\nfrom = \"start\"\nto = \"" + b.to +
+                "\"\nafter = 10\nprobability = " + std::to_string(b.probability) + "\n";
+        if (!b.when.empty()) text += "when = \"" + b.when + "\"\n";
+        if (!b.id.empty()) text += "id = \"" + b.id + "\"\n";
+    }
+    return text;
+}
+
+// One transition out of start with `when` = w, and the place of w ("file:line:column:" from the line on).
+std::pair<std::string, std::string> one_when(const std::string& w) {
+    std::string text = with_branches({{"x", w, 1}});
+    const auto lines = std::count(text.begin(), text.end(), '\n');  // the when line is the last
+    return {text, ".toml:" + std::to_string(lines) + ":8:"};
+}
+
+// A condition as it is read out of start in a model that loads.
+condition read_when(const std::string& w, const std::string& rest) {
+    model m = parses_ok(with_branches({{"x", w, 1}, {"y", rest, 1}}));
+    return m.transitions[0].when;
+}
+
 }  // namespace
 
 TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
@@ -192,8 +255,7 @@ TEST_CASE("the example model loads with the seed's numbers", "[loader]") {
         CHECK(t.probability == 1);
         REQUIRE(t.gates.size() == 3);
         CHECK(t.gates[0].kind == gate_kind::service);
-        CHECK(t.gates[0].when.all_of == 1);
-        CHECK(t.gates[0].when.none_of == 0);
+        CHECK(t.gates[0].when == condition::of(1));
         CHECK(t.gates[1].kind == gate_kind::supply);
         CHECK(t.gates[2].kind == gate_kind::staff);
         CHECK(t.gates[2].target == 0);
@@ -333,8 +395,7 @@ TEST_CASE("every construct of the model language", "[loader]") {
         CHECK(gates[1].kind == gate_kind::supply);
         CHECK(gates[2].kind == gate_kind::staff);
         const auto& neg = m.transitions[3].when;
-        CHECK(neg.all_of == 0);
-        CHECK(neg.none_of == 1);
+        CHECK(neg == condition::of(0, 1));
         CHECK(neg.holds(0));
         CHECK_FALSE(neg.holds(1));
     }
@@ -589,6 +650,158 @@ TEST_CASE("probabilities and branch sums", "[loader][errors]") {
                 {"branch_sum.toml:19:1:", "out of 'forsok'", "sum to 0.9", "make them sum to 1"});
     parse_fails("branch_sum_when.toml", {"branch_sum_when.toml:18:1:", "for clients with !has_debt",
                                          "sum to 0", "make them sum to 1"});
+}
+
+TEST_CASE("conditions: or, and, not, and the time in the system", "[loader][conditions]") {
+    constexpr std::uint64_t a = 1, b = 2, c = 4;
+    SECTION("| is 'or'") {
+        const condition w = read_when("a | b", "!a & !b");
+        REQUIRE(w.any_of.size() == 2);
+        CHECK(w.holds(a));
+        CHECK(w.holds(b));
+        CHECK(w.holds(a | b));
+        CHECK_FALSE(w.holds(0));
+        CHECK_FALSE(w.holds(c));
+        CHECK_FALSE(w.reads_time());
+        CHECK(w.uses() == (a | b));
+    }
+    SECTION("& binds tighter than |: a & !b | c is (a & !b) | c") {
+        const condition w = read_when("a & !b | c", "!a & !c | b & !c");
+        CHECK(w == read_when("c|a&!b", "!a & !c | b & !c"));  // order and spaces do not matter
+        CHECK(w.holds(a));
+        CHECK_FALSE(w.holds(a | b));
+        CHECK(w.holds(c));  // read as a & (!b | c) it would not hold: a is missing
+        CHECK(w.holds(b | c));
+        CHECK_FALSE(w.holds(b));
+    }
+    SECTION("the time in the system, in days, months as 365/12") {
+        const condition w = read_when("in_system > 1 month", "in_system <= 1 month");
+        REQUIRE(w.any_of.size() == 1);
+        CHECK(w.any_of[0].in_system.lo == 365.0 / 12);
+        CHECK_FALSE(w.any_of[0].in_system.lo_closed);
+        CHECK(w.reads_time());
+        CHECK(w.uses() == 0);
+        CHECK_FALSE(w.holds(0, 365.0 / 12));
+        CHECK(w.holds(0, 30.5));
+        CHECK_FALSE(w.holds(0, 30));
+        const condition range = read_when("b & in_system >= 2 weeks & in_system < 1 year",
+                                          "!b | in_system < 14 | in_system >= 365");
+        CHECK(range.holds(b, 14));
+        CHECK(range.holds(b, 364.9));
+        CHECK_FALSE(range.holds(b, 365));
+        CHECK_FALSE(range.holds(b, 13.9));
+        CHECK_FALSE(range.holds(0, 100));
+        CHECK(read_when("in_system > 30", "in_system <= 30 days").any_of[0].in_system.lo == 30);
+    }
+}
+
+TEST_CASE("branch sums hold with disjunctions and times in the system", "[loader][conditions]") {
+    SECTION("valid: each client and each time has branches that sum to 1") {
+        CHECK_NOTHROW(parses_ok(
+            with_branches({{"x", "a | b", 0.4}, {"y", "a | b", 0.6}, {"y", "!a & !b", 1, "start_y_rest"}})));
+        CHECK_NOTHROW(parses_ok(with_branches({{"x", "a & !b | c", 1}, {"y", "!a & !c | b & !c", 1}})));
+        CHECK_NOTHROW(
+            parses_ok(with_branches({{"x", "in_system > 1 month", 1}, {"y", "in_system <= 1 month", 1}})));
+        CHECK_NOTHROW(
+            parses_ok(with_branches({{"x", "a | in_system >= 30", 1}, {"y", "!a & in_system < 30", 1}})));
+    }
+    SECTION("invalid: the combination that fails is named") {
+        // b alone: both a | b and !a hold.
+        parse_fails(with_branches({{"x", "a | b", 1}, {"y", "!a", 1}}),
+                    {".toml:", "out of 'start' for clients with !a and b sum to 2", "start_x 1, start_y 1",
+                     "make them sum to 1"});
+        // (a | b) & c written without parentheses is read as a | b & c: a alone takes both.
+        parse_fails(with_branches({{"x", "a | b & c", 1}, {"y", "!a & !b | !c", 1}}),
+                    {"for clients with a and !b and !c sum to 2"});
+        // At exactly 30 days neither holds.
+        parse_fails(with_branches({{"x", "in_system > 30", 1}, {"y", "in_system < 30", 1}}),
+                    {"for clients with exactly 30 days in the system sum to 0", "none applies",
+                     "or by time in the system"});
+        parse_fails(with_branches({{"x", "a | in_system > 60", 1}, {"y", "!a & in_system <= 30", 1}}),
+                    {"for clients with !a and between 30 and 60 days in the system sum to 0"});
+    }
+}
+
+TEST_CASE("bad conditions say where they are and what to write", "[loader][conditions][errors]") {
+    auto fails = [](const std::string& w, std::initializer_list<std::string> needles) {
+        auto [text, place] = one_when(w);
+        INFO("when = \"" << w << "\"");
+        parse_fails(text, {place});
+        parse_fails(text, needles);
+    };
+    fails("a |", {"'when' in transition 'start_x' \"a |\"", "nothing on one side of a |", "\"a | b\""});
+    fails("(a | b) & c", {"has parentheses", "write \"a & c | b & c\" for \"(a | b) & c\""});
+    fails("a || b", {"doubles an operator", "a single | for 'or'"});
+    fails("a or b", {"the term 'a or b' with a space in it", "write 'or' as |, 'and' as &, 'not' as !"});
+    fails("a & !a | b", {"asks for 'a' both to hold and not to hold in 'a & !a'", "can never be true"});
+    fails("a | d", {"unknown attribute 'd'"});
+    fails("!", {"a ! with nothing after it"});
+    fails("in_system > 1 mont", {"unknown unit 'mont'", "did you mean 'months'?", "a month is 365/12 days"});
+    fails("in_system = 30", {"with '='", "write >, >=, < or <="});
+    fails("in_system > -5", {"with '-5', which is not a number >= 0", "in_system > 1 month"});
+    fails("in_system > month", {"not a number >= 0 with a unit"});
+    fails("in_system > 3000 years", {"with 1095000 days", "limit for a duration is 1000000 days"});
+    fails("!in_system > 30", {"negates a comparison", "in_system <= 30 for !(in_system > 30)"});
+    fails("in_system", {"names the time in the system without a comparison", "in_system > 1 month"});
+    fails("tid > 30", {"compares 'tid'", "written in_system"});
+    fails("in_system > 60 & in_system < 30",
+          {"a time in the system that no client has", "can never be true"});
+    fails("in_system < 0", {"a time in the system that no client has"});
+    std::string many = "a";
+    for (int i = 0; i < 16; ++i) many += " | b";
+    fails(many, {"has 17 alternatives joined by |", "limit is 16"});
+}
+
+TEST_CASE("every 'when' takes |; the time in the system where it can be read", "[loader][conditions]") {
+    const std::string pool =
+        "\n[[staff]]\nid = \"radgivare\"\nfte = 1\nannual_cost_per_fte = 0\nservice_slots = 1\n"
+        "payer = \"enheten\"\n\n[[staff]]\nid = \"stodjare\"\nfte = 1\nannual_cost_per_fte = 0\n"
+        "caseload = 1\npayer = \"enheten\"\n\n[[service]]\nid = \"utredning\"\n"
+        "staff = \"radgivare\"\nduration = 5\ngrants = \"utredd\"\n\n[[supply]]\n"
+        "id = \"lagenheter\"\nper_year = 10\n\n[[supply]]\nid = \"korttid\"\nper_year = 10\n";
+    auto model_with = [&](const std::string& require, const std::string& extra) {
+        return std::string(condition_model) + pool +
+               "\n[[placement]]\nid = \"stod\"\nprice_per_day = 1\npayer = \"enheten\"\n" + extra +
+               "\n[[transition]]\nfrom = \"start\"\nto = \"stod\"\nafter = 10\nrequire = [" + require + "]\n";
+    };
+    SECTION("gates, bars and indicators accept or") {
+        model m = parses_ok(model_with(
+            "{ service = \"utredning\", when = \"a | in_system > 1 month\" }, "
+            "{ supply = \"lagenheter\", when = \"b | c\" }, { supply = \"korttid\", when = \"!b & !c\" }, "
+            "{ staff = \"stodjare\", when = \"a | c\" }",
+            "never_for = [ { when = \"a & b | c & in_system > 90\", instead = \"start\" } ]\n"
+            "\n[[indicator]]\nid = \"antal\"\nentries = [\"stod\"]\nwhen = \"a | b\"\n"));
+        const transition& t = m.transitions[0];
+        REQUIRE(t.gates.size() == 4);
+        CHECK(t.gates[0].when.holds(0, 31));
+        CHECK_FALSE(t.gates[0].when.holds(0, 30));
+        CHECK(t.gates[1].when.holds(4));
+        CHECK(t.gates[2].when.holds(0));
+        const placement& stod = m.placements[m.find_placement("stod")];
+        REQUIRE(stod.never_for.size() == 1);
+        CHECK(stod.never_for[0].when.holds(4, 91));
+        CHECK_FALSE(stod.never_for[0].when.holds(4, 90));
+        CHECK(stod.never_for[0].when.holds(3, 0));
+        CHECK(m.indicators[0].when.holds(2));
+    }
+    SECTION("two supplies for one client are refused, with or as without") {
+        parse_fails(
+            model_with(
+                "{ supply = \"lagenheter\", when = \"a | b\" }, { supply = \"korttid\", when = \"!a\" }", ""),
+            {"gates 1 and 2 of 'require' in transition 'start_stod' wait for two supplies"});
+    }
+    SECTION("supply and staff gates and indicators refuse the time in the system") {
+        parse_fails(
+            model_with("{ supply = \"lagenheter\", when = \"a | in_system > 30\" }", ""),
+            {"'when' of gate 1 of 'require' in transition 'start_stod'", "reads the time in the system",
+             "tried again while the client waits", "the transition's own 'when'"});
+        parse_fails(model_with("{ staff = \"stodjare\", when = \"in_system > 30\" }", ""),
+                    {"reads the time in the system ('in_system > 30')", "a supply or staff gate"});
+        parse_fails(
+            model_with("",
+                       "\n[[indicator]]\nid = \"antal\"\nentries = [\"stod\"]\nwhen = \"in_system > 30\"\n"),
+            {"indicator 'antal'", "counts clients by their attributes alone", "count entries into it"});
+    }
 }
 
 TEST_CASE("scenario structure: baseline, horizon, alternatives", "[loader][errors]") {

@@ -97,8 +97,7 @@ TEST_CASE("who may never be placed somewhere goes elsewhere, or a breach is coun
     index_t stod = add_placement(m, "stod", 900);
     m.placements[stod].capacity = constant(1);
     placement::bar b;
-    b.when.all_of = 1;   // ung_vuxen
-    b.when.none_of = 2;  // & !missbruk
+    b.when = condition::of(1, 2);  // ung_vuxen & !missbruk
     b.instead = stod;
     m.placements[harb].never_for = {b};
     index_t unga = add_group(m, "unga");
@@ -141,7 +140,7 @@ TEST_CASE("indicators: distinct persons per year, entries, moves, persons over t
     moves.id = "vrakningar_barn";
     moves.kind = indicator_kind::moves;
     moves.transition = evict;
-    moves.when.all_of = 1;
+    moves.when = condition::of(1);
     indicator over;
     over.id = "over_en_manad";
     over.kind = indicator_kind::over_max_stay;
@@ -224,7 +223,7 @@ TEST_CASE("the initial stock is not an entry; persons_in counts only those for w
     old_in_acute.id = "aldre_i_akut";
     old_in_acute.kind = indicator_kind::persons_in;
     old_in_acute.placements = {akut};
-    old_in_acute.when.all_of = 1;
+    old_in_acute.when = condition::of(1);
     m.indicators = {tenancies, old_in_acute};
     scenario sc = make_scenario(m, ymd(2015, 1, 1), 12, 1, 1);
     calendar cal = make_calendar(sc);

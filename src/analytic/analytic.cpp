@@ -33,6 +33,9 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 // can end somewhere (a stuck placement, a closed loop).
 constexpr double tiny = 1e-12;
 constexpr std::size_t max_states = 200000;
+// The time in the system at which the chain reads conditions: a chain has no
+// clock, so it reads them as for a client who has just come (said in a note).
+constexpr double at_entry = 0;
 
 // A state of the embedded chain: a client at the start of a stay.
 struct state_key {
@@ -112,6 +115,7 @@ void chain::setup(analytic_result& r) {
 
     routes_.assign(np, {});
     redraw_.assign(np, {});
+    bool reads_time = false;
     for (index_t i = 0; i < m_.transitions.size(); ++i) {
         const transition& t = m_.transitions[i];
         if (t.gates.size() > 64)
@@ -119,13 +123,26 @@ void chain::setup(analytic_result& r) {
                                      "')");
         routes_[t.from].push_back(i);
         relevant_ |= t.when.uses();
-        for (const gate& gt : t.gates) relevant_ |= gt.when.uses();
+        reads_time = reads_time || t.when.reads_time();
+        for (const gate& gt : t.gates) {
+            relevant_ |= gt.when.uses();
+            reads_time = reads_time || gt.when.reads_time();
+        }
     }
     bool rules = false;
     for (const placement& pl : m_.placements) {
-        for (const placement::bar& b : pl.never_for) relevant_ |= b.when.uses();
+        for (const placement::bar& b : pl.never_for) {
+            relevant_ |= b.when.uses();
+            reads_time = reads_time || b.when.reads_time();
+        }
         rules = rules || !pl.never_for.empty() || (pl.max_stay_days && pl.after_max_stay != no_index);
     }
+    if (reads_time)
+        r.notes.push_back(
+            {"conditions on the time in the system (in_system) are ignored: they are read as for a client "
+             "who has just come (0 days in the system), while the simulation reads them at the time",
+             "villkor på tiden i systemet (in_system) bortses från: de läses som för en klient som just "
+             "kommit (0 dagar i systemet), medan simuleringen läser dem vid tidpunkten"});
     if (rules)
         r.notes.push_back(
             {"maximum stays move clients at their limit and bars send them to their 'instead', "
@@ -196,7 +213,7 @@ std::size_t chain::intern(const state_key& k) {
 void chain::move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, std::uint64_t flags, double p) {
     if (p <= 0) return;
     for (const placement::bar& b : m_.placements[q].never_for)
-        if (b.when.holds(attrs)) {
+        if (b.when.holds(attrs, at_entry)) {
             q = b.instead;
             break;
         }
@@ -227,7 +244,7 @@ void chain::expand(std::size_t s) {
     const double limit = rule ? *here.max_stay_days : 0.0;
     std::vector<index_t> open;
     for (index_t r : routes_[k.placement])
-        if (m_.transitions[r].when.holds(k.attrs)) open.push_back(r);
+        if (m_.transitions[r].when.holds(k.attrs, at_entry)) open.push_back(r);
     std::vector<edge> out;
     double hold = 0;
     if (open.empty() && rule) {
@@ -248,7 +265,7 @@ void chain::expand(std::size_t s) {
         std::uint64_t applied = 0;                  // which gates apply, for the cache
         for (std::size_t g = 0; g < t.gates.size(); ++g) {
             const gate& gt = t.gates[g];
-            if (gt.kind != gate_kind::service || !gt.when.holds(k.attrs)) continue;
+            if (gt.kind != gate_kind::service || !gt.when.holds(k.attrs, at_entry)) continue;
             const service& sv = m_.services[gt.target];
             if (flags.back() & sv.flag_bit()) continue;
             phases.push_back(sv.duration);

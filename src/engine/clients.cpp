@@ -35,6 +35,8 @@ void simulator::impl::create_initial_stock() {
             for (std::uint32_t k = 0; k < st.count; ++k) {
                 std::uint32_t slot = new_client(client_key(g, false, i, k), g);
                 client_rec& c = clients[slot];
+                // In the system at least as long as in its placement.
+                if (st.state == initial_state::elapsed) c.arrived = -st.elapsed_days;
                 c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
                 // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
                 c.held_staff = st.holds_staff;
@@ -64,6 +66,7 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     c.serial = serial;
     c.key = key;
     c.group = group;
+    c.arrived = now;
     draw_attributes(c, true, no_index);
     counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
     if (counts.peak_present > limits->max_clients)
@@ -118,7 +121,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     // A maximum stay starts on entry (rules.cpp).
     if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
 
-    // Choose the route among those whose condition holds.
+    // Choose the route among those whose condition holds, now.
     const auto& routes = routes_from[p];
     c.route = no_index;
     c.gate_pos = 0;
@@ -131,7 +134,7 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
         index_t last = no_index;
         for (index_t r : routes) {
             const transition& tr = m.transitions[r];
-            if (!tr.when.holds(c.attrs)) continue;
+            if (!tr.when.holds(c.attrs, c.in_system(now))) continue;
             last = r;
             cum += tr.probability;
             if (u < cum) break;

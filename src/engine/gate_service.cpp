@@ -16,7 +16,7 @@ bool simulator::impl::join_service_queue(std::uint32_t slot) {
     const auto& gates = services.of[c.route];
     for (; c.gate_pos < gates.size(); ++c.gate_pos) {
         const gate& g = gates[c.gate_pos];
-        if (!services.applies(g, c)) continue;
+        if (!services.applies(g, c, now)) continue;
         c.ph = phase::service_queue;
         c.joined = now;
         c.join_seq = next_join_seq++;

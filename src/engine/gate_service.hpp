@@ -32,9 +32,9 @@ struct service_gates {
     void add(index_t tr, const transition& t) {
         of.add(tr, t, gate_kind::service, [](const gate&) {});
     }
-    /// The gate holds the client back: its `when` holds and it lacks the service's flag.
-    bool applies(const gate& g, const client_rec& c) const {
-        return g.when.holds(c.attrs) && !(c.flags & m.services[g.target].flag_bit());
+    /// The gate holds the client back at time `now`: its `when` holds and it lacks the service's flag.
+    bool applies(const gate& g, const client_rec& c, double now) const {
+        return g.when.holds(c.attrs, c.in_system(now)) && !(c.flags & m.services[g.target].flag_bit());
     }
     /// Whether the client's route has service gates left to pass (or skip).
     bool remaining(const client_rec& c) const { return c.gate_pos < of[c.route].size(); }

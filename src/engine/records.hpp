@@ -23,6 +23,7 @@ struct client_rec {
     std::uint64_t held_staff = 0;  // bit per staff pool
     std::uint64_t join_seq = 0;    // FIFO order across queues
     double joined = 0;             // time it joined its current queue
+    double arrived = 0;            // came into the system (initial stock: minus its elapsed stay)
     index_t placement = no_index;
     index_t route = no_index;  // the transition it will take out of `placement`
     index_t group = no_index;
@@ -31,6 +32,9 @@ struct client_rec {
     std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
     std::uint16_t gate_pos = 0;  // the next service gate of `route` to pass
     phase ph = phase::idle;
+
+    /// Days in the system at time `now`, as conditions read it (in_system).
+    double in_system(double now) const { return now - arrived; }
 };
 
 /// What a released resource wakes: flags read and cleared by the next settle.

@@ -11,7 +11,7 @@ namespace hemsim {
 // holds sends it to the bar's `instead`, or lets it in as a breach when that is full.
 index_t simulator::impl::after_bars(client_rec& c, index_t p) {
     for (const placement::bar& b : m.placements[p].never_for) {
-        if (!b.when.holds(c.attrs)) continue;
+        if (!b.when.holds(c.attrs, c.in_system(now))) continue;
         if (resources.room.room(b.instead)) {
             obs.rule(now, p, rule_event::redirected, c.key);
             return b.instead;

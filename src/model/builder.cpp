@@ -17,6 +17,14 @@ namespace fs = std::filesystem;
 using namespace std::string_literals;
 
 constexpr std::size_t max_gates = 16;  // gates of one transition (bits of the analytic module's cache key)
+// Why these conditions cannot read the time in the system (docs/language.md, "Conditions").
+constexpr std::string_view no_time_in_resource_gate =
+    "a supply or staff gate is tried again while the client waits, and what it needs must not change "
+    "meanwhile: put the time on the transition's own 'when' (read on entry) or on a service gate (read "
+    "when the client reaches it)";
+constexpr std::string_view no_time_in_indicator =
+    "an indicator counts clients by their attributes alone (a person counted on entering must be the same "
+    "on leaving): choose the time on a branch into a placement, and count entries into it";
 
 class model_builder {
 public:
@@ -229,7 +237,8 @@ private:
                                             in_quotes(m_.placements[p].id) +
                                             ", which has none; add max_stay_days to that placement");
         }
-        if (const tnode* w = e.node->find("when")) ind.when = ids_.read_condition(field_of(e, *w));
+        if (const tnode* w = e.node->find("when"))
+            ind.when = ids_.read_condition(field_of(e, *w), no_time_in_indicator);
         m_.indicators.push_back(std::move(ind));
     }
 
@@ -549,8 +558,7 @@ private:
                 const gate& h = t.gates[j];
                 if (g.kind != gate_kind::supply || h.kind != gate_kind::supply || g.target == h.target)
                     continue;
-                const bool exclusive = (g.when.all_of & h.when.none_of) || (h.when.all_of & g.when.none_of);
-                if (!exclusive)
+                if (!g.when.excludes(h.when))
                     fail(
                         require.items[i].at,
                         "gates " + std::to_string(j + 1) + " and " + std::to_string(i + 1) +
@@ -602,7 +610,8 @@ private:
                                      "; a staff gate needs a pool with a caseload (e.g. caseload = 13)");
         }
         if (const tnode* w = n.find("when"))
-            g.when = ids_.read_condition(field{w, "'when' of " + what, f.path});
+            g.when = ids_.read_condition(field{w, "'when' of " + what, f.path},
+                                         g.kind == gate_kind::service ? "" : no_time_in_resource_gate);
         rd_.note(e.path + ".require." + target->text, "", n);
         return g;
     }

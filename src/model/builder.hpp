@@ -62,8 +62,11 @@ public:
     /// Placements named by a string or a list, each once, in the order written.
     std::vector<index_t> placement_list(const field& f);
 
-    /// "attr", "!attr" or a conjunction "a & !b".
-    condition read_condition(const field& f);
+    /// A condition: "attr", "!attr", a conjunction "a & !b", alternatives
+    /// "a & !b | c" (& binding tighter) and comparisons of the time in the
+    /// system ("in_system > 1 month"). Where the time cannot be read,
+    /// `no_time_why` is non-empty and says why and what to write instead.
+    condition read_condition(const field& f, std::string_view no_time_why = {});
 
 private:
     std::vector<std::string>& flags_;

@@ -63,6 +63,27 @@ std::uint32_t staff_pool::slots_at(double fte_value) const {
     return static_cast<std::uint32_t>(std::min(slots, 4e9));
 }
 
+time_bounds time_bounds::both(const time_bounds& o) const {
+    time_bounds b = *this;
+    if (o.lo > b.lo || (o.lo == b.lo && !o.lo_closed)) {
+        b.lo_closed = o.lo == b.lo ? b.lo_closed && o.lo_closed : o.lo_closed;
+        b.lo = o.lo;
+    }
+    if (o.hi < b.hi || (o.hi == b.hi && !o.hi_closed)) {
+        b.hi_closed = o.hi == b.hi ? b.hi_closed && o.hi_closed : o.hi_closed;
+        b.hi = o.hi;
+    }
+    return b;
+}
+
+bool condition::excludes(const condition& o) const {
+    if (always() || o.always()) return false;
+    for (const conjunction& a : any_of)
+        for (const conjunction& b : o.any_of)
+            if (!a.excludes(b)) return false;
+    return true;
+}
+
 index_t model::find_placement(const std::string& id) const {
     for (index_t i = 0; i < placements.size(); ++i)
         if (placements[i].id == id) return i;

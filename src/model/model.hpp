@@ -3,8 +3,11 @@
 // these; only the loader (model/loader.hpp) knows TOML.
 #pragma once
 
+#include <cassert>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -92,14 +95,80 @@ struct schedule {
     bool constant() const { return steps.empty(); }
 };
 
-/// A condition on attributes: all of `all_of` hold and none of `none_of`
-/// ("ung_vuxen & !missbruk"); empty masks: always true.
-struct condition {
+/// Bounds on a client's time in the system, in days ("in_system > 1 month"):
+/// a time t lies within them when lo < t < hi, or t equals a closed bound.
+/// The defaults bound nothing.
+struct time_bounds {
+    double lo = -std::numeric_limits<double>::infinity();
+    double hi = std::numeric_limits<double>::infinity();
+    bool lo_closed = false, hi_closed = false;
+
+    bool operator==(const time_bounds&) const = default;
+    bool unbounded() const { return !std::isfinite(lo) && !std::isfinite(hi); }
+    bool holds(double t) const {
+        return (t > lo || (lo_closed && t == lo)) && (t < hi || (hi_closed && t == hi));
+    }
+    /// No time lies within them.
+    bool empty() const { return lo > hi || (lo == hi && !(lo_closed && hi_closed)); }
+    /// The times within both.
+    time_bounds both(const time_bounds& o) const;
+};
+
+/// One conjunction of a condition ("ung_vuxen & !missbruk & in_system > 30"):
+/// all of `all_of` hold, none of `none_of`, and the time in the system lies
+/// within `in_system`.
+struct conjunction {
     std::uint64_t all_of = 0, none_of = 0;
-    bool always() const { return (all_of | none_of) == 0; }
-    bool holds(std::uint64_t attrs) const { return (attrs & all_of) == all_of && (attrs & none_of) == 0; }
+    time_bounds in_system;
+
+    bool operator==(const conjunction&) const = default;
+    bool holds(std::uint64_t attrs, double in_system_days) const {
+        return (attrs & all_of) == all_of && (attrs & none_of) == 0 && in_system.holds(in_system_days);
+    }
+    /// No client, at no time, satisfies both.
+    bool excludes(const conjunction& o) const {
+        return (all_of & o.none_of) != 0 || (o.all_of & none_of) != 0 || in_system.both(o.in_system).empty();
+    }
+};
+
+/// A condition (`when`): a disjunction of conjunctions ("a & !b | c", `&`
+/// binding tighter), true when one of them holds; none: always true.
+struct condition {
+    std::vector<conjunction> any_of;
+
+    /// The conjunction of `all_of` and the negations of `none_of` (bit masks of attributes).
+    static condition of(std::uint64_t all_of, std::uint64_t none_of = 0) {
+        return condition{{conjunction{all_of, none_of, {}}}};
+    }
+    bool operator==(const condition&) const = default;
+    bool always() const { return any_of.empty(); }
+    /// Whether it holds for a client with attributes `attrs` who has been in
+    /// the system for `in_system_days`.
+    bool holds(std::uint64_t attrs, double in_system_days) const {
+        if (any_of.empty()) return true;
+        for (const conjunction& c : any_of)
+            if (c.holds(attrs, in_system_days)) return true;
+        return false;
+    }
+    /// For a condition on attributes alone (the loader refuses the time in the system there).
+    bool holds(std::uint64_t attrs) const {
+        assert(!reads_time());
+        return holds(attrs, 0);
+    }
     /// Bit mask of the attributes the condition reads.
-    std::uint64_t uses() const { return all_of | none_of; }
+    std::uint64_t uses() const {
+        std::uint64_t u = 0;
+        for (const conjunction& c : any_of) u |= c.all_of | c.none_of;
+        return u;
+    }
+    /// Whether it reads the time in the system.
+    bool reads_time() const {
+        for (const conjunction& c : any_of)
+            if (!c.in_system.unbounded()) return true;
+        return false;
+    }
+    /// No client, at no time, satisfies both (neither is `always`).
+    bool excludes(const condition& o) const;
 };
 
 /// A payer (kostnadsbärare): who a cost falls on.

@@ -3,6 +3,7 @@
 // limits, and cycles of stays that take no time (see builder.hpp).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <utility>
@@ -144,9 +145,6 @@ void check_instant_cycles(const model& m, const tnode& root) {
 // probability is plain. An uncertain one needs such a sibling, and the rest
 // must stay >= 0 in every draw (docs/language.md, "Uncertain numbers").
 void find_remainders(model& m, const tnode& root) {
-    auto same_when = [](const condition& a, const condition& b) {
-        return a.all_of == b.all_of && a.none_of == b.none_of;
-    };
     std::vector<char> uncertain(m.transitions.size(), 0);
     for (const uncertain_param& u : m.uncertain)
         if (u.ref.field == input_field::transition_probability) uncertain[u.ref.element] = 1;
@@ -154,7 +152,7 @@ void find_remainders(model& m, const tnode& root) {
         transition& tr = m.transitions[t];
         for (index_t s = 0; s < m.transitions.size(); ++s) {
             const transition& o = m.transitions[s];
-            if (s != t && o.from == tr.from && same_when(o.when, tr.when) && !uncertain[s]) tr.remainder = s;
+            if (s != t && o.from == tr.from && o.when == tr.when && !uncertain[s]) tr.remainder = s;
         }
     }
     const auto all = elements_of(root, element_kind::transition);
@@ -182,8 +180,43 @@ void find_remainders(model& m, const tnode& root) {
     }
 }
 
+// The times in the system at which the conditions of `out` are to be tried:
+// 0, each bound, a time between each two and one beyond the last. Every
+// bound is constant between two of them, so they stand for every time >= 0.
+// Each comes with how a message names it ("" for a model without times).
+std::vector<std::pair<double, std::string>> times_to_try(const model& m, const std::vector<index_t>& out) {
+    std::vector<double> bounds{0};
+    for (index_t t : out)
+        for (const conjunction& k : m.transitions[t].when.any_of)
+            for (double b : {k.in_system.lo, k.in_system.hi})
+                if (std::isfinite(b) && b > 0) bounds.push_back(b);
+    if (bounds.size() == 1) return {{0, ""}};
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    // Rounded for the reader: a month is 30.416666666666668 days to the machine.
+    auto number = [](double d) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.2f", d);
+        std::string t(buf);
+        t.erase(t.find_last_not_of('0') + 1);
+        if (t.back() == '.') t.pop_back();
+        return t;
+    };
+    auto days = [&](double d) { return number(d) + " days"; };
+    std::vector<std::pair<double, std::string>> times;
+    for (std::size_t i = 0; i < bounds.size(); ++i) {
+        times.push_back({bounds[i], "exactly " + days(bounds[i]) + " in the system"});
+        if (i + 1 < bounds.size())
+            times.push_back({(bounds[i] + bounds[i + 1]) / 2, "between " + number(bounds[i]) + " and " +
+                                                                  days(bounds[i + 1]) + " in the system"});
+    }
+    times.push_back({bounds.back() + 1, "more than " + days(bounds.back()) + " in the system"});
+    return times;
+}
+
 // For each placement, the probabilities of the transitions out of it whose
-// `when` holds must sum to 1 for every combination of the attributes used.
+// `when` holds must sum to 1 for every combination of the attributes used
+// and at every time in the system.
 void check_branches(const model& m, const tnode& root) {
     const auto all = elements_of(root, element_kind::transition);
     for (index_t p = 0; p < m.placements.size(); ++p) {
@@ -201,36 +234,43 @@ void check_branches(const model& m, const tnode& root) {
         if (attrs.size() > 16)
             fail(all[out[0]].node->at, "transitions out of " + in_quotes(m.placements[p].id) +
                                            " use more than 16 attributes in 'when'; simplify the branches");
+        const auto times = times_to_try(m, out);
         for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
             std::uint64_t bits = 0;
             for (std::size_t k = 0; k < attrs.size(); ++k)
                 if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
-            double sum = 0;
-            std::vector<std::string> terms;
-            origin at = all[out[0]].node->at;
-            bool overridden = false;
-            for (index_t t : out) {
-                const auto& tr = m.transitions[t];
-                if (!tr.when.holds(bits)) continue;
-                sum += tr.probability;
-                terms.push_back(tr.id + " " + format_number(tr.probability));
-                // Name the overriding file when an override changed the sum.
-                const tnode* p = all[t].node->find("probability");
-                const tnode& where = p ? *p : *all[t].node;
-                if (!overridden && where.at.file && *where.at.file != m.file) {
-                    at = where.at;
-                    overridden = true;
+            for (const auto& [in_system, time_text] : times) {
+                double sum = 0;
+                std::vector<std::string> terms;
+                origin at = all[out[0]].node->at;
+                bool overridden = false;
+                for (index_t t : out) {
+                    const auto& tr = m.transitions[t];
+                    if (!tr.when.holds(bits, in_system)) continue;
+                    sum += tr.probability;
+                    terms.push_back(tr.id + " " + format_number(tr.probability));
+                    // Name the overriding file when an override changed the sum.
+                    const tnode* pn = all[t].node->find("probability");
+                    const tnode& where = pn ? *pn : *all[t].node;
+                    if (!overridden && where.at.file && *where.at.file != m.file) {
+                        at = where.at;
+                        overridden = true;
+                    }
                 }
+                if (std::fabs(sum - 1) <= 1e-9) continue;
+                std::vector<std::string> cond;
+                for (std::size_t k = 0; k < attrs.size(); ++k)
+                    cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
+                if (!time_text.empty()) cond.push_back(time_text);
+                std::string msg =
+                    "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
+                if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
+                msg += " sum to " + format_number(sum) + " (" +
+                       (terms.empty() ? "none applies"s : join(terms)) +
+                       "); make them sum to 1 (use 'when' to split branches by attribute" +
+                       (time_text.empty() ? "" : " or by time in the system") + ")";
+                fail(at, msg);
             }
-            if (std::fabs(sum - 1) <= 1e-9) continue;
-            std::vector<std::string> cond;
-            for (std::size_t k = 0; k < attrs.size(); ++k)
-                cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
-            std::string msg = "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
-            if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
-            msg += " sum to " + format_number(sum) + " (" + (terms.empty() ? "none applies"s : join(terms)) +
-                   "); make them sum to 1 (use 'when' to split branches by attribute)";
-            fail(at, msg);
         }
     }
 }
