@@ -44,6 +44,9 @@ iframe { width: 100%; height: 900px; border: 1px solid #ccc; }
 .path { color: #888; font-size: 10px; font-family: "DejaVu Sans Mono", monospace; }
 table.settings td { padding: 3px 8px 3px 0; vertical-align: top; }
 table.settings input { width: 110px; font: inherit; }
+table.lines input[data-key="item"] { width: 230px; text-align: left; }
+table.lines input[data-key="start"], table.lines input[data-key="end"] { width: 95px; text-align: left; }
+table.lines select { font: inherit; max-width: 260px; }
 </style>
 </head>
 <body>
@@ -75,6 +78,8 @@ const T = {
                 "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
                 "Vad ska fallet heta? (bokstäver, siffror, - och _)"],
         settings: "Fallets ramar", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
+        plTitle: "Projektets kostnadsrader", addLine: "Ny kostnadsrad", perYear: "per år", oneOff: "engång", fromPool: "tjänsternas årskostnad",
+        pl: { item: "Post", amount: "Belopp (kr)", start: "Från", end: "Till", payer: "Betalare", staff: "Finansierar personal", fte: "Tjänster" },
         addAlt: "Lägg till alternativ (kopia av nollalternativet)", altName: "Nytt alternativs namn", isNew: "ny",
         from: d => d === "start" ? ", från start" : `, från ${d}`,
         keys: { price_per_month: "pris", price_per_day: "pris", fte: "tjänster", caseload: "klienter per tjänst",
@@ -101,6 +106,8 @@ const T = {
                 "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
                 "What shall the case be called? (letters, digits, - and _)"],
         settings: "The case's frame", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
+        plTitle: "The project's cost lines", addLine: "New cost line", perYear: "a year", oneOff: "one-off", fromPool: "the posts' annual cost",
+        pl: { item: "Item", amount: "Amount (kr)", start: "From", end: "To", payer: "Payer", staff: "Funds staff", fte: "Posts" },
         addAlt: "Add an alternative (a copy of the nollalternativ)", altName: "The new alternative's name", isNew: "new",
         from: d => d === "start" ? ", from the start" : `, from ${d}`,
         keys: { price_per_month: "price", price_per_day: "price", fte: "posts", caseload: "clients per post",
@@ -110,7 +117,7 @@ const T = {
                 elapsed_days: "days already passed", max_stay_days: "longest stay (days)", initial: "today", arrivals: "new",
                 probabilities: "share with", project_cost: "project cost", duration: "length" } }
 };
-let lang = "sv", current = null, job = null, timer = null, added = [];
+let lang = "sv", current = null, job = null, timer = null, added = [], newLines = 0;
 const $ = id => document.getElementById(id);
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
@@ -164,11 +171,13 @@ function label(p) {
 }
 // The form, with the alternatives added so far (copies of the nollalternativ) and,
 // when re-drawn, what was typed before.
-function render(keep = { changes: [], settings: {} }) {
+function render(keep = { changes: [], settings: {}, lines: [] }) {
   const base = current.alternatives.find(a => a.baseline);
-  const alts = current.alternatives.concat(added.map(a => ({ id: a.id, name: a.name, baseline: false, added: true, inputs: base.inputs })));
+  const alts = current.alternatives.concat(added.map(a => ({ id: a.id, name: a.name, baseline: false, added: true, inputs: base.inputs,
+                                                              project_costs: base.project_costs })));
   const paths = [];
-  for (const a of alts) for (const i of a.inputs) if (!paths.includes(i.path)) paths.push(i.path);
+  // The project lines' amounts are in their own tables below.
+  for (const a of alts) for (const i of a.inputs) if (!paths.includes(i.path) && !/^alternative\.[^.]+\.project_cost\./.test(i.path)) paths.push(i.path);
   const head = el("tr", {}, el("th", {}, T[lang].field), ...alts.map(a => el("th", {}, a.name + (a.added ? " (" + T[lang].isNew + ")" : ""))),
                   el("th", {}, T[lang].source));
   // Grouped as an application is: housing and prices, staff, services, supplies, clients, moves, project costs.
@@ -242,7 +251,7 @@ function render(keep = { changes: [], settings: {} }) {
     let id = name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32) || "alternativ";
     const taken = x => current.alternatives.some(a => a.id === x) || added.some(a => a.id === x);
     for (let k = 2, stem = id; taken(id); k++) id = stem + "_" + k;
-    const before = { changes: changes(), settings: typedSettings() };
+    const before = { changes: changes(), settings: typedSettings(), lines: projectLines(true) };
     added.push({ id, name });
     render(before);
     validateSoon();
@@ -251,6 +260,7 @@ function render(keep = { changes: [], settings: {} }) {
     el("h2", {}, current.title), el("h3", {}, T[lang].settings), frame,
     el("table", { class: "form" }, el("thead", {}, head), el("tbody", {}, ...rows)),
     el("div", { class: "run" }, altName, addAlt),
+    el("h3", {}, T[lang].plTitle), ...alts.filter(a => !a.baseline || a.project_costs.length).map(a => projectTable(a, keep.lines || [])),
     el("div", { class: "run" }, name, save, el("span", { id: "save-status" })),
     el("div", { class: "run" }, el("label", {}, T[lang].reps + " ", reps), run, cancel,
        el("progress", { id: "progress", max: "1", value: "0" }), el("span", { id: "status" })),
@@ -262,6 +272,81 @@ function render(keep = { changes: [], settings: {} }) {
   }
   for (const i of document.querySelectorAll("input[data-alt][data-path]")) mark(i);
   for (const i of document.querySelectorAll("input[data-path^='settings.']")) markSetting(i);
+}
+// An alternative's project lines: what, how much, when, who pays, which staff they fund.
+function projectTable(a, keepLines) {
+  const cols = ["item", "amount", "start", "end", "payer", "staff", "fte"];
+  const body = el("tbody");
+  a.project_costs.forEach((l, k) => body.append(plRow(a, k + 1, l, keepLines.find(x => x.alternative === a.id && x.line === k + 1))));
+  for (const x of keepLines) if (x.alternative === a.id && x.line === 0) body.append(plRow(a, 0, null, x));
+  const add = el("button", { type: "button", class: "add-line", "data-alt": a.id }, T[lang].addLine);
+  add.onclick = () => body.append(plRow(a, 0, null, null));
+  return el("div", {}, el("h4", {}, a.name),
+    el("table", { class: "form lines", "data-lines": a.id }, el("thead", {}, el("tr", {}, ...cols.map(c => el("th", {}, T[lang].pl[c])))), body), add);
+}
+function plRow(a, n, l, kept) {
+  const row = n ? `${a.id}.${n}` : `${a.id}.0.${++newLines}`;
+  const field = (key, orig, options) => {
+    const e = options ? el("select", {}, ...options.map(([v, t]) => { const o = el("option", { value: v }, t); return o; }))
+                      : el("input", { type: "text" });
+    e.setAttribute("data-pl", row); e.setAttribute("data-key", key); e.setAttribute("data-orig", orig);
+    e.setAttribute("data-path", `project.${a.id}.${n}.${key}`); e.setAttribute("aria-label", T[lang].pl[key] || key);
+    e.value = kept && kept.fields[key] !== undefined ? kept.fields[key] : orig;
+    e.oninput = e.onchange = () => { e.parentElement.classList.toggle("changed", n > 0 && e.value !== e.dataset.orig); validateSoon(); };
+    const td = el("td", {}, e, el("div", { class: "msg" }));
+    if (n > 0 && e.value !== orig) td.classList.add("changed");
+    return td;
+  };
+  const payers = current.payers.map(p => [p.id, p.name || p.id]);
+  const staff = [["", "—"]].concat(current.staff.map(x => [x, x]));
+  let amount;
+  if (n > 0) {
+    const path = `alternative.${a.id}.project_cost.${n}.` + (l.one_off ? "one_off" : "per_year");
+    const i = a.inputs.find(x => x.path === path);
+    if (i) {
+      const input = el("input", { type: "text", inputmode: "decimal", value: typed(i.value), "data-alt": a.id, "data-path": path,
+                                  "data-orig": String(i.value), "aria-label": l.item });
+      input.oninput = () => { mark(input); validateSoon(); };
+      amount = el("td", {}, input, " " + (l.one_off ? T[lang].oneOff : T[lang].perYear), el("div", { class: "msg" }));
+    } else {
+      amount = el("td", {}, T[lang].fromPool);
+    }
+  } else {
+    amount = field("amount", "");
+    const kind = el("select", { "data-pl": row, "data-key": "amount_kind", "data-orig": "per_year", "aria-label": T[lang].pl.amount },
+                    el("option", { value: "per_year" }, T[lang].perYear), el("option", { value: "one_off" }, T[lang].oneOff));
+    if (kept && kept.kind) kind.value = kept.kind;
+    amount.insertBefore(kind, amount.querySelector(".msg"));
+  }
+  return el("tr", { "data-row": row }, field("item", l ? l.item : ""), amount, field("start", l ? l.start : ""), field("end", l ? l.end : ""),
+            field("payer", l ? l.payer : (current.payers[0] || {}).id || "", payers), field("staff", l ? l.staff : "", staff),
+            field("fte", l && l.fte !== "" ? typed(l.fte) : ""));
+}
+// The project lines changed or added, as the server takes them.
+function projectLines(forKeep) {
+  const rows = new Map();
+  for (const e of document.querySelectorAll("[data-pl]")) {
+    const [alt, line] = e.dataset.pl.split(".");
+    if (line !== "0" && e.value === e.dataset.orig) continue;
+    if (!rows.has(e.dataset.pl)) rows.set(e.dataset.pl, { alternative: alt, line: Number(line), fields: {} });
+    rows.get(e.dataset.pl).fields[e.dataset.key] = e.value;
+  }
+  const out = [];
+  for (const r of rows.values()) {
+    if (r.line === 0) {
+      r.kind = r.fields.amount_kind || "per_year";
+      delete r.fields.amount_kind;
+      if (!forKeep) {
+        if (r.fields.amount) r.fields[r.kind] = r.fields.amount;
+        delete r.fields.amount;
+        delete r.kind;
+        for (const k of Object.keys(r.fields)) if (r.fields[k] === "") delete r.fields[k];
+        if (!r.fields.item && !r.fields.per_year && !r.fields.one_off) continue;  // an empty new line
+      }
+    } else if (!forKeep && r.fields.staff === "") r.fields.fte = "";
+    out.push(r);
+  }
+  return out;
 }
 function markSetting(input) {
   const changed = input.value.trim() !== input.dataset.orig;
@@ -295,22 +380,24 @@ function validateSoon() { clearTimeout(validating); validating = setTimeout(vali
 function showError(e) {
   for (const td of document.querySelectorAll("td.bad")) { td.classList.remove("bad"); td.querySelector(".msg").textContent = ""; }
   if (!e) return true;
-  const sel = `input[data-path="${CSS.escape(e.path || "")}"]` + (e.alternative ? `[data-alt="${CSS.escape(e.alternative)}"]` : "");
-  const input = e.path ? document.querySelector(sel) : null;
+  const own = /^(settings|project)\./.test(e.path || "");
+  const sel = `:is(input,select)[data-path="${CSS.escape(e.path || "")}"]` + (e.alternative && !own ? `[data-alt="${CSS.escape(e.alternative)}"]` : "");
+  // A project line's error without a field: at the line's first field.
+  const input = e.path ? document.querySelector(sel) || (own ? document.querySelector(`:is(input,select)[data-path^="${CSS.escape(e.path + ".")}"]`) : null) : null;
   if (input) { input.parentElement.classList.add("bad"); input.parentElement.querySelector(".msg").textContent = e.error; }
   else $("result").replaceChildren(el("div", { class: "error" }, e.error || String(e)));
   return false;
 }
 async function validate() {
   try {
-    const r = await api("/api/validate", { case: current.id, settings: settings(), added, changes: changes() });
+    const r = await api("/api/validate", { case: current.id, settings: settings(), added, project_lines: projectLines(), changes: changes() });
     return showError(r.ok ? null : r);
   } catch (e) { return showError(e); }
 }
 async function saveCase(overwrite) {
   const name = $("save-name").value;
   try {
-    const r = await api("/api/save", { case: current.id, name, settings: settings(), added, changes: changes(), overwrite });
+    const r = await api("/api/save", { case: current.id, name, settings: settings(), added, project_lines: projectLines(), changes: changes(), overwrite });
     $("save-status").textContent = T[lang].saved(r.id);
     await loadCases();
   } catch (e) {
@@ -324,7 +411,7 @@ async function saveCase(overwrite) {
 async function startRun() {
   if (!(await validate())) return;
   try {
-    const j = await api("/api/run", { case: current.id, settings: settings(), added, changes: changes(), replications: $("reps").value, lang });
+    const j = await api("/api/run", { case: current.id, settings: settings(), added, project_lines: projectLines(), changes: changes(), replications: $("reps").value, lang });
     job = j.id; $("cancel").disabled = false; $("run").disabled = true; $("result").replaceChildren();
     poll();
   } catch (e) { showError(e); }
@@ -398,7 +485,7 @@ async function wizard() {
 }
 $("new-case").onclick = wizard;
 const relabel = l => {
-  const before = current ? { changes: changes(), settings: typedSettings() } : null;
+  const before = current ? { changes: changes(), settings: typedSettings(), lines: projectLines(true) } : null;
   lang = l; texts();
   if (current) render(before);
 };

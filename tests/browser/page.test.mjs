@@ -150,6 +150,16 @@ try {
   await horizon.fill("24");
   await page.waitForTimeout(800);
   check((await page.locator("td.bad").count()) === 0, "a horizon of 24 months is accepted");
+  // The project's cost lines: a date changed, a one-off line added.
+  await page.fill('input[data-path="project.projekt.1.start"]', "2008-04-01");
+  await page.click('button.add-line[data-alt="projekt"]');
+  const fresh = page.locator('table[data-lines="projekt"] tbody tr').last();
+  await fresh.locator('[data-key="item"]').fill("Hyresgaranti");
+  await fresh.locator('[data-key="amount"]').fill("50 000");
+  await fresh.locator('[data-key="amount_kind"]').selectOption("one_off");
+  await fresh.locator('[data-key="start"]').fill("2008-06-01");
+  await page.waitForTimeout(800);
+  check((await page.locator("td.bad").count()) === 0, "a changed date and a new one-off cost line validate");
   await shot("added-alternative");
   await page.fill("#save-name", "med-variant");
   await page.click("#save");
@@ -161,6 +171,10 @@ try {
   await again.waitFor();
   check((await again.inputValue()) === "9" && (await page.locator('input[data-path="settings.horizon_months"]').inputValue()) === "24",
         "the added alternative and the horizon are saved and open again");
+  check((await page.locator('table[data-lines="projekt"] tbody tr').count()) === 8 &&
+        (await page.locator('input[data-path="project.projekt.1.start"]').inputValue()) === "2008-04-01" &&
+        (await page.locator('input[data-path="project.projekt.8.item"]').inputValue()) === "Hyresgaranti",
+        "the project's cost lines are saved with the changed date and the new line");
 
   // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
   await page.click("#new-case");
