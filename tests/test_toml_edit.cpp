@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -516,4 +517,32 @@ TEST_CASE("numbers are written as TOML wants them, at positions counted in chara
     doc.set_number(1, 6, 100);
     CHECK(doc.text() == "a = [100, 2, 300]\n");
     CHECK(toml_basic_string("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
+}
+
+TEST_CASE("shift_dates moves every date of a case by whole months, month ends to month ends", "[toml_edit]") {
+    const fs::path dir = case_copy("shift");
+    const fs::path file = dir / "scenarios" / enheten;
+    const std::string shipped_text = read_file(file);
+    const scenario shipped = load_scenario(file);
+    toml_document doc = toml_document::read(file);
+    // start, three schedule steps' dates... every date literal of the file.
+    const std::regex date_value("= [0-9]{4}-[0-9]{2}-[0-9]{2}");
+    const auto written = static_cast<std::size_t>(std::distance(
+        std::sregex_iterator(shipped_text.begin(), shipped_text.end(), date_value), std::sregex_iterator()));
+    REQUIRE(written == 16);
+    CHECK(doc.shift_dates(228) == written);
+    CHECK(changed_lines(shipped_text, doc.text()).size() > 0);
+    const scenario moved = load_edited(dir, "scenarios/" + enheten, doc.text());
+    CHECK(iso(moved.start) == "2027-01-01");
+    const auto& lines = alt(moved, "projekt").project_costs;
+    REQUIRE(lines.size() == alt(shipped, "projekt").project_costs.size());
+    CHECK(iso(*lines[0].start) == "2027-03-01");
+    CHECK(iso(*lines[0].end) == "2028-02-29");  // 2009-02-28 was the month's last day
+    CHECK(input(moved, "projekt", "supply.lagenheter.per_year@2027-03-01").source ==
+          input(shipped, "projekt", "supply.lagenheter.per_year@2008-03-01").source);
+    CHECK(input(moved, "projekt", "supply.lagenheter.per_year@2028-03-01").value == 30);
+    // And back: the bytes as shipped but for 2028-02-29, which returns as 2009-02-28.
+    CHECK(doc.shift_dates(-228) == written);
+    CHECK(doc.text() == shipped_text);
+    CHECK(doc.shift_dates(0) == 0);
 }

@@ -611,3 +611,52 @@ TEST_CASE("serve: project lines changed and added in the form are saved where th
         CHECK_FALSE(fs::exists(srv.root / "cases" / "trasig"));
     }
 }
+
+TEST_CASE("serve: a new start can move every date of the case with it", "[web]") {
+    running_server srv("shift");
+    auto saved = srv.post(
+        "/api/save",
+        {{"case", default_case},
+         {"name", "flyttat"},
+         {"settings", {{"start", "2027-01-01"}, {"shift_dates", true}}},
+         {"changes",
+          {{{"alternative", "projekt"}, {"path", "supply.lagenheter.per_year@2009-03-01"}, {"value", 35}}}}});
+    REQUIRE(saved);
+    INFO(saved->body);
+    REQUIRE(saved->status == 200);
+    const scenario moved = load_scenario(srv.root / "cases" / "flyttat" / "case.toml");
+    const scenario shipped =
+        load_scenario(fs::path(HEMSIM_SOURCE_DIR) / "scenarios/enheten-for-hemlosa-2007.toml");
+    CHECK(iso(moved.start) == "2027-01-01");
+    const auto& lines = moved.alternatives[1].project_costs;
+    REQUIRE(lines.size() == shipped.alternatives[1].project_costs.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i].item);
+        REQUIRE(lines[i].start);
+        CHECK(iso(*lines[i].start) == "2027-03-01");  // from 2008-03-01
+    }
+    CHECK(moved.alternatives[1].system.find_input("supply.lagenheter.per_year@2027-03-01"));
+    // A change of a dated step, named as the form read it, lands on the moved step.
+    REQUIRE(moved.alternatives[1].system.find_input("supply.lagenheter.per_year@2028-03-01"));
+    CHECK(moved.alternatives[1].system.find_input("supply.lagenheter.per_year@2028-03-01")->value == 35);
+    // Without shift_dates only the start moves, and the project's lines stay in 2008.
+    auto only =
+        srv.post("/api/save",
+                 {{"case", default_case}, {"name", "bara-start"}, {"settings", {{"start", "2009-01-01"}}}});
+    REQUIRE(only);
+    REQUIRE(only->status == 200);
+    const scenario start_only = load_scenario(srv.root / "cases" / "bara-start" / "case.toml");
+    CHECK(iso(start_only.start) == "2009-01-01");
+    CHECK(iso(*start_only.alternatives[1].project_costs[0].start) == "2008-03-01");
+    // The moved case runs as the shipped one does, a calendar shifted: the project's
+    // whole cost over the horizon is the same (36 months from the start either way).
+    const auto a = hemsim::testing::cli({"calc", (srv.root / "cases" / "flyttat" / "case.toml").string(),
+                                         "--out", (srv.root / "calc-a").string()});
+    const auto b = hemsim::testing::cli(
+        {"calc", (fs::path(HEMSIM_SOURCE_DIR) / "scenarios/enheten-for-hemlosa-2007.toml").string(), "--out",
+         (srv.root / "calc-b").string()});
+    REQUIRE(a.code == 0);
+    REQUIRE(b.code == 0);
+    CHECK(hemsim::testing::read_file(srv.root / "calc-a" / "calc.csv") ==
+          hemsim::testing::read_file(srv.root / "calc-b" / "calc.csv"));
+}

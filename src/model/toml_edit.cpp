@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -484,6 +486,56 @@ void toml_document::add_table(const std::string& alternative, const std::string&
     lines += indent + "[[alternative." + kind + "]]\n";
     for (const auto& [k, v] : keys) lines += indent + k + " = " + v + "\n";
     splice(at, at, lines);
+}
+
+namespace {
+
+void collect_dates(const tnode& n, std::vector<const tnode*>& out) {
+    if (n.type == ttype::date) out.push_back(&n);
+    for (const tnode& item : n.items) collect_dates(item, out);
+}
+
+std::string iso_text(const std::chrono::year_month_day& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+}  // namespace
+
+std::chrono::year_month_day shifted_date(const std::chrono::year_month_day& from, int months) {
+    using namespace std::chrono;
+    const bool last_day = from.day() == year_month_day_last(from.year(), month_day_last(from.month())).day();
+    const year_month moved = year_month(from.year(), from.month()) + std::chrono::months(months);
+    const year_month_day to(moved.year(), moved.month(), from.day());
+    if (last_day || !to.ok())
+        return year_month_day(year_month_day_last(moved.year(), month_day_last(moved.month())));
+    return to;
+}
+
+std::size_t toml_document::shift_dates(int months) {
+    using namespace std::chrono;
+    std::vector<const tnode*> dates;
+    collect_dates(*tree_, dates);
+    if (months == 0 || dates.empty()) return 0;
+    struct edit {
+        std::size_t b, e;
+        std::string with;
+    };
+    std::vector<edit> edits;
+    for (const tnode* d : dates) {
+        const year_month_day to = shifted_date(d->day, months);
+        const std::size_t b = offset_of(text_, d->at), e = offset_of(text_, d->end);
+        if (e - b != 10)
+            throw error_at(file_name_, *d, "this date is not written as YYYY-MM-DD; move it by hand");
+        edits.push_back({b, e, iso_text(to)});
+    }
+    std::sort(edits.begin(), edits.end(), [](const edit& x, const edit& y) { return x.b > y.b; });
+    std::string next = text_;
+    for (const edit& e : edits) next.replace(e.b, e.e - e.b, e.with);
+    splice(0, text_.size(), next);
+    return edits.size();
 }
 
 }  // namespace hemsim

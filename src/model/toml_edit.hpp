@@ -5,6 +5,7 @@
 // characters).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -78,6 +79,12 @@ public:
     void add_table(const std::string& alternative, const std::string& kind,
                    const std::vector<std::pair<std::string, std::string>>& keys);
 
+    /// Moves every date written in the file by `months` calendar months (2008-03-01 by
+    /// 228 becomes 2027-03-01); a day past the end of its new month, and the last day of
+    /// a month, become the new month's last day (2009-02-28 by 228 is 2028-02-29).
+    /// Returns how many dates were moved.
+    std::size_t shift_dates(int months);
+
     /// Sets the top-level key `key` (one written before the file's first table) to
     /// `value`, TOML text as it is to be written (`2009-01-01`, `36`, `0.03`): its value
     /// replaced where it stands; else, when `replaces` is written there, that key and
@@ -104,6 +111,9 @@ private:
 
 /// `s` as a TOML basic string, quotes included ("a \"b\" c\\d"); UTF-8 passes as is.
 std::string toml_basic_string(const std::string& s);
+
+/// The date `d` moved by `months` calendar months, as toml_document::shift_dates moves it.
+std::chrono::year_month_day shifted_date(const std::chrono::year_month_day& d, int months);
 
 /// `v` as TOML text: an integer when whole, else the shortest decimal that reads back
 /// (with a point). Throws std::invalid_argument when `v` is not finite.

@@ -56,6 +56,27 @@ std::string share_text(double x) {
     return s;
 }
 
+// The calendar months from `from` to the date written `to` (YYYY-MM-DD).
+int months_between(const date& from, const std::string& to) {
+    const int y = std::stoi(to.substr(0, 4)), m = std::stoi(to.substr(5, 2));
+    return (y - static_cast<int>(from.year())) * 12 +
+           (m - static_cast<int>(static_cast<unsigned>(from.month())));
+}
+
+// The model's dates moved with the start when the settings say so.
+std::string model_with_structure(const scenario& original, std::string text, const std::string& file,
+                                 const case_edit& edit) {
+    const case_settings& st = edit.settings;
+    if (!st.start || !st.shift_dates || *st.start == iso(original.start)) return text;
+    try {
+        toml_document doc(text, file);
+        doc.shift_dates(months_between(original.start, *st.start));
+        return doc.text();
+    } catch (const std::invalid_argument& e) {
+        throw save_error(e.what(), "settings.start", "");
+    }
+}
+
 // The settings and the added alternatives, written into the scenario's text.
 std::string with_structure(const scenario& original, std::string text, const std::string& file,
                            const case_edit& edit) {
@@ -69,7 +90,20 @@ std::string with_structure(const scenario& original, std::string text, const std
             throw save_error(e.what(), path, "");
         }
     };
-    if (st.start && *st.start != iso(original.start)) set("start", *st.start, "", "settings.start");
+    if (st.start && *st.start != iso(original.start)) {
+        if (st.shift_dates) {
+            // Every date of the case moves with the start, by whole months; the start's
+            // own day, when it differs, is then written as given.
+            try {
+                toml_document doc(text, file);
+                doc.shift_dates(months_between(original.start, *st.start));
+                text = doc.text();
+            } catch (const std::invalid_argument& e) {
+                throw save_error(e.what(), "settings.start", "");
+            }
+        }
+        set("start", *st.start, "", "settings.start");
+    }
     if (st.horizon_months && *st.horizon_months != original.horizon_months) {
         const bool years = toml_document(text, file).text().find("\nhorizon_years") != std::string::npos;
         if (years && *st.horizon_months % 12 == 0)
@@ -113,12 +147,30 @@ std::string with_structure(const scenario& original, std::string text, const std
 
 }  // namespace
 
+case_edit with_moved_paths(case_edit edit, const date& original_start) {
+    const case_settings& st = edit.settings;
+    if (!st.start || !st.shift_dates || *st.start == iso(original_start)) return edit;
+    const int months = months_between(original_start, *st.start);
+    static const std::regex dated("@([0-9]{4})-([0-9]{2})-([0-9]{2})$");
+    for (form_change& c : edit.changes) {
+        std::smatch m;
+        if (!std::regex_search(c.path, m, dated)) continue;
+        const date d{std::chrono::year(std::stoi(m[1])),
+                     std::chrono::month(static_cast<unsigned>(std::stoi(m[2]))),
+                     std::chrono::day(static_cast<unsigned>(std::stoi(m[3])))};
+        if (!d.ok()) continue;
+        c.path = c.path.substr(0, static_cast<std::size_t>(m.position(0)) + 1) + iso(shifted_date(d, months));
+    }
+    return edit;
+}
+
 scenario structured_case(const fs::path& scenario_file, const case_edit& edit, const fs::path& folder) {
     const scenario original = load_scenario(scenario_file);
     const fs::path case_path = folder / "case.toml", model_path = folder / "model.toml";
     write_bytes(case_path, with_structure(original, with_model_beside(read_bytes(scenario_file)),
                                           case_path.string(), edit));
-    write_bytes(model_path, read_bytes(original.model_file));
+    write_bytes(model_path,
+                model_with_structure(original, read_bytes(original.model_file), model_path.string(), edit));
     try {
         return load_scenario(case_path);
     } catch (const input_error& e) {
@@ -130,13 +182,15 @@ scenario structured_case(const fs::path& scenario_file, const case_edit& edit, c
     }
 }
 
-case_files edited_case(const fs::path& scenario_file, const case_edit& edit) {
-    const std::vector<form_change>& changes = edit.changes;
+case_files edited_case(const fs::path& scenario_file, const case_edit& form_edit) {
     const scenario original = load_scenario(scenario_file);
+    const case_edit edit = with_moved_paths(form_edit, original.start);
+    const std::vector<form_change>& changes = edit.changes;
     scratch_folder tmp("hemsim-save");
     const fs::path case_path = tmp.path() / "case.toml", model_path = tmp.path() / "model.toml";
     case_files out{with_model_beside(read_bytes(scenario_file)), read_bytes(original.model_file)};
     out.scenario = with_structure(original, out.scenario, case_path.string(), edit);
+    out.model = model_with_structure(original, out.model, model_path.string(), edit);
     write_bytes(case_path, out.scenario);
     write_bytes(model_path, out.model);
     for (const form_change& c : changes) {

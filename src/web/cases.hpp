@@ -28,6 +28,7 @@ struct case_settings {
     std::optional<std::string> start;     // ISO 8601 date, as `start`
     std::optional<int> horizon_months;    // as horizon_years when whole years and the case writes years
     std::optional<double> discount_rate;  // a share a year (0.035), as `discount_rate`
+    bool shift_dates = false;             // with a new start: every date of the case moved with it
 };
 
 /// A new alternative, a copy of the nollalternativ, that the form's changes may then change.
@@ -67,6 +68,11 @@ struct save_error : std::runtime_error {
 struct case_files {
     std::string scenario, model;  // case.toml (naming "model.toml") and model.toml
 };
+
+/// With a new start and shift_dates, the dated paths of `edit`'s changes
+/// ("supply.x.per_year@2008-03-01", as the form read them) moved as the case's dates
+/// move, so that they name the steps of the moved case; else `edit` as it is.
+case_edit with_moved_paths(case_edit edit, const date& original_start);
 
 /// The case at `scenario_file` with `edit`, as the two files of a saved case: the
 /// settings in the scenario's top-level keys, each added alternative a copy of the

@@ -74,10 +74,10 @@ const T = {
         replace: n => `Det finns redan ett fall som heter ${n}. Ersätta det?`,
         newcase: "Ny ansökan", next: "Nästa", back: "Tillbaka", step: (k, n) => `Steg ${k} av ${n}`,
         wizard: "En ny ansökan utgår från mallen bostadskedjan (stödboende → träningslägenhet → eget kontrakt, med härbärge och misslyckanden; priser och beläggning från källorna). Svara på några frågor; resten kan ändras i formuläret sedan.",
-        steps: ["Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
+        steps: ["När börjar ansökans första år? (datum, t.ex. 2027-01-01; fallets alla datum flyttas med)", "Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
                 "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
                 "Vad ska fallet heta? (bokstäver, siffror, - och _)"],
-        settings: "Fallets ramar", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
+        settings: "Fallets ramar", shift: "flytta fallets alla datum med starten", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
         plTitle: "Projektets kostnadsrader", addLine: "Ny kostnadsrad", perYear: "per år", oneOff: "engång", fromPool: "tjänsternas årskostnad",
         pl: { item: "Post", amount: "Belopp (kr)", start: "Från", end: "Till", payer: "Betalare", staff: "Finansierar personal", fte: "Tjänster" },
         addAlt: "Lägg till alternativ (kopia av nollalternativet)", altName: "Nytt alternativs namn", isNew: "ny",
@@ -102,10 +102,10 @@ const T = {
         replace: n => `A case called ${n} exists. Replace it?`,
         newcase: "New application", next: "Next", back: "Back", step: (k, n) => `Step ${k} of ${n}`,
         wizard: "A new application starts from the housing-chain template (support housing → trial apartment → own lease, with shelters and failures; prices and caseloads from the sources). Answer a few questions; the rest can be changed in the form afterwards.",
-        steps: ["How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
+        steps: ["When does the application's first year begin? (a date, e.g. 2027-01-01; every date of the case moves with it)", "How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
                 "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
                 "What shall the case be called? (letters, digits, - and _)"],
-        settings: "The case's frame", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
+        settings: "The case's frame", shift: "move every date of the case with the start", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
         plTitle: "The project's cost lines", addLine: "New cost line", perYear: "a year", oneOff: "one-off", fromPool: "the posts' annual cost",
         pl: { item: "Item", amount: "Amount (kr)", start: "From", end: "To", payer: "Payer", staff: "Funds staff", fte: "Posts" },
         addAlt: "Add an alternative (a copy of the nollalternativ)", altName: "The new alternative's name", isNew: "new",
@@ -239,8 +239,11 @@ function render(keep = { changes: [], settings: {}, lines: [] }) {
     input.oninput = () => { markSetting(input); validateSoon(); };
     return el("tr", {}, el("td", {}, text), el("td", {}, input, el("div", { class: "msg" })));
   };
+  const shift = el("input", { type: "checkbox", id: "shift-dates" });
+  shift.checked = keep.shift !== undefined ? keep.shift : true;
   const frame = el("table", { class: "settings" },
     setting("settings.start", T[lang].start, current.start),
+    el("tr", {}, el("td", {}), el("td", {}, el("label", {}, shift, " " + T[lang].shift))),
     setting("settings.horizon_months", T[lang].horizonM, String(current.horizon_months)),
     setting("settings.discount_rate_percent", T[lang].rate, typed(Math.round(current.discount_rate * 1e10) / 1e8)));
   const altName = el("input", { type: "text", id: "new-alt-name", size: 24, "aria-label": T[lang].altName, placeholder: T[lang].altName });
@@ -251,7 +254,7 @@ function render(keep = { changes: [], settings: {}, lines: [] }) {
     let id = name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32) || "alternativ";
     const taken = x => current.alternatives.some(a => a.id === x) || added.some(a => a.id === x);
     for (let k = 2, stem = id; taken(id); k++) id = stem + "_" + k;
-    const before = { changes: changes(), settings: typedSettings(), lines: projectLines(true) };
+    const before = { changes: changes(), settings: typedSettings(), lines: projectLines(true), shift: $("shift-dates") ? $("shift-dates").checked : true };
     added.push({ id, name });
     render(before);
     validateSoon();
@@ -362,6 +365,7 @@ function typedSettings() {
 function settings() {
   const s = {};
   for (const i of document.querySelectorAll("td.changed input[data-path^='settings.']")) s[i.dataset.path.slice(9)] = i.value.trim();
+  if (s.start && $("shift-dates") && $("shift-dates").checked) s.shift_dates = true;
   return s;
 }
 function parsed(v) { return Number(String(v).replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-")); }
@@ -442,6 +446,7 @@ async function poll() {
 // "Ny ansökan": the template's numbers that an application gives, asked one by one.
 const TEMPLATE = "shipped/enheten-for-hemlosa-2007";
 const WIZARD = [
+  { setting: "start" },
   { paths: ["group.hemlosa.initial.redo.count"], all: true },
   { paths: ["placement.stodboende.price_per_month"], all: true },
   { paths: ["supply.lagenheter.per_year@start"], all: true },
@@ -451,6 +456,7 @@ async function wizard() {
   const tpl = await api("/api/case?id=" + encodeURIComponent(TEMPLATE));
   const answers = WIZARD.map(w => {
     if (w.name) return "min-ansokan";
+    if (w.setting) return `${new Date().getFullYear() + 1}-01-01`;
     for (const a of tpl.alternatives) { const i = a.inputs.find(x => x.path === w.paths[0] && (w.all || !a.baseline)); if (i) return typed(i.value); }
     return "";
   });
@@ -466,13 +472,14 @@ async function wizard() {
       answers[k] = input.value;
       if (k + 1 < WIZARD.length) { k++; show(); return; }
       const changes = [];
+      const start = answers[WIZARD.findIndex(w => w.setting === "start")];
       WIZARD.forEach((w, j) => {
-        if (w.name) return;
+        if (w.name || w.setting) return;
         for (const a of tpl.alternatives)
           if ((w.all || !a.baseline) && a.inputs.some(x => x.path === w.paths[0])) changes.push({ alternative: a.id, path: w.paths[0], value: answers[j] });
       });
       try {
-        const r = await api("/api/save", { case: TEMPLATE, name: answers[k], changes });
+        const r = await api("/api/save", { case: TEMPLATE, name: answers[k], changes, settings: { start, shift_dates: true } });
         await loadCases();
         openCase(r.id);
       } catch (e) { msg.textContent = e.error || String(e); }
@@ -485,7 +492,7 @@ async function wizard() {
 }
 $("new-case").onclick = wizard;
 const relabel = l => {
-  const before = current ? { changes: changes(), settings: typedSettings(), lines: projectLines(true) } : null;
+  const before = current ? { changes: changes(), settings: typedSettings(), lines: projectLines(true), shift: $("shift-dates") ? $("shift-dates").checked : true } : null;
   lang = l; texts();
   if (current) render(before);
 };

@@ -205,6 +205,11 @@ struct server::impl {
                 throw request_error(400, "the start is a date, written as 2009-01-01", "settings.start");
             out.start = s["start"].get<std::string>();
         }
+        if (s.contains("shift_dates")) {
+            if (!s["shift_dates"].is_boolean())
+                throw request_error(400, "'shift_dates' is true or false", "settings.start");
+            out.shift_dates = s["shift_dates"];
+        }
         if (s.contains("horizon_months")) {
             const double m = form_number(s["horizon_months"], "settings.horizon_months");
             if (m < 1 || m != std::floor(m) || m > o.max_horizon_months)
@@ -317,8 +322,10 @@ struct server::impl {
     // The case `id` with the form's edit, loaded: its settings and new alternatives
     // from files written into `keep` (made when needed; it must outlive the run),
     // then its numbers changed in memory.
-    scenario load_edited(const std::string& id, const case_edit& edit,
+    scenario load_edited(const std::string& id, const case_edit& form_edit,
                          std::shared_ptr<scratch_folder>& keep) const {
+        const case_edit edit =
+            form_edit.settings.shift_dates ? with_moved_paths(form_edit, load(id).start) : form_edit;
         scenario sc;
         if (edit.changes_structure()) {
             const fs::path from = case_file(id);

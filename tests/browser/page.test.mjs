@@ -178,7 +178,7 @@ try {
 
   // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
   await page.click("#new-case");
-  const answers = ["40", "17 000", "25", "50", "ny-ansokan"];
+  const answers = ["2027-01-01", "40", "17 000", "25", "50", "ny-ansokan"];
   for (let k = 0; k < answers.length; k++) {
     await page.waitForFunction(n => document.getElementById("wizard-step")?.textContent.includes(String(n)), k + 1);
     await page.fill("#wizard-answer", answers[k]);
@@ -188,11 +188,14 @@ try {
   await page.waitForSelector('nav button[data-case="own/ny-ansokan"]');
   await page.reload();
   await page.click('nav button[data-case="own/ny-ansokan"]');
-  const extra = page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@2008-03-01"]');
+  const extra = page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@2027-03-01"]');
   await extra.waitFor();
   check((await extra.inputValue()) === "50" &&
         (await page.locator('input[data-alt="nollalternativ"][data-path="group.hemlosa.initial.redo.count"]').inputValue()) === "40",
         "a new application from the template is saved and opens again with its answers");
+  check((await page.locator('input[data-path="settings.start"]').inputValue()) === "2027-01-01" &&
+        (await page.locator('input[data-path="project.projekt.1.start"]').inputValue()) === "2027-03-01",
+        "its start is the one asked for, and the project's dates moved with it (March 2008 -> March 2027)");
   await shot("new-application-saved");
 
   // The workbook downloads and opens.
