@@ -22,6 +22,7 @@ main { display: grid; grid-template-columns: 260px 1fr; gap: 20px; padding: 16px
 nav ul { list-style: none; padding: 0; margin: 0; }
 nav li { margin: 0 0 6px 0; }
 nav button { width: 100%; text-align: left; padding: 6px 8px; border: 1px solid #ccd; background: #f6f7fa; cursor: pointer; }
+nav .case-meta { color: #555; font-size: 11px; margin-top: 2px; }
 nav button.current { background: #dde8f3; border-color: #0b3d62; }
 table.form { border-collapse: collapse; margin: 4px 0 14px 0; }
 table.form th, table.form td { border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
@@ -77,7 +78,7 @@ const T = {
         steps: ["När börjar ansökans första år? (datum, t.ex. 2027-01-01; fallets alla datum flyttas med)", "Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
                 "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
                 "Vad ska fallet heta? (bokstäver, siffror, - och _)"],
-        settings: "Fallets ramar", shift: "flytta fallets alla datum med starten", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
+        settings: "Fallets ramar", months: "mån", shift: "flytta fallets alla datum med starten", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
         plTitle: "Projektets kostnadsrader", addLine: "Ny kostnadsrad", perYear: "per år", oneOff: "engång", fromPool: "tjänsternas årskostnad",
         pl: { item: "Post", amount: "Belopp (kr)", start: "Från", end: "Till", payer: "Betalare", staff: "Finansierar personal", fte: "Tjänster" },
         addAlt: "Lägg till alternativ (kopia av nollalternativet)", altName: "Nytt alternativs namn", isNew: "ny",
@@ -105,7 +106,7 @@ const T = {
         steps: ["When does the application's first year begin? (a date, e.g. 2027-01-01; every date of the case moves with it)", "How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
                 "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
                 "What shall the case be called? (letters, digits, - and _)"],
-        settings: "The case's frame", shift: "move every date of the case with the start", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
+        settings: "The case's frame", months: "months", shift: "move every date of the case with the start", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
         plTitle: "The project's cost lines", addLine: "New cost line", perYear: "a year", oneOff: "one-off", fromPool: "the posts' annual cost",
         pl: { item: "Item", amount: "Amount (kr)", start: "From", end: "To", payer: "Payer", staff: "Funds staff", fte: "Posts" },
         addAlt: "Add an alternative (a copy of the nollalternativ)", altName: "The new alternative's name", isNew: "new",
@@ -151,8 +152,10 @@ function texts() {
 async function loadCases() {
   const list = await api("/api/cases");
   $("cases").replaceChildren(...list.map(c => {
-    const b = el("button", { type: "button", "data-case": c.id }, c.title || c.id);
+    const b = el("button", { type: "button", "data-case": c.id }, c.title || c.id,
+      el("div", { class: "case-meta" }, c.error ? c.error : `${c.model} · ${c.horizon_months} ${T[lang].months} · ${c.alternatives.join(", ")}`));
     b.onclick = () => openCase(c.id);
+    if (current && current.id === c.id) b.classList.add("current");
     return el("li", {}, b);
   }));
 }
@@ -493,7 +496,7 @@ async function wizard() {
 $("new-case").onclick = wizard;
 const relabel = l => {
   const before = current ? { changes: changes(), settings: typedSettings(), lines: projectLines(true), shift: $("shift-dates") ? $("shift-dates").checked : true } : null;
-  lang = l; texts();
+  lang = l; texts(); loadCases();
   if (current) render(before);
 };
 $("lang-sv").onclick = () => relabel("sv");
