@@ -546,3 +546,33 @@ TEST_CASE("shift_dates moves every date of a case by whole months, month ends to
     CHECK(doc.text() == shipped_text);
     CHECK(doc.shift_dates(0) == 0);
 }
+
+TEST_CASE("add_schedule_step puts a step into an alternative's schedule in date order", "[toml_edit]") {
+    const fs::path dir = case_copy("step");
+    const fs::path file = dir / "scenarios" / enheten;
+    const std::string shipped_text = read_file(file);
+    toml_document doc = toml_document::read(file);
+    const std::string last = "    { from = 2009-03-01, value = 30 },\n";
+    REQUIRE(shipped_text.find(last) != std::string::npos);
+
+    SECTION("between two steps, and after the last one (its trailing comma kept)") {
+        REQUIRE(doc.add_schedule_step("projekt", "supply", "lagenheter", "per_year", "2008-06-01", 50));
+        REQUIRE(doc.add_schedule_step("projekt", "supply", "lagenheter", "per_year", "2010-01-01", 20));
+        std::string want = shipped_text;
+        want.replace(
+            want.find(last), last.size(),
+            "    { from = 2008-06-01, value = 50 },\n" + last + "    { from = 2010-01-01, value = 20 },\n");
+        CHECK(doc.text() == want);
+        const scenario edited = load_edited(dir, "scenarios/" + enheten, doc.text());
+        CHECK(input(edited, "projekt", "supply.lagenheter.per_year@2008-06-01").value == 50);
+        CHECK(input(edited, "projekt", "supply.lagenheter.per_year@2010-01-01").value == 20);
+        CHECK(input(edited, "projekt", "supply.lagenheter.per_year@2009-03-01").value == 30);
+    }
+    SECTION("a step on a date already there, and a key the alternative does not write") {
+        CHECK_THROWS_AS(doc.add_schedule_step("projekt", "supply", "lagenheter", "per_year", "2009-03-01", 5),
+                        std::invalid_argument);
+        CHECK_FALSE(
+            doc.add_schedule_step("nollalternativ", "supply", "lagenheter", "per_year", "2009-03-01", 5));
+        CHECK(doc.text() == shipped_text);
+    }
+}

@@ -660,3 +660,87 @@ TEST_CASE("serve: a new start can move every date of the case with it", "[web]")
     CHECK(hemsim::testing::read_file(srv.root / "calc-a" / "calc.csv") ==
           hemsim::testing::read_file(srv.root / "calc-b" / "calc.csv"));
 }
+
+TEST_CASE("serve: new dated steps of a schedule are saved in the alternative that takes them", "[web]") {
+    running_server srv("steps");
+    const json steps = json::array({
+        {{"alternative", "nollalternativ"},
+         {"path", "supply.lagenheter.per_year"},
+         {"from", "2009-01-01"},
+         {"value", "40"}},
+        {{"alternative", "projekt"},
+         {"path", "supply.lagenheter.per_year"},
+         {"from", "2008-06-01"},
+         {"value", 50}},
+        {{"alternative", "projekt"},
+         {"path", "staff.boendestodjare.fte"},
+         {"from", "2009-01-01"},
+         {"value", "8"}},
+    });
+    auto saved = srv.post("/api/save", {{"case", default_case}, {"name", "steg"}, {"steps", steps}});
+    REQUIRE(saved);
+    INFO(saved->body);
+    REQUIRE(saved->status == 200);
+    const fs::path file = srv.root / "cases" / "steg" / "case.toml";
+    const scenario sc = load_scenario(file);
+    const model& noll = sc.alternatives[0].system;
+    const model& proj = sc.alternatives[1].system;
+    // The nollalternativ read 30 from the model; now 30, then 40 from 2009.
+    REQUIRE(noll.find_input("supply.lagenheter.per_year@2009-01-01"));
+    CHECK(noll.find_input("supply.lagenheter.per_year@2009-01-01")->value == 40);
+    CHECK(noll.find_input("supply.lagenheter.per_year@start")->value == 30);
+    CHECK_FALSE(noll.find_input("supply.lagenheter.per_year@start")->source.empty());  // kept from the model
+    // The project's own list takes the step between its March steps, the others as they were.
+    REQUIRE(proj.find_input("supply.lagenheter.per_year@2008-06-01"));
+    CHECK(proj.find_input("supply.lagenheter.per_year@2008-06-01")->value == 50);
+    CHECK(proj.find_input("supply.lagenheter.per_year@2008-03-01")->dist);
+    CHECK(proj.find_input("supply.lagenheter.per_year@2009-03-01")->value == 30);
+    CHECK(proj.find_input("staff.boendestodjare.fte@2009-01-01")->value == 8);
+    CHECK(noll.find_input("staff.boendestodjare.fte")->value == 6);
+    CHECK(proj.find_input("staff.boendestodjare.fte@start")->value == 6);
+
+    auto started = srv.post("/api/run", {{"case", default_case}, {"replications", 10}, {"steps", steps}});
+    REQUIRE(started);
+    const json done = srv.wait(json::parse(started->body)["id"]);
+    REQUIRE(done["state"] == "done");
+    const fs::path out = srv.root / "cli-out";
+    const auto cli = hemsim::testing::cli({"run", file.string(), "-r", "10", "--out", out.string(), "-q"});
+    REQUIRE(cli.code == 0);
+    auto page =
+        srv.client().Get(("/api/jobs/" + done["id"].get<std::string>() + "/files/yearly.csv").c_str());
+    REQUIRE(page);
+    CHECK(hemsim::testing::read_file(out / "yearly.csv") == page->body);
+
+    const std::vector<std::pair<json, std::string>> bad = {
+        {{{"alternative", "projekt"},
+          {"path", "supply.lagenheter.per_year"},
+          {"from", "2008-03-01"},
+          {"value", 1}},
+         "steps.supply.lagenheter.per_year@2008-03-01"},
+        {{{"alternative", "projekt"},
+          {"path", "group.hemlosa.arrivals.nya.per_year"},
+          {"from", "2009-01-01"},
+          {"value", 1}},
+         "steps.group.hemlosa.arrivals.nya.per_year@2009-01-01"},
+        {{{"alternative", "projekt"},
+          {"path", "supply.lagenheter.per_year"},
+          {"from", "i mars"},
+          {"value", 1}},
+         "steps.supply.lagenheter.per_year@i mars"},
+        {{{"alternative", "projekt"},
+          {"path", "supply.lagenheter.per_year"},
+          {"from", "2009-01-01"},
+          {"value", "x"}},
+         "steps.supply.lagenheter.per_year@2009-01-01"},
+    };
+    for (const auto& [step, path] : bad) {
+        INFO(step.dump());
+        auto r = srv.post("/api/save",
+                          {{"case", default_case}, {"name", "trasig"}, {"steps", json::array({step})}});
+        REQUIRE(r);
+        INFO(r->body);
+        CHECK((r->status == 400 || r->status == 422));
+        CHECK(json::parse(r->body)["path"] == path);
+        CHECK_FALSE(fs::exists(srv.root / "cases" / "trasig"));
+    }
+}

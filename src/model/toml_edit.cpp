@@ -326,6 +326,14 @@ void toml_document::add_override(const std::string& alternative, const std::stri
                                  const std::string& id, const std::string& key, double value,
                                  const std::string& source) {
     require_finite(value);
+    std::string written = toml_number(value, true);
+    if (!source.empty()) written = "{ value = " + written + ", source = " + toml_basic_string(source) + " }";
+    add_override_text(alternative, kind, id, key, written);
+}
+
+void toml_document::add_override_text(const std::string& alternative, const std::string& kind,
+                                      const std::string& id, const std::string& key,
+                                      const std::string& written) {
     const auto ek = loader::model_kind(kind);
     if (!ek)
         throw std::invalid_argument("unknown kind of element " + loader::in_quotes(kind) +
@@ -336,9 +344,6 @@ void toml_document::add_override(const std::string& alternative, const std::stri
         throw std::invalid_argument("a " + std::string(loader::schema_of(*ek).noun) + " has no number " +
                                     loader::in_quotes(key) + "; its keys are " + loader::join(keys));
     const tnode& alt = find_alternative(text_, *tree_, alternative);
-    std::string written = toml_number(value, true);
-    if (!source.empty()) written = "{ value = " + written + ", source = " + toml_basic_string(source) + " }";
-
     const tnode* el = nullptr;
     if (const tnode* arr = alt.find(kind); arr && arr->type == ttype::array)
         for (const tnode& item : arr->items)
@@ -536,6 +541,59 @@ std::size_t toml_document::shift_dates(int months) {
     for (const edit& e : edits) next.replace(e.b, e.e - e.b, e.with);
     splice(0, text_.size(), next);
     return edits.size();
+}
+
+bool toml_document::add_schedule_step(const std::string& alternative, const std::string& kind,
+                                      const std::string& id, const std::string& key, const std::string& from,
+                                      double value) {
+    require_finite(value);
+    const auto ek = loader::model_kind(kind);
+    if (!ek) throw std::invalid_argument("unknown kind of element " + loader::in_quotes(kind));
+    const tnode& alt = find_alternative(text_, *tree_, alternative);
+    const tnode* el = nullptr;
+    if (const tnode* arr = alt.find(kind); arr && arr->type == ttype::array)
+        for (const tnode& item : arr->items)
+            if (loader::element_id(*ek, item) == id) el = &item;
+    const tnode* k = el ? el->find(key) : nullptr;
+    if (!k) return false;
+    const std::string step = "{ from = " + from + ", value = " + toml_number(value, true) + " }";
+    if (k->type != ttype::array) {
+        // One value: it becomes the schedule's first step, the new one after it.
+        const std::size_t b = offset_of(text_, k->at), e = offset_of(text_, k->end);
+        splice(b, e, "[" + text_.substr(b, e - b) + ", " + step + "]");
+        return true;
+    }
+    // Into the list in date order: before the first step from a later date.
+    const bool multiline = !k->items.empty() && k->items.front().at.line != k->at.line;
+    const std::string indent = multiline ? indent_of(text_, offset_of(text_, k->items.front().at)) : "";
+    for (const tnode& item : k->items) {
+        const tnode* f = item.type == ttype::table ? item.find("from") : nullptr;
+        if (!f || f->type != ttype::date) continue;
+        const std::string day = iso_text(f->day);
+        if (day == from)
+            throw error_at(file_name_, *f,
+                           "the schedule has a step from " + from + " already; change its number");
+        if (day > from) {
+            const std::size_t at = offset_of(text_, item.at);
+            splice(at, at, step + (multiline ? ",\n" + indent : ", "));
+            return true;
+        }
+    }
+    if (k->items.empty()) {
+        const std::size_t at = offset_of(text_, k->at) + 1;
+        splice(at, at, step);
+        return true;
+    }
+    // After the last step (and its comma, when one follows it).
+    std::size_t at = offset_of(text_, k->items.back().end);
+    const std::size_t next = text_.find_first_not_of(" \t\r\n", at);
+    if (next != std::string::npos && text_[next] == ',') {
+        at = next + 1;
+        splice(at, at, (multiline ? "\n" + indent : " ") + step + ",");
+    } else {
+        splice(at, at, (multiline ? ",\n" + indent : ", ") + step);
+    }
+    return true;
 }
 
 }  // namespace hemsim

@@ -64,6 +64,19 @@ public:
     void add_override(const std::string& alternative, const std::string& kind, const std::string& id,
                       const std::string& key, double value, const std::string& source = "");
 
+    /// add_override with the value as TOML text (`[ { value = 30 }, { from = ..., value = 45 } ]`).
+    void add_override_text(const std::string& alternative, const std::string& kind, const std::string& id,
+                           const std::string& key, const std::string& value);
+
+    /// In a scenario, adds the step `{ from = FROM, value = VALUE }` to the schedule
+    /// `key` of element (kind, id) that the alternative's own block writes: into its
+    /// list in date order, or, when it writes one value, after it as the list's second
+    /// step. Returns false, changing nothing, when the alternative's block writes no such
+    /// key (the caller then writes the whole schedule with add_override_text). Throws
+    /// std::invalid_argument for a step from that date already there.
+    bool add_schedule_step(const std::string& alternative, const std::string& kind, const std::string& id,
+                           const std::string& key, const std::string& from, double value);
+
     /// In a scenario, sets `key` of the `index`-th (from 0) `[[alternative.<kind>]]`
     /// table of the alternative whose id is `alternative` (a project line: kind
     /// "project_cost") to `value`, TOML text as it is to be written: its value replaced

@@ -142,6 +142,66 @@ std::string with_structure(const scenario& original, std::string text, const std
                              pl.alternative);
         }
     }
+    for (const schedule_step& st : edit.steps) {
+        const std::string where = st.path + "@" + st.from;
+        try {
+            const std::size_t d1 = st.path.find('.'), d2 = st.path.find('.', d1 + 1);
+            if (d1 == std::string::npos || d2 == std::string::npos ||
+                st.path.find('.', d2 + 1) != std::string::npos || st.path.find('@') != std::string::npos)
+                throw std::invalid_argument(
+                    "a new step can be added to a schedule of a placement, staff, supply "
+                    "or attribute (kind.id.key); add this one in the files by hand");
+            const std::string kind = st.path.substr(0, d1), id = st.path.substr(d1 + 1, d2 - d1 - 1),
+                              key = st.path.substr(d2 + 1);
+            toml_document doc(text, file);
+            if (!doc.add_schedule_step(st.alternative, kind, id, key, st.from, st.value)) {
+                // Not written in the alternative: its whole schedule as it reads it, with the new step.
+                const alternative* from = nullptr;
+                for (const alternative& a : original.alternatives)
+                    if (a.id == st.alternative) from = &a;
+                if (!from) from = &base;  // an added alternative: a copy of the nollalternativ
+                std::vector<std::pair<std::string, std::string>> steps;  // (date or "", step text)
+                for (const model_input& in : from->system.inputs) {
+                    if (!in.listed) continue;
+                    std::string at;
+                    if (in.path == st.path) {
+                        at = "";
+                    } else if (in.path.rfind(st.path + "@", 0) == 0) {
+                        at = in.path.substr(st.path.size() + 1);
+                        if (at == "start") at = "";
+                    } else {
+                        continue;
+                    }
+                    if (in.dist)
+                        throw std::invalid_argument(
+                            "the schedule has uncertain steps; add the step in the files "
+                            "by hand");
+                    std::string t = "{ ";
+                    if (!at.empty()) t += "from = " + at + ", ";
+                    t += "value = " + toml_number_text(in.value);
+                    if (!in.source.empty()) t += ", source = " + toml_basic_string(in.source);
+                    steps.emplace_back(at, t + " }");
+                }
+                if (steps.empty())
+                    throw std::invalid_argument("alternative '" + st.alternative + "' has no schedule '" +
+                                                st.path + "'");
+                for (const auto& x : steps)
+                    if (x.first == st.from)
+                        throw std::invalid_argument("the schedule has a step from " + st.from +
+                                                    " already; change its number");
+                steps.emplace_back(st.from,
+                                   "{ from = " + st.from + ", value = " + toml_number_text(st.value) + " }");
+                std::stable_sort(steps.begin(), steps.end(),
+                                 [](const auto& x, const auto& y) { return x.first < y.first; });
+                std::string list = "[";
+                for (std::size_t i = 0; i < steps.size(); ++i) list += (i ? ", " : "") + steps[i].second;
+                doc.add_override_text(st.alternative, kind, id, key, list + "]");
+            }
+            text = doc.text();
+        } catch (const std::invalid_argument& e) {
+            throw save_error(e.what(), "steps." + where, st.alternative);
+        }
+    }
     return text;
 }
 

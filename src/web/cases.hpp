@@ -45,16 +45,24 @@ struct project_line_edit {
     std::vector<std::pair<std::string, std::string>> fields;
 };
 
+/// A new dated step of a schedule in one alternative: `path` is the schedule's
+/// ("supply.lagenheter.per_year"), `from` an ISO date.
+struct schedule_step {
+    std::string alternative, path, from;
+    double value = 0;
+};
+
 /// What the form changes in a case: its settings, new alternatives, then its numbers.
 struct case_edit {
     case_settings settings;
     std::vector<added_alternative> added;
     std::vector<project_line_edit> project_lines;
+    std::vector<schedule_step> steps;
     std::vector<form_change> changes;
 
     bool changes_structure() const {
         return settings.start || settings.horizon_months || settings.discount_rate || !added.empty() ||
-               !project_lines.empty();
+               !project_lines.empty() || !steps.empty();
     }
 };
 

@@ -78,7 +78,8 @@ const T = {
         steps: ["När börjar ansökans första år? (datum, t.ex. 2027-01-01; fallets alla datum flyttas med)", "Hur många klienter bor i stödboende i dag och är redo att flytta?", "Vad kostar en plats i stödboende per månad (kr)?",
                 "Hur många lägenheter om året får ni i dag?", "Hur många lägenheter om året får ni med projektet (från mars första året)?",
                 "Vad ska fallet heta? (bokstäver, siffror, - och _)"],
-        settings: "Fallets ramar", months: "mån", shift: "flytta fallets alla datum med starten", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
+        settings: "Fallets ramar", months: "mån", stepTitle: "Nytt datumsteg (t.ex. 45 fler lägenheter från mars)", stepAdd: "Lägg till steg",
+        stepFrom: "från", stepRemove: "ta bort", stepsPending: "Nya steg (sparas och körs med fallet):", shift: "flytta fallets alla datum med starten", start: "Start (datum)", horizonM: "Horisont (månader)", rate: "Diskonteringsränta (% per år)",
         plTitle: "Projektets kostnadsrader", addLine: "Ny kostnadsrad", perYear: "per år", oneOff: "engång", fromPool: "tjänsternas årskostnad",
         pl: { item: "Post", amount: "Belopp (kr)", start: "Från", end: "Till", payer: "Betalare", staff: "Finansierar personal", fte: "Tjänster" },
         addAlt: "Lägg till alternativ (kopia av nollalternativet)", altName: "Nytt alternativs namn", isNew: "ny",
@@ -106,7 +107,8 @@ const T = {
         steps: ["When does the application's first year begin? (a date, e.g. 2027-01-01; every date of the case moves with it)", "How many clients live in support housing today, ready to move on?", "What does a place in support housing cost a month (kr)?",
                 "How many apartments a year do you get today?", "How many apartments a year with the project (from March of the first year)?",
                 "What shall the case be called? (letters, digits, - and _)"],
-        settings: "The case's frame", months: "months", shift: "move every date of the case with the start", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
+        settings: "The case's frame", months: "months", stepTitle: "New dated step (e.g. 45 more apartments from March)", stepAdd: "Add the step",
+        stepFrom: "from", stepRemove: "remove", stepsPending: "New steps (saved and run with the case):", shift: "move every date of the case with the start", start: "Start (date)", horizonM: "Horizon (months)", rate: "Discount rate (% a year)",
         plTitle: "The project's cost lines", addLine: "New cost line", perYear: "a year", oneOff: "one-off", fromPool: "the posts' annual cost",
         pl: { item: "Item", amount: "Amount (kr)", start: "From", end: "To", payer: "Payer", staff: "Funds staff", fte: "Posts" },
         addAlt: "Add an alternative (a copy of the nollalternativ)", altName: "The new alternative's name", isNew: "new",
@@ -118,7 +120,7 @@ const T = {
                 elapsed_days: "days already passed", max_stay_days: "longest stay (days)", initial: "today", arrivals: "new",
                 probabilities: "share with", project_cost: "project cost", duration: "length" } }
 };
-let lang = "sv", current = null, job = null, timer = null, added = [], newLines = 0;
+let lang = "sv", current = null, job = null, timer = null, added = [], newLines = 0, steps = [];
 const $ = id => document.getElementById(id);
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
@@ -162,7 +164,7 @@ async function loadCases() {
 // The form: one row per input of the model, one column per alternative.
 async function openCase(id) {
   current = await api("/api/case?id=" + encodeURIComponent(id));
-  added = [];
+  added = []; steps = [];
   for (const b of document.querySelectorAll("nav button")) b.classList.toggle("current", b.dataset.case === id);
   render();
 }
@@ -265,6 +267,7 @@ function render(keep = { changes: [], settings: {}, lines: [] }) {
   $("case").replaceChildren(
     el("h2", {}, current.title), el("h3", {}, T[lang].settings), frame,
     el("table", { class: "form" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    stepPanel(alts, paths),
     el("div", { class: "run" }, altName, addAlt),
     el("h3", {}, T[lang].plTitle), ...alts.filter(a => !a.baseline || a.project_costs.length).map(a => projectTable(a, keep.lines || [])),
     el("div", { class: "run" }, name, save, el("span", { id: "save-status" })),
@@ -278,6 +281,36 @@ function render(keep = { changes: [], settings: {}, lines: [] }) {
   }
   for (const i of document.querySelectorAll("input[data-alt][data-path]")) mark(i);
   for (const i of document.querySelectorAll("input[data-path^='settings.']")) markSetting(i);
+}
+// New dated steps of a schedule: which alternative, which schedule, from when, what value.
+function stepPanel(alts, paths) {
+  const scheduled = /^(placement|staff|supply|attribute)\.[^.]+\.(per_year|fte|annual_cost_per_fte|capacity|price_per_day|price_per_month|cost_per_day|cost_per_month)$/;
+  const bases = [...new Set(paths.map(p => p.split("@")[0]).filter(p => scheduled.test(p)))];
+  const alt = el("select", { id: "step-alt", "aria-label": "alternative" }, ...alts.map(a => el("option", { value: a.id }, a.name)));
+  const nonBase = alts.find(a => !a.baseline);
+  if (nonBase) alt.value = nonBase.id;
+  const path = el("select", { id: "step-path", "aria-label": "schedule" }, ...bases.map(p => el("option", { value: p }, label(p))));
+  const from = el("input", { type: "text", id: "step-from", size: 11, placeholder: "2027-03-01", "aria-label": T[lang].stepFrom });
+  const value = el("input", { type: "text", id: "step-value", size: 8, inputmode: "decimal", "aria-label": "value" });
+  const add = el("button", { type: "button", id: "step-add" }, T[lang].stepAdd);
+  const list = el("ul", { id: "steps" });
+  const pending = el("p", { class: "limits" });
+  const show = () => { pending.textContent = steps.length ? T[lang].stepsPending : ""; list.replaceChildren(...steps.map((st, k) => {
+    const rm = el("button", { type: "button" }, T[lang].stepRemove);
+    rm.onclick = () => { steps.splice(k, 1); show(); validateSoon(); };
+    const a = alts.find(x => x.id === st.alternative);
+    return el("li", { "data-path": `steps.${st.path}@${st.from}` }, `${a ? a.name : st.alternative}: ${label(st.path)} ${T[lang].stepFrom} ${st.from} = ${st.value} `, rm,
+              el("span", { class: "msg" }));
+  })); };
+  add.onclick = () => {
+    if (!from.value.trim() || !value.value.trim()) return;
+    steps.push({ alternative: alt.value, path: path.value, from: from.value.trim(), value: value.value.trim() });
+    from.value = ""; value.value = "";
+    show(); validateSoon();
+  };
+  show();
+  return el("div", { class: "steps" }, el("h4", {}, T[lang].stepTitle), el("div", { class: "run" }, alt, path, T[lang].stepFrom, from, "=", value, add),
+            pending, list);
 }
 // An alternative's project lines: what, how much, when, who pays, which staff they fund.
 function projectTable(a, keepLines) {
@@ -385,9 +418,13 @@ function changes() {
 let validating = null;
 function validateSoon() { clearTimeout(validating); validating = setTimeout(validate, 300); }
 function showError(e) {
-  for (const td of document.querySelectorAll("td.bad")) { td.classList.remove("bad"); td.querySelector(".msg").textContent = ""; }
+  for (const td of document.querySelectorAll("td.bad, li.bad")) { td.classList.remove("bad"); td.querySelector(".msg").textContent = ""; }
   if (!e) return true;
-  const own = /^(settings|project)\./.test(e.path || "");
+  const own = /^(settings|project|steps)\./.test(e.path || "");
+  if ((e.path || "").startsWith("steps.")) {
+    const li = document.querySelector(`li[data-path="${CSS.escape(e.path)}"]`);
+    if (li) { li.classList.add("bad"); li.querySelector(".msg").textContent = e.error; return false; }
+  }
   const sel = `:is(input,select)[data-path="${CSS.escape(e.path || "")}"]` + (e.alternative && !own ? `[data-alt="${CSS.escape(e.alternative)}"]` : "");
   // A project line's error without a field: at the line's first field.
   const input = e.path ? document.querySelector(sel) || (own ? document.querySelector(`:is(input,select)[data-path^="${CSS.escape(e.path + ".")}"]`) : null) : null;
@@ -397,14 +434,14 @@ function showError(e) {
 }
 async function validate() {
   try {
-    const r = await api("/api/validate", { case: current.id, settings: settings(), added, project_lines: projectLines(), changes: changes() });
+    const r = await api("/api/validate", { case: current.id, settings: settings(), added, steps, project_lines: projectLines(), changes: changes() });
     return showError(r.ok ? null : r);
   } catch (e) { return showError(e); }
 }
 async function saveCase(overwrite) {
   const name = $("save-name").value;
   try {
-    const r = await api("/api/save", { case: current.id, name, settings: settings(), added, project_lines: projectLines(), changes: changes(), overwrite });
+    const r = await api("/api/save", { case: current.id, name, settings: settings(), added, steps, project_lines: projectLines(), changes: changes(), overwrite });
     $("save-status").textContent = T[lang].saved(r.id);
     await loadCases();
   } catch (e) {
@@ -418,7 +455,7 @@ async function saveCase(overwrite) {
 async function startRun() {
   if (!(await validate())) return;
   try {
-    const j = await api("/api/run", { case: current.id, settings: settings(), added, project_lines: projectLines(), changes: changes(), replications: $("reps").value, lang });
+    const j = await api("/api/run", { case: current.id, settings: settings(), added, steps, project_lines: projectLines(), changes: changes(), replications: $("reps").value, lang });
     job = j.id; $("cancel").disabled = false; $("run").disabled = true; $("result").replaceChildren();
     poll();
   } catch (e) { showError(e); }

@@ -313,10 +313,34 @@ struct server::impl {
         return out;
     }
 
+    // New dated steps: [{alternative, path, from, value}].
+    static std::vector<schedule_step> parse_steps(const json& a) {
+        std::vector<schedule_step> out;
+        if (a.is_null()) return out;
+        if (!a.is_array()) throw request_error(400, "'steps' must be a list");
+        if (a.size() > 100) throw request_error(400, "at most 100 new steps at once");
+        static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        for (const json& x : a) {
+            if (!x.is_object() || !x.contains("alternative") || !x["alternative"].is_string() ||
+                !x.contains("path") || !x["path"].is_string() || !x.contains("from") ||
+                !x["from"].is_string() || !x.contains("value"))
+                throw request_error(400,
+                                    "a new step is {\"alternative\": ID, \"path\": PATH, \"from\": DATE, "
+                                    "\"value\": NUMBER}");
+            schedule_step st{x["alternative"], x["path"], x["from"], 0};
+            const std::string where = "steps." + st.path + "@" + st.from;
+            if (!std::regex_match(st.from, day))
+                throw request_error(400, "a step's date is written as 2009-03-01", where, st.alternative);
+            st.value = form_number(x["value"], where);
+            out.push_back(std::move(st));
+        }
+        return out;
+    }
+
     case_edit parse_edit(const json& body) const {
         return {parse_settings(body.value("settings", json())), parse_added(body.value("added", json())),
                 parse_project_lines(body.value("project_lines", json())),
-                parse_changes(body.value("changes", json()))};
+                parse_steps(body.value("steps", json())), parse_changes(body.value("changes", json()))};
     }
 
     // The case `id` with the form's edit, loaded: its settings and new alternatives

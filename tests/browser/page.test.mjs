@@ -158,8 +158,14 @@ try {
   await fresh.locator('[data-key="amount"]').fill("50 000");
   await fresh.locator('[data-key="amount_kind"]').selectOption("one_off");
   await fresh.locator('[data-key="start"]').fill("2008-06-01");
+  // A new dated step: 50 apartments a year in the project from June 2008.
+  await page.selectOption("#step-alt", "projekt");
+  await page.selectOption("#step-path", "supply.lagenheter.per_year");
+  await page.fill("#step-from", "2008-06-01");
+  await page.fill("#step-value", "50");
+  await page.click("#step-add");
   await page.waitForTimeout(800);
-  check((await page.locator("td.bad").count()) === 0, "a changed date and a new one-off cost line validate");
+  check((await page.locator("td.bad, li.bad").count()) === 0, "a changed date, a new one-off cost line and a new dated step validate");
   await shot("added-alternative");
   await page.fill("#save-name", "med-variant");
   await page.click("#save");
@@ -175,6 +181,8 @@ try {
         (await page.locator('input[data-path="project.projekt.1.start"]').inputValue()) === "2008-04-01" &&
         (await page.locator('input[data-path="project.projekt.8.item"]').inputValue()) === "Hyresgaranti",
         "the project's cost lines are saved with the changed date and the new line");
+  check((await page.locator('input[data-alt="projekt"][data-path="supply.lagenheter.per_year@2008-06-01"]').inputValue()) === "50",
+        "the new dated step is saved in the project's schedule and opens as a row of its own");
 
   // "Ny ansökan": the template's questions one by one, saved, then opened from the list.
   await page.click("#new-case");
