@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -86,7 +87,18 @@ TEST_CASE("new writes each template, which check, calc and run accept without a 
             INFO(r.out << r.err);
             REQUIRE(r.code == exit_ok);
             CHECK_FALSE(has_warning(r));
-            CHECK(read_file(dir / "run" / "manifest.json").find("\"warnings\": []") != std::string::npos);
+            const nlohmann::json manifest = nlohmann::json::parse(read_file(dir / "run" / "manifest.json"));
+            CHECK(manifest.at("warnings").empty());
+
+            // Every input number of every alternative has its source or is marked an assumption.
+            REQUIRE(manifest.at("model_inputs").size() > 20);
+            for (const nlohmann::json& in : manifest.at("model_inputs")) {
+                const std::string source = in.value("source", ""), note = in.value("note", "");
+                INFO(in.at("alternative").get<std::string>()
+                     << " " << in.at("path").get<std::string>() << " at " << in.value("where", ""));
+                CHECK((source.rfind("seed 00", 0) == 0 || note.find("assumption") != std::string::npos ||
+                       note.find("seed 00") != std::string::npos));
+            }
 
             // The nollalternativ neither empties nor grows: its first and last years
             // within 10 % of each other.
