@@ -82,8 +82,9 @@ int cmd_new(const std::vector<std::string>& args, std::ostream& out) {
         files.add(f, std::move(content));
     }
     files.commit();
-    print_written(out, target, template_files, a.lang);
-    const std::string c = (target / "case.toml").string();
+    const fs::path shown = target.lexically_normal();  // "mitt-fall", not "./mitt-fall"
+    print_written(out, shown, template_files, a.lang);
+    const std::string c = (shown / "case.toml").string();
     out << (a.lang == language::sv ? "Nästa steg: " : "Next: ") << "hemsim check " << c << " && hemsim calc "
         << c << " && hemsim run " << c << "\n"
         << (a.lang == language::sv ? "Fällorna i ett första fall: " : "The traps of a first case: ")
