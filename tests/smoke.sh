@@ -25,5 +25,16 @@ grep -q "Nuvärde av skillnaden" "$out.run" || fail "the default case prints no 
 head -1 "$out/yearly.csv" | grep -q "^alternative,year,metric,mean,ci_low,ci_high,p05,p50,p95$" \
   || fail "yearly.csv has another header"
 grep -q '"replications": 20' "$out/manifest.json" || fail "the manifest does not record 20 replications"
-rm -rf "$out" "$out.help" "$out.err" "$out.run"
+
+# hemsim new in the current folder (the default --out), then the case it wrote runs
+# as it is, from any folder; a second new into it exits 2.
+mkdir -p "$out.new" && (cd "$out.new" && "$exe" new fall > new.log) || fail "new exited $?"
+[ -s "$out.new/fall/case.toml" ] && [ -s "$out.new/fall/model.toml" ] || fail "new wrote no case.toml and model.toml"
+cmp -s "$out.new/fall/case.toml" "$src/templates/kedjan/case.toml" || fail "new's case.toml is not the kedjan template"
+"$exe" run "$out.new/fall/case.toml" -r 5 --out "$out.new/run" > "$out.new/run.log" || fail "the new case exited $?"
+(cd "$out.new" && "$exe" new fall 2> again.err)
+code=$?
+[ "$code" -eq 2 ] || fail "a second new exited $code, not 2"
+grep -q "already there; nothing written" "$out.new/again.err" || fail "a second new does not say why"
+rm -rf "$out" "$out.help" "$out.err" "$out.run" "$out.new"
 echo "smoke: OK"

@@ -28,6 +28,7 @@ const char* const overview =
     "client)\n"
     "  hemsim merge DIR... [options]     combine the partial results of run --shard K/N\n"
     "  hemsim check FILE.toml            validate a model or a scenario (case) file\n"
+    "  hemsim new NAME [--template T]    a first case from a template: NAME/case.toml and model.toml\n"
     "  hemsim COMMAND --help             the options of a command\n"
     "  hemsim --version\n"
     "\n"
@@ -64,9 +65,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         if (cmd == "sensitivity") return cli::cmd_sensitivity(rest, out);
         if (cmd == "merge") return cli::cmd_merge(rest, cli::join_command(argc, argv), out);
         if (cmd == "check") return cli::cmd_check(rest, out);
-        throw cli::usage_error("unknown command '" + cmd +
-                               "'; the commands are: run, calc, sweep, sensitivity, analyze, merge, check "
-                               "(see 'hemsim --help')");
+        if (cmd == "new") return cli::cmd_new(rest, out);
+        throw cli::usage_error(
+            "unknown command '" + cmd +
+            "'; the commands are: run, report, serve, calc, sweep, sensitivity, analyze, merge, check, new "
+            "(see 'hemsim --help')");
     } catch (const cli::usage_error& e) {
         err << "hemsim: " << e.what() << "\n";
         return exit_usage;

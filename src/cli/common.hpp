@@ -141,6 +141,7 @@ int cmd_report(const std::vector<std::string>& args, const std::string& command,
 int cmd_serve(const std::vector<std::string>& args, std::ostream& out);
 int cmd_calc(const std::vector<std::string>& args, std::ostream& out);
 int cmd_check(const std::vector<std::string>& args, std::ostream& out);
+int cmd_new(const std::vector<std::string>& args, std::ostream& out);
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out);
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out);
 int cmd_sensitivity(const std::vector<std::string>& args, std::ostream& out);
