@@ -220,6 +220,28 @@ TEST_CASE("serve: bad bodies and numbers get a message, not a crash or a runaway
          422,
          "did you mean",
          "supply.lagenhter.per_year"},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "projekt"}, {"path", "group.hemlosa.initial.redo.count"}, {"value", 1e9}}}}},
+         422,
+         "not a whole number between 0 and 1000000",
+         "group.hemlosa.initial.redo.count"},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "projekt"},
+             {"path", "group.hemlosa.initial.redo.count"},
+             {"value", "200 000"}}}}},
+         400,
+         "clients in one future; this server runs at most 100000",
+         "group.hemlosa.initial.redo.count"},
+        {{{"case", default_case},
+          {"changes",
+           {{{"alternative", "nollalternativ"},
+             {"path", "group.hemlosa.arrivals.nya.per_year"},
+             {"value", 1e5}}}}},
+         400,
+         "clients in one future",
+         "group.hemlosa.arrivals.nya.per_year"},
         {{{"case", default_case}, {"replications", 1e9}}, 400, "replications", "replications"},
         {{{"case", default_case}, {"replications", "2,5"}}, 400, "replications", "replications"},
     };
@@ -227,6 +249,7 @@ TEST_CASE("serve: bad bodies and numbers get a message, not a crash or a runaway
         INFO(b.body.dump());
         auto r = srv.post("/api/run", b.body);
         REQUIRE(r);
+        INFO(r->body);
         CHECK(r->status == b.status);
         const json j = json::parse(r->body);
         CHECK(j["error"].get<std::string>().find(b.says) != std::string::npos);

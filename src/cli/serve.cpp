@@ -31,7 +31,10 @@ int cmd_serve(const std::vector<std::string>& args, std::ostream& out) {
         "runs", po::value(&runs), "where runs write their files (default: a folder beside the cases)")(
         "max-replications", po::value<whole_arg>(),
         "the most simulated futures a run may ask for (default 2000)")(
-        "concurrent-runs", po::value<whole_arg>(), "runs at once; the others wait in line (default 1)");
+        "max-clients", po::value<whole_arg>(),
+        "the most clients one future may have: the stock at the start and the arrivals over the horizon "
+        "(default 100000)")("concurrent-runs", po::value<whole_arg>(),
+                            "runs at once; the others wait in line (default 1)");
     po::positional_options_description pos;
     po::variables_map vm;
     const std::string usage =
@@ -50,6 +53,8 @@ int cmd_serve(const std::vector<std::string>& args, std::ostream& out) {
     }
     if (port < 0 || port > 65535) throw usage_error("--port must be 0-65535, not " + std::to_string(port));
     o.port = port;
+    if (vm.count("max-clients"))
+        o.max_clients = static_cast<double>(whole_in(vm, "max-clients", 1, 50000000, "give a cap"));
     if (vm.count("max-replications"))
         o.max_replications =
             static_cast<std::uint32_t>(whole_in(vm, "max-replications", 1, 100000, "give a cap"));

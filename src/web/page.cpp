@@ -59,7 +59,7 @@ table.lines select { font: inherit; max-width: 260px; }
 </main>
 <script>
 "use strict";
-const TOKEN = "@TOKEN@", MAX_REPS = @MAX_REPS@, MAX_HORIZON = @MAX_HORIZON@;
+const TOKEN = "@TOKEN@", MAX_REPS = @MAX_REPS@, MAX_HORIZON = @MAX_HORIZON@, MAX_CLIENTS = @MAX_CLIENTS@;
 const T = {
   sv: { tagline: "affärsfall mot hemlöshet, med nollalternativet", cases: "Fall", pick: "Välj ett fall till vänster.",
         field: "Tal", source: "Källa", run: "Kör", cancel: "Avbryt", reps: "Simulerade framtider",
@@ -67,7 +67,7 @@ const T = {
         done: "Klar.", failed: "Körningen misslyckades:", cancelled: "Avbruten.",
         diff: (a, v, u, lo, hi) => `${a}: skillnad mot nollalternativet ${v} ${u} över horisonten (i 90 % av framtiderna ${lo} till ${hi} ${u}).`,
         npv: (v, u) => `Nuvärde av skillnaden: ${v} ${u}.`, p: v => `Sannolikhet att kosta mindre: ${v} %.`,
-        downloads: "Ladda ner:", changed: "ändrat från", limits: `Servern kör högst ${MAX_REPS} framtider och ${MAX_HORIZON} månader per körning.`,
+        downloads: "Ladda ner:", changed: "ändrat från", limits: () => `Servern kör högst ${MAX_REPS} framtider, ${MAX_HORIZON} månader och ${num(MAX_CLIENTS, 0)} klienter per framtid och körning.`,
         horizon: (s, m) => `Start ${s}, ${m} månader.`, differs: "skiljer sig från nollalternativet",
         groups: { placement: "Boendeformer och priser", staff: "Personal", service: "Insatser", supply: "Lägenheter och andra platser",
                   attribute: "Klienternas behov", group: "Klienter i dag och nya om året", transition: "Flyttar och vistelsetider",
@@ -96,7 +96,7 @@ const T = {
         done: "Done.", failed: "The run failed:", cancelled: "Cancelled.",
         diff: (a, v, u, lo, hi) => `${a}: difference against the nollalternativ ${v} ${u} over the horizon (in 90 % of the futures ${lo} to ${hi} ${u}).`,
         npv: (v, u) => `Present value of the difference: ${v} ${u}.`, p: v => `Probability of costing less: ${v} %.`,
-        downloads: "Download:", changed: "changed from", limits: `The server runs at most ${MAX_REPS} futures and ${MAX_HORIZON} months a run.`,
+        downloads: "Download:", changed: "changed from", limits: () => `The server runs at most ${MAX_REPS} futures, ${MAX_HORIZON} months and ${num(MAX_CLIENTS, 0)} clients a future in a run.`,
         horizon: (s, m) => `Start ${s}, ${m} months.`, differs: "differs from the nollalternativ",
         groups: { placement: "Forms of housing and prices", staff: "Staff", service: "Services", supply: "Apartments and other places",
                   attribute: "The clients' needs", group: "Clients today and new a year", transition: "Moves and stays",
@@ -147,7 +147,7 @@ function texts() {
   document.documentElement.lang = lang;
   $("tagline").textContent = T[lang].tagline;
   $("t-cases").textContent = T[lang].cases;
-  $("limits").textContent = T[lang].limits;
+  $("limits").textContent = T[lang].limits();
   if ($("t-pick")) $("t-pick").textContent = T[lang].pick;
   $("new-case").textContent = T[lang].newcase;
 }
@@ -553,11 +553,13 @@ void replace_all(std::string& s, const std::string& what, const std::string& wit
 
 }  // namespace
 
-std::string page_html(const std::string& token, std::uint32_t max_replications, int max_horizon_months) {
+std::string page_html(const std::string& token, std::uint32_t max_replications, int max_horizon_months,
+                      double max_clients) {
     std::string out = page;
     replace_all(out, "@TOKEN@", token);
     replace_all(out, "@MAX_REPS@", std::to_string(max_replications));
     replace_all(out, "@MAX_HORIZON@", std::to_string(max_horizon_months));
+    replace_all(out, "@MAX_CLIENTS@", std::to_string(static_cast<long long>(max_clients)));
     return out;
 }
 

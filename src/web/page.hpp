@@ -9,6 +9,7 @@
 namespace hemsim::web {
 
 /// The page, carrying the per-start token and the server's limits.
-std::string page_html(const std::string& token, std::uint32_t max_replications, int max_horizon_months);
+std::string page_html(const std::string& token, std::uint32_t max_replications, int max_horizon_months,
+                      double max_clients);
 
 }  // namespace hemsim::web

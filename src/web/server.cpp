@@ -14,6 +14,7 @@
 #include "model/diagnostics.hpp"
 #include "model/loader.hpp"
 #include "model/toml_edit.hpp"
+#include "model/values.hpp"
 #include "report/files.hpp"
 #include "report/inputs_report.hpp"
 #include "report/run_files.hpp"
@@ -382,6 +383,46 @@ struct server::impl {
         return sc;
     }
 
+    // This server's limits on one run: its horizon, and the clients of one future (the
+    // stock at the start and the arrivals at their highest rates over the horizon),
+    // with the place of the largest number, so the page shows it at its field.
+    void check_limits(const scenario& sc) const {
+        if (sc.horizon_months > o.max_horizon_months)
+            throw request_error(400,
+                                "the horizon is " + std::to_string(sc.horizon_months) +
+                                    " months; this server runs at most " +
+                                    std::to_string(o.max_horizon_months),
+                                "settings.horizon_months");
+        const double years = sc.horizon_months / 12.0;
+        for (const alternative& a : sc.alternatives) {
+            double clients = 0, largest = -1;
+            std::string at;
+            for (const model_input& in : a.system.inputs) {
+                if (!in.listed) continue;
+                double n = 0;
+                if (in.ref.field == input_field::initial_count)
+                    n = in.dist ? loader::support_of(*in.dist).hi : in.value;
+                else if (in.ref.field == input_field::arrival_per_year)
+                    n = (in.dist ? loader::support_of(*in.dist).hi : in.value) * years;
+                else
+                    continue;
+                clients += n;
+                if (n > largest) {
+                    largest = n;
+                    at = in.path;
+                }
+            }
+            if (clients > o.max_clients)
+                throw request_error(400,
+                                    "alternative '" + a.id + "' would have up to " +
+                                        std::to_string(static_cast<long long>(clients)) +
+                                        " clients in one future; this server runs at most " +
+                                        std::to_string(static_cast<long long>(o.max_clients)) +
+                                        " (run it with 'hemsim run' instead)",
+                                    at, a.id);
+        }
+    }
+
     // Saves the case with the form's changes as own/<name>: case.toml and model.toml,
     // written together; an existing case is replaced only when `overwrite` says so.
     json save(const json& body) {
@@ -526,10 +567,7 @@ struct server::impl {
             reps = static_cast<std::uint32_t>(r);
         }
         if (reps > o.max_replications) reps = o.max_replications;
-        if (sc.horizon_months > o.max_horizon_months)
-            throw request_error(400, "the horizon is " + std::to_string(sc.horizon_months) +
-                                         " months; this server runs at most " +
-                                         std::to_string(o.max_horizon_months));
+        check_limits(sc);
         const language lang = body.value("lang", std::string("sv")) == "en" ? language::en : language::sv;
         const bool tornado = body.value("tornado", false);
         const std::string id = std::to_string(next_job++) + "-" + random_hex(4);
@@ -633,15 +671,15 @@ struct server::impl {
             if (!j.is_object()) throw request_error(400, "the request's body must be a JSON object");
             return j;
         };
-        http.Get("/", guarded([this](const httplib::Request&, httplib::Response& res) {
-                     res.set_header(
-                         "Content-Security-Policy",
-                         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                         "connect-src 'self'; frame-src 'self'; img-src 'self' data:");
-                     res.set_header("X-Frame-Options", "SAMEORIGIN");
-                     res.set_content(page_html(token, o.max_replications, o.max_horizon_months),
-                                     "text/html; charset=utf-8");
-                 }));
+        http.Get(
+            "/", guarded([this](const httplib::Request&, httplib::Response& res) {
+                res.set_header("Content-Security-Policy",
+                               "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                               "connect-src 'self'; frame-src 'self'; img-src 'self' data:");
+                res.set_header("X-Frame-Options", "SAMEORIGIN");
+                res.set_content(page_html(token, o.max_replications, o.max_horizon_months, o.max_clients),
+                                "text/html; charset=utf-8");
+            }));
         http.Get("/api/cases", guarded([this](const httplib::Request&, httplib::Response& res) {
                      send_json(res, cases_json());
                  }));
@@ -657,7 +695,7 @@ struct server::impl {
                       // As the user types: an answer, not an HTTP error, for a value that is wrong.
                       try {
                           std::shared_ptr<scratch_folder> keep;
-                          load_edited(b["case"], parse_edit(b), keep);
+                          check_limits(load_edited(b["case"], parse_edit(b), keep));
                       } catch (const request_error& e) {
                           json j{{"ok", false}, {"error", e.what()}};
                           if (!e.path.empty()) j["path"] = e.path;

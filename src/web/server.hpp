@@ -22,6 +22,8 @@ struct serve_options {
     std::filesystem::path runs_dir;     // where runs write their files
     std::uint32_t max_replications = 2000;
     int max_horizon_months = 240;  // 20 years
+    double max_clients =
+        100000;  // clients in one future: the stock at the start and the arrivals at their highest rates
     unsigned concurrent_runs = 1;  // runs at once; the others wait in line
     std::size_t max_waiting = 8;
     std::size_t max_body_bytes = 1 << 20;
