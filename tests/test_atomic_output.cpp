@@ -30,7 +30,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string case_file = std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml";
-const std::vector<std::string> run_files{"economics.csv", "ledger.csv", "manifest.json", "yearly.csv"};
+const std::vector<std::string> run_files{"economics.csv", "ledger.csv", "manifest.json", "monthly.csv",
+                                         "yearly.csv"};
 
 // Above any pid Linux gives (PID_MAX_LIMIT is 2^22): the pid of a run that is surely dead.
 const std::string dead_pid = "4195304";

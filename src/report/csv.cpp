@@ -38,4 +38,14 @@ std::string ledger_csv(const ledger_table& table) {
     return out;
 }
 
+std::string monthly_csv(const monthly_table& table) {
+    std::string out = "alternative,month,metric,mean,ci_low,ci_high,p05,p50,p95\n";
+    for (const monthly_row& r : table.rows) {
+        out += csv_field(table.names.alternatives[r.alternative]) + ',' + csv_field(table.months[r.month]) +
+               ',' + csv_field(table.metric_name(r));
+        append_summary(out, r.s);
+    }
+    return out;
+}
+
 }  // namespace hemsim

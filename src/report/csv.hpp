@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "report/text.hpp"
+#include "results/monthly.hpp"
 #include "results/summary.hpp"
 
 namespace hemsim {
@@ -16,5 +17,8 @@ std::string yearly_csv(const result_table& table);
 /// ledger.csv: alternative,year,category,payer,placement,mean,ci_low,ci_high,p05,p50,p95
 /// (placement empty for staff and project costs).
 std::string ledger_csv(const ledger_table& table);
+
+/// monthly.csv: alternative,month,metric,mean,ci_low,ci_high,p05,p50,p95
+std::string monthly_csv(const monthly_table& table);
 
 }  // namespace hemsim

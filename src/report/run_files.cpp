@@ -31,7 +31,10 @@ run_files_result run_files(const scenario& sc, const scenario_result& res, const
     run_files_result out;
     const std::string yearly = yearly_csv(yearly_table(sc, res)), ledger = ledger_csv(ledger_rows(sc, res)),
                       economics = economics_csv(economics_rows(sc, res, econ));
-    out.files = {{"yearly.csv", yearly}, {"ledger.csv", ledger}, {"economics.csv", economics}};
+    out.files = {{"yearly.csv", yearly},
+                 {"ledger.csv", ledger},
+                 {"economics.csv", economics},
+                 {"monthly.csv", monthly_csv(monthly_summary(sc, res))}};
     if (rq && ro) {
         report_options o = *ro;
         o.long_tables = {{"yearly", yearly}, {"ledger", ledger}, {"economics", economics}};

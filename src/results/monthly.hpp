@@ -1,0 +1,46 @@
+// The monthly series of a run (monthly.csv): per alternative and calendar month,
+// the clients present (in all and per placement, the month's mean) and the
+// cumulative cost and its difference against the nollalternativ, each summarised
+// over the futures (mean, interval, p05/p50/p95): the data of fan charts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "results/runner.hpp"
+#include "results/statistics.hpp"
+#include "results/summary.hpp"
+
+namespace hemsim {
+
+/// What a row of monthly.csv measures.
+enum class monthly_metric : std::uint8_t {
+    present_total,    // clients in the system: the month's person-days / its days
+    present,          // entity: a non-terminal placement; the month's mean clients there
+    cost_cumulative,  // every cost from the start to the month's end, kr
+    diff_cumulative,  // cost_cumulative minus the nollalternativ's, paired by replication
+};
+
+struct monthly_row {
+    std::size_t alternative = 0;  // scenario order
+    std::size_t month = 0;        // index of the calendar's months
+    monthly_metric kind = monthly_metric::present_total;
+    index_t entity = no_index;  // the placement of `present`
+    sample_summary s;
+};
+
+struct monthly_table {
+    result_names names;
+    std::vector<std::string> months;  // "2008-01" for each month of the horizon
+    std::vector<monthly_row> rows;    // alternatives, then months, then metrics
+
+    /// monthly.csv's name of the row's metric: "present_total", "present:stodboende", ...
+    std::string metric_name(const monthly_row& r) const;
+};
+
+/// Every monthly row of a run (costs as the costing pass filled them).
+monthly_table monthly_summary(const scenario& sc, const scenario_result& res);
+
+}  // namespace hemsim
