@@ -147,6 +147,12 @@ TEST_CASE("loader: a cost per move for a payer and a priced exit for a stated ti
     REQUIRE(time);
     CHECK(time->value == 2);  // in the unit written
     CHECK(time->unit == "år");
+    // What --set and the sensitivity analysis do with them: the amount, and the time in years.
+    model set = m;
+    set_input(set, nullptr, cost->ref, cost->rule, 20000);
+    CHECK(set.transitions[0].cost_per_move_sek == 20000);
+    set_input(set, nullptr, time->ref, time->rule, 3);
+    CHECK(*set.placements[1].charged_for_days == 3 * 365);
     // A free exit stays the default: no price, no payer, nothing charged.
     const model plain = parses_ok(replaced(replaced(eviction_model,
                                                     "cost_per_move = { value = 12000, source = "
