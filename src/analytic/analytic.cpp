@@ -51,6 +51,7 @@ struct edge {
     std::size_t to;          // state index, or no_state for an exit
     index_t exit_placement;  // the terminal placement when to == no_state
     double p;
+    double move_cost_sek = 0;  // the transition's one-off cost per move (0 for a rule's move, an entry)
 };
 constexpr std::size_t no_state = static_cast<std::size_t>(-1);
 
@@ -94,12 +95,14 @@ private:
     std::vector<std::vector<edge>> edges_;  // per state
     std::vector<double> hold_;              // per state: expected days per stay
     std::vector<double> rate_;              // per state: cost per day (price + attributes)
+    std::vector<double> exit_cost_;         // per placement: a priced exit's cost per client (terminal)
 
     std::map<std::pair<index_t, std::uint64_t>, cut_stay> cuts_;  // (route, gates that apply)
 
     void setup(analytic_result& r);
     std::size_t intern(const state_key& k);
-    void move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, std::uint64_t flags, double p);
+    void move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, std::uint64_t flags, double p,
+                   double move_cost_sek = 0);
     void expand(std::size_t s);
 };
 
@@ -177,9 +180,26 @@ void chain::setup(analytic_result& r) {
             for (index_t p : m_.attributes[a].redraw_on_entry) redraw_[p].push_back(a);
 
     price_.assign(np, 0.0);
+    exit_cost_.assign(np, 0.0);
     for (index_t p = 0; p < np; ++p) {
         const placement& pl = m_.placements[p];
-        if (pl.terminal) continue;  // exits cost nothing
+        if (pl.terminal) {
+            // A priced exit for a stated time costs price x days once per exit; charged to
+            // the horizon it has no closed form in a chain without a horizon.
+            if (!pl.charged_after_exit) continue;
+            if (pl.charged_for_days)
+                exit_cost_[p] =
+                    per_day(pl.price_given_per_month, pl.price_per_month_sek, pl.price_per_day_sek) *
+                    *pl.charged_for_days;
+            else
+                r.notes.push_back(
+                    {"exit '" + pl.id +
+                         "': charged to the horizon, which the chain does not have; its cost "
+                         "is ignored",
+                     "utträdet '" + pl.id +
+                         "': kostar till horisonten, som kedjan saknar; kostnaden bortses från"});
+            continue;
+        }
         price_[p] = per_day(pl.price_given_per_month, pl.price_per_month_sek, pl.price_per_day_sek);
         if (!pl.price_per_day_sek.constant() || !pl.price_per_month_sek.constant())
             r.notes.push_back(
@@ -210,7 +230,8 @@ std::size_t chain::intern(const state_key& k) {
 // `instead` (the first bar that holds, on the attributes held before the move;
 // no room is needed here), an exit ends the chain, flags are cleared, and the
 // placement's attributes are drawn anew (also on a new client's first entry).
-void chain::move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, std::uint64_t flags, double p) {
+void chain::move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, std::uint64_t flags, double p,
+                      double move_cost_sek) {
     if (p <= 0) return;
     for (const placement::bar& b : m_.placements[q].never_for)
         if (b.when.holds(attrs, at_entry)) {
@@ -219,18 +240,18 @@ void chain::move_into(std::vector<edge>& out, index_t q, std::uint64_t attrs, st
         }
     const placement& to = m_.placements[q];
     if (to.terminal) {
-        out.push_back({no_state, q, p});
+        out.push_back({no_state, q, p, move_cost_sek});
         return;
     }
     flags &= ~static_cast<std::uint64_t>(to.clears_flags);
     if (redraw_[q].empty()) {
-        out.push_back({intern({q, attrs, flags}), no_index, p});
+        out.push_back({intern({q, attrs, flags}), no_index, p, move_cost_sek});
         return;
     }
     std::uint64_t kept = attrs;
     for (index_t a : redraw_[q]) kept &= ~(1ull << a);
     for (auto [drawn, w] : combinations(redraw_[q], m_.groups[g_].attribute_probability))
-        out.push_back({intern({q, kept | drawn, flags}), no_index, p * w});
+        out.push_back({intern({q, kept | drawn, flags}), no_index, p * w, move_cost_sek});
 }
 
 // The moves out of state s and its expected stay, as the simulator chooses them:
@@ -274,7 +295,7 @@ void chain::expand(std::size_t s) {
         }
         if (!rule) {
             for (const distribution& d : phases) hold += p * mean_of(d);
-            move_into(out, t.to, k.attrs, flags.back(), p);
+            move_into(out, t.to, k.attrs, flags.back(), p, t.cost_per_move_sek);
             continue;
         }
         auto key = std::make_pair(open[i], applied);
@@ -282,7 +303,7 @@ void chain::expand(std::size_t s) {
         if (it == cuts_.end()) it = cuts_.emplace(key, cut(phases, limit)).first;
         const cut_stay& c = it->second;
         hold += p * c.mean_days;
-        move_into(out, t.to, k.attrs, flags.back(), p * c.completed);
+        move_into(out, t.to, k.attrs, flags.back(), p * c.completed, t.cost_per_move_sek);
         for (std::size_t j = 0; j < c.stopped.size(); ++j)
             move_into(out, here.after_max_stay, k.attrs, flags[j], p * c.stopped[j]);
     }
@@ -424,6 +445,7 @@ analytic_result chain::solve() {
         // itself or from a transient state.
         std::vector<double> ends(n, 0.0);
         for (const edge& e : entry_weights[j]) {
+            en.move_cost_sek += e.p * e.move_cost_sek;
             if (e.to == no_state)
                 en.exit_probability[e.exit_placement] += e.p;
             else if (!transient[e.to])
@@ -437,6 +459,7 @@ analytic_result chain::solve() {
             en.days[p] += v * hold_[s];
             en.cost_sek[p] += v * hold_[s] * rate_[s];
             for (const edge& e : edges_[s]) {
+                en.move_cost_sek += v * e.p * e.move_cost_sek;
                 if (e.to == no_state)
                     en.exit_probability[e.exit_placement] += v * e.p;
                 else if (!transient[e.to])
@@ -468,16 +491,20 @@ analytic_result chain::solve() {
             en.visits[p] = inf;
             en.days[p] = inf;
             if (rate_[s] > 0) en.cost_sek[p] = inf;
-            for (const edge& e : edges_[s])
+            for (const edge& e : edges_[s]) {
+                if (e.move_cost_sek > 0) en.move_cost_sek = inf;  // a cost per move repeated for ever
                 if (e.to != no_state && !in_loop[e.to]) {
                     in_loop[e.to] = 1;
                     loop.push_back(e.to);
                 }
+            }
         }
         for (index_t p = 0; p < np; ++p) {
             en.total_days += en.days[p];
             en.total_cost_sek += en.cost_sek[p];
+            en.exit_cost_sek += en.exit_probability[p] * exit_cost_[p];
         }
+        en.total_cost_sek += en.move_cost_sek + en.exit_cost_sek;
         r.entries.push_back(std::move(en));
     }
 

@@ -31,8 +31,11 @@ struct analytic_entry {
     std::vector<double> cost_sek;          // expected cost in each placement: price + attribute costs
     std::vector<double> exit_probability;  // per placement: probability of leaving through it (terminal only)
     double never_exits = 0;                // probability of never reaching a terminal placement
-    double total_cost_sek = 0;             // sum of cost_sek
-    double total_days = 0;                 // expected days to exit (sum of days)
+    double move_cost_sek =
+        0;  // expected one-off costs on moves: sum over transitions of moves x cost_per_move
+    double exit_cost_sek = 0;   // expected cost of priced exits with a stated time: P(exit) x price x days
+    double total_cost_sek = 0;  // sum of cost_sek, plus move_cost_sek and exit_cost_sek
+    double total_days = 0;      // expected days to exit (sum of days)
 };
 
 /// The chain of one group of a model, solved for every non-terminal entry placement.

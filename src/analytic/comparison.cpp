@@ -75,6 +75,16 @@ analytic_comparison compare_with_simulation(const scenario& sc, const scenario_r
                                "horisonten (" + h + " dygn) är kort mot medeltiden till utträde (" + d +
                                    " dygn): simuleringen har kanske inte nått jämvikt"});
         }
+        const bool beyond_stays = std::any_of(m.transitions.begin(), m.transitions.end(),
+                                              [](const transition& t) { return t.has_move_cost(); }) ||
+                                  std::any_of(m.placements.begin(), m.placements.end(),
+                                              [](const placement& p) { return p.charged_after_exit; });
+        if (beyond_stays)
+            c.notes.push_back(
+                {"costs per move and priced exits are left out of this comparison of "
+                 "person-days in the placements (the chain's cost per client has them)",
+                 "kostnader per flytt och utträden med pris ingår inte i denna jämförelse av "
+                 "placeringsdygn (kedjans kostnad per klient har dem)"});
         double initial = 0;
         for (const group& g : m.groups)
             for (const initial_stock& s : g.initial) initial += s.count;

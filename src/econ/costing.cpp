@@ -41,7 +41,8 @@ bool moves_flows(input_field field) {
     case input_field::attribute_cost:
     case input_field::staff_annual_cost:
     case input_field::project_per_year:
-    case input_field::project_one_off: return false;
+    case input_field::project_one_off:
+    case input_field::transition_move_cost: return false;
     default: return true;
     }
 }
@@ -129,7 +130,7 @@ void book_all(const alternative& alt, const result_layout& l, const calendar& ca
     };
     for (index_t p = 0; p < l.placements.size(); ++p) {
         const placement& pl = m.placements[p];
-        if (pl.terminal) continue;
+        if (pl.terminal && !pl.charged_after_exit) continue;  // a free exit
         const rate price =
             rate_of(pl.price_per_month_sek, pl.price_per_day_sek, pl.price_given_per_month, cal);
         const std::size_t k = pl.payer == no_index ? 0 : pl.payer;
@@ -150,6 +151,21 @@ void book_all(const alternative& alt, const result_layout& l, const calendar& ca
         for (std::size_t c = 0; c < N; ++c) {
             const double days = r.attribute_days[e * N + c];
             if (days != 0) book(c, cat, k, p, cost.value.at(l.cells[c]) * days, cost.per_year);
+        }
+    }
+    // One-off costs on moves: the moves of each month at the amount, on the destination.
+    if (!l.move_costs.empty()) {
+        const auto cat = static_cast<std::size_t>(
+            std::find(l.categories.begin(), l.categories.end(), moves_category) - l.categories.begin());
+        for (std::size_t e = 0; e < l.move_costs.size(); ++e) {
+            const transition& t = m.transitions[l.move_costs[e]];
+            for (std::size_t mo = 0; mo < cal.months(); ++mo) {
+                const double n = r.moves_month[e * cal.months() + mo];
+                if (n == 0) continue;
+                r.cost[l.ledger_index(cal.month_year[mo], cat, t.cost_payer, t.to)] +=
+                    n * t.cost_per_move_sek;
+                r.cost_month[mo * K + t.cost_payer] += n * t.cost_per_move_sek;
+            }
         }
     }
     for (const auto& [i, sek] : fixed.ledger) r.cost[i] += sek;

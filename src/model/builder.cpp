@@ -124,10 +124,9 @@ private:
         const tnode* day = e.node->find("price_per_day");
         if (month && day)
             fail(day->key_at, e.label + " gives both price_per_month and price_per_day; keep exactly one");
-        if (p.terminal && (month || day))
-            fail((month ? month : day)->key_at,
-                 e.label + " is terminal (clients leave the system) and has no price; remove " +
-                     (month ? "price_per_month"s : "price_per_day"s));
+        // A terminal placement is free unless it gives a price: then each client
+        // entering it is charged for `charged_for` (or to the horizon) after the exit.
+        p.charged_after_exit = p.terminal && (month || day);
         if (!p.terminal && !month && !day)
             fail(e.node->at, "missing price in " + e.label +
                                  "; add exactly one of price_per_month = 16500 or price_per_day = 550");
@@ -144,10 +143,58 @@ private:
         if (const tnode* c = e.node->find("capacity"))
             p.capacity = rd_.read_schedule(input_of(e, *c, input_field::placement_capacity, self, "platser"),
                                            value_rule::whole);
-        p.payer = resolve_payer(e, !p.terminal, "who pays for the stay");
+        p.payer = resolve_payer(e, !p.terminal || p.charged_after_exit, "who pays for the stay");
+        if (const tnode* c = e.node->find("charged_for")) {
+            if (!p.charged_after_exit)
+                fail(c->key_at,
+                     e.label + (p.terminal ? " gives 'charged_for' but no price; add price_per_day = 1100 "
+                                             "(or price_per_month) and a payer, or remove 'charged_for'"s
+                                           : " gives 'charged_for', which only a terminal placement with a "
+                                             "price has (the time an exit is charged); remove it"s));
+            p.charged_for_days = read_charged_for(e, *c, self);
+        }
         if (const tnode* c = e.node->find("clears_flags")) p.clears_flags = ids_.flag_mask(field_of(e, *c));
         read_rules(e, p);
         m_.placements.push_back(std::move(p));
+    }
+
+    // `charged_for = 730` (days) or { value = 2, unit = "years" }: how long a priced
+    // exit is charged; an input ("placement.<id>.charged_for", in the unit written).
+    double read_charged_for(const element& e, const tnode& n, index_t self) {
+        const tnode* number = &n;
+        double unit = 1;
+        std::string unit_word = "dagar";
+        if (n.type == ttype::table) {
+            const std::string what = "'charged_for' in " + e.label;
+            check_keys(n, {"value", "unit", "source", "note"}, what);
+            number = n.find("value");
+            if (!number)
+                fail(n.at,
+                     what + " has no 'value'; write e.g. charged_for = { value = 2, unit = \"years\" }");
+            if (const tnode* u = n.find("unit")) {
+                const std::string text =
+                    read_string(field{u, "'unit' of " + what, e.path + ".charged_for"}, "unit = \"years\"");
+                static const std::vector<std::pair<std::string, std::pair<double, std::string>>> units{
+                    {"days", {1.0, "dagar"}},
+                    {"weeks", {7.0, "veckor"}},
+                    {"months", {365.0 / 12.0, "månader"}},
+                    {"years", {365.0, "år"}}};
+                auto it =
+                    std::find_if(units.begin(), units.end(), [&](const auto& x) { return x.first == text; });
+                if (it == units.end())
+                    fail(u->at,
+                         "unknown unit " + in_quotes(text) + " in " + what +
+                             suggestion(text, {"days", "weeks", "months", "years"}, "valid units", ""));
+                unit = it->second.first;
+                unit_word = it->second.second;
+            }
+            rd_.note(e.path + ".charged_for", "", n);
+        }
+        field f = input_of(e, *number, input_field::placement_charged_for, self, unit_word);
+        f.what = "'charged_for' in " + e.label;
+        f.path = e.path + ".charged_for";
+        if (f.target) f.target->unit = unit;
+        return rd_.positive(f) * unit;
     }
 
     // The programme's rules on a placement (seed 004): a maximum stay and who may never be placed here.
@@ -524,6 +571,7 @@ private:
         if (const tnode* p = e.node->find("probability"))
             t.probability = rd_.probability(input_of(e, *p, input_field::transition_probability, self, ""));
         if (const tnode* w = e.node->find("when")) t.when = ids_.read_condition(field_of(e, *w));
+        read_move_cost(e, t, self);
         if (const tnode* r = e.node->find("require")) {
             field rf = field_of(e, *r);
             if (r->type != ttype::array)
@@ -540,6 +588,25 @@ private:
                                   [](const gate& g) { return g.kind == gate_kind::service; });
         }
         m_.transitions.push_back(std::move(t));
+    }
+
+    // `cost_per_move` and `cost_payer` go together: a one-off amount on each move, for a payer.
+    void read_move_cost(const element& e, transition& t, index_t self) {
+        const tnode* cost = e.node->find("cost_per_move");
+        const tnode* payer = e.node->find("cost_payer");
+        if (!cost && !payer) return;
+        const auto& payers = ids_.of(element_kind::payer);
+        if (!payer)
+            fail(cost->key_at, e.label +
+                                   " gives 'cost_per_move' but no 'cost_payer'; add who pays it, e.g. " +
+                                   "cost_payer = \"" + (payers.empty() ? "hyresvard"s : payers[0]) + "\"");
+        if (!cost)
+            fail(payer->key_at, e.label +
+                                    " gives 'cost_payer' but no 'cost_per_move'; add the amount, e.g. "
+                                    "cost_per_move = 12000, or remove 'cost_payer'");
+        t.cost_payer = ids_.resolve(field_of(e, *payer), element_kind::payer);
+        t.cost_per_move_sek =
+            rd_.non_negative(input_of(e, *cost, input_field::transition_move_cost, self, "kr"));
     }
 
     // Gates the engine could never pass, or would pass wrongly.

@@ -220,6 +220,12 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         break;
     }
     case input_field::placement_max_stay: element_at(m.placements, ref.element).max_stay_days = v; break;
+    case input_field::placement_charged_for:
+        element_at(m.placements, ref.element).charged_for_days = v * ref.unit;
+        break;
+    case input_field::transition_move_cost:
+        element_at(m.transitions, ref.element).cost_per_move_sek = v;
+        break;
     case input_field::staff_fte: set_in_schedule(element_at(m.staff, ref.element).fte, ref.step, v); break;
     case input_field::staff_annual_cost: {
         set_in_schedule(element_at(m.staff, ref.element).annual_cost_per_fte_sek, ref.step, v);

@@ -186,7 +186,12 @@ struct placement {
     /// entrants wait; when it falls below the clients present nobody moves out.
     std::optional<schedule> capacity;
     index_t payer = no_index;
-    bool terminal = false;     // an exit: a client entering it leaves the system
+    bool terminal = false;  // an exit: a client entering it leaves the system
+    /// A terminal placement with a price (prison, hospital, compulsory care): each client
+    /// entering it is charged its price, for its payer, for `charged_for_days` after the
+    /// exit or, when none is given, to the horizon. False for a free exit (the default).
+    bool charged_after_exit = false;
+    std::optional<double> charged_for_days;
     index_t clears_flags = 0;  // bit mask of service flags removed on entry (0 = none)
 
     // The programme's rules (seed 004). A maximum stay: a client still here
@@ -315,6 +320,11 @@ struct transition {
     /// The sibling that takes the rest when this probability is drawn or set: the
     /// last other transition out of `from` with the same `when` (no_index: none).
     index_t remainder = no_index;
+    /// A one-off amount charged to `cost_payer` each time a client makes the move (an
+    /// eviction's costs, a move's costs and empty rent), at the moment it enters `to`.
+    double cost_per_move_sek = 0;
+    index_t cost_payer = no_index;  // no_index: the transition has no cost per move
+    bool has_move_cost() const { return cost_payer != no_index; }
 };
 
 /// A queue is a service's FIFO queue or a transition's waiting list.
@@ -381,6 +391,8 @@ enum class input_field : std::uint8_t {
     arrival_per_year,        // element: group, sub: entry; schedule
     transition_after,        // a parameter of the duration distribution
     transition_probability,  // probability; the remainder sibling takes the rest
+    transition_move_cost,    // kr, one-off per move
+    placement_charged_for,   // positive, days (the value is given in `unit`s): a terminal price's time
     project_per_year,        // element: the alternative's project cost line; kr a year
     project_one_off,         // element: the alternative's project cost line; kr
 };

@@ -82,12 +82,14 @@ number_limit limit_of(const field& f) {
     case input_field::service_duration:
     case input_field::transition_after:
     case input_field::initial_elapsed:
+    case input_field::placement_charged_for:
     case input_field::placement_max_stay: return {max_duration_days / unit, "a duration (1 000 000 days)"};
     case input_field::placement_price:
     case input_field::attribute_cost: return {1e7, "a price a dygn or a month"};
     case input_field::staff_annual_cost: return {1e8, "an annual cost per FTE"};
     case input_field::project_per_year:
     case input_field::project_one_off: return {1e11, "a project amount"};
+    case input_field::transition_move_cost: return {1e9, "a cost per move"};
     case input_field::attribute_probability:
     case input_field::group_probability:
     case input_field::transition_probability: return {1, "a probability"};

@@ -53,6 +53,9 @@ std::string analytic_csv(const std::vector<analytic_run>& runs) {
             for (std::size_t p = 0; p < r.placements.size(); ++p)
                 if (r.terminal[p]) row("exit_probability", r.placements[p], e.exit_probability[p]);
             row("never_exits", "", e.never_exits);
+            // Rows of the costs beyond the stays only where a model has them.
+            if (e.move_cost_sek != 0) row("move_cost_sek", "", e.move_cost_sek);
+            if (e.exit_cost_sek != 0) row("exit_cost_sek", "", e.exit_cost_sek);
             row("cost_sek", "", e.total_cost_sek);
             row("total_days", "", e.total_days);
         }

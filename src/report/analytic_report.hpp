@@ -13,7 +13,8 @@ namespace hemsim {
 /// analytic.csv: `alternative,group,entry,measure,placement,value`, dot decimals,
 /// "inf" where a client may never leave. Per entry: visits, days and cost_sek per
 /// non-terminal placement, exit_probability per terminal placement, then
-/// never_exits, cost_sek and total_days with an empty placement (the totals).
+/// never_exits, move_cost_sek and exit_cost_sek (where not 0), cost_sek and total_days
+/// with an empty placement (the totals).
 std::string analytic_csv(const std::vector<analytic_run>& runs);
 
 /// The chains for the terminal: per group and entry placement, visits, days and

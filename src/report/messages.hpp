@@ -290,6 +290,7 @@ enum class msg {
     rep_cat_social_assistance,
     rep_cat_staff,
     rep_cat_project,
+    rep_cat_moves,
     rep_sec_flows,
     rep_flows_intro,
     rep_fig_flows,

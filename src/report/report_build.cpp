@@ -54,6 +54,7 @@ std::string category_name(const std::string& c, language lang) {
     if (c == "social_assistance") return text(msg::rep_cat_social_assistance, lang);
     if (c == "staff") return text(msg::rep_cat_staff, lang);
     if (c == "project") return text(msg::rep_cat_project, lang);
+    if (c == moves_category) return text(msg::rep_cat_moves, lang);
     return c;
 }
 

@@ -32,6 +32,11 @@ result_layout make_layout(const scenario& sc, const alternative& alt, const cale
         if (a.has_cost() &&
             std::find(l.categories.begin(), l.categories.end(), a.cost_category) == l.categories.end())
             l.categories.push_back(a.cost_category);
+    for (index_t t = 0; t < m.transitions.size(); ++t)
+        if (m.transitions[t].has_move_cost()) l.move_costs.push_back(t);
+    if (!l.move_costs.empty() &&
+        std::find(l.categories.begin(), l.categories.end(), moves_category) == l.categories.end())
+        l.categories.push_back(moves_category);
     for (const payer& p : m.payers) l.payers.push_back(p.id);
     for (const placement& p : m.placements) l.placements.push_back(p.id);
     for (const queue_info& q : m.queues()) {
@@ -94,6 +99,7 @@ struct recorder::impl {
     std::vector<attr_days> adays;
     std::vector<std::vector<std::size_t>> adays_at;  // per placement
     std::vector<counter> queue_len;
+    std::vector<index_t> move_cost_row;  // per transition: its row of moves_month, or no_index
 
     impl(const model& mm, const result_layout& ll, const calendar& cc, double w)
         : m(mm), l(ll), cal(cc), warmup(w) {
@@ -114,6 +120,10 @@ struct recorder::impl {
         r.rule_moves.assign(P * Y, 0.0);
         r.breaches.assign(P * Y, 0.0);
         r.moves.assign(l.T() * Y, 0.0);
+        r.moves_month.assign(l.move_costs.size() * cal.months(), 0.0);
+        move_cost_row.assign(l.T(), no_index);
+        for (std::size_t i = 0; i < l.move_costs.size(); ++i)
+            move_cost_row[l.move_costs[i]] = static_cast<index_t>(i);
         occ.assign(P, {});
         persons_at.assign(P, {});
         entries_at.assign(P, {});
@@ -279,6 +289,8 @@ void recorder::moved(double t, index_t transition, std::uint64_t attrs) {
     std::size_t y = d.year_after_warmup(t);
     if (y >= d.l.Y()) return;
     d.r.moves[transition * d.l.Y() + y] += 1;
+    if (const index_t row = d.move_cost_row[transition]; row != no_index)
+        d.r.moves_month[row * d.cal.months() + d.cal.month_of(t)] += 1;
     for (index_t i = 0; i < d.m.indicators.size(); ++i) {
         const indicator& ind = d.m.indicators[i];
         if (ind.kind == indicator_kind::moves && ind.transition == transition && ind.when.holds(attrs))
@@ -309,8 +321,20 @@ void recorder::queue_abandoned(double t, index_t queue) {
 void recorder::created(double, bool initial) { impl_->next_entry_initial = initial; }
 
 void recorder::exited(double t, index_t placement) {
-    std::size_t y = impl_->year_after_warmup(t);
-    if (y < impl_->l.Y()) impl_->r.exits[placement * impl_->l.Y() + y] += 1;
+    impl& d = *impl_;
+    std::size_t y = d.year_after_warmup(t);
+    if (y < d.l.Y()) d.r.exits[placement * d.l.Y() + y] += 1;
+    // A priced exit is charged from the exit for its stated time or to the horizon:
+    // days by time cell, as a stay's, for the costing pass (not person-days in the system).
+    const struct placement& pl = d.m.placements[placement];
+    if (!pl.charged_after_exit) return;
+    const double end =
+        std::min(d.cal.horizon_days, pl.charged_for_days ? t + *pl.charged_for_days : d.cal.horizon_days);
+    const auto& cb = d.l.cells;
+    for (std::size_t c = 0; c < d.l.N(); ++c) {
+        const double a = std::max({cb[c], t, d.warmup}), b = std::min(cb[c + 1], end);
+        if (b > a) d.r.occupancy[placement * d.l.N() + c] += b - a;
+    }
 }
 
 void recorder::queue_joined(double t, index_t queue) {

@@ -15,6 +15,9 @@ namespace hemsim {
 /// Cost categories every ledger has; attributes may add their own after these.
 enum class category : std::uint32_t { placements = 0, social_assistance = 1, staff = 2, project = 3 };
 inline constexpr std::uint32_t fixed_categories = 4;
+/// The category of the one-off costs on moves (transitions' cost_per_move), added to a
+/// layout after the fixed ones when a transition has one.
+inline constexpr const char* moves_category = "moves";
 
 /// Names and sizes of an alternative's result tables.
 struct result_layout {
@@ -35,6 +38,8 @@ struct result_layout {
     /// The attribute costs that run in placements: (attribute, placement), attribute
     /// order then cost_in order; the rows of attribute_days.
     std::vector<std::pair<index_t, index_t>> attribute_costs;
+    /// The transitions with a cost per move, in model order: the rows of moves_month.
+    std::vector<index_t> move_costs;
 
     std::size_t Y() const { return years.size(); }
     std::size_t C() const { return categories.size(); }
@@ -72,6 +77,7 @@ struct replication_result {
     std::vector<double> breaches;        // (placement, year): rules that could not be kept for lack of room
     std::vector<double> present_days_month;  // (month): person-days of every client in the system
     std::vector<double> moves;               // (transition, year): clients who took it
+    std::vector<double> moves_month;         // (transition with a cost per move, month): clients who took it
     flow_counts flows;
     std::vector<double> params;  // the drawn values of the alternative's uncertain parameters
 
@@ -83,15 +89,15 @@ struct replication_result {
 
     /// Every table the simulation records, in one fixed order (the shard files;
     /// the costs are made again from them).
-    std::array<std::vector<double>*, 16> tables() {
+    std::array<std::vector<double>*, 17> tables() {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params};
+                &breaches,   &present_days_month, &moves,       &params, &moves_month};
     }
-    std::array<const std::vector<double>*, 16> tables() const {
+    std::array<const std::vector<double>*, 17> tables() const {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params};
+                &breaches,   &present_days_month, &moves,       &params, &moves_month};
     }
 
     /// Total cost in year y (all categories, payers, placements).

@@ -87,7 +87,8 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
         bytes += 8.0 * static_cast<double>(R) *
                  (Y * static_cast<double>(l.C() * l.K() * l.P1()) + 5 * P * Y +
                   4 * static_cast<double>(l.Q()) * Y + 2 * static_cast<double>(l.S()) * Y +
-                  static_cast<double>(out.cal.months() * (l.K() + 1)) + static_cast<double>(l.I()) * Y +
+                  static_cast<double>(out.cal.months() * (l.K() + 1 + l.move_costs.size())) +
+                  static_cast<double>(l.I()) * Y +
                   static_cast<double>(sc.alternatives[a].system.uncertain.size()));
     }
     if (bytes > max_result_bytes)
