@@ -382,7 +382,8 @@ TEST_CASE("every construct of the model language", "[loader]") {
         CHECK(g.initial[0].id == "stodboende");
         CHECK(g.initial[1].id == "vantar");
         CHECK(g.initial[1].state == initial_state::elapsed);
-        CHECK(g.initial[1].elapsed_days == 100);
+        CHECK(g.initial[1].elapsed_days.kind == dist_kind::fixed);
+        CHECK(g.initial[1].elapsed_days.a == 100);
         CHECK(g.initial[1].flags == 1u);
     }
     SECTION("transitions: default ids, conditions, gates with services first") {
@@ -1121,4 +1122,80 @@ TEST_CASE("an uncertain capacity step is drawn once a replication and used from 
         CHECK(r.person_days[b] == Approx(cap * 355));  // one year: index b
     }
     CHECK(lowest < highest);
+}
+
+namespace {
+
+// A model whose shelter starts with 10 clients part-way through their stays,
+// `elapsed_days = <elapsed>` on line 20.
+std::string stock_model(const std::string& elapsed, const std::string& state = "elapsed") {
+    return "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"harbarge\"\nprice_per_day = 550\n"
+           "payer = \"enheten\"\n\n[[placement]]\nid = \"eget\"\nterminal = true\n\n"
+           "[[group]]\nid = \"hemlosa\"\n\n  [[group.initial]]\n  placement = \"harbarge\"\n  count = 10\n"
+           "  state = \"" +
+           state + "\"\n  elapsed_days = " + elapsed +
+           "\n\n[[transition]]\nfrom = \"harbarge\"\nto = \"eget\"\nafter = 3650\n";
+}
+
+// "file.toml:20:<column of `needle` in the elapsed_days line>:".
+std::string at_elapsed(const std::string& elapsed, const std::string& needle) {
+    return ".toml:20:" + std::to_string(std::string("  elapsed_days = ").size() + elapsed.find(needle) + 1) +
+           ":";
+}
+
+}  // namespace
+
+TEST_CASE("an initial entry's elapsed time may be a distribution, drawn per client", "[loader][initial]") {
+    SECTION("a constant stays one value for the whole entry") {
+        model m = parses_ok(stock_model("100"));
+        const distribution& e = m.groups[0].initial[0].elapsed_days;
+        CHECK(e.kind == dist_kind::fixed);
+        CHECK(e.a == 100);
+        const model_input* in = m.find_input("group.hemlosa.initial.harbarge.elapsed_days");
+        REQUIRE(in != nullptr);
+        CHECK(in->value == 100);
+    }
+    SECTION("a distribution of durations as `after` takes, in its unit, each parameter an input") {
+        model m =
+            parses_ok(stock_model("{ uniform = [0, 8], unit = \"years\", source = \"0-8 years housed\" }"));
+        const distribution& e = m.groups[0].initial[0].elapsed_days;
+        CHECK(e.kind == dist_kind::uniform);
+        CHECK(e.a == 0);
+        CHECK(e.b == 2920);
+        const model_input* hi = m.find_input("group.hemlosa.initial.harbarge.elapsed_days.max");
+        REQUIRE(hi != nullptr);
+        CHECK(hi->value == 8);
+        CHECK(hi->source == "0-8 years housed");
+        // Set by path (sweep, sensitivity): the parameter of this entry, in its unit.
+        set_input(m, nullptr, hi->ref, hi->rule, 4);
+        CHECK(m.groups[0].initial[0].elapsed_days.b == 1460);
+        CHECK(m.groups[0].initial[0].elapsed_days.a == 0);
+        CHECK(m.groups[0].initial[0].count == 10);
+        model t = parses_ok(stock_model("{ triangular = [0, 365, 2920] }"));
+        CHECK(t.groups[0].initial[0].elapsed_days.kind == dist_kind::triangular);
+        CHECK(t.groups[0].initial[0].elapsed_days.c == 365);
+    }
+    SECTION("an uncertain parameter of the elapsed time") {
+        model m = parses_ok(stock_model("{ uniform = [0, { triangular = [1000, 2920, 2920] }] }"));
+        REQUIRE(m.uncertain.size() == 1);
+        CHECK(m.uncertain[0].path == "group.hemlosa.initial.harbarge.elapsed_days.max");
+    }
+    SECTION("bad elapsed times name the file, line, column and the fix") {
+        const std::string reversed = "{ uniform = [2920, 0] }";
+        parse_fails(stock_model(reversed), {at_elapsed(reversed, "[2920"), "has min 2920 > max 0",
+                                            "write [min, max] with min <= max"});
+        const std::string negative = "{ uniform = [-10, 100] }";
+        parse_fails(stock_model(negative),
+                    {at_elapsed(negative, "-10"), "negative min -10", "a duration must be >= 0"});
+        const std::string none = "{ unit = \"years\" }";
+        parse_fails(stock_model(none),
+                    {at_elapsed(none, "{"), "names no distribution", "e.g. { exponential = 180 }"});
+        const std::string text = "\"100\"";
+        parse_fails(stock_model(text), {at_elapsed(text, "\"100\""), "a duration"});
+        const std::string typo = "{ unifrom = [0, 100] }";
+        parse_fails(stock_model(typo),
+                    {at_elapsed(typo, "unifrom"), "unknown key 'unifrom'", "did you mean 'uniform'?"});
+        parse_fails(stock_model("{ uniform = [0, 100] }", "fresh"),
+                    {".toml:20:3:", "gives elapsed_days without state = \"elapsed\""});
+    }
 }

@@ -14,6 +14,7 @@ using detail::client_key;
 using detail::p_attributes_at_creation;
 using detail::p_attributes_on_entry;
 using detail::p_entry;
+using detail::p_initial_elapsed;
 
 void simulator::impl::setup_clients() {
     const std::size_t np = m.placements.size();
@@ -35,8 +36,19 @@ void simulator::impl::create_initial_stock() {
             for (std::uint32_t k = 0; k < st.count; ++k) {
                 std::uint32_t slot = new_client(client_key(g, false, i, k), g);
                 client_rec& c = clients[slot];
-                // In the system at least as long as in its placement.
-                if (st.state == initial_state::elapsed) c.arrived = -st.elapsed_days;
+                // Part-way through the stay: the time spent is the same for all when
+                // fixed, else drawn from the client's own stream (any thread count gives
+                // the same draw). In the system at least as long as in its placement.
+                double elapsed = 0;
+                if (st.state == initial_state::elapsed) {
+                    if (st.elapsed_days.kind == dist_kind::fixed) {
+                        elapsed = st.elapsed_days.a;
+                    } else {
+                        stream s = client_stream(c, p_initial_elapsed, 0);
+                        elapsed = sample(st.elapsed_days, s);
+                    }
+                    c.arrived = -elapsed;
+                }
                 c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
                 // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
                 c.held_staff = st.holds_staff;
@@ -44,7 +56,7 @@ void simulator::impl::create_initial_stock() {
                     if ((st.holds_staff >> pool) & 1u) pools.take(pool);
                 ++counts.initial;
                 obs.created(0, true);
-                enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
+                enter(slot, st.placement, st.state, elapsed, st.attrs_on, st.attrs_off);
                 clients[slot].flags |= st.flags;
             }
         }

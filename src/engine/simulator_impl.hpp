@@ -33,6 +33,7 @@ enum purpose : std::uint64_t {
     p_attributes_on_entry = 2,
     p_entry = 3,  // the route, then the stay
     p_service = 4,
+    p_initial_elapsed = 5,  // the initial stock's time already spent in its stay
 };
 
 /// A client's key: group, initial (0) or arrival (1), entry or stream, number.

@@ -450,8 +450,8 @@ private:
                                      " gives elapsed_days without state = \"elapsed\"; add state = "
                                      "\"elapsed\" or remove it");
             if (el)
-                s.elapsed_days =
-                    rd_.non_negative(input_of(ie, *el, input_field::initial_elapsed, self, "dagar", entry));
+                s.elapsed_days = rd_.read_distribution(
+                    input_of(ie, *el, input_field::initial_elapsed, self, "dagar", entry));
             if (const tnode* fl = ie.node->find("flags")) s.flags = ids_.flag_mask(field_of(ie, *fl));
             if (const tnode* h = ie.node->find("holds")) {
                 field hf = field_of(ie, *h);

@@ -256,7 +256,9 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         element_at(element_at(m.groups, ref.element).initial, ref.sub).count = static_cast<std::uint32_t>(v);
         break;
     case input_field::initial_elapsed:
-        element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days = v * ref.unit;
+        // `sub` names the entry, so the duration's parameter sits in `step`.
+        set_parameter(element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days,
+                      static_cast<index_t>(std::max(ref.step, 0)), v * ref.unit);
         break;
     case input_field::arrival_per_year:
         set_in_schedule(element_at(element_at(m.groups, ref.element).arrivals, ref.sub).per_year, ref.step,

@@ -261,7 +261,7 @@ struct attribute {
 /// Where initial clients stand at the start.
 enum class initial_state {
     fresh,       // at the start of a stay (full duration ahead)
-    elapsed,     // part-way through a stay: `elapsed_days` already spent
+    elapsed,     // part-way through a stay: `elapsed_days` already spent (drawn per client)
     stationary,  // part-way, remaining stay drawn as in a process already running
     ready,       // the stay is over: the client stands at the gates (service queue or waiting list)
 };
@@ -271,7 +271,9 @@ struct initial_stock {
     index_t placement = no_index;
     std::uint32_t count = 0;
     initial_state state = initial_state::fresh;
-    double elapsed_days = 0;
+    /// With state elapsed: the days of the stay already spent, drawn per client from its own
+    /// stream (a fixed duration: the same for all, no draw).
+    distribution elapsed_days;
     index_t flags = 0;                          // service flags already held (bit mask)
     std::uint64_t holds_staff = 0;              // staff pools whose slot they already hold (bit mask)
     std::uint64_t attrs_on = 0, attrs_off = 0;  // attributes fixed rather than drawn (bit masks)
@@ -377,7 +379,7 @@ enum class input_field : std::uint8_t {
     attribute_cost,          // schedule, as written (per month or per dygn)
     group_probability,       // element: group, sub: attribute
     initial_count,           // element: group, sub: entry; whole
-    initial_elapsed,         // element: group, sub: entry; days
+    initial_elapsed,         // element: group, sub: entry, step: the duration's parameter; days
     arrival_per_year,        // element: group, sub: entry; schedule
     transition_after,        // a parameter of the duration distribution
     transition_probability,  // probability; the remainder sibling takes the rest

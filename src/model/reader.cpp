@@ -260,13 +260,26 @@ schedule reader::read_schedule(const field& f, value_rule rule) {
     return s;
 }
 
+namespace {
+
+// Marks `ref` as parameter `i` of its duration: in `sub`, or, for an initial
+// entry's elapsed time (whose `sub` names the entry), in `step`.
+void parameter_of(input_ref& ref, index_t i) {
+    if (ref.field == input_field::initial_elapsed)
+        ref.step = static_cast<std::int32_t>(i);
+    else
+        ref.sub = i;
+}
+
+}  // namespace
+
 distribution reader::read_distribution(const field& f) {
     distribution d;
     const tnode* n = f.node;
     if (n->is_number() || (n->type == ttype::table && n->find("value"))) {
         d.kind = dist_kind::fixed;
         field pf = f;
-        if (pf.target) pf.target->sub = 0;
+        if (pf.target) parameter_of(*pf.target, 0);
         pf.unit = "dagar";
         d.a = non_negative(pf);
         return d;
@@ -353,7 +366,7 @@ distribution reader::read_distribution(const field& f) {
         field pf{p_nodes[i], sf.what, pname.empty() ? f.path : f.path + "." + pname};
         if (f.target) {
             pf.target = *f.target;
-            pf.target->sub = static_cast<index_t>(i);
+            parameter_of(*pf.target, static_cast<index_t>(i));
             pf.target->unit = unit;
         }
         pf.unit = unit_words.at(unit_text);
