@@ -678,3 +678,67 @@ TEST_CASE("the elapsed time drawn per client gives the same results for any thre
     two.threads = 2;
     CHECK(yearly_csv(yearly_table(sc, run_case(sc, one))) == yearly_csv(yearly_table(sc, run_case(sc, two))));
 }
+
+TEST_CASE("a branch probability that changes on a date is read on the day of entry", "[engine][schedules]") {
+    // n clients enter `a` on day 0, n more on day 50 (2015-02-20), the date the
+    // share of failed tenancies falls from 0.3 to 0.1; the sibling takes the
+    // rest (0.7, then 0.9). Shares binomial, checked with the run's own 95 % interval.
+    constexpr std::uint32_t n = 10000;
+    model m;
+    add_payer(m, "enheten");
+    index_t pre = add_placement(m, "pre", 100);
+    index_t a = add_placement(m, "a", 100);
+    index_t x = add_placement(m, "x", 0, true);
+    index_t y = add_placement(m, "y", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, n);
+    add_initial(m, g, pre, n);
+    add_transition(m, pre, a, fixed(50));  // enters a on the date itself
+    index_t fail = add_transition(m, a, x, fixed(1), 0.3);
+    index_t rest = add_transition(m, a, y, fixed(1), 0.7);
+    m.transitions[fail].probability_steps = {{ymd(2015, 2, 20), 0.1}};
+    m.transitions[fail].remainder = rest;
+    m.transitions[rest].remainder = fail;
+    trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+    auto share_into_x = [&](double t) {
+        double into_x = 0, into_y = 0;
+        for (const auto& r : tr.rows)
+            if (r.what == "exit" && r.t == t) (r.id == x ? into_x : into_y) += 1;
+        CHECK(into_x + into_y == n);  // every entrant took one of them
+        return into_x / n;
+    };
+    for (auto [t, want] : {std::pair{1.0, 0.3}, std::pair{51.0, 0.1}}) {
+        const double share = share_into_x(t), half = 1.96 * std::sqrt(share * (1 - share) / n);
+        INFO("entered on day " << t - 1 << ": want " << want << ", got " << share << " +- " << half);
+        CHECK(std::fabs(share - want) <= half);
+        CHECK(half < 0.01);
+    }
+}
+
+TEST_CASE("a duration that changes on a date is drawn on the day of entry", "[engine][schedules]") {
+    // The stay in a: 180 days, from day 50 (2015-02-20) 90 days. Entries on days
+    // 0, 49, 50 and 60 leave on 180, 229, 140 and 150: a client entered before
+    // the date keeps its stay.
+    model m;
+    add_payer(m, "enheten");
+    index_t a = add_placement(m, "a", 100);
+    index_t out = add_placement(m, "ut", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 1);
+    for (double day : {49.0, 50.0, 60.0}) {
+        index_t pre = add_placement(m, "pre" + std::to_string(static_cast<int>(day)), 100);
+        add_initial(m, g, pre, 1);
+        add_transition(m, pre, a, fixed(day));
+    }
+    index_t stay = add_transition(m, a, out, fixed(180));
+    m.transitions[stay].after_steps = {{ymd(2015, 2, 20), fixed(90)}};
+    trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+    std::vector<double> exits = tr.times("exit");
+    std::sort(exits.begin(), exits.end());
+    CHECK(exits == std::vector<double>{140, 150, 180, 229});
+    // A step dated before the start is in force from the start.
+    m.transitions[stay].after_steps = {{ymd(2014, 6, 1), fixed(90)}};
+    exits = run_trace(m, ymd(2015, 1, 1), 12).times("exit");
+    std::sort(exits.begin(), exits.end());
+    CHECK(exits == std::vector<double>{90, 139, 140, 150});
+}

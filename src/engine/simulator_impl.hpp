@@ -68,8 +68,12 @@ struct simulator::impl {
     std::vector<client_rec> clients;
     std::vector<std::uint32_t> free_slots;
     std::vector<std::vector<index_t>> routes_from;  // per placement
-    std::vector<std::vector<index_t>> redraw_at;    // per placement: attributes drawn anew
-    std::vector<std::uint64_t> clear_mask;          // per placement
+    // Per transition, where it changes on dates: its probability in simulation
+    // time, and the times from which each dated duration applies.
+    std::vector<timeline> branch_line;
+    std::vector<std::vector<double>> after_from;
+    std::vector<std::vector<index_t>> redraw_at;  // per placement: attributes drawn anew
+    std::vector<std::uint64_t> clear_mask;        // per placement
 
     // Sources (sources.cpp).
     std::vector<detail::arrival_rt> arrivals;

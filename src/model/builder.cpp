@@ -46,8 +46,9 @@ public:
         for (const auto& e : elements_of(root_, element_kind::group)) build_group(e);
         for (const auto& e : elements_of(root_, element_kind::transition)) build_transition(e);
         for (const auto& e : elements_of(root_, element_kind::indicator)) build_indicator(e);
-        check_branches(m_, root_);
+        // The rest first: on each date a branch's sum reads the sibling that takes it.
         find_remainders(m_, root_);
+        check_branches(m_, root_);
         check_stock(m_, root_, start_);
         check_instant_cycles(m_, root_);
         return std::move(m_);
@@ -506,6 +507,56 @@ private:
         m_.groups.push_back(std::move(g));
     }
 
+    // `after` as dated steps [ { value = 180 }, { from = 2009-03-01, value = 90 } ]: each
+    // value a duration as `after` takes it, its parameters inputs of their own
+    // ("<path>@2009-03-01.mean", the first "<path>@start.mean"). The first step has no date.
+    void read_after_schedule(const field& f, transition& t) {
+        if (f.node->items.empty())
+            fail(f.node->at,
+                 f.what + " is an empty schedule; give at least one step, e.g. [ { value = 180 } ]");
+        std::optional<date> last;
+        for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+            const tnode& step = f.node->items[i];
+            const std::string what = "step " + std::to_string(i + 1) + " of " + f.what;
+            if (step.type != ttype::table)
+                fail(step.at, what + " must be a table such as { from = 2009-03-01, value = 90 }, not " +
+                                  type_name(step));
+            check_keys(step, {"from", "value", "source", "note"}, what);
+            const tnode* from = step.find("from");
+            const tnode* value = step.find("value");
+            if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = 90");
+            std::optional<date> d;
+            if (i == 0 && from)
+                fail(from->at, what +
+                                   ": the first step of a duration's schedule has no 'from' (it is the "
+                                   "duration from the beginning); write [ { value = 180 }, { from = " +
+                                   iso(read_date(field{from, "'from' of " + what, f.path})) +
+                                   ", value = 90 } ]");
+            if (i > 0) {
+                if (!from)
+                    fail(step.at, what +
+                                      " has no 'from'; only the first step may omit it: add e.g. "
+                                      "from = 2009-03-01");
+                d = read_date(field{from, "'from' of " + what, f.path});
+                if (last && !(*d > *last))
+                    fail(from->at, "schedule dates must be strictly increasing: " + iso(*d) + " in " + what +
+                                       " is not after " + iso(*last) + "; order the steps by date");
+                last = d;
+            }
+            field vf = f;
+            vf.node = value;
+            vf.what = "'value' of " + what;
+            vf.path = f.path + "@" + (d ? iso(*d) : "start");
+            vf.target->step = static_cast<std::int32_t>(i);
+            distribution dist = rd_.read_distribution(vf);
+            rd_.note(vf.path, "", step);
+            if (d)
+                t.after_steps.push_back({*d, dist});
+            else
+                t.after = dist;
+        }
+    }
+
     void build_transition(const element& e) {
         transition t;
         t.id = ids_.of(element_kind::transition)[m_.transitions.size()];
@@ -519,10 +570,22 @@ private:
                      ", which clients never leave (they exit the system); remove the transition or make "
                      "the placement non-terminal");
         const index_t self = static_cast<index_t>(m_.transitions.size());
-        t.after = rd_.read_distribution(input_of(e, require_key(e, "after", "after = { exponential = 180 }"),
-                                                 input_field::transition_after, self, ""));
-        if (const tnode* p = e.node->find("probability"))
-            t.probability = rd_.probability(input_of(e, *p, input_field::transition_probability, self, ""));
+        const tnode& after = require_key(e, "after", "after = { exponential = 180 }");
+        if (after.type == ttype::array)
+            read_after_schedule(input_of(e, after, input_field::transition_after, self, ""), t);
+        else
+            t.after = rd_.read_distribution(input_of(e, after, input_field::transition_after, self, ""));
+        if (const tnode* p = e.node->find("probability")) {
+            field pf = input_of(e, *p, input_field::transition_probability, self, "");
+            if (p->type == ttype::array) {
+                // Dated steps, each an input of its own ("...probability@2009-03-01").
+                schedule sp = rd_.read_schedule(pf, value_rule::probability);
+                t.probability = sp.initial;
+                t.probability_steps = std::move(sp.steps);
+            } else {
+                t.probability = rd_.probability(pf);
+            }
+        }
         if (const tnode* w = e.node->find("when")) t.when = ids_.read_condition(field_of(e, *w));
         if (const tnode* r = e.node->find("require")) {
             field rf = field_of(e, *r);

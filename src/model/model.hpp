@@ -310,10 +310,19 @@ struct gate {
 struct transition {
     std::string id;
     index_t from = no_index, to = no_index;
-    double probability = 1;
+    double probability = 1;  // in force before the first dated step
+    /// Dated changes of the probability (a schedule's steps); empty: constant. A
+    /// branch is chosen with the values in force on the day of entry.
+    std::vector<schedule::step> probability_steps;
     condition when;
-    distribution after;
-    std::vector<gate> gates;  // services in order first, then resources held jointly
+    distribution after;  // in force before the first dated step
+    /// From `from` on, an entry into `from` placement draws its stay from `after`.
+    struct dated_duration {
+        date from;
+        distribution after;
+    };
+    std::vector<dated_duration> after_steps;  // strictly increasing dates; empty: constant
+    std::vector<gate> gates;                  // services in order first, then resources held jointly
     /// The sibling that takes the rest when this probability is drawn or set: the
     /// last other transition out of `from` with the same `when` (no_index: none).
     index_t remainder = no_index;
@@ -381,8 +390,8 @@ enum class input_field : std::uint8_t {
     initial_count,           // element: group, sub: entry; whole
     initial_elapsed,         // element: group, sub: entry, step: the duration's parameter; days
     arrival_per_year,        // element: group, sub: entry; schedule
-    transition_after,        // a parameter of the duration distribution
-    transition_probability,  // probability; the remainder sibling takes the rest
+    transition_after,        // a parameter of the duration distribution; step: its dated step (k >= 1)
+    transition_probability,  // probability, schedule; the remainder sibling takes the rest
     project_per_year,        // element: the alternative's project cost line; kr a year
     project_one_off,         // element: the alternative's project cost line; kr
 };
@@ -461,6 +470,16 @@ struct model {
     /// The input at `path` (nullptr: none). A schedule's bare path finds the whole schedule.
     const model_input* find_input(const std::string& path) const;
 };
+
+/// The probability of transition `t` in force on `d` (nullopt: before every
+/// step): its own schedule's value; for the sibling that takes the rest
+/// (`remainder`), its own less the changes of the scheduled siblings it takes
+/// the rest of, so that the branches sum to 1 on every date.
+double branch_probability_on(const model& m, index_t t, std::optional<date> d);
+
+/// The dates on which branch_probability_on(m, t, ...) may change: its own
+/// steps and those of the scheduled siblings it takes the rest of; sorted, unique.
+std::vector<date> branch_dates(const model& m, index_t t);
 
 /// A project cost line of an alternative.
 struct project_cost {
