@@ -511,47 +511,24 @@ private:
     // value a duration as `after` takes it, its parameters inputs of their own
     // ("<path>@2009-03-01.mean", the first "<path>@start.mean"). The first step has no date.
     void read_after_schedule(const field& f, transition& t) {
-        if (f.node->items.empty())
-            fail(f.node->at,
-                 f.what + " is an empty schedule; give at least one step, e.g. [ { value = 180 } ]");
-        std::optional<date> last;
-        for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-            const tnode& step = f.node->items[i];
-            const std::string what = "step " + std::to_string(i + 1) + " of " + f.what;
-            if (step.type != ttype::table)
-                fail(step.at, what + " must be a table such as { from = 2009-03-01, value = 90 }, not " +
-                                  type_name(step));
-            check_keys(step, {"from", "value", "source", "note"}, what);
-            const tnode* from = step.find("from");
-            const tnode* value = step.find("value");
-            if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = 90");
-            std::optional<date> d;
-            if (i == 0 && from)
-                fail(from->at, what +
-                                   ": the first step of a duration's schedule has no 'from' (it is the "
-                                   "duration from the beginning); write [ { value = 180 }, { from = " +
-                                   iso(read_date(field{from, "'from' of " + what, f.path})) +
-                                   ", value = 90 } ]");
-            if (i > 0) {
-                if (!from)
-                    fail(step.at, what +
-                                      " has no 'from'; only the first step may omit it: add e.g. "
-                                      "from = 2009-03-01");
-                d = read_date(field{from, "'from' of " + what, f.path});
-                if (last && !(*d > *last))
-                    fail(from->at, "schedule dates must be strictly increasing: " + iso(*d) + " in " + what +
-                                       " is not after " + iso(*last) + "; order the steps by date");
-                last = d;
-            }
+        const std::vector<schedule_step> steps = schedule_steps(f, "180", "90");
+        if (steps.front().from)
+            fail(steps.front().table->find("from")->at,
+                 steps.front().what +
+                     ": the first step of a duration's schedule has no 'from' (it is the duration from the "
+                     "beginning); write [ { value = 180 }, { from = " +
+                     iso(*steps.front().from) + ", value = 90 } ]");
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const schedule_step& st = steps[i];
             field vf = f;
-            vf.node = value;
-            vf.what = "'value' of " + what;
-            vf.path = f.path + "@" + (d ? iso(*d) : "start");
+            vf.node = st.value;
+            vf.what = "'value' of " + st.what;
+            vf.path = f.path + "@" + (st.from ? iso(*st.from) : "start");
             vf.target->step = static_cast<std::int32_t>(i);
             distribution dist = rd_.read_distribution(vf);
-            rd_.note(vf.path, "", step);
-            if (d)
-                t.after_steps.push_back({*d, dist});
+            rd_.note(vf.path, "", *st.table);
+            if (st.from)
+                t.after_steps.push_back({*st.from, dist});
             else
                 t.after = dist;
         }
