@@ -1358,3 +1358,53 @@ TEST_CASE("a transition's duration may change on dates", "[loader][schedules]") 
                     {at_key(29, "after", empty, "["), "an empty schedule"});
     }
 }
+
+TEST_CASE(
+    "a case with an uncertain step of a branch probability: drawn, in force from its date, the rest "
+    "follows",
+    "[loader][schedules]") {
+    // n tenancies start on day 0 (failing with 0.3) and n on day 50, 2010-02-20, from
+    // when the share is drawn per replication, uniform on [0.05, 0.15]. Failures in
+    // a replication are binomial(n, 0.3) + binomial(n, p); over R replications the sum of
+    // their deviations is checked with its own 95 % interval.
+    constexpr int n = 2000;
+    fs::path model_file = write_temp(
+        "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"eget_boende\"\nprice_per_day = 100\npayer = "
+        "\"enheten\"\n\n[[placement]]\nid = \"pre\"\nprice_per_day = 100\npayer = \"enheten\"\n\n"
+        "[[placement]]\nid = \"harbarge\"\nterminal = true\n\n[[placement]]\nid = \"ut\"\nterminal = true\n\n"
+        "[[group]]\nid = \"g\"\n\n  [[group.initial]]\n  placement = \"eget_boende\"\n  count = " +
+        std::to_string(n) + "\n\n  [[group.initial]]\n  placement = \"pre\"\n  count = " + std::to_string(n) +
+        "\n\n[[transition]]\nid = \"vrakning\"\nfrom = \"eget_boende\"\nto = \"harbarge\"\nafter = 1\n"
+        "probability = [ { value = 0.3 }, { from = 2010-02-20, value = { uniform = [0.05, 0.15] } } ]\n\n"
+        "[[transition]]\nid = \"kvar\"\nfrom = \"eget_boende\"\nto = \"ut\"\nafter = 1\nprobability = 0.7\n\n"
+        "[[transition]]\nfrom = \"pre\"\nto = \"eget_boende\"\nafter = 50\n");
+    fs::path case_file = write_temp("title = \"t\"\nmodel = \"" + model_file.filename().string() +
+                                    "\"\nstart = 2010-01-01\nhorizon_months = 12\nreplications = 40\nseed = "
+                                    "5\n\n[[alternative]]\nid = \"nollalternativ\"\nbaseline = true\n\n"
+                                    "[[alternative]]\nid = \"projekt\"\n");
+    scenario sc = load_scenario(case_file);
+    fs::remove(model_file);
+    fs::remove(case_file);
+    const model& m = sc.alternatives[0].system;
+    REQUIRE(m.uncertain.size() == 1);
+    CHECK(m.uncertain[0].path == "transition.vrakning.probability@2010-02-20");
+    scenario_result res = run_case(sc, {});
+    const std::size_t years = res.alts[0].reps[0].moves.size() / m.transitions.size();
+    double deviation = 0, variance = 0, lowest = 1, highest = 0;
+    for (const replication_result& r : res.alts[0].reps) {
+        REQUIRE(r.params.size() == 1);
+        const double p = r.params[0];
+        CHECK(p >= 0.05);
+        CHECK(p <= 0.15);
+        lowest = std::min(lowest, p);
+        highest = std::max(highest, p);
+        const double failed = r.moves[0 * years], held = r.moves[1 * years];
+        CHECK(failed + held == 2 * n);  // the rest follows the draw
+        deviation += failed - n * 0.3 - n * p;
+        variance += n * 0.3 * 0.7 + n * p * (1 - p);
+    }
+    CHECK(lowest < highest);
+    const double half = 1.96 * std::sqrt(variance);
+    INFO("failures less their expectation, summed over the replications: " << deviation << " +- " << half);
+    CHECK(std::fabs(deviation) <= half);
+}
