@@ -654,3 +654,38 @@ TEST_CASE("an 'or' splits the chain as the attributes give; the time in the syst
         CHECK(says_time_ignored(r));
     }
 }
+
+TEST_CASE("a probability or a duration that changes on dates: the first values are used, and said",
+          "[analytic]") {
+    // a -> b (0.3, from 2009 0.1) or e (the rest), after 10 days (from 2009: 5); b -> e after 20.
+    // With the first values: 10 days in a, 0.3 x 20 = 6 days in b.
+    model m;
+    add_payer(m, "p");
+    index_t a = add_placement(m, "a", 100);
+    index_t b = add_placement(m, "b", 50);
+    index_t e = add_placement(m, "e", 0, true);
+    index_t fail = add_transition(m, a, b, fixed(10), 0.3);
+    index_t rest = add_transition(m, a, e, fixed(10), 0.7);
+    m.transitions[fail].remainder = rest;
+    m.transitions[rest].remainder = fail;
+    add_transition(m, b, e, fixed(20));
+    add_group(m, "g");
+    auto said = [](const analytic_result& r, const std::string& text) {
+        for (const analytic_note& n : r.notes)
+            if (n.en == text) return true;
+        return false;
+    };
+    const std::string prob_note =
+        "transition 'a_b': its probability changes on dates; the value before the first date is used";
+    const std::string dur_note =
+        "transition 'a_b': its duration changes on dates; the first duration is used";
+    CHECK_FALSE(said(analyze(m, 0), prob_note));
+    m.transitions[fail].probability_steps = {{ymd(2009, 1, 1), 0.1}};
+    m.transitions[fail].after_steps = {{ymd(2009, 1, 1), fixed(5)}};
+    const analytic_result r = analyze(m, 0);
+    CHECK(said(r, prob_note));
+    CHECK(said(r, dur_note));
+    CHECK(r.entry(a)->days[a] == Approx(10));
+    CHECK(r.entry(a)->days[b] == Approx(6));
+    CHECK(r.entry(a)->total_cost_sek == Approx(10 * 100 + 6 * 50));
+}

@@ -1,5 +1,6 @@
 // The engine with its recorder: pro-rata costs, gates, conservation,
 // determinism and common random numbers.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
@@ -195,7 +196,7 @@ TEST_CASE("a capacity that falls below the clients present moves nobody and admi
         st.placement = b;
         st.count = 2;
         st.state = initial_state::elapsed;
-        st.elapsed_days = elapsed;
+        st.elapsed_days = fixed(elapsed);
         m.groups[g].initial.push_back(st);
     }
     add_initial(m, g, a, 6);  // ready for b on day 6, after the fall
@@ -523,7 +524,7 @@ TEST_CASE("a condition on the time in the system is read when it is checked", "[
         index_t g = add_group(m, "g");
         add_initial(m, g, akut, 1);
         add_initial(m, g, akut, 1, initial_state::elapsed);
-        m.groups[g].initial[1].elapsed_days = 35;
+        m.groups[g].initial[1].elapsed_days = fixed(35);
         index_t short_stay = add_transition(m, akut, harb, fixed(20));
         m.transitions[short_stay].when = condition{{conj(0, 0, at_most(month))}};
         index_t decision = add_transition(m, akut, sex, fixed(20));
@@ -565,4 +566,179 @@ TEST_CASE("a condition on the time in the system is read when it is checked", "[
         CHECK(times_of(tr, "enter", lang) == std::vector<double>{50});
         CHECK(times_of(tr, "redirected", stod) == std::vector<double>{50});
     }
+}
+
+TEST_CASE("an elapsed time drawn per client spreads the initial stock's exits over the stay",
+          "[engine][initial]") {
+    // N clients part-way through a fixed stay of D days, each with its own time
+    // already spent, uniform on [0, L]: the remaining stay D - e is uniform on
+    // [D - L, D] when L <= D (mean D - L/2); when L > D a share 1 - D/L is over
+    // its stay at the start and leaves at once, the rest spread over [0, D].
+    constexpr std::uint32_t n = 4000;
+    constexpr double d = 365;
+    auto exits_of = [&](double l, std::uint64_t rep = 0) {
+        model m;
+        add_payer(m, "enheten");
+        index_t stod = add_placement(m, "stodboende", 500);
+        index_t eget = add_placement(m, "eget", 0, true);
+        index_t g = add_group(m, "g");
+        add_initial(m, g, stod, n, initial_state::elapsed);
+        m.groups[g].initial[0].elapsed_days = unif(0, l);
+        add_transition(m, stod, eget, fixed(d));
+        return run_trace(m, ymd(2015, 1, 1), 24, rep).times("exit");
+    };
+    SECTION("L <= D: the exits uniform on [D - L, D], mean D - L/2 within the run's 95 % interval") {
+        constexpr double l = 240;
+        const std::vector<double> t = exits_of(l);
+        REQUIRE(t.size() == n);
+        double sum = 0, sum2 = 0;
+        std::size_t below_mid = 0;
+        for (double x : t) {
+            CHECK(x >= d - l);
+            CHECK(x <= d);
+            sum += x;
+            sum2 += x * x;
+            if (x < d - l / 2) ++below_mid;
+        }
+        const double mean = sum / n, sd = std::sqrt((sum2 - n * mean * mean) / (n - 1));
+        const double half = 1.96 * sd / std::sqrt(double(n));
+        INFO("mean exit day: want " << d - l / 2 << ", got " << mean << " +- " << half);
+        CHECK(std::fabs(mean - (d - l / 2)) <= half);
+        CHECK(half < 3);  // informative: sd L / sqrt(12) = 69 days over 4000 clients
+        // Half of them before the midpoint (binomial, the run's own interval).
+        const double share = double(below_mid) / n, share_half = 1.96 * std::sqrt(share * (1 - share) / n);
+        CHECK(std::fabs(share - 0.5) <= share_half);
+        // Drawn per client, not once for the entry.
+        CHECK(std::adjacent_find(t.begin(), t.end()) == t.end());
+    }
+    SECTION("L > D: a share 1 - D/L leaves on day 0, the others uniform on (0, D]") {
+        constexpr double l = 2920;  // 0-8 years in the stay already
+        const std::vector<double> t = exits_of(l);
+        REQUIRE(t.size() == n);
+        std::size_t at_start = 0;
+        double sum = 0;
+        for (double x : t) {
+            CHECK(x >= 0);
+            CHECK(x <= d);
+            if (x == 0)
+                ++at_start;
+            else
+                sum += x;
+        }
+        const double share = double(at_start) / n, half = 1.96 * std::sqrt(share * (1 - share) / n);
+        INFO("share over its stay at the start: want " << 1 - d / l << ", got " << share << " +- " << half);
+        CHECK(std::fabs(share - (1 - d / l)) <= half);
+        // The others' exits: uniform on [0, D], mean D/2 (sd D / sqrt(12)).
+        const double rest = double(n - at_start), mean = sum / rest;
+        const double mean_half = 1.96 * d / std::sqrt(12.0) / std::sqrt(rest);
+        INFO("mean exit day of the others: want " << d / 2 << ", got " << mean << " +- " << mean_half);
+        CHECK(std::fabs(mean - d / 2) <= mean_half);
+    }
+    SECTION("each client's draw is its own: the same in every run, other in another replication") {
+        CHECK(exits_of(240) == exits_of(240));
+        CHECK(exits_of(240, 0) != exits_of(240, 1));
+    }
+}
+
+TEST_CASE("the drawn elapsed time counts as time in the system", "[engine][initial][conditions]") {
+    // Elapsed uniform on [0, 240]: a branch for those in the system over 120 days
+    // takes half of them (binomial, the run's own interval).
+    constexpr std::uint32_t n = 4000;
+    model m;
+    add_payer(m, "enheten");
+    index_t a = add_placement(m, "akut", 800);
+    index_t x = add_placement(m, "x", 0, true);
+    index_t y = add_placement(m, "y", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, n, initial_state::elapsed);
+    m.groups[g].initial[0].elapsed_days = unif(0, 240);
+    index_t long_ago = add_transition(m, a, x, fixed(300));
+    m.transitions[long_ago].when = condition{{conj(0, 0, above(120))}};
+    index_t recent = add_transition(m, a, y, fixed(300));
+    m.transitions[recent].when = condition{{conj(0, 0, at_most(120))}};
+    trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+    std::size_t into_x = 0, into_y = 0;
+    for (const auto& r : tr.rows)
+        if (r.what == "exit") (r.id == x ? into_x : into_y) += 1;
+    CHECK(into_x + into_y == n);
+    const double share = double(into_x) / n, half = 1.96 * std::sqrt(share * (1 - share) / n);
+    INFO("share over 120 days in the system: want 0.5, got " << share << " +- " << half);
+    CHECK(std::fabs(share - 0.5) <= half);
+}
+
+TEST_CASE("the elapsed time drawn per client gives the same results for any thread count",
+          "[engine][initial][determinism]") {
+    model m = kedjan(50, 40, 30, 6, 8);
+    m.groups[0].initial[0].state = initial_state::elapsed;
+    m.groups[0].initial[0].elapsed_days = unif(0, 2920);
+    scenario sc = make_scenario(m, ymd(2008, 1, 1), 36, 20, 2);
+    run_options one;
+    one.threads = 1;
+    run_options two;
+    two.threads = 2;
+    CHECK(yearly_csv(yearly_table(sc, run_case(sc, one))) == yearly_csv(yearly_table(sc, run_case(sc, two))));
+}
+
+TEST_CASE("a branch probability that changes on a date is read on the day of entry", "[engine][schedules]") {
+    // n clients enter `a` on day 0, n more on day 50 (2015-02-20), the date the
+    // share of failed tenancies falls from 0.3 to 0.1; the sibling takes the
+    // rest (0.7, then 0.9). Shares binomial, checked with the run's own 95 % interval.
+    constexpr std::uint32_t n = 10000;
+    model m;
+    add_payer(m, "enheten");
+    index_t pre = add_placement(m, "pre", 100);
+    index_t a = add_placement(m, "a", 100);
+    index_t x = add_placement(m, "x", 0, true);
+    index_t y = add_placement(m, "y", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, n);
+    add_initial(m, g, pre, n);
+    add_transition(m, pre, a, fixed(50));  // enters a on the date itself
+    index_t fail = add_transition(m, a, x, fixed(1), 0.3);
+    index_t rest = add_transition(m, a, y, fixed(1), 0.7);
+    m.transitions[fail].probability_steps = {{ymd(2015, 2, 20), 0.1}};
+    m.transitions[fail].remainder = rest;
+    m.transitions[rest].remainder = fail;
+    trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+    auto share_into_x = [&](double t) {
+        double into_x = 0, into_y = 0;
+        for (const auto& r : tr.rows)
+            if (r.what == "exit" && r.t == t) (r.id == x ? into_x : into_y) += 1;
+        CHECK(into_x + into_y == n);  // every entrant took one of them
+        return into_x / n;
+    };
+    for (auto [t, want] : {std::pair{1.0, 0.3}, std::pair{51.0, 0.1}}) {
+        const double share = share_into_x(t), half = 1.96 * std::sqrt(share * (1 - share) / n);
+        INFO("entered on day " << t - 1 << ": want " << want << ", got " << share << " +- " << half);
+        CHECK(std::fabs(share - want) <= half);
+        CHECK(half < 0.01);
+    }
+}
+
+TEST_CASE("a duration that changes on a date is drawn on the day of entry", "[engine][schedules]") {
+    // The stay in a: 180 days, from day 50 (2015-02-20) 90 days. Entries on days
+    // 0, 49, 50 and 60 leave on 180, 229, 140 and 150: a client entered before
+    // the date keeps its stay.
+    model m;
+    add_payer(m, "enheten");
+    index_t a = add_placement(m, "a", 100);
+    index_t out = add_placement(m, "ut", 0, true);
+    index_t g = add_group(m, "g");
+    add_initial(m, g, a, 1);
+    for (double day : {49.0, 50.0, 60.0}) {
+        index_t pre = add_placement(m, "pre" + std::to_string(static_cast<int>(day)), 100);
+        add_initial(m, g, pre, 1);
+        add_transition(m, pre, a, fixed(day));
+    }
+    index_t stay = add_transition(m, a, out, fixed(180));
+    m.transitions[stay].after_steps = {{ymd(2015, 2, 20), fixed(90)}};
+    trace tr = run_trace(m, ymd(2015, 1, 1), 12);
+    std::vector<double> exits = tr.times("exit");
+    std::sort(exits.begin(), exits.end());
+    CHECK(exits == std::vector<double>{140, 150, 180, 229});
+    // A step dated before the start is in force from the start.
+    m.transitions[stay].after_steps = {{ymd(2014, 6, 1), fixed(90)}};
+    exits = run_trace(m, ymd(2015, 1, 1), 12).times("exit");
+    std::sort(exits.begin(), exits.end());
+    CHECK(exits == std::vector<double>{90, 139, 140, 150});
 }

@@ -382,7 +382,8 @@ TEST_CASE("every construct of the model language", "[loader]") {
         CHECK(g.initial[0].id == "stodboende");
         CHECK(g.initial[1].id == "vantar");
         CHECK(g.initial[1].state == initial_state::elapsed);
-        CHECK(g.initial[1].elapsed_days == 100);
+        CHECK(g.initial[1].elapsed_days.kind == dist_kind::fixed);
+        CHECK(g.initial[1].elapsed_days.a == 100);
         CHECK(g.initial[1].flags == 1u);
     }
     SECTION("transitions: default ids, conditions, gates with services first") {
@@ -1121,4 +1122,289 @@ TEST_CASE("an uncertain capacity step is drawn once a replication and used from 
         CHECK(r.person_days[b] == Approx(cap * 355));  // one year: index b
     }
     CHECK(lowest < highest);
+}
+
+namespace {
+
+// A model whose shelter starts with 10 clients part-way through their stays,
+// `elapsed_days = <elapsed>` on line 20.
+std::string stock_model(const std::string& elapsed, const std::string& state = "elapsed") {
+    return "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"harbarge\"\nprice_per_day = 550\n"
+           "payer = \"enheten\"\n\n[[placement]]\nid = \"eget\"\nterminal = true\n\n"
+           "[[group]]\nid = \"hemlosa\"\n\n  [[group.initial]]\n  placement = \"harbarge\"\n  count = 10\n"
+           "  state = \"" +
+           state + "\"\n  elapsed_days = " + elapsed +
+           "\n\n[[transition]]\nfrom = \"harbarge\"\nto = \"eget\"\nafter = 3650\n";
+}
+
+// "file.toml:20:<column of `needle` in the elapsed_days line>:".
+std::string at_elapsed(const std::string& elapsed, const std::string& needle) {
+    return ".toml:20:" + std::to_string(std::string("  elapsed_days = ").size() + elapsed.find(needle) + 1) +
+           ":";
+}
+
+}  // namespace
+
+TEST_CASE("an initial entry's elapsed time may be a distribution, drawn per client", "[loader][initial]") {
+    SECTION("a constant stays one value for the whole entry") {
+        model m = parses_ok(stock_model("100"));
+        const distribution& e = m.groups[0].initial[0].elapsed_days;
+        CHECK(e.kind == dist_kind::fixed);
+        CHECK(e.a == 100);
+        const model_input* in = m.find_input("group.hemlosa.initial.harbarge.elapsed_days");
+        REQUIRE(in != nullptr);
+        CHECK(in->value == 100);
+    }
+    SECTION("a distribution of durations as `after` takes, in its unit, each parameter an input") {
+        model m =
+            parses_ok(stock_model("{ uniform = [0, 8], unit = \"years\", source = \"0-8 years housed\" }"));
+        const distribution& e = m.groups[0].initial[0].elapsed_days;
+        CHECK(e.kind == dist_kind::uniform);
+        CHECK(e.a == 0);
+        CHECK(e.b == 2920);
+        const model_input* hi = m.find_input("group.hemlosa.initial.harbarge.elapsed_days.max");
+        REQUIRE(hi != nullptr);
+        CHECK(hi->value == 8);
+        CHECK(hi->source == "0-8 years housed");
+        // Set by path (sweep, sensitivity): the parameter of this entry, in its unit.
+        set_input(m, nullptr, hi->ref, hi->rule, 4);
+        CHECK(m.groups[0].initial[0].elapsed_days.b == 1460);
+        CHECK(m.groups[0].initial[0].elapsed_days.a == 0);
+        CHECK(m.groups[0].initial[0].count == 10);
+        model t = parses_ok(stock_model("{ triangular = [0, 365, 2920] }"));
+        CHECK(t.groups[0].initial[0].elapsed_days.kind == dist_kind::triangular);
+        CHECK(t.groups[0].initial[0].elapsed_days.c == 365);
+    }
+    SECTION("an uncertain parameter of the elapsed time") {
+        model m = parses_ok(stock_model("{ uniform = [0, { triangular = [1000, 2920, 2920] }] }"));
+        REQUIRE(m.uncertain.size() == 1);
+        CHECK(m.uncertain[0].path == "group.hemlosa.initial.harbarge.elapsed_days.max");
+    }
+    SECTION("bad elapsed times name the file, line, column and the fix") {
+        const std::string reversed = "{ uniform = [2920, 0] }";
+        parse_fails(stock_model(reversed), {at_elapsed(reversed, "[2920"), "has min 2920 > max 0",
+                                            "write [min, max] with min <= max"});
+        const std::string negative = "{ uniform = [-10, 100] }";
+        parse_fails(stock_model(negative),
+                    {at_elapsed(negative, "-10"), "negative min -10", "a duration must be >= 0"});
+        const std::string none = "{ unit = \"years\" }";
+        parse_fails(stock_model(none),
+                    {at_elapsed(none, "{"), "names no distribution", "e.g. { exponential = 180 }"});
+        const std::string text = "\"100\"";
+        parse_fails(stock_model(text), {at_elapsed(text, "\"100\""), "a duration"});
+        const std::string typo = "{ unifrom = [0, 100] }";
+        parse_fails(stock_model(typo),
+                    {at_elapsed(typo, "unifrom"), "unknown key 'unifrom'", "did you mean 'uniform'?"});
+        parse_fails(stock_model("{ uniform = [0, 100] }", "fresh"),
+                    {".toml:20:3:", "gives elapsed_days without state = \"elapsed\""});
+    }
+}
+
+namespace {
+
+// Tenancies that fail (vrakning, probability on line 23) or hold (kvar, after
+// on line 29, probability on line 30); `extra` is appended (a third branch).
+std::string tenancy_model(const std::string& fail_p, const std::string& hold_p,
+                          const std::string& hold_after = "365", const std::string& extra = "") {
+    return "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"eget_boende\"\nprice_per_day = 100\n"
+           "payer = \"enheten\"\n\n[[placement]]\nid = \"harbarge\"\nprice_per_day = 550\npayer = "
+           "\"enheten\"\n\n"
+           "[[placement]]\nid = \"ut\"\nterminal = true\n\n"
+           "[[transition]]\nid = \"vrakning\"\nfrom = \"eget_boende\"\nto = \"harbarge\"\nafter = 365\n"
+           "probability = " +
+           fail_p +
+           "\n\n[[transition]]\nid = \"kvar\"\nfrom = \"eget_boende\"\nto = \"ut\"\nafter = " + hold_after +
+           "\nprobability = " + hold_p +
+           "\n\n[[transition]]\nfrom = \"harbarge\"\nto = \"eget_boende\"\nafter = 90\n" + extra;
+}
+
+// "file.toml:<line>:<column of `needle` in the line `key = text`>:".
+std::string at_key(int line, const std::string& key, const std::string& text, const std::string& needle) {
+    return ".toml:" + std::to_string(line) + ":" + std::to_string(key.size() + 3 + text.find(needle) + 1) +
+           ":";
+}
+
+}  // namespace
+
+TEST_CASE("a branch probability may change on dates; the sibling with a plain one takes the rest",
+          "[loader][schedules]") {
+    const std::string falls =
+        "[ { value = 0.3 }, { from = 2009-03-01, value = 0.1, source = \"new support\" } ]";
+    SECTION("steps, each an input of its own; the rest follows them") {
+        model m = parses_ok(tenancy_model(falls, "0.7"));
+        const transition& v = m.transitions[0];
+        CHECK(v.probability == 0.3);
+        REQUIRE(v.probability_steps.size() == 1);
+        CHECK(v.probability_steps[0].from == ymd(2009, 3, 1));
+        CHECK(v.probability_steps[0].value == 0.1);
+        CHECK(v.remainder == 1);
+        CHECK(branch_probability_on(m, 1, std::nullopt) == Approx(0.7));
+        CHECK(branch_probability_on(m, 1, ymd(2009, 2, 28)) == Approx(0.7));
+        CHECK(branch_probability_on(m, 1, ymd(2009, 3, 1)) == Approx(0.9));
+        CHECK(branch_probability_on(m, 0, ymd(2009, 3, 1)) == Approx(0.1));
+        CHECK(branch_dates(m, 1) == std::vector<date>{ymd(2009, 3, 1)});
+        const model_input* step = m.find_input("transition.vrakning.probability@2009-03-01");
+        REQUIRE(step != nullptr);
+        CHECK(step->value == 0.1);
+        CHECK(step->rule == value_rule::probability);
+        CHECK(step->source == "new support");
+        REQUIRE(m.find_input("transition.vrakning.probability@start") != nullptr);
+        // Set (sweep, sensitivity): the step changes, the rest follows on that date.
+        set_input(m, nullptr, step->ref, step->rule, 0.2);
+        CHECK(branch_probability_on(m, 1, ymd(2009, 3, 1)) == Approx(0.8));
+        CHECK(branch_probability_on(m, 1, std::nullopt) == Approx(0.7));
+        CHECK_THROWS_WITH(set_input(m, nullptr, step->ref, step->rule, 1.5),
+                          Contains("not a probability between 0 and 1"));
+    }
+    SECTION("siblings with matching steps need no rest") {
+        model m = parses_ok(tenancy_model(falls, "[ { value = 0.7 }, { from = 2009-03-01, value = 0.9 } ]"));
+        CHECK(m.transitions[0].remainder == no_index);
+        CHECK(branch_probability_on(m, 1, ymd(2009, 3, 1)) == 0.9);
+    }
+    SECTION("an uncertain step; the rest at its highest draw must stay >= 0") {
+        model m = parses_ok(tenancy_model(
+            "[ { value = 0.3 }, { from = 2009-03-01, value = { uniform = [0.05, 0.15] } } ]", "0.7"));
+        REQUIRE(m.uncertain.size() == 1);
+        CHECK(m.uncertain[0].path == "transition.vrakning.probability@2009-03-01");
+    }
+    SECTION("bad steps: the sum on each date, the rest below 0, a step above 1") {
+        // Numbers exact in binary, so that the sums print as written.
+        const std::string eighth = "[ { value = 0.25 }, { from = 2009-03-01, value = 0.125 } ]";
+        const std::string hold = "[ { value = 0.75 }, { from = 2009-06-01, value = 0.875 } ]";
+        parse_fails(tenancy_model(eighth, hold),
+                    {at_key(23, "probability", eighth, "{ from"),
+                     "the probabilities of the transitions out of 'eget_boende' from 2009-03-01",
+                     "sum to 0.875 (vrakning 0.125, kvar 0.75)", "make them sum to 1"});
+        // Three branches: the rest (the last plain one) would be 0.25 - 0.5 from 2009-03-01.
+        const std::string rises = "[ { value = 0.25 }, { from = 2009-03-01, value = 0.75 } ]";
+        parse_fails(
+            tenancy_model(rises, "0.5", "365",
+                          "\n[[transition]]\nid = \"lvm\"\nfrom = \"eget_boende\"\nto = \"ut\"\n"
+                          "after = 30\nprobability = 0.25\n"),
+            {".toml:42:15:",
+             "transition 'lvm' takes the rest of its siblings' probability, which would be -0.25 from "
+             "2009-03-01",
+             "change the steps so that the others sum to at most 1 on every date"});
+        const std::string above = "[ { value = 0.3 }, { from = 2009-03-01, value = 1.1 } ]";
+        parse_fails(tenancy_model(above, "0.7"),
+                    {at_key(23, "probability", above, "1.1"), "'value' of step 2 of 'probability'", "1.1"});
+        // At the mean (0.25) the rest is 0.05; at the highest draw 0.45 it would be -0.15.
+        const std::string wide =
+            "[ { value = 0.3 }, { from = 2009-03-01, value = { uniform = [0.05, 0.45] } } ]";
+        parse_fails(tenancy_model(wide, "0.7", "365",
+                                  "\n[[transition]]\nid = \"lvm\"\nfrom = \"eget_boende\"\nto = \"ut\"\n"
+                                  "after = 30\nprobability = 0\n"),
+                    {"can be drawn as high as 0.45 from 2009-03-01", "'lvm', which takes the rest",
+                     "narrow the distribution"});
+    }
+}
+
+TEST_CASE("a transition's duration may change on dates", "[loader][schedules]") {
+    SECTION("steps of durations, each parameter an input of its own") {
+        model m = parses_ok(tenancy_model("0.3", "0.7",
+                                          "[ { value = 180 }, { from = 2009-03-01, value = { exponential = "
+                                          "90 }, source = \"project\" } ]"));
+        const transition& k = m.transitions[1];
+        CHECK(k.after.kind == dist_kind::fixed);
+        CHECK(k.after.a == 180);
+        REQUIRE(k.after_steps.size() == 1);
+        CHECK(k.after_steps[0].from == ymd(2009, 3, 1));
+        CHECK(k.after_steps[0].after.kind == dist_kind::exponential);
+        CHECK(k.after_steps[0].after.a == 90);
+        const model_input* mean = m.find_input("transition.kvar.after@2009-03-01.mean");
+        REQUIRE(mean != nullptr);
+        CHECK(mean->value == 90);
+        const model_input* first = m.find_input("transition.kvar.after@start");
+        REQUIRE(first != nullptr);
+        CHECK(first->value == 180);
+        REQUIRE(find_note(m, "transition.kvar.after@2009-03-01") != nullptr);
+        CHECK(find_note(m, "transition.kvar.after@2009-03-01")->source == "project");
+        set_input(m, nullptr, mean->ref, mean->rule, 60);
+        CHECK(m.transitions[1].after_steps[0].after.a == 60);
+        CHECK(m.transitions[1].after.a == 180);
+        set_input(m, nullptr, first->ref, first->rule, 200);
+        CHECK(m.transitions[1].after.a == 200);
+        CHECK(m.transitions[1].after_steps[0].after.a == 60);
+        // In months, as `after` takes it.
+        model mo = parses_ok(tenancy_model(
+            "0.3", "0.7",
+            "[ { value = 180 }, { from = 2009-03-01, value = { fixed = 3, unit = \"months\" } } ]"));
+        CHECK(mo.transitions[1].after_steps[0].after.a == Approx(365.0 / 4));
+    }
+    SECTION("bad steps name the file, line, column and the fix") {
+        const std::string dated = "[ { from = 2008-01-01, value = 180 }, { from = 2009-03-01, value = 90 } ]";
+        parse_fails(tenancy_model("0.3", "0.7", dated),
+                    {at_key(29, "after", dated, "2008-01-01"),
+                     "the first step of a duration's schedule has no 'from'",
+                     "write [ { value = 180 }, { from = 2008-01-01, value = 90 } ]"});
+        const std::string order =
+            "[ { value = 180 }, { from = 2010-01-01, value = 90 }, { from = 2009-01-01, value = 60 } ]";
+        parse_fails(tenancy_model("0.3", "0.7", order),
+                    {at_key(29, "after", order, "2009-01-01"), "schedule dates must be strictly increasing",
+                     "order the steps by date"});
+        const std::string undated = "[ { value = 180 }, { value = 90 } ]";
+        parse_fails(tenancy_model("0.3", "0.7", undated),
+                    {at_key(29, "after", undated, "{ value = 90"), "step 2 of", "has no 'from'"});
+        const std::string reversed =
+            "[ { value = 180 }, { from = 2009-03-01, value = { uniform = [90, 30] } } ]";
+        parse_fails(tenancy_model("0.3", "0.7", reversed),
+                    {at_key(29, "after", reversed, "[90"), "has min 90 > max 30"});
+        const std::string missing = "[ { value = 180 }, { from = 2009-03-01 } ]";
+        parse_fails(
+            tenancy_model("0.3", "0.7", missing),
+            {at_key(29, "after", missing, "{ from"), "missing key 'value' in step 2", "add e.g. value = 90"});
+        const std::string empty = "[]";
+        parse_fails(tenancy_model("0.3", "0.7", empty),
+                    {at_key(29, "after", empty, "["), "an empty schedule"});
+    }
+}
+
+TEST_CASE(
+    "a case with an uncertain step of a branch probability: drawn, in force from its date, the rest "
+    "follows",
+    "[loader][schedules]") {
+    // n tenancies start on day 0 (failing with 0.3) and n on day 50, 2010-02-20, from
+    // when the share is drawn per replication, uniform on [0.05, 0.15]. Failures in
+    // a replication are binomial(n, 0.3) + binomial(n, p); over R replications the sum of
+    // their deviations is checked with its own 95 % interval.
+    constexpr int n = 2000;
+    fs::path model_file = write_temp(
+        "[[payer]]\nid = \"enheten\"\n\n[[placement]]\nid = \"eget_boende\"\nprice_per_day = 100\npayer = "
+        "\"enheten\"\n\n[[placement]]\nid = \"pre\"\nprice_per_day = 100\npayer = \"enheten\"\n\n"
+        "[[placement]]\nid = \"harbarge\"\nterminal = true\n\n[[placement]]\nid = \"ut\"\nterminal = true\n\n"
+        "[[group]]\nid = \"g\"\n\n  [[group.initial]]\n  placement = \"eget_boende\"\n  count = " +
+        std::to_string(n) + "\n\n  [[group.initial]]\n  placement = \"pre\"\n  count = " + std::to_string(n) +
+        "\n\n[[transition]]\nid = \"vrakning\"\nfrom = \"eget_boende\"\nto = \"harbarge\"\nafter = 1\n"
+        "probability = [ { value = 0.3 }, { from = 2010-02-20, value = { uniform = [0.05, 0.15] } } ]\n\n"
+        "[[transition]]\nid = \"kvar\"\nfrom = \"eget_boende\"\nto = \"ut\"\nafter = 1\nprobability = 0.7\n\n"
+        "[[transition]]\nfrom = \"pre\"\nto = \"eget_boende\"\nafter = 50\n");
+    fs::path case_file = write_temp("title = \"t\"\nmodel = \"" + model_file.filename().string() +
+                                    "\"\nstart = 2010-01-01\nhorizon_months = 12\nreplications = 40\nseed = "
+                                    "5\n\n[[alternative]]\nid = \"nollalternativ\"\nbaseline = true\n\n"
+                                    "[[alternative]]\nid = \"projekt\"\n");
+    scenario sc = load_scenario(case_file);
+    fs::remove(model_file);
+    fs::remove(case_file);
+    const model& m = sc.alternatives[0].system;
+    REQUIRE(m.uncertain.size() == 1);
+    CHECK(m.uncertain[0].path == "transition.vrakning.probability@2010-02-20");
+    scenario_result res = run_case(sc, {});
+    const std::size_t years = res.alts[0].reps[0].moves.size() / m.transitions.size();
+    double deviation = 0, variance = 0, lowest = 1, highest = 0;
+    for (const replication_result& r : res.alts[0].reps) {
+        REQUIRE(r.params.size() == 1);
+        const double p = r.params[0];
+        CHECK(p >= 0.05);
+        CHECK(p <= 0.15);
+        lowest = std::min(lowest, p);
+        highest = std::max(highest, p);
+        const double failed = r.moves[0 * years], held = r.moves[1 * years];
+        CHECK(failed + held == 2 * n);  // the rest follows the draw
+        deviation += failed - n * 0.3 - n * p;
+        variance += n * 0.3 * 0.7 + n * p * (1 - p);
+    }
+    CHECK(lowest < highest);
+    const double half = 1.96 * std::sqrt(variance);
+    INFO("failures less their expectation, summed over the replications: " << deviation << " +- " << half);
+    CHECK(std::fabs(deviation) <= half);
 }

@@ -211,6 +211,18 @@ void chain::setup(analytic_result& r) {
                  "boendeformen '" + pl.id +
                      "': kapaciteten ändras på datum; det bortses från, som från alla kapaciteter"});
     }
+    for (const transition& t : m_.transitions) {
+        if (!t.probability_steps.empty())
+            r.notes.push_back(
+                {"transition '" + t.id +
+                     "': its probability changes on dates; the value before the first date is used",
+                 "övergången '" + t.id +
+                     "': sannolikheten ändras på datum; värdet före det första datumet används"});
+        if (!t.after_steps.empty())
+            r.notes.push_back(
+                {"transition '" + t.id + "': its duration changes on dates; the first duration is used",
+                 "övergången '" + t.id + "': tiden ändras på datum; den första tiden används"});
+    }
 }
 
 std::size_t chain::intern(const state_key& k) {

@@ -14,6 +14,7 @@ using detail::client_key;
 using detail::p_attributes_at_creation;
 using detail::p_attributes_on_entry;
 using detail::p_entry;
+using detail::p_initial_elapsed;
 
 void simulator::impl::setup_clients() {
     const std::size_t np = m.placements.size();
@@ -21,6 +22,16 @@ void simulator::impl::setup_clients() {
     redraw_at.assign(np, {});
     clear_mask.assign(np, 0);
     for (index_t i = 0; i < m.transitions.size(); ++i) routes_from[m.transitions[i].from].push_back(i);
+    branch_line.assign(m.transitions.size(), timeline{});
+    after_from.assign(m.transitions.size(), {});
+    for (index_t i = 0; i < m.transitions.size(); ++i) {
+        hemsim::schedule pr;
+        pr.initial = branch_probability_on(m, i, std::nullopt);
+        for (const date& d : branch_dates(m, i)) pr.steps.push_back({d, branch_probability_on(m, i, d)});
+        if (!pr.steps.empty()) branch_line[i] = timeline(pr, cal);
+        for (const transition::dated_duration& st : m.transitions[i].after_steps)
+            after_from[i].push_back(cal.to_days(st.from));
+    }
     for (index_t p = 0; p < np; ++p) clear_mask[p] = m.placements[p].clears_flags;
     for (index_t a = 0; a < m.attributes.size(); ++a)
         for (index_t p : m.attributes[a].redraw_on_entry) redraw_at[p].push_back(a);
@@ -35,8 +46,19 @@ void simulator::impl::create_initial_stock() {
             for (std::uint32_t k = 0; k < st.count; ++k) {
                 std::uint32_t slot = new_client(client_key(g, false, i, k), g);
                 client_rec& c = clients[slot];
-                // In the system at least as long as in its placement.
-                if (st.state == initial_state::elapsed) c.arrived = -st.elapsed_days;
+                // Part-way through the stay: the time spent is the same for all when
+                // fixed, else drawn from the client's own stream (any thread count gives
+                // the same draw). In the system at least as long as in its placement.
+                double elapsed = 0;
+                if (st.state == initial_state::elapsed) {
+                    if (st.elapsed_days.kind == dist_kind::fixed) {
+                        elapsed = st.elapsed_days.a;
+                    } else {
+                        stream s = client_stream(c, p_initial_elapsed, 0);
+                        elapsed = sample(st.elapsed_days, s);
+                    }
+                    c.arrived = -elapsed;
+                }
                 c.attrs = (c.attrs | st.attrs_on) & ~st.attrs_off;
                 // Slots they already hold (e.g. tenants with support): counted even beyond the pool.
                 c.held_staff = st.holds_staff;
@@ -44,7 +66,7 @@ void simulator::impl::create_initial_stock() {
                     if ((st.holds_staff >> pool) & 1u) pools.take(pool);
                 ++counts.initial;
                 obs.created(0, true);
-                enter(slot, st.placement, st.state, st.elapsed_days, st.attrs_on, st.attrs_off);
+                enter(slot, st.placement, st.state, elapsed, st.attrs_on, st.attrs_off);
                 clients[slot].flags |= st.flags;
             }
         }
@@ -136,13 +158,18 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
             const transition& tr = m.transitions[r];
             if (!tr.when.holds(c.attrs, c.in_system(now))) continue;
             last = r;
-            cum += tr.probability;
+            // The values in force on the day of entry.
+            cum += branch_line[r].constant() ? tr.probability : branch_line[r].at(now);
             if (u < cum) break;
         }
         c.route = last;
     }
     if (c.route == no_index) return;  // no condition holds: stays (the validator forbids this)
-    const distribution& d = m.transitions[c.route].after;
+    // The duration in force on the day of entry.
+    const transition& route = m.transitions[c.route];
+    const std::vector<double>& from_t = after_from[c.route];
+    const auto in_force = std::upper_bound(from_t.begin(), from_t.end(), now) - from_t.begin();
+    const distribution& d = in_force == 0 ? route.after : route.after_steps[in_force - 1].after;
     double stay = 0;
     switch (state) {
     case initial_state::fresh: stay = sample(d, s); break;

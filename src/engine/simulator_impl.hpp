@@ -33,6 +33,7 @@ enum purpose : std::uint64_t {
     p_attributes_on_entry = 2,
     p_entry = 3,  // the route, then the stay
     p_service = 4,
+    p_initial_elapsed = 5,  // the initial stock's time already spent in its stay
 };
 
 /// A client's key: group, initial (0) or arrival (1), entry or stream, number.
@@ -67,8 +68,12 @@ struct simulator::impl {
     std::vector<client_rec> clients;
     std::vector<std::uint32_t> free_slots;
     std::vector<std::vector<index_t>> routes_from;  // per placement
-    std::vector<std::vector<index_t>> redraw_at;    // per placement: attributes drawn anew
-    std::vector<std::uint64_t> clear_mask;          // per placement
+    // Per transition, where it changes on dates: its probability in simulation
+    // time, and the times from which each dated duration applies.
+    std::vector<timeline> branch_line;
+    std::vector<std::vector<double>> after_from;
+    std::vector<std::vector<index_t>> redraw_at;  // per placement: attributes drawn anew
+    std::vector<std::uint64_t> clear_mask;        // per placement
 
     // Sources (sources.cpp).
     std::vector<detail::arrival_rt> arrivals;

@@ -46,8 +46,9 @@ public:
         for (const auto& e : elements_of(root_, element_kind::group)) build_group(e);
         for (const auto& e : elements_of(root_, element_kind::transition)) build_transition(e);
         for (const auto& e : elements_of(root_, element_kind::indicator)) build_indicator(e);
-        check_branches(m_, root_);
+        // The rest first: on each date a branch's sum reads the sibling that takes it.
         find_remainders(m_, root_);
+        check_branches(m_, root_);
         check_stock(m_, root_, start_);
         check_instant_cycles(m_, root_);
         return std::move(m_);
@@ -497,8 +498,8 @@ private:
                                      " gives elapsed_days without state = \"elapsed\"; add state = "
                                      "\"elapsed\" or remove it");
             if (el)
-                s.elapsed_days =
-                    rd_.non_negative(input_of(ie, *el, input_field::initial_elapsed, self, "dagar", entry));
+                s.elapsed_days = rd_.read_distribution(
+                    input_of(ie, *el, input_field::initial_elapsed, self, "dagar", entry));
             if (const tnode* fl = ie.node->find("flags")) s.flags = ids_.flag_mask(field_of(ie, *fl));
             if (const tnode* h = ie.node->find("holds")) {
                 field hf = field_of(ie, *h);
@@ -553,6 +554,33 @@ private:
         m_.groups.push_back(std::move(g));
     }
 
+    // `after` as dated steps [ { value = 180 }, { from = 2009-03-01, value = 90 } ]: each
+    // value a duration as `after` takes it, its parameters inputs of their own
+    // ("<path>@2009-03-01.mean", the first "<path>@start.mean"). The first step has no date.
+    void read_after_schedule(const field& f, transition& t) {
+        const std::vector<schedule_step> steps = schedule_steps(f, "180", "90");
+        if (steps.front().from)
+            fail(steps.front().table->find("from")->at,
+                 steps.front().what +
+                     ": the first step of a duration's schedule has no 'from' (it is the duration from the "
+                     "beginning); write [ { value = 180 }, { from = " +
+                     iso(*steps.front().from) + ", value = 90 } ]");
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const schedule_step& st = steps[i];
+            field vf = f;
+            vf.node = st.value;
+            vf.what = "'value' of " + st.what;
+            vf.path = f.path + "@" + (st.from ? iso(*st.from) : "start");
+            vf.target->step = static_cast<std::int32_t>(i);
+            distribution dist = rd_.read_distribution(vf);
+            rd_.note(vf.path, "", *st.table);
+            if (st.from)
+                t.after_steps.push_back({*st.from, dist});
+            else
+                t.after = dist;
+        }
+    }
+
     void build_transition(const element& e) {
         transition t;
         t.id = ids_.of(element_kind::transition)[m_.transitions.size()];
@@ -566,10 +594,22 @@ private:
                      ", which clients never leave (they exit the system); remove the transition or make "
                      "the placement non-terminal");
         const index_t self = static_cast<index_t>(m_.transitions.size());
-        t.after = rd_.read_distribution(input_of(e, require_key(e, "after", "after = { exponential = 180 }"),
-                                                 input_field::transition_after, self, ""));
-        if (const tnode* p = e.node->find("probability"))
-            t.probability = rd_.probability(input_of(e, *p, input_field::transition_probability, self, ""));
+        const tnode& after = require_key(e, "after", "after = { exponential = 180 }");
+        if (after.type == ttype::array)
+            read_after_schedule(input_of(e, after, input_field::transition_after, self, ""), t);
+        else
+            t.after = rd_.read_distribution(input_of(e, after, input_field::transition_after, self, ""));
+        if (const tnode* p = e.node->find("probability")) {
+            field pf = input_of(e, *p, input_field::transition_probability, self, "");
+            if (p->type == ttype::array) {
+                // Dated steps, each an input of its own ("...probability@2009-03-01").
+                schedule sp = rd_.read_schedule(pf, value_rule::probability);
+                t.probability = sp.initial;
+                t.probability_steps = std::move(sp.steps);
+            } else {
+                t.probability = rd_.probability(pf);
+            }
+        }
         if (const tnode* w = e.node->find("when")) t.when = ids_.read_condition(field_of(e, *w));
         read_move_cost(e, t, self);
         if (const tnode* r = e.node->find("require")) {

@@ -203,6 +203,31 @@ T& element_at(std::vector<T>& v, index_t i) {
 
 }  // namespace
 
+double branch_probability_on(const model& m, index_t t, std::optional<date> d) {
+    auto on = [&](const transition& tr) {
+        double v = tr.probability;
+        if (d)
+            for (const schedule::step& st : tr.probability_steps)
+                if (st.from <= *d) v = st.value;
+        return v;
+    };
+    const transition& tr = m.transitions[t];
+    double v = on(tr);
+    for (const transition& s : m.transitions)
+        if (s.remainder == t && &s != &tr && !s.probability_steps.empty()) v -= on(s) - s.probability;
+    return v;
+}
+
+std::vector<date> branch_dates(const model& m, index_t t) {
+    std::vector<date> out;
+    for (index_t s = 0; s < m.transitions.size(); ++s)
+        if (s == t || (m.transitions[s].remainder == t))
+            for (const schedule::step& st : m.transitions[s].probability_steps) out.push_back(st.from);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 void set_input(model& m, std::vector<project_cost>* project_costs, const input_ref& ref, value_rule rule,
                double v) {
     check_rule(rule, v);
@@ -262,17 +287,51 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         element_at(element_at(m.groups, ref.element).initial, ref.sub).count = static_cast<std::uint32_t>(v);
         break;
     case input_field::initial_elapsed:
-        element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days = v * ref.unit;
+        // `sub` names the entry, so the duration's parameter sits in `step`.
+        set_parameter(element_at(element_at(m.groups, ref.element).initial, ref.sub).elapsed_days,
+                      static_cast<index_t>(std::max(ref.step, 0)), v * ref.unit);
         break;
     case input_field::arrival_per_year:
         set_in_schedule(element_at(element_at(m.groups, ref.element).arrivals, ref.sub).per_year, ref.step,
                         v);
         break;
-    case input_field::transition_after:
-        set_parameter(element_at(m.transitions, ref.element).after, ref.sub, v * ref.unit);
+    case input_field::transition_after: {
+        transition& t = element_at(m.transitions, ref.element);
+        if (ref.step >= 1) {
+            if (static_cast<std::size_t>(ref.step) > t.after_steps.size())
+                throw std::invalid_argument("the duration has no step " + std::to_string(ref.step));
+            set_parameter(t.after_steps[static_cast<std::size_t>(ref.step) - 1].after, ref.sub, v * ref.unit);
+        } else {
+            set_parameter(t.after, ref.sub, v * ref.unit);
+        }
         break;
+    }
     case input_field::transition_probability: {
         transition& t = element_at(m.transitions, ref.element);
+        if (ref.step >= 1) {
+            // A dated step: the sibling that takes the rest follows it on every date.
+            if (static_cast<std::size_t>(ref.step) > t.probability_steps.size())
+                throw std::invalid_argument("the schedule has no step " + std::to_string(ref.step));
+            if (t.remainder == no_index)
+                throw std::invalid_argument(
+                    "transition '" + t.id +
+                    "' has no sibling to take the rest of its probability (another transition "
+                    "out of the same placement with the same 'when' and a plain probability)");
+            double& slot = t.probability_steps[static_cast<std::size_t>(ref.step) - 1].value;
+            const double old = slot;
+            slot = v;
+            for (const date& d : branch_dates(m, t.remainder)) {
+                const double rest = branch_probability_on(m, t.remainder, d);
+                if (rest < -1e-12) {
+                    slot = old;
+                    throw std::invalid_argument("it would leave " + number_text(rest) + " on " + iso(d) +
+                                                " to transition '" + m.transitions[t.remainder].id +
+                                                "', which takes the rest; the probabilities must sum to 1");
+                }
+            }
+            break;
+        }
+        if (ref.step == whole_schedule) t.probability_steps.clear();  // a constant replaces the schedule
         if (t.remainder == no_index)
             throw std::invalid_argument(
                 "transition '" + t.id +

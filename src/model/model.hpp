@@ -266,7 +266,7 @@ struct attribute {
 /// Where initial clients stand at the start.
 enum class initial_state {
     fresh,       // at the start of a stay (full duration ahead)
-    elapsed,     // part-way through a stay: `elapsed_days` already spent
+    elapsed,     // part-way through a stay: `elapsed_days` already spent (drawn per client)
     stationary,  // part-way, remaining stay drawn as in a process already running
     ready,       // the stay is over: the client stands at the gates (service queue or waiting list)
 };
@@ -276,7 +276,9 @@ struct initial_stock {
     index_t placement = no_index;
     std::uint32_t count = 0;
     initial_state state = initial_state::fresh;
-    double elapsed_days = 0;
+    /// With state elapsed: the days of the stay already spent, drawn per client from its own
+    /// stream (a fixed duration: the same for all, no draw).
+    distribution elapsed_days;
     index_t flags = 0;                          // service flags already held (bit mask)
     std::uint64_t holds_staff = 0;              // staff pools whose slot they already hold (bit mask)
     std::uint64_t attrs_on = 0, attrs_off = 0;  // attributes fixed rather than drawn (bit masks)
@@ -313,10 +315,19 @@ struct gate {
 struct transition {
     std::string id;
     index_t from = no_index, to = no_index;
-    double probability = 1;
+    double probability = 1;  // in force before the first dated step
+    /// Dated changes of the probability (a schedule's steps); empty: constant. A
+    /// branch is chosen with the values in force on the day of entry.
+    std::vector<schedule::step> probability_steps;
     condition when;
-    distribution after;
-    std::vector<gate> gates;  // services in order first, then resources held jointly
+    distribution after;  // in force before the first dated step
+    /// From `from` on, an entry into `from` placement draws its stay from `after`.
+    struct dated_duration {
+        date from;
+        distribution after;
+    };
+    std::vector<dated_duration> after_steps;  // strictly increasing dates; empty: constant
+    std::vector<gate> gates;                  // services in order first, then resources held jointly
     /// The sibling that takes the rest when this probability is drawn or set: the
     /// last other transition out of `from` with the same `when` (no_index: none).
     index_t remainder = no_index;
@@ -387,10 +398,10 @@ enum class input_field : std::uint8_t {
     attribute_cost,          // schedule, as written (per month or per dygn)
     group_probability,       // element: group, sub: attribute
     initial_count,           // element: group, sub: entry; whole
-    initial_elapsed,         // element: group, sub: entry; days
+    initial_elapsed,         // element: group, sub: entry, step: the duration's parameter; days
     arrival_per_year,        // element: group, sub: entry; schedule
-    transition_after,        // a parameter of the duration distribution
-    transition_probability,  // probability; the remainder sibling takes the rest
+    transition_after,        // a parameter of the duration distribution; step: its dated step (k >= 1)
+    transition_probability,  // probability, schedule; the remainder sibling takes the rest
     transition_move_cost,    // kr, one-off per move
     placement_charged_for,   // positive, days (the value is given in `unit`s): a terminal price's time
     project_per_year,        // element: the alternative's project cost line; kr a year
@@ -471,6 +482,16 @@ struct model {
     /// The input at `path` (nullptr: none). A schedule's bare path finds the whole schedule.
     const model_input* find_input(const std::string& path) const;
 };
+
+/// The probability of transition `t` in force on `d` (nullopt: before every
+/// step): its own schedule's value; for the sibling that takes the rest
+/// (`remainder`), its own less the changes of the scheduled siblings it takes
+/// the rest of, so that the branches sum to 1 on every date.
+double branch_probability_on(const model& m, index_t t, std::optional<date> d);
+
+/// The dates on which branch_probability_on(m, t, ...) may change: its own
+/// steps and those of the scheduled siblings it takes the rest of; sorted, unique.
+std::vector<date> branch_dates(const model& m, index_t t);
 
 /// A project cost line of an alternative.
 struct project_cost {

@@ -198,28 +198,23 @@ double reader::number(const field& f, value_rule rule) {
     return x;
 }
 
-schedule reader::read_schedule(const field& f, value_rule rule) {
-    schedule s;
-    if (f.node->type != ttype::array) {
-        if (!f.node->is_number() &&
-            !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
-            number(f);  // the message for a wrong type (or a decimal comma)
-        s.initial = number(at_step(f, whole_schedule), rule);
-        return s;
-    }
+std::vector<schedule_step> schedule_steps(const field& f, const std::string& first,
+                                          const std::string& later) {
     if (f.node->items.empty())
-        fail(f.node->at, f.what + " is an empty schedule; give at least one step, e.g. [ { value = 6 } ]");
+        fail(f.node->at,
+             f.what + " is an empty schedule; give at least one step, e.g. [ { value = " + first + " } ]");
+    std::vector<schedule_step> out;
     std::optional<date> last;
     for (std::size_t i = 0; i < f.node->items.size(); ++i) {
         const tnode& step = f.node->items[i];
         std::string what = "step " + std::to_string(i + 1) + " of " + f.what;
         if (step.type != ttype::table)
-            fail(step.at,
-                 what + " must be a table such as { from = 2008-04-01, value = 9 }, not " + type_name(step));
+            fail(step.at, what + " must be a table such as { from = 2008-04-01, value = " + later +
+                              " }, not " + type_name(step));
         check_keys(step, {"from", "value", "source", "note"}, what);
         const tnode* from = step.find("from");
         const tnode* value = step.find("value");
-        if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = 9");
+        if (!value) fail(step.at, "missing key 'value' in " + what + "; add e.g. value = " + later);
         std::optional<date> d;
         if (!from) {
             if (i > 0)
@@ -233,14 +228,30 @@ schedule reader::read_schedule(const field& f, value_rule rule) {
                                    " is not after " + iso(*last) + "; order the steps by date");
             last = d;
         }
+        out.push_back({&step, value, d, std::move(what)});
+    }
+    return out;
+}
+
+schedule reader::read_schedule(const field& f, value_rule rule) {
+    schedule s;
+    if (f.node->type != ttype::array) {
+        if (!f.node->is_number() &&
+            !(f.node->type == ttype::table && (f.node->find("value") || uncertain_kind(*f.node))))
+            number(f);  // the message for a wrong type (or a decimal comma)
+        s.initial = number(at_step(f, whole_schedule), rule);
+        return s;
+    }
+    for (const schedule_step& st : schedule_steps(f, "6", "9")) {
+        const std::optional<date>& d = st.from;
         field vf = at_step(f, d ? static_cast<std::int32_t>(s.steps.size() + 1) : 0);
-        vf.node = value;
-        vf.what = "'value' of " + what;
+        vf.node = st.value;
+        vf.what = "'value' of " + st.what;
         vf.path = f.path + "@" + (d ? iso(*d) : "start");
-        if (value->type == ttype::table && !uncertain_kind(*value))
+        if (st.value->type == ttype::table && !uncertain_kind(*st.value))
             wrong_type(vf, "a number or a distribution", "value = 9 or value = { uniform = [6, 12] }");
         double x = number(vf, rule);
-        attach_source(step);
+        attach_source(*st.table);
         if (d)
             s.steps.push_back(schedule::step{*d, x});
         else
@@ -262,13 +273,26 @@ schedule reader::read_schedule(const field& f, value_rule rule) {
     return s;
 }
 
+namespace {
+
+// Marks `ref` as parameter `i` of its duration: in `sub`, or, for an initial
+// entry's elapsed time (whose `sub` names the entry), in `step`.
+void parameter_of(input_ref& ref, index_t i) {
+    if (ref.field == input_field::initial_elapsed)
+        ref.step = static_cast<std::int32_t>(i);
+    else
+        ref.sub = i;
+}
+
+}  // namespace
+
 distribution reader::read_distribution(const field& f) {
     distribution d;
     const tnode* n = f.node;
     if (n->is_number() || (n->type == ttype::table && n->find("value"))) {
         d.kind = dist_kind::fixed;
         field pf = f;
-        if (pf.target) pf.target->sub = 0;
+        if (pf.target) parameter_of(*pf.target, 0);
         pf.unit = "dagar";
         d.a = non_negative(pf);
         return d;
@@ -355,7 +379,7 @@ distribution reader::read_distribution(const field& f) {
         field pf{p_nodes[i], sf.what, pname.empty() ? f.path : f.path + "." + pname};
         if (f.target) {
             pf.target = *f.target;
-            pf.target->sub = static_cast<index_t>(i);
+            parameter_of(*pf.target, static_cast<index_t>(i));
             pf.target->unit = unit;
         }
         pf.unit = unit_words.at(unit_text);

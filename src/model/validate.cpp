@@ -94,7 +94,13 @@ void check_instant_cycles(const model& m, const tnode& root) {
     std::vector<std::vector<edge>> next(P);
     for (index_t i = 0; i < m.transitions.size(); ++i) {
         const transition& t = m.transitions[i];
-        if (t.probability <= 0 || !vanishing(t.after)) continue;
+        // Instant when it can be on some date.
+        bool can_vanish = vanishing(t.after);
+        for (const transition::dated_duration& st : t.after_steps)
+            can_vanish = can_vanish || vanishing(st.after);
+        bool can_be_taken = t.probability > 0;
+        for (const schedule::step& st : t.probability_steps) can_be_taken = can_be_taken || st.value > 0;
+        if (!can_be_taken || !can_vanish) continue;
         bool supply = false;
         for (const gate& g : t.gates) supply = supply || g.kind == gate_kind::supply;
         const tnode* after = trs[i].node->find("after");
@@ -152,14 +158,20 @@ void find_remainders(model& m, const tnode& root) {
         transition& tr = m.transitions[t];
         for (index_t s = 0; s < m.transitions.size(); ++s) {
             const transition& o = m.transitions[s];
-            if (s != t && o.from == tr.from && o.when == tr.when && !uncertain[s]) tr.remainder = s;
+            // Plain: neither drawn nor changing on dates.
+            if (s != t && o.from == tr.from && o.when == tr.when && !uncertain[s] &&
+                o.probability_steps.empty())
+                tr.remainder = s;
         }
     }
     const auto all = elements_of(root, element_kind::transition);
-    std::map<index_t, double> rest;  // remainder -> its probability when every draw is at its highest
+    // (remainder, the step's date or none) -> its probability then when every draw is at its highest
+    std::map<std::pair<index_t, std::optional<date>>, double> rest;
     for (const uncertain_param& u : m.uncertain) {
         if (u.ref.field != input_field::transition_probability) continue;
         const transition& tr = m.transitions[u.ref.element];
+        std::optional<date> on;
+        if (u.ref.step >= 1) on = tr.probability_steps[static_cast<std::size_t>(u.ref.step) - 1].from;
         const tnode* p = all[u.ref.element].node->find("probability");
         const origin& at = p ? p->at : all[u.ref.element].node->at;
         const std::string& from = m.placements[tr.from].id;
@@ -169,12 +181,14 @@ void find_remainders(model& m, const tnode& root) {
                          " with the same 'when' has a plain probability to take the rest; add one (in every "
                          "draw it takes 1 minus the others)");
         const transition& r = m.transitions[tr.remainder];
-        auto it = rest.emplace(tr.remainder, r.probability).first;
+        const double base = branch_probability_on(m, tr.remainder, on);
+        auto it = rest.emplace(std::pair{tr.remainder, on}, base).first;
         it->second -= support_of(u.dist).hi - u.mean;
         if (it->second < -1e-12)
             fail(at, "the probability of transition " + in_quotes(tr.id) + " can be drawn as high as " +
-                         format_number(support_of(u.dist).hi) + "; then " + in_quotes(r.id) +
-                         ", which takes the rest, would fall below 0 (it is " + format_number(r.probability) +
+                         format_number(support_of(u.dist).hi) + (on ? " from " + iso(*on) : "") + "; then " +
+                         in_quotes(r.id) + ", which takes the rest, would fall below 0 (it is " +
+                         format_number(base) +
                          " at the means); narrow the distribution so that the branches out of " +
                          in_quotes(from) + " sum to 1 in every draw");
     }
@@ -235,43 +249,71 @@ void check_branches(const model& m, const tnode& root) {
             fail(all[out[0]].node->at, "transitions out of " + in_quotes(m.placements[p].id) +
                                            " use more than 16 attributes in 'when'; simplify the branches");
         const auto times = times_to_try(m, out);
-        for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
-            std::uint64_t bits = 0;
-            for (std::size_t k = 0; k < attrs.size(); ++k)
-                if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
-            for (const auto& [in_system, time_text] : times) {
-                double sum = 0;
-                std::vector<std::string> terms;
-                origin at = all[out[0]].node->at;
-                bool overridden = false;
-                for (index_t t : out) {
-                    const auto& tr = m.transitions[t];
-                    if (!tr.when.holds(bits, in_system)) continue;
-                    sum += tr.probability;
-                    terms.push_back(tr.id + " " + format_number(tr.probability));
-                    // Name the overriding file when an override changed the sum.
-                    const tnode* pn = all[t].node->find("probability");
-                    const tnode& where = pn ? *pn : *all[t].node;
-                    if (!overridden && where.at.file && *where.at.file != m.file) {
-                        at = where.at;
-                        overridden = true;
-                    }
-                }
-                if (std::fabs(sum - 1) <= 1e-9) continue;
-                std::vector<std::string> cond;
+        // The branches sum to 1 before the dated steps and on each date one of them changes.
+        std::vector<std::optional<date>> dates{std::nullopt};
+        for (index_t t : out)
+            for (const schedule::step& st : m.transitions[t].probability_steps) dates.push_back(st.from);
+        std::sort(dates.begin() + 1, dates.end());
+        dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+        for (const std::optional<date>& on : dates)
+            for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
+                std::uint64_t bits = 0;
                 for (std::size_t k = 0; k < attrs.size(); ++k)
-                    cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
-                if (!time_text.empty()) cond.push_back(time_text);
-                std::string msg =
-                    "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
-                if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
-                msg += " sum to " + format_number(sum) + " (" +
-                       (terms.empty() ? "none applies"s : join(terms)) +
-                       "); make them sum to 1 (use 'when' to split branches by attribute" +
-                       (time_text.empty() ? "" : " or by time in the system") + ")";
-                fail(at, msg);
+                    if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
+                for (const auto& [in_system, time_text] : times) {
+                    double sum = 0;
+                    std::vector<std::string> terms;
+                    origin at = all[out[0]].node->at;
+                    bool overridden = false;
+                    for (index_t t : out) {
+                        const auto& tr = m.transitions[t];
+                        if (!tr.when.holds(bits, in_system)) continue;
+                        const double pr = branch_probability_on(m, t, on);
+                        if (pr < -1e-12)
+                            fail(all[t].node->find("probability") ? all[t].node->find("probability")->at
+                                                                  : all[t].node->at,
+                                 "transition " + in_quotes(tr.id) +
+                                     " takes the rest of its siblings' probability, "
+                                     "which would be " +
+                                     format_number(pr) + (on ? " from " + iso(*on) : "") +
+                                     "; change the steps so that the others sum to at most 1 on every date");
+                        sum += pr;
+                        terms.push_back(tr.id + " " + format_number(pr));
+                        // Name the overriding file when an override changed the sum.
+                        const tnode* pn = all[t].node->find("probability");
+                        const tnode& where = pn ? *pn : *all[t].node;
+                        if (!overridden && where.at.file && *where.at.file != m.file) {
+                            at = where.at;
+                            overridden = true;
+                        }
+                    }
+                    if (std::fabs(sum - 1) <= 1e-9) continue;
+                    std::vector<std::string> cond;
+                    for (std::size_t k = 0; k < attrs.size(); ++k)
+                        cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
+                    if (!time_text.empty()) cond.push_back(time_text);
+                    std::string msg =
+                        "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
+                    if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
+                    if (on) {
+                        msg += " from " + iso(*on);
+                        // Point at a step of that date.
+                        for (index_t t : out) {
+                            const tnode* pn = all[t].node->find("probability");
+                            if (!pn || pn->type != ttype::array) continue;
+                            for (const tnode& st : pn->items)
+                                if (const tnode* f = st.find("from");
+                                    f && f->type == ttype::date && read_date(field{f, "", ""}) == *on)
+                                    at = st.at;
+                        }
+                    }
+                    msg += " sum to " + format_number(sum) + " (" +
+                           (terms.empty() ? "none applies"s : join(terms)) +
+                           "); make them sum to 1 (use 'when' to split branches by attribute" +
+                           (time_text.empty() ? "" : " or by time in the system") + ")";
+                    fail(at, msg);
+                }
             }
-        }
     }
 }
 

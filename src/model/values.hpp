@@ -65,6 +65,19 @@ struct support {
 
 support support_of(const param_distribution& d);
 
+/// One step of a schedule written as an array of tables.
+struct schedule_step {
+    const tnode* table = nullptr;  // the step
+    const tnode* value = nullptr;  // its `value`
+    std::optional<date> from;      // none: the first, undated step
+    std::string what;              // "step 2 of 'fte' in staff pool 'x'", for messages
+};
+
+/// The steps of schedule `f` (a non-empty array), checked: each a table with a
+/// `value` and optional `source` and `note`, only the first without `from`, the
+/// dates strictly increasing. `first` and `later` are example values for the fixes.
+std::vector<schedule_step> schedule_steps(const field& f, const std::string& first, const std::string& later);
+
 /// Reads the values of one model or scenario into value types; records every
 /// number with a target as an input of the model (model::inputs), which may
 /// then be given as a distribution (model::uncertain).
