@@ -118,7 +118,7 @@ TEST_CASE("three shards merged give the single run's files byte for byte", "[cli
     REQUIRE(merged.code == exit_ok);
     REQUIRE(cli({"run", default_case, "-r", "12", "--out", (root / "single").string(), "-q"}).code ==
             exit_ok);
-    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
+    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv", "monthly.csv"}) {
         INFO(f);
         std::string a = hemsim::testing::read_file(root / "merged" / f),
                     b = hemsim::testing::read_file(root / "single" / f);

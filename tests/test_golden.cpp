@@ -98,7 +98,7 @@ TEST_CASE("golden outputs of every shipped case", "[golden]") {
                 REQUIRE(r.code == 0);
                 approve(g / ("run." + lang + ".txt"), printed(r.out));
                 if (lang == "sv")
-                    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"})
+                    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv", "monthly.csv"})
                         approve(g / f, read_file(dir / f));
                 fs::remove_all(dir);
 

@@ -90,7 +90,7 @@ TEST_CASE("a degenerate distribution gives the fixed-value run byte for byte", "
     fs::remove_all(b);
     REQUIRE(cli({"run", data("plain-case.toml"), "--out", a.string(), "-q"}).code == exit_ok);
     REQUIRE(cli({"run", data("degenerate-case.toml"), "--out", b.string(), "-q"}).code == exit_ok);
-    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv"}) {
+    for (const char* f : {"yearly.csv", "ledger.csv", "economics.csv", "monthly.csv"}) {
         INFO(f);
         CHECK(hemsim::testing::read_file(a / f) == hemsim::testing::read_file(b / f));
     }
