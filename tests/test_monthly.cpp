@@ -1,7 +1,8 @@
 // monthly.csv (results/monthly.hpp): the months add up to the years. The last
 // month's cumulative cost and difference are the horizon's cost_total and
 // diff_vs_baseline of yearly.csv, replication by replication, so their means agree;
-// the clients present per month, times the month's days, add up to the person-days.
+// the clients present per month, times the month's days, add up to the person-days,
+// and the queues' monthly mean lengths to their mean over the horizon.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -79,6 +80,17 @@ TEST_CASE("monthly.csv adds up to yearly.csv's horizon", "[monthly]") {
                     days += v * days_of(std::get<1>(key));
             CHECK(same(days, yearly.at({alt, "total", std::string("person_days:") + p})));
         }
+    }
+    // A queue's mean length per month, times the month's days, over the horizon's
+    // 1 096 days: its time-average length in yearly.csv.
+    std::map<std::pair<std::string, std::string>, double> queue_days;
+    for (const auto& [key, v] : monthly)
+        if (std::get<2>(key).rfind("queue_mean:", 0) == 0)
+            queue_days[{std::get<0>(key), std::get<2>(key)}] += v * days_of(std::get<1>(key));
+    CHECK(queue_days.size() >= 4);
+    for (const auto& [key, d] : queue_days) {
+        INFO(key.first << " " << key.second);
+        CHECK(same(d / 1096, yearly.at({key.first, "total", key.second})));
     }
     CHECK(monthly.at({"nollalternativ", "2009-06", "diff_cumulative"}) == 0);
     fs::remove_all(out);

@@ -9,6 +9,7 @@ std::string monthly_table::metric_name(const monthly_row& r) const {
     switch (r.kind) {
     case monthly_metric::present_total: return "present_total";
     case monthly_metric::present: return "present:" + names.layouts[r.alternative].placements[r.entity];
+    case monthly_metric::queue_mean: return "queue_mean:" + names.layouts[r.alternative].queues[r.entity];
     case monthly_metric::cost_cumulative: return "cost_cumulative";
     case monthly_metric::diff_cumulative: return "diff_cumulative";
     }
@@ -72,6 +73,11 @@ monthly_table monthly_summary(const scenario& sc, const scenario_result& res) {
                         if (l.cell_month[c] == m) s += ar.reps[r].occupancy[p * N + c];
                     return s / days;
                 });
+            }
+            for (index_t q = 0; q < l.Q(); ++q) {
+                if (!l.queue_active[q]) continue;
+                emit(monthly_metric::queue_mean, q, quantity_kind::non_negative,
+                     [&](std::size_t r) { return ar.reps[r].queue_days_month[q * M + m] / days; });
             }
             emit(monthly_metric::cost_cumulative, no_index, quantity_kind::non_negative,
                  [&](std::size_t r) { return cost[r][m]; });

@@ -1,7 +1,8 @@
 // The monthly series of a run (monthly.csv): per alternative and calendar month,
-// the clients present (in all and per placement, the month's mean) and the
-// cumulative cost and its difference against the nollalternativ, each summarised
-// over the futures (mean, interval, p05/p50/p95): the data of fan charts.
+// the clients present (in all and per placement, the month's mean), the queues'
+// mean lengths, and the cumulative cost and its difference against the
+// nollalternativ, each summarised over the futures (mean, interval,
+// p05/p50/p95): the data of fan charts.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@ namespace hemsim {
 enum class monthly_metric : std::uint8_t {
     present_total,    // clients in the system: the month's person-days / its days
     present,          // entity: a non-terminal placement; the month's mean clients there
+    queue_mean,       // entity: a queue with a waiting list; the month's time-average length
     cost_cumulative,  // every cost from the start to the month's end, kr
     diff_cumulative,  // cost_cumulative minus the nollalternativ's, paired by replication
 };

@@ -12,7 +12,7 @@ namespace hemsim {
 
 namespace {
 
-constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '5'};  // 5: moves_month added
+constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '6'};  // 5: moves_month; 6: queue_days_month
 
 // Little helpers for a flat binary format in the machine's byte order (the
 // shards of a run are merged on machines of one kind).

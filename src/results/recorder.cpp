@@ -112,6 +112,7 @@ struct recorder::impl {
         r.wait_sum.assign(l.Q() * Y, 0.0);
         r.wait_n.assign(l.Q() * Y, 0.0);
         r.queue_days.assign(l.Q() * Y, 0.0);
+        r.queue_days_month.assign(l.Q() * cal.months(), 0.0);
         r.queue_end.assign(l.Q() * Y, 0.0);
         r.offers_lost.assign(l.S() * Y, 0.0);
         r.offers.assign(l.S() * Y, 0.0);
@@ -197,7 +198,16 @@ struct recorder::impl {
         for (;;) {
             double end = std::min(t, yb[y + 1]);
             double a = std::max(t0, warmup);
-            if (end > a) r.queue_days[q * l.Y() + y] += c.n * (end - a);
+            if (end > a) {
+                r.queue_days[q * l.Y() + y] += c.n * (end - a);
+                // The same piece split by months (they nest in years), for monthly.csv.
+                const std::size_t M = cal.months();
+                for (std::size_t mo = cal.month_of(a); mo < M && cal.month_bounds[mo] < end; ++mo) {
+                    const double lo = std::max(a, cal.month_bounds[mo]),
+                                 hi = std::min(end, cal.month_bounds[mo + 1]);
+                    if (hi > lo) r.queue_days_month[q * M + mo] += c.n * (hi - lo);
+                }
+            }
             if (end == yb[y + 1]) r.queue_end[q * l.Y() + y] = c.n;
             if (end >= t || y + 1 >= l.Y()) break;
             t0 = end;

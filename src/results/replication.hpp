@@ -78,6 +78,7 @@ struct replication_result {
     std::vector<double> present_days_month;  // (month): person-days of every client in the system
     std::vector<double> moves;               // (transition, year): clients who took it
     std::vector<double> moves_month;         // (transition with a cost per move, month): clients who took it
+    std::vector<double> queue_days_month;    // (queue, month): integral of the queue length
     flow_counts flows;
     std::vector<double> params;  // the drawn values of the alternative's uncertain parameters
 
@@ -89,15 +90,15 @@ struct replication_result {
 
     /// Every table the simulation records, in one fixed order (the shard files;
     /// the costs are made again from them).
-    std::array<std::vector<double>*, 17> tables() {
-        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
-                &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params, &moves_month};
+    std::array<std::vector<double>*, 18> tables() {
+        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,    &wait_n,
+                &queue_days, &queue_end,          &offers_lost, &offers, &indicators,  &rule_moves,
+                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month};
     }
-    std::array<const std::vector<double>*, 17> tables() const {
-        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,   &wait_n,
-                &queue_days, &queue_end,          &offers_lost, &offers, &indicators, &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params, &moves_month};
+    std::array<const std::vector<double>*, 18> tables() const {
+        return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,    &wait_n,
+                &queue_days, &queue_end,          &offers_lost, &offers, &indicators,  &rule_moves,
+                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month};
     }
 
     /// Total cost in year y (all categories, payers, placements).
