@@ -105,7 +105,7 @@ std::string with_structure(const scenario& original, std::string text, const std
         set("start", *st.start, "", "settings.start");
     }
     if (st.horizon_months && *st.horizon_months != original.horizon_months) {
-        const bool years = toml_document(text, file).text().find("\nhorizon_years") != std::string::npos;
+        const bool years = text.find("\nhorizon_years") != std::string::npos;
         if (years && *st.horizon_months % 12 == 0)
             set("horizon_years", std::to_string(*st.horizon_months / 12), "", "settings.horizon_months");
         else

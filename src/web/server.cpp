@@ -41,6 +41,9 @@ std::string random_hex(std::size_t bytes) {
     return out;
 }
 
+// A date as the form writes it: 2009-01-01 (its calendar is checked by the loader).
+const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+
 bool is_loopback(const std::string& host) {
     return host == "127.0.0.1" || host == "localhost" || host == "::1";
 }
@@ -201,7 +204,6 @@ struct server::impl {
         if (s.is_null()) return out;
         if (!s.is_object()) throw request_error(400, "'settings' must be an object");
         if (s.contains("start")) {
-            static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
             if (!s["start"].is_string() || !std::regex_match(s["start"].get<std::string>(), day))
                 throw request_error(400, "the start is a date, written as 2009-01-01", "settings.start");
             out.start = s["start"].get<std::string>();
@@ -262,7 +264,6 @@ struct server::impl {
         if (a.is_null()) return out;
         if (!a.is_array()) throw request_error(400, "'project_lines' must be a list");
         if (a.size() > 200) throw request_error(400, "at most 200 project lines at once");
-        static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
         for (const json& x : a) {
             if (!x.is_object() || !x.contains("alternative") || !x["alternative"].is_string() ||
                 !x.contains("line") || !x["line"].is_number_unsigned() || !x.contains("fields") ||
@@ -320,7 +321,6 @@ struct server::impl {
         if (a.is_null()) return out;
         if (!a.is_array()) throw request_error(400, "'steps' must be a list");
         if (a.size() > 100) throw request_error(400, "at most 100 new steps at once");
-        static const std::regex day("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
         for (const json& x : a) {
             if (!x.is_object() || !x.contains("alternative") || !x["alternative"].is_string() ||
                 !x.contains("path") || !x["path"].is_string() || !x.contains("from") ||
