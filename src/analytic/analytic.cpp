@@ -124,6 +124,7 @@ void chain::setup(analytic_result& r) {
         if (t.gates.size() > 64)
             throw std::runtime_error("the analytic chain supports at most 64 gates per transition ('" + t.id +
                                      "')");
+        if (t.while_waiting != no_index) continue;  // nobody waits in the chain
         routes_[t.from].push_back(i);
         relevant_ |= t.when.uses();
         reads_time = reads_time || t.when.reads_time();
@@ -212,6 +213,16 @@ void chain::setup(analytic_result& r) {
                      "': kapaciteten ändras på datum; det bortses från, som från alla kapaciteter"});
     }
     for (const transition& t : m_.transitions) {
+        if (t.has_give_up())
+            r.notes.push_back(
+                {"transition '" + t.id + "': giving up the wait (give_up_after) is ignored, as every wait",
+                 "övergången '" + t.id +
+                     "': att ge upp väntan (give_up_after) bortses från, som från all väntan"});
+        if (t.while_waiting != no_index)
+            r.notes.push_back(
+                {"transition '" + t.id + "': a move while waiting; ignored, since nobody waits in the chain",
+                 "övergången '" + t.id +
+                     "': en flytt under väntan; bortses från, eftersom ingen väntar i kedjan"});
         if (!t.probability_steps.empty())
             r.notes.push_back(
                 {"transition '" + t.id +

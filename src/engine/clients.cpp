@@ -21,7 +21,17 @@ void simulator::impl::setup_clients() {
     routes_from.assign(np, {});
     redraw_at.assign(np, {});
     clear_mask.assign(np, 0);
-    for (index_t i = 0; i < m.transitions.size(); ++i) routes_from[m.transitions[i].from].push_back(i);
+    wait_routes.assign(m.transitions.size(), {});
+    for (index_t i = 0; i < m.transitions.size(); ++i) {
+        const transition& t = m.transitions[i];
+        if (t.while_waiting == no_index) {
+            routes_from[t.from].push_back(i);
+            continue;
+        }
+        auto& of_list = wait_routes[t.while_waiting];
+        if (of_list.empty()) of_list.assign(np, {});
+        of_list[t.from].push_back(i);
+    }
     branch_line.assign(m.transitions.size(), timeline{});
     after_from.assign(m.transitions.size(), {});
     for (index_t i = 0; i < m.transitions.size(); ++i) {
@@ -115,11 +125,11 @@ void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement
     }
 }
 
-// Enters `p` (or where a bar sends the client instead): draws what entry draws,
-// chooses the route out and schedules the end of the stay. A terminal
-// placement is an exit: the client leaves the system at once.
-void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
-                            std::uint64_t fixed_on, std::uint64_t fixed_off) {
+// Comes into `p` (or where a bar sends the client instead; `p` is then that
+// placement): draws what entry draws. A terminal placement is an exit: the
+// client leaves the system at once (false). Else it is there, charged.
+bool simulator::impl::settle_in(std::uint32_t slot, index_t& p, std::uint64_t fixed_on,
+                                std::uint64_t fixed_off) {
     client_rec& c = clients[slot];
     if (!m.placements[p].never_for.empty()) p = after_bars(c, p);
     const placement& pl = m.placements[p];
@@ -136,40 +146,58 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
         obs.exited(now, p);
         c.ph = phase::idle;
         free_slots.push_back(slot);
-        return;
+        return false;
     }
     resources.room.occupy(p);
     obs.entered(now, p, c.attrs, c.key);
     // A maximum stay starts on entry (rules.cpp).
     if (pl.max_stay_days) schedule(now + *pl.max_stay_days, event_kind::max_stay, slot, c.serial);
+    return true;
+}
 
-    // Choose the route among those whose condition holds, now.
-    const auto& routes = routes_from[p];
+// The route among `routes` whose condition holds now, by the probabilities in
+// force on the day (s's first uniform); no_index when none holds.
+index_t simulator::impl::choose_route(const client_rec& c, const std::vector<index_t>& routes,
+                                      stream& s) const {
+    double u = s.uniform(), cum = 0;
+    index_t last = no_index;
+    for (index_t r : routes) {
+        const transition& tr = m.transitions[r];
+        if (!tr.when.holds(c.attrs, c.in_system(now))) continue;
+        last = r;
+        cum += branch_line[r].constant() ? tr.probability : branch_line[r].at(now);
+        if (u < cum) break;
+    }
+    return last;
+}
+
+// The duration of `route` in force today.
+const distribution& simulator::impl::duration_in_force(index_t route) const {
+    const transition& tr = m.transitions[route];
+    const std::vector<double>& from_t = after_from[route];
+    const auto in_force = std::upper_bound(from_t.begin(), from_t.end(), now) - from_t.begin();
+    return in_force == 0 ? tr.after : tr.after_steps[in_force - 1].after;
+}
+
+// Enters `p` (or where a bar sends the client instead): draws what entry draws,
+// chooses the route out and schedules the end of the stay. A terminal
+// placement is an exit: the client leaves the system at once.
+void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, double elapsed,
+                            std::uint64_t fixed_on, std::uint64_t fixed_off) {
+    if (!settle_in(slot, p, fixed_on, fixed_off)) return;
+    client_rec& c = clients[slot];
     c.route = no_index;
+    c.wait_route = no_index;
     c.gate_pos = 0;
     c.ph = phase::stay;
+    const auto& routes = routes_from[p];
     if (routes.empty()) return;  // stays to the end of the horizon
-    // One stream for the entry: the route's uniform first, then the stay's draws.
+    // One stream for the entry: the route's uniform first, then the stay's draws
+    // (the values in force on the day of entry).
     stream s = client_stream(c, p_entry, c.entries);
-    {
-        double u = s.uniform(), cum = 0;
-        index_t last = no_index;
-        for (index_t r : routes) {
-            const transition& tr = m.transitions[r];
-            if (!tr.when.holds(c.attrs, c.in_system(now))) continue;
-            last = r;
-            // The values in force on the day of entry.
-            cum += branch_line[r].constant() ? tr.probability : branch_line[r].at(now);
-            if (u < cum) break;
-        }
-        c.route = last;
-    }
+    c.route = choose_route(c, routes, s);
     if (c.route == no_index) return;  // no condition holds: stays (the validator forbids this)
-    // The duration in force on the day of entry.
-    const transition& route = m.transitions[c.route];
-    const std::vector<double>& from_t = after_from[c.route];
-    const auto in_force = std::upper_bound(from_t.begin(), from_t.end(), now) - from_t.begin();
-    const distribution& d = in_force == 0 ? route.after : route.after_steps[in_force - 1].after;
+    const distribution& d = duration_in_force(c.route);
     double stay = 0;
     switch (state) {
     case initial_state::fresh: stay = sample(d, s); break;
@@ -178,6 +206,34 @@ void simulator::impl::enter(std::uint32_t slot, index_t p, initial_state state, 
     case initial_state::ready: stay = 0; break;
     }
     schedule(now + stay, event_kind::stay_end, slot, c.serial);
+}
+
+// A waiting client comes into `p` and keeps its place in its waiting list
+// (a move while waiting, or giving up with the place kept): it waits on there.
+void simulator::impl::enter_waiting(std::uint32_t slot, index_t p) {
+    if (settle_in(slot, p, 0, 0)) {
+        next_wait_move(slot);
+        return;
+    }
+    // A bar sent it out of the system (the validator keeps the written moves
+    // inside it): its place goes too.
+    detail::waiting_list& wl = lists[clients[slot].route];
+    wl.slots.erase(std::find(wl.slots.begin(), wl.slots.end(), slot));
+    obs.queue_abandoned(now, wl.queue);
+}
+
+// The waiting client's next move while waiting out of where it is, if its list
+// has any from there, and its stay before it (from the client's own stream for
+// that entry, so that it is the same for any thread count).
+void simulator::impl::next_wait_move(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    c.wait_route = no_index;
+    const auto& of_list = wait_routes[c.route];
+    if (of_list.empty() || of_list[c.placement].empty()) return;  // waits here
+    stream s = client_stream(c, detail::p_wait_move, c.entries);
+    c.wait_route = choose_route(c, of_list[c.placement], s);
+    if (c.wait_route == no_index) return;
+    schedule(now + sample(duration_in_force(c.wait_route), s), event_kind::wait_move, slot, c.serial);
 }
 
 // Leaves the current placement: its room is free again, for the waiting

@@ -17,7 +17,9 @@ enum class event_kind : std::uint8_t {
     offer,
     staff_change,
     max_stay,
-    capacity_change
+    capacity_change,
+    give_up,   // a waiting client's time to give up (tag: its join's sequence number, low word)
+    wait_move  // a waiting client's move while waiting (tag: its stay serial)
 };
 
 /// 24 bytes: the insertion sequence and the kind share one word (seq << 8 | kind),

@@ -66,11 +66,13 @@ struct room_gates {
         return true;
     }
 
-    /// Notes whether transition `tr` (added in order) leads into a placement with a capacity.
+    /// Notes whether transition `tr` (added in order) leads into a placement with a
+    /// capacity. A move while waiting does not wait for room (docs/language.md).
     void add(index_t tr, const transition& t) {
         assert(tr == dest.size());
-        dest.push_back(limited[t.to] ? t.to : no_index);
-        if (limited[t.to]) lists[t.to].push_back(tr);
+        const bool gated = limited[t.to] && t.while_waiting == no_index;
+        dest.push_back(gated ? t.to : no_index);
+        if (gated) lists[t.to].push_back(tr);
     }
     bool uses(index_t tr) const { return dest[tr] != no_index; }
     bool conditional(index_t) const { return false; }

@@ -25,7 +25,9 @@ struct client_rec {
     double joined = 0;             // time it joined its current queue
     double arrived = 0;            // came into the system (initial stock: minus its elapsed stay)
     index_t placement = no_index;
-    index_t route = no_index;  // the transition it will take out of `placement`
+    index_t route =
+        no_index;  // the transition it will take out of `placement` (waiting: the list it stands in)
+    index_t wait_route = no_index;  // waiting: the move while waiting it will make next, if any
     index_t group = no_index;
     std::uint32_t entries = 0;   // placements entered so far
     std::uint32_t services = 0;  // services started so far

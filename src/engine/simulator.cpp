@@ -108,6 +108,15 @@ void simulator::impl::dispatch(const event& ev) {
     case event_kind::max_stay:
         if (clients[ev.target].serial == ev.tag) max_stay(ev.target);
         break;
+    case event_kind::give_up: {
+        const client_rec& c = clients[ev.target];
+        if (c.ph == phase::waiting && static_cast<std::uint32_t>(c.join_seq) == ev.tag) give_up(ev.target);
+        break;
+    }
+    case event_kind::wait_move:
+        if (clients[ev.target].serial == ev.tag && clients[ev.target].ph == phase::waiting)
+            wait_move(ev.target);
+        break;
     case event_kind::arrival: arrival(ev.target); break;
     case event_kind::offer: offer(ev.target); break;
     case event_kind::staff_change: pools.recount(m, ev.target, now, wake); break;
@@ -122,11 +131,15 @@ std::string simulator::impl::describe(const event& ev) const {
     switch (ev.kind()) {
     case event_kind::stay_end:
     case event_kind::service_end:
-    case event_kind::max_stay: {
+    case event_kind::max_stay:
+    case event_kind::give_up:
+    case event_kind::wait_move: {
         const client_rec& c = clients[ev.target];
         const char* what = ev.kind() == event_kind::stay_end      ? "end of stay"
                            : ev.kind() == event_kind::service_end ? "end of service"
-                                                                  : "maximum stay";
+                           : ev.kind() == event_kind::max_stay    ? "maximum stay"
+                           : ev.kind() == event_kind::give_up     ? "giving up waiting"
+                                                                  : "move while waiting";
         return std::string(what) + " of client " + std::to_string(c.key) + " of group '" +
                m.groups[c.group].id + "' in '" + m.placements[c.placement].id + "'";
     }

@@ -34,6 +34,8 @@ enum purpose : std::uint64_t {
     p_entry = 3,  // the route, then the stay
     p_service = 4,
     p_initial_elapsed = 5,  // the initial stock's time already spent in its stay
+    p_give_up = 6,          // the time after which a client gives up waiting (per join)
+    p_wait_move = 7,        // a waiting client's move while waiting and its stay (per placement entered)
 };
 
 /// A client's key: group, initial (0) or arrival (1), entry or stream, number.
@@ -67,7 +69,9 @@ struct simulator::impl {
     // Clients (clients.cpp).
     std::vector<client_rec> clients;
     std::vector<std::uint32_t> free_slots;
-    std::vector<std::vector<index_t>> routes_from;  // per placement
+    std::vector<std::vector<index_t>> routes_from;  // per placement: the ordinary moves out of it
+    // Per transition with moves while waiting in its list: per placement, those moves out of it.
+    std::vector<std::vector<std::vector<index_t>>> wait_routes;
     // Per transition, where it changes on dates: its probability in simulation
     // time, and the times from which each dated duration applies.
     std::vector<timeline> branch_line;
@@ -118,6 +122,11 @@ struct simulator::impl {
     void draw_attributes(client_rec& c, bool all, index_t placement);
     void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed, std::uint64_t fixed_on = 0,
                std::uint64_t fixed_off = 0);
+    bool settle_in(std::uint32_t slot, index_t& p, std::uint64_t fixed_on, std::uint64_t fixed_off);
+    index_t choose_route(const client_rec& c, const std::vector<index_t>& routes, stream& s) const;
+    const distribution& duration_in_force(index_t route) const;
+    void enter_waiting(std::uint32_t slot, index_t p);
+    void next_wait_move(std::uint32_t slot);
     void leave(client_rec& c);
 
     // sources.cpp
@@ -129,6 +138,8 @@ struct simulator::impl {
     void setup_gates();
     void continue_gates(std::uint32_t slot);
     void abandon_queue(std::uint32_t slot);
+    void give_up(std::uint32_t slot);
+    void wait_move(std::uint32_t slot);
     void move(std::uint32_t slot);
     void settle();
     /// The earliest client found so far in the waiting lists tried.

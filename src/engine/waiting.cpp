@@ -66,6 +66,39 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
     // Tried at the next settle, unless it waits for an offer (which then tries it).
     const bool for_offer = resources.any([&](const auto& kind) { return kind.waits_for_offer(c.route, c); });
     if (!for_offer) wake.wake_list(c.route);
+    // Giving up is drawn on joining (from the client's stream for this entry,
+    // as is its first move while waiting).
+    const transition& tr = m.transitions[c.route];
+    if (tr.has_give_up()) {
+        stream s = client_stream(c, detail::p_give_up, c.entries);
+        schedule(now + sample(tr.give_up_after, s), event_kind::give_up, slot,
+                 static_cast<std::uint32_t>(c.join_seq));
+    }
+    if (!wait_routes[c.route].empty()) next_wait_move(slot);
+}
+
+// The client's time to give up has come: it goes to the transition's
+// `give_up_to`, leaving its waiting list (as a rule's move does) or keeping its place.
+void simulator::impl::give_up(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    const transition& tr = m.transitions[c.route];
+    if (!tr.give_up_keeps_place) {
+        force_move(slot, tr.give_up_to);
+        return;
+    }
+    leave(c);
+    resources.each([&](auto& kind) { kind.release(c, wake); });
+    enter_waiting(slot, tr.give_up_to);
+}
+
+// A move while waiting: to the move's destination, keeping the place in the list.
+void simulator::impl::wait_move(std::uint32_t slot) {
+    client_rec& c = clients[slot];
+    const index_t w = c.wait_route;
+    leave(c);
+    resources.each([&](auto& kind) { kind.release(c, wake); });
+    obs.moved(now, w, c.attrs);
+    enter_waiting(slot, m.transitions[w].to);
 }
 
 // A rule moves the client: out of the queue it stands in, or out of its service.

@@ -48,6 +48,7 @@ public:
         for (const auto& e : elements_of(root_, element_kind::indicator)) build_indicator(e);
         // The rest first: on each date a branch's sum reads the sibling that takes it.
         find_remainders(m_, root_);
+        check_waiting(m_, root_);
         check_branches(m_, root_);
         check_stock(m_, root_, start_);
         check_instant_cycles(m_, root_);
@@ -612,6 +613,7 @@ private:
         }
         if (const tnode* w = e.node->find("when")) t.when = ids_.read_condition(field_of(e, *w));
         read_move_cost(e, t, self);
+        read_waiting(e, t, self);
         if (const tnode* r = e.node->find("require")) {
             field rf = field_of(e, *r);
             if (r->type != ttype::array)
@@ -647,6 +649,37 @@ private:
         t.cost_payer = ids_.resolve(field_of(e, *payer), element_kind::payer);
         t.cost_per_move_sek =
             rd_.non_negative(input_of(e, *cost, input_field::transition_move_cost, self, "kr"));
+    }
+
+    // Giving up (`give_up_after` with `give_up_to`, optionally `give_up_keeps_place`)
+    // and moves while waiting (`while_waiting`); what needs the whole model is
+    // checked in check_waiting.
+    void read_waiting(const element& e, transition& t, index_t self) {
+        const tnode* after = e.node->find("give_up_after");
+        const tnode* to = e.node->find("give_up_to");
+        const tnode* keeps = e.node->find("give_up_keeps_place");
+        if (after && !to)
+            fail(after->key_at, e.label +
+                                    " gives 'give_up_after' but no 'give_up_to'; add where a client who "
+                                    "gives up goes, e.g. give_up_to = \"" +
+                                    m_.placements[t.from].id + "\"");
+        if (!after && (to || keeps))
+            fail((to ? to : keeps)->key_at,
+                 e.label + " gives " + in_quotes(to ? "give_up_to" : "give_up_keeps_place") +
+                     " but no 'give_up_after'; add the time after which a waiting client gives up, e.g. "
+                     "give_up_after = { exponential = 180 }");
+        if (after) {
+            if (after->type == ttype::array)
+                fail(after->at, "'give_up_after' in " + e.label +
+                                    " is a duration drawn when a client joins the waiting list, not a "
+                                    "schedule; write e.g. give_up_after = { exponential = 180 }");
+            t.give_up_after =
+                rd_.read_distribution(input_of(e, *after, input_field::transition_give_up, self, ""));
+            t.give_up_to = ids_.resolve(field_of(e, *to), element_kind::placement);
+            if (keeps) t.give_up_keeps_place = read_bool(field_of(e, *keeps));
+        }
+        if (const tnode* w = e.node->find("while_waiting"))
+            t.while_waiting = ids_.resolve(field_of(e, *w), element_kind::transition);
     }
 
     // Gates the engine could never pass, or would pass wrongly.

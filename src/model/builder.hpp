@@ -76,8 +76,13 @@ private:
 // Checks on the whole model once every element is built (validate.cpp); each
 // fails at the place to fix.
 
+/// Giving up and moves while waiting: on transitions with a waiting list, and
+/// moves while waiting with no gates of their own and a destination to stay in.
+void check_waiting(const model& m, const tnode& root);
+
 /// For each placement, the probabilities of the transitions out of it whose
-/// `when` holds must sum to 1 for every combination of the attributes used.
+/// `when` holds must sum to 1 for every combination of the attributes used
+/// (the moves while waiting in each waiting list apart from the ordinary ones).
 void check_branches(const model& m, const tnode& root);
 
 /// Sets each transition's remainder (the sibling that takes the rest of a drawn

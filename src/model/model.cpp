@@ -92,6 +92,7 @@ index_t model::find_placement(const std::string& id) const {
 
 bool model::has_waiting_list(index_t t) const {
     const transition& tr = transitions[t];
+    if (tr.while_waiting != no_index) return false;  // a move while waiting waits for nothing
     if (placements[tr.to].capacity) return true;
     for (const gate& g : tr.gates)
         if (g.kind != gate_kind::service) return true;
@@ -306,6 +307,9 @@ void set_input(model& m, std::vector<project_cost>* project_costs, const input_r
         }
         break;
     }
+    case input_field::transition_give_up:
+        set_parameter(element_at(m.transitions, ref.element).give_up_after, ref.sub, v * ref.unit);
+        break;
     case input_field::transition_probability: {
         transition& t = element_at(m.transitions, ref.element);
         if (ref.step >= 1) {

@@ -336,6 +336,16 @@ struct transition {
     double cost_per_move_sek = 0;
     index_t cost_payer = no_index;  // no_index: the transition has no cost per move
     bool has_move_cost() const { return cost_payer != no_index; }
+    /// Giving up (reneging): a client in this transition's waiting list gives up
+    /// `give_up_after` (drawn when it joins) after joining and goes to `give_up_to`,
+    /// leaving the list or, with `give_up_keeps_place`, keeping its place there.
+    distribution give_up_after;
+    index_t give_up_to = no_index;  // no_index: nobody gives up
+    bool give_up_keeps_place = false;
+    bool has_give_up() const { return give_up_to != no_index; }
+    /// A move while waiting: taken only by clients standing in transition
+    /// `while_waiting`'s waiting list, who keep their place (no_index: an ordinary move).
+    index_t while_waiting = no_index;
 };
 
 /// A queue is a service's FIFO queue or a transition's waiting list.
@@ -403,6 +413,7 @@ enum class input_field : std::uint8_t {
     transition_after,        // a parameter of the duration distribution; step: its dated step (k >= 1)
     transition_probability,  // probability, schedule; the remainder sibling takes the rest
     transition_move_cost,    // kr, one-off per move
+    transition_give_up,      // a parameter of the give-up duration's distribution
     placement_charged_for,   // positive, days (the value is given in `unit`s): a terminal price's time
     project_per_year,        // element: the alternative's project cost line; kr a year
     project_one_off,         // element: the alternative's project cost line; kr

@@ -81,6 +81,7 @@ number_limit limit_of(const field& f) {
     case input_field::initial_count: return {max_count, "a count or a capacity"};
     case input_field::service_duration:
     case input_field::transition_after:
+    case input_field::transition_give_up:
     case input_field::initial_elapsed:
     case input_field::placement_charged_for:
     case input_field::placement_max_stay: return {max_duration_days / unit, "a duration (1 000 000 days)"};

@@ -40,7 +40,7 @@ const std::array<kind_schema, 12>& kinds_table() {
          "group", "groups"},
         {ek::transition, "transition", written_in::model,
          {"id", "from", "to", "after", "probability", "when", "require", "cost_per_move", "cost_payer",
-          "source", "note"},
+          "give_up_after", "give_up_to", "give_up_keeps_place", "while_waiting", "source", "note"},
          "transition", "transitions"},
         {ek::indicator, "indicator", written_in::model,
          {"id", "name", "persons_in", "entries", "moves", "when", "over_max_stay", "source", "note"},

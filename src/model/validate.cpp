@@ -159,8 +159,8 @@ void find_remainders(model& m, const tnode& root) {
         for (index_t s = 0; s < m.transitions.size(); ++s) {
             const transition& o = m.transitions[s];
             // Plain: neither drawn nor changing on dates.
-            if (s != t && o.from == tr.from && o.when == tr.when && !uncertain[s] &&
-                o.probability_steps.empty())
+            if (s != t && o.from == tr.from && o.while_waiting == tr.while_waiting && o.when == tr.when &&
+                !uncertain[s] && o.probability_steps.empty())
                 tr.remainder = s;
         }
     }
@@ -233,87 +233,147 @@ std::vector<std::pair<double, std::string>> times_to_try(const model& m, const s
 // and at every time in the system.
 void check_branches(const model& m, const tnode& root) {
     const auto all = elements_of(root, element_kind::transition);
-    for (index_t p = 0; p < m.placements.size(); ++p) {
-        std::vector<index_t> out;
-        std::vector<index_t> attrs;
-        for (index_t t = 0; t < m.transitions.size(); ++t) {
-            const auto& tr = m.transitions[t];
-            if (tr.from != p) continue;
-            out.push_back(t);
-            for (index_t a = 0; a < 64; ++a)
-                if (((tr.when.uses() >> a) & 1u) && std::find(attrs.begin(), attrs.end(), a) == attrs.end())
-                    attrs.push_back(a);
-        }
-        if (out.empty()) continue;
-        if (attrs.size() > 16)
-            fail(all[out[0]].node->at, "transitions out of " + in_quotes(m.placements[p].id) +
-                                           " use more than 16 attributes in 'when'; simplify the branches");
-        const auto times = times_to_try(m, out);
-        // The branches sum to 1 before the dated steps and on each date one of them changes.
-        std::vector<std::optional<date>> dates{std::nullopt};
-        for (index_t t : out)
-            for (const schedule::step& st : m.transitions[t].probability_steps) dates.push_back(st.from);
-        std::sort(dates.begin() + 1, dates.end());
-        dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-        for (const std::optional<date>& on : dates)
-            for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
-                std::uint64_t bits = 0;
-                for (std::size_t k = 0; k < attrs.size(); ++k)
-                    if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
-                for (const auto& [in_system, time_text] : times) {
-                    double sum = 0;
-                    std::vector<std::string> terms;
-                    origin at = all[out[0]].node->at;
-                    bool overridden = false;
-                    for (index_t t : out) {
-                        const auto& tr = m.transitions[t];
-                        if (!tr.when.holds(bits, in_system)) continue;
-                        const double pr = branch_probability_on(m, t, on);
-                        if (pr < -1e-12)
-                            fail(all[t].node->find("probability") ? all[t].node->find("probability")->at
-                                                                  : all[t].node->at,
-                                 "transition " + in_quotes(tr.id) +
-                                     " takes the rest of its siblings' probability, "
-                                     "which would be " +
-                                     format_number(pr) + (on ? " from " + iso(*on) : "") +
-                                     "; change the steps so that the others sum to at most 1 on every date");
-                        sum += pr;
-                        terms.push_back(tr.id + " " + format_number(pr));
-                        // Name the overriding file when an override changed the sum.
-                        const tnode* pn = all[t].node->find("probability");
-                        const tnode& where = pn ? *pn : *all[t].node;
-                        if (!overridden && where.at.file && *where.at.file != m.file) {
-                            at = where.at;
-                            overridden = true;
-                        }
-                    }
-                    if (std::fabs(sum - 1) <= 1e-9) continue;
-                    std::vector<std::string> cond;
-                    for (std::size_t k = 0; k < attrs.size(); ++k)
-                        cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
-                    if (!time_text.empty()) cond.push_back(time_text);
-                    std::string msg =
-                        "the probabilities of the transitions out of " + in_quotes(m.placements[p].id);
-                    if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
-                    if (on) {
-                        msg += " from " + iso(*on);
-                        // Point at a step of that date.
-                        for (index_t t : out) {
-                            const tnode* pn = all[t].node->find("probability");
-                            if (!pn || pn->type != ttype::array) continue;
-                            for (const tnode& st : pn->items)
-                                if (const tnode* f = st.find("from");
-                                    f && f->type == ttype::date && read_date(field{f, "", ""}) == *on)
-                                    at = st.at;
-                        }
-                    }
-                    msg += " sum to " + format_number(sum) + " (" +
-                           (terms.empty() ? "none applies"s : join(terms)) +
-                           "); make them sum to 1 (use 'when' to split branches by attribute" +
-                           (time_text.empty() ? "" : " or by time in the system") + ")";
-                    fail(at, msg);
-                }
+    // The ordinary moves (no_index) and the moves while waiting in each list, apart.
+    std::vector<index_t> lanes{no_index};
+    for (const transition& tr : m.transitions)
+        if (std::find(lanes.begin(), lanes.end(), tr.while_waiting) == lanes.end())
+            lanes.push_back(tr.while_waiting);
+    for (index_t p = 0; p < m.placements.size(); ++p)
+        for (index_t lane : lanes) {
+            std::vector<index_t> out;
+            std::vector<index_t> attrs;
+            for (index_t t = 0; t < m.transitions.size(); ++t) {
+                const auto& tr = m.transitions[t];
+                if (tr.from != p || tr.while_waiting != lane) continue;
+                out.push_back(t);
+                for (index_t a = 0; a < 64; ++a)
+                    if (((tr.when.uses() >> a) & 1u) &&
+                        std::find(attrs.begin(), attrs.end(), a) == attrs.end())
+                        attrs.push_back(a);
             }
+            if (out.empty()) continue;
+            if (attrs.size() > 16)
+                fail(all[out[0]].node->at,
+                     "transitions out of " + in_quotes(m.placements[p].id) +
+                         " use more than 16 attributes in 'when'; simplify the branches");
+            const auto times = times_to_try(m, out);
+            // The branches sum to 1 before the dated steps and on each date one of them changes.
+            std::vector<std::optional<date>> dates{std::nullopt};
+            for (index_t t : out)
+                for (const schedule::step& st : m.transitions[t].probability_steps) dates.push_back(st.from);
+            std::sort(dates.begin() + 1, dates.end());
+            dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+            for (const std::optional<date>& on : dates)
+                for (std::uint64_t combo = 0; combo < (std::uint64_t{1} << attrs.size()); ++combo) {
+                    std::uint64_t bits = 0;
+                    for (std::size_t k = 0; k < attrs.size(); ++k)
+                        if ((combo >> k) & 1u) bits |= std::uint64_t{1} << attrs[k];
+                    for (const auto& [in_system, time_text] : times) {
+                        double sum = 0;
+                        std::vector<std::string> terms;
+                        origin at = all[out[0]].node->at;
+                        bool overridden = false;
+                        for (index_t t : out) {
+                            const auto& tr = m.transitions[t];
+                            if (!tr.when.holds(bits, in_system)) continue;
+                            const double pr = branch_probability_on(m, t, on);
+                            if (pr < -1e-12)
+                                fail(all[t].node->find("probability") ? all[t].node->find("probability")->at
+                                                                      : all[t].node->at,
+                                     "transition " + in_quotes(tr.id) +
+                                         " takes the rest of its siblings' probability, "
+                                         "which would be " +
+                                         format_number(pr) + (on ? " from " + iso(*on) : "") +
+                                         "; change the steps so that the others sum to at most 1 on every "
+                                         "date");
+                            sum += pr;
+                            terms.push_back(tr.id + " " + format_number(pr));
+                            // Name the overriding file when an override changed the sum.
+                            const tnode* pn = all[t].node->find("probability");
+                            const tnode& where = pn ? *pn : *all[t].node;
+                            if (!overridden && where.at.file && *where.at.file != m.file) {
+                                at = where.at;
+                                overridden = true;
+                            }
+                        }
+                        if (std::fabs(sum - 1) <= 1e-9) continue;
+                        std::vector<std::string> cond;
+                        for (std::size_t k = 0; k < attrs.size(); ++k)
+                            cond.push_back(((combo >> k) & 1u ? "" : "!") + m.attributes[attrs[k]].id);
+                        if (!time_text.empty()) cond.push_back(time_text);
+                        std::string msg =
+                            "the probabilities of the " +
+                            (lane == no_index ? "transitions"s
+                                              : "moves while waiting in " +
+                                                    in_quotes(m.transitions[lane].id) + "'s list") +
+                            " out of " + in_quotes(m.placements[p].id);
+                        if (!cond.empty()) msg += " for clients with " + join(cond, " and ");
+                        if (on) {
+                            msg += " from " + iso(*on);
+                            // Point at a step of that date.
+                            for (index_t t : out) {
+                                const tnode* pn = all[t].node->find("probability");
+                                if (!pn || pn->type != ttype::array) continue;
+                                for (const tnode& st : pn->items)
+                                    if (const tnode* f = st.find("from");
+                                        f && f->type == ttype::date && read_date(field{f, "", ""}) == *on)
+                                        at = st.at;
+                            }
+                        }
+                        msg += " sum to " + format_number(sum) + " (" +
+                               (terms.empty() ? "none applies"s : join(terms)) +
+                               "); make them sum to 1 (use 'when' to split branches by attribute" +
+                               (time_text.empty() ? "" : " or by time in the system") + ")";
+                        fail(at, msg);
+                    }
+                }
+        }
+}
+
+// Giving up needs a waiting list to give up; a move while waiting needs a list
+// to keep its place in, no gates of its own, and a destination to stay in.
+void check_waiting(const model& m, const tnode& root) {
+    const auto all = elements_of(root, element_kind::transition);
+    auto at = [&](index_t t, const char* key) {
+        const tnode* n = all[t].node->find(key);
+        return n ? n->at : all[t].node->at;
+    };
+    const std::string no_list =
+        " has no waiting list (no supply or staff gate in 'require' and no capacity in its destination), so "
+        "nobody waits there";
+    for (index_t t = 0; t < m.transitions.size(); ++t) {
+        const transition& tr = m.transitions[t];
+        if (tr.has_give_up()) {
+            if (!m.has_waiting_list(t))
+                fail(at(t, "give_up_after"),
+                     all[t].label + no_list +
+                         " to give up; remove 'give_up_after' or add a resource gate, "
+                         "e.g. require = [ { supply = \"lagenheter\" } ]");
+            if (tr.give_up_keeps_place && m.placements[tr.give_up_to].terminal)
+                fail(at(t, "give_up_to"),
+                     all[t].label + " keeps a client who gives up in its waiting list, but sends it to " +
+                         in_quotes(m.placements[tr.give_up_to].id) +
+                         ", which is terminal (it leaves the system); set give_up_keeps_place = false or "
+                         "choose a placement to wait in");
+        }
+        if (tr.while_waiting == no_index) continue;
+        const transition& list = m.transitions[tr.while_waiting];
+        if (tr.while_waiting == t || !m.has_waiting_list(tr.while_waiting))
+            fail(at(t, "while_waiting"),
+                 all[t].label + " is a move while waiting in the list of transition " + in_quotes(list.id) +
+                     ", but " + in_quotes(list.id) + no_list +
+                     "; name a transition with a resource gate (a supply, a staff pool, or a destination "
+                     "with a capacity)");
+        if (!tr.gates.empty())
+            fail(at(t, "require"), all[t].label + " is a move while waiting: the client keeps its place in " +
+                                       in_quotes(list.id) +
+                                       "'s list and waits for nothing else; remove 'require'");
+        if (m.placements[tr.to].terminal)
+            fail(at(t, "to"), all[t].label + " is a move while waiting into " +
+                                  in_quotes(m.placements[tr.to].id) +
+                                  ", which is terminal: a client there leaves the system and its place; "
+                                  "use give_up_after and give_up_to on " +
+                                  in_quotes(list.id) + " for that");
     }
 }
 
