@@ -38,7 +38,7 @@ struct frame {
 struct series {
     std::string name;
     std::vector<double> mean, ci_low, ci_high, p05, p95;
-    std::vector<double> p50;  // the median; drawn by fan_svg only (empty: none)
+    std::vector<double> p50 = {};  // the median; drawn by fan_svg only (empty: none)
 };
 
 /// Grouped vertical bars (a group per category, a bar per series) with the
