@@ -16,6 +16,7 @@
 #include "report/report_build.hpp"
 #include "report/report_document.hpp"
 #include "report/text.hpp"
+#include "results/monthly.hpp"
 #include "results/summary.hpp"
 
 using namespace hemsim;
@@ -67,6 +68,67 @@ TEST_CASE("the bridge starts at calc's total and adds up to the simulated nollal
             CHECK(std::fabs(br.simulated_sek - per_year) <= 0.5 + 1e-6 * per_year);
         }
     }
+}
+
+TEST_CASE("the report's monthly charts draw monthly.csv's numbers", "[report]") {
+    const scenario sc =
+        load_scenario(std::string(HEMSIM_SOURCE_DIR) + "/scenarios/enheten-for-hemlosa-2007.toml");
+    run_options opts;
+    opts.replications = 8;
+    opts.threads = 2;
+    const scenario_result res = run_case(sc, opts);
+    report_request rq;
+    const report_model m = build_report(sc, res, rq);
+    const monthly_table t = monthly_summary(sc, res);
+    const std::size_t months = res.cal.months();
+    REQUIRE(t.months.size() == months);
+    REQUIRE(m.cost_cumulative.size() == sc.alternatives.size());
+    REQUIRE(m.cumulative.size() == sc.alternatives.size() - 1);
+    auto series_of = [&](monthly_metric kind, std::size_t a) -> const report_cumulative& {
+        const auto& v = kind == monthly_metric::cost_cumulative ? m.cost_cumulative : m.cumulative;
+        for (const report_cumulative& c : v)
+            if (c.alternative == a) return c;
+        FAIL("no series for alternative " << a);
+        return v.front();
+    };
+    std::size_t checked = 0;
+    for (const monthly_row& r : t.rows) {
+        if (r.kind != monthly_metric::cost_cumulative && r.kind != monthly_metric::diff_cumulative) continue;
+        if (r.kind == monthly_metric::diff_cumulative && r.alternative == sc.baseline_index()) continue;
+        const report_cumulative& c = series_of(r.kind, r.alternative);
+        INFO(t.metric_name(r) << " alternative " << r.alternative << " month " << t.months[r.month]);
+        REQUIRE(c.mean.size() == months);
+        CHECK(c.month_labels[r.month] == t.months[r.month]);
+        CHECK(c.mean[r.month] == r.s.mean);
+        CHECK(c.ci_low[r.month] == r.s.ci_low);
+        CHECK(c.ci_high[r.month] == r.s.ci_high);
+        CHECK(c.p05[r.month] == r.s.p05);
+        CHECK(c.p50[r.month] == r.s.p50);
+        CHECK(c.p95[r.month] == r.s.p95);
+        ++checked;
+    }
+    CHECK(checked == months * (2 * sc.alternatives.size() - 1));
+
+    const std::vector<report_chart> charts = make_charts(m);
+    auto chart = [&](const std::string& id) {
+        for (const report_chart& c : charts)
+            if (c.id == id) return c.svg;
+        return std::string();
+    };
+    const std::string cost = chart("kostnad-per-manad");
+    REQUIRE(!cost.empty());
+    CHECK(cost.find("Sammanlagd kostnad månad för månad (" + m.unit.name + ")") != std::string::npos);
+    for (const report_alternative& a : m.alternatives)
+        CHECK(cost.find(">" + a.name + "</text>") != std::string::npos);
+    CHECK(!chart("kostnad-per-ar").empty());
+    const std::string payback = chart("kumulativ-1");
+    REQUIRE(!payback.empty());
+    CHECK(payback.find("hemsim-band") != std::string::npos);
+    CHECK(payback.find("hemsim-zero") != std::string::npos);
+    const std::vector<doc_block> blocks = report_document(m, charts);
+    const std::string html = report_html(m, blocks, charts);
+    CHECK(html.find("fig-kostnad-per-manad") != std::string::npos);
+    CHECK(report_markdown(m, blocks, "img").find("img/kostnad-per-manad.png") != std::string::npos);
 }
 
 TEST_CASE("documents write figures with a decimal comma, no-break spaces and a real minus", "[report]") {

@@ -298,6 +298,91 @@ TEST_CASE("line: the mean, its band, labels every n points and a dashed marker",
     }
 }
 
+// The y coordinates of a path's points, in order ("M x y L x y ...").
+std::vector<double> path_ys(const std::string& d) {
+    std::vector<double> ys;
+    static const std::regex point("[ML](-?[0-9.]+) (-?[0-9.]+)");
+    for (auto it = std::sregex_iterator(d.begin(), d.end(), point); it != std::sregex_iterator(); ++it)
+        ys.push_back(std::stod((*it)[2].str()));
+    return ys;
+}
+// The `d` of every path with the class, in order.
+std::vector<std::string> paths_of(const std::string& svg, const std::string& cls) {
+    std::vector<std::string> out;
+    static const std::regex path("<path d=\"([^\"]*)\"[^>]*class=\"([a-z-]+)\"");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), path); it != std::sregex_iterator(); ++it)
+        if ((*it)[2].str() == cls) out.push_back((*it)[1].str());
+    return out;
+}
+
+TEST_CASE("fan: per series a p05–p95 band, the interval, the mean and median lines, one legend", "[svg]") {
+    const std::size_t months = 36;
+    std::vector<std::string> labels;
+    std::vector<series> ss(2);
+    ss[0].name = "Nollalternativ";
+    ss[1].name = "Projektet";
+    for (std::size_t i = 0; i < months; ++i) {
+        labels.push_back(std::to_string(2008 + i / 12) + "-" + (i % 12 < 9 ? "0" : "") +
+                         std::to_string(i % 12 + 1));
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double mean = (1.0 + 0.3 * static_cast<double>(j)) * 1e6 * static_cast<double>(i + 1);
+            ss[j].mean.push_back(mean);
+            ss[j].p50.push_back(mean * 0.98);
+            ss[j].ci_low.push_back(mean * 0.95);
+            ss[j].ci_high.push_back(mean * 1.05);
+            ss[j].p05.push_back(mean * 0.7);
+            ss[j].p95.push_back(mean * 1.4);
+        }
+    }
+    frame f{"Sammanlagd kostnad", "mkr", 1e6, language::sv};
+    const std::string svg = fan_svg(f, labels, ss, 6, std::nullopt);
+    check_chart(svg, "Sammanlagd kostnad");
+    CHECK(fan_svg(f, labels, ss, 6, std::nullopt) == svg);
+    const auto bands = paths_of(svg, "hemsim-band"), cis = paths_of(svg, "hemsim-ci"),
+               lines = paths_of(svg, "hemsim-line"), medians = paths_of(svg, "hemsim-median");
+    REQUIRE(bands.size() == 2);
+    REQUIRE(cis.size() == 2);
+    REQUIRE(lines.size() == 2);
+    REQUIRE(medians.size() == 2);
+    // The bands are drawn before the lines, so that every line stays visible.
+    CHECK(svg.find("hemsim-band") < svg.find("hemsim-line"));
+    for (std::size_t j = 0; j < 2; ++j) {
+        const auto mean = path_ys(lines[j]), band = path_ys(bands[j]), ci = path_ys(cis[j]),
+                   median = path_ys(medians[j]);
+        REQUIRE(mean.size() == months);  // a point per month of the horizon
+        REQUIRE(median.size() == months);
+        REQUIRE(band.size() == 2 * months);  // p95 forwards, then p05 backwards
+        REQUIRE(ci.size() == 2 * months);
+        for (std::size_t i = 0; i < months; ++i) {
+            INFO("series " << j << " month " << i);
+            const double p95 = band[i], p05 = band[2 * months - 1 - i];
+            const double hi = ci[i], lo = ci[2 * months - 1 - i];
+            // Larger values are higher up, at smaller y: p95 ≤ ci_high ≤ mean ≤ ci_low ≤ p05 in y.
+            CHECK(p95 <= hi);
+            CHECK(hi <= mean[i]);
+            CHECK(mean[i] <= lo);
+            CHECK(lo <= p05);
+            CHECK(p95 <= median[i]);
+            CHECK(median[i] <= p05);
+        }
+    }
+    CHECK(svg.find(">Nollalternativ</text>") != std::string::npos);
+    CHECK(svg.find(">Projektet</text>") != std::string::npos);
+    CHECK(svg.find(">median</text>") != std::string::npos);
+    CHECK(svg.find(">95\u00a0% KI</text>") != std::string::npos);
+    CHECK(svg.find(">p05–p95</text>") != std::string::npos);
+    CHECK(svg.find(">2008-01</text>") != std::string::npos);
+    CHECK(svg.find(">2008-07</text>") != std::string::npos);
+    CHECK(svg.find(">2008-02</text>") == std::string::npos);
+    CHECK(svg.find("Sammanlagd kostnad") != std::string::npos);
+    CHECK(svg.find("mkr") != std::string::npos);
+
+    SECTION("one series without median and interval draws as line_svg") {
+        series one{"Skillnad", ss[0].mean, {}, {}, ss[0].p05, ss[0].p95};
+        CHECK(fan_svg(f, labels, {one}, 6, marker{3, "x"}) == line_svg(f, labels, one, 6, marker{3, "x"}));
+    }
+}
+
 TEST_CASE("tornado: two bar ends per row around the base, labels cut to fit", "[svg]") {
     const std::string long_label =
         "Andel klienter som flyttar till egen lägenhet inom arton månader efter insatsen";

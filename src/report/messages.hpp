@@ -357,6 +357,8 @@ enum class msg {
     rep_col_searched,
     rep_col_switching,
     rep_switching_none,
+    rep_chart_cost_month,
+    rep_fig_cost_month,
 
     count_  // not a message: the number of messages
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -12,6 +13,7 @@
 #include "report/manifest.hpp"
 #include "report/messages.hpp"
 #include "report/warnings_report.hpp"
+#include "results/monthly.hpp"
 #include "results/summary.hpp"
 #include "results/warnings.hpp"
 
@@ -141,28 +143,22 @@ report_headline headline_of(const scenario& sc, const scenario_result& res, cons
     return h;
 }
 
-report_cumulative cumulative_of(const scenario& sc, const scenario_result& res, std::size_t a) {
+// One alternative's monthly series of a metric, as monthly.csv has it (so that
+// the charts and the file can never disagree).
+report_cumulative monthly_of(const monthly_table& t, std::size_t a, monthly_metric kind) {
     report_cumulative c;
     c.alternative = a;
-    const std::size_t b = sc.baseline_index(), M = res.cal.months();
-    const auto& A = res.alts[a];
-    const auto& B = res.alts[b];
-    const std::size_t R = std::min(A.reps.size(), B.reps.size());
-    std::vector<std::vector<double>> cum(M, std::vector<double>(R, 0.0));
-    for (std::size_t r = 0; r < R; ++r) {
-        double run = 0;
-        for (std::size_t m = 0; m < M; ++m) {
-            for (std::size_t k = 0; k < A.layout.K(); ++k) run += A.reps[r].cost_month[m * A.layout.K() + k];
-            for (std::size_t k = 0; k < B.layout.K(); ++k) run -= B.reps[r].cost_month[m * B.layout.K() + k];
-            cum[m][r] = run;
-        }
-    }
-    for (std::size_t m = 0; m < M; ++m) {
-        const sample_summary s = summarize(cum[m]);
-        c.month_labels.push_back(month_label(sc.start, m + 1));
-        c.mean.push_back(s.mean);
-        c.p05.push_back(s.p05);
-        c.p95.push_back(s.p95);
+    c.month_labels = t.months;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (auto* v : {&c.mean, &c.ci_low, &c.ci_high, &c.p05, &c.p50, &c.p95}) v->assign(t.months.size(), nan);
+    for (const monthly_row& r : t.rows) {
+        if (r.alternative != a || r.kind != kind || r.month >= t.months.size()) continue;
+        c.mean[r.month] = r.s.mean;
+        c.ci_low[r.month] = r.s.ci_low;
+        c.ci_high[r.month] = r.s.ci_high;
+        c.p05[r.month] = r.s.p05;
+        c.p50[r.month] = r.s.p50;
+        c.p95[r.month] = r.s.p95;
     }
     return c;
 }
@@ -535,6 +531,9 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
     const std::vector<run_warning> warnings = run_warnings(sc, res);
     for (const run_warning& w : warnings) m.warnings.push_back(doc_text(warning_text(w, sc, lang)));
     const std::size_t b = sc.baseline_index();
+    const monthly_table mt = monthly_summary(sc, res);
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a)
+        m.cost_cumulative.push_back(monthly_of(mt, a, monthly_metric::cost_cumulative));
 
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         if (a == b) continue;
@@ -543,7 +542,7 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
             if (w.alternative == sc.alternatives[a].id || w.alternative == sc.alternatives[b].id)
                 h.warnings.push_back(doc_text(warning_text(w, sc, lang)));
         m.headlines.push_back(std::move(h));
-        m.cumulative.push_back(cumulative_of(sc, res, a));
+        m.cumulative.push_back(monthly_of(mt, a, monthly_metric::diff_cumulative));
         m.splits.push_back(split_of(sc, et, a, res.cal.years(), lang));
     }
 

@@ -35,25 +35,42 @@ std::vector<report_chart> make_charts(const report_model& m) {
         }
         s.push_back(std::move(se));
     }
+    // Ticks every 3, 6 or 12 months, as the horizon needs.
+    auto every_of = [](std::size_t months) -> std::size_t { return months > 60 ? 12 : months > 24 ? 6 : 3; };
+    auto series_of = [&](const report_cumulative& c) {
+        chart::series se;
+        se.name = m.alternatives[c.alternative].name;
+        se.mean = c.mean;
+        se.ci_low = c.ci_low;
+        se.ci_high = c.ci_high;
+        se.p05 = c.p05;
+        se.p50 = c.p50;
+        se.p95 = c.p95;
+        return se;
+    };
+
+    // The cumulative cost month by month, every alternative in one fan chart.
+    std::vector<chart::series> fans;
+    for (const report_cumulative& c : m.cost_cumulative) fans.push_back(series_of(c));
+    if (!m.cost_cumulative.empty() && !m.cost_cumulative.front().month_labels.empty()) {
+        const std::vector<std::string>& labels = m.cost_cumulative.front().month_labels;
+        out.push_back({"kostnad-per-manad", chart::fan_svg(frame(msg::rep_chart_cost_month, ""), labels, fans,
+                                                           every_of(labels.size()), std::nullopt)});
+    }
     if (!years.empty())
         out.push_back({"kostnad-per-ar", chart::bars_svg(frame(msg::rep_chart_costs, ""), years, s)});
 
     // The cumulative difference, month by month, with the payback month marked.
     for (std::size_t i = 0; i < m.cumulative.size(); ++i) {
         const report_cumulative& c = m.cumulative[i];
-        chart::series se;
-        se.name = m.alternatives[c.alternative].name;
-        se.mean = c.mean;
-        se.p05 = c.p05;
-        se.p95 = c.p95;
+        const chart::series se = series_of(c);
         std::optional<chart::marker> mk;
         if (i < m.headlines.size() && m.headlines[i].payback_month && *m.headlines[i].payback_month >= 1)
             mk = chart::marker{*m.headlines[i].payback_month - 1,
                                text(msg::rep_marker_payback, lang, m.headlines[i].payback_label)};
-        const std::size_t every = c.mean.size() > 24 ? 6 : 3;
-        out.push_back(
-            {"kumulativ-" + std::to_string(i + 1),
-             chart::line_svg(frame(msg::rep_chart_cumulative, se.name), c.month_labels, se, every, mk)});
+        out.push_back({"kumulativ-" + std::to_string(i + 1),
+                       chart::fan_svg(frame(msg::rep_chart_cumulative, se.name), c.month_labels, {se},
+                                      every_of(c.mean.size()), mk)});
     }
 
     // Who saves and who pays: the difference by payer, stacked per year.

@@ -155,6 +155,7 @@ struct writer {
     void costs() {
         heading(2, t(msg::rep_sec_costs), "kostnad");
         para(text(msg::rep_costs_intro, lang(), m.unit.name));
+        figure_of("kostnad-per-manad", text(msg::rep_fig_cost_month, lang(), m.unit.name));
         figure_of("kostnad-per-ar", text(msg::rep_fig_costs, lang(), m.unit.name));
         doc_table tb;
         tb.head = year_heads(msg::rep_col_alternative);

@@ -66,11 +66,13 @@ struct report_costs {
     std::vector<figure> total;              // [alternative]: over the horizon
 };
 
-/// The cumulative difference month by month of one alternative (section 4).
+/// A cumulative series month by month of one alternative, as monthly.csv has
+/// it: its cost (section 3) or its difference against the nollalternativ
+/// (section 4); NaN where monthly.csv has no row.
 struct report_cumulative {
     std::size_t alternative = 0;
-    std::vector<std::string> month_labels;  // "2008-01", ...
-    std::vector<double> mean, p05, p95;     // SEK, cumulative
+    std::vector<std::string> month_labels;                     // "2008-01", ...
+    std::vector<double> mean, ci_low, ci_high, p05, p50, p95;  // SEK, cumulative
 };
 
 /// Who saves and who pays (section 5): the difference per year by payer and by
@@ -164,7 +166,8 @@ struct report_model {
     report_bridge bridge;
     std::vector<std::pair<std::string, double>> calc_totals;  // (alternative name, its static sum a year)
     report_costs costs;
-    std::vector<report_cumulative> cumulative;  // per alternative but the nollalternativ
+    std::vector<report_cumulative> cost_cumulative;  // every alternative: cost_cumulative of monthly.csv
+    std::vector<report_cumulative> cumulative;  // per alternative but the nollalternativ: diff_cumulative
     std::vector<report_split> splits;           // likewise
     std::vector<report_flows> flows;            // every alternative
     std::vector<report_input> inputs;           // uncertain first, then fixed, grouped by element

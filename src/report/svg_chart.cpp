@@ -82,23 +82,42 @@ std::string bars_svg(const frame& f0, const std::vector<std::string>& categories
     return draw::end_value_chart(std::move(c), categories, items);
 }
 
-std::string line_svg(const frame& f0, const std::vector<std::string>& x_labels, const series& s,
+std::string line_svg(const frame& f, const std::vector<std::string>& x_labels, const series& s,
                      std::size_t label_every, const std::optional<marker>& m) {
+    return fan_svg(f, x_labels, {s}, label_every, m);
+}
+
+std::string fan_svg(const frame& f0, const std::vector<std::string>& x_labels, const std::vector<series>& ss,
+                    std::size_t label_every, const std::optional<marker>& m) {
     const frame f = draw::sane(f0);
     const double d = f.divisor;
-    const std::size_t n = s.mean.size();
+    std::size_t n = 0;
+    for (const series& s : ss) n = std::max(n, s.mean.size());
     draw::range r;
     r.add(0);  // the zero line is always on the axis
-    bool any_mean = false, any_band = false;
-    for (std::size_t i = 0; i < n; ++i) {
-        any_mean = any_mean || finite(draw::at(s.mean, i, d));
-        any_band = any_band || (finite(draw::at(s.p05, i, d)) && finite(draw::at(s.p95, i, d)));
-        for (const auto* v : {&s.mean, &s.p05, &s.p95}) r.add(draw::at(*v, i, d));
-    }
+    bool any_mean = false, any_band = false, any_ci = false, any_median = false;
+    auto pair_known = [&](const std::vector<double>& lo, const std::vector<double>& hi, std::size_t k) {
+        return finite(draw::at(lo, k, d)) && finite(draw::at(hi, k, d));
+    };
+    for (const series& s : ss)
+        for (std::size_t i = 0; i < n; ++i) {
+            any_mean = any_mean || finite(draw::at(s.mean, i, d));
+            any_band = any_band || pair_known(s.p05, s.p95, i);
+            any_ci = any_ci || pair_known(s.ci_low, s.ci_high, i);
+            any_median = any_median || finite(draw::at(s.p50, i, d));
+            for (const auto* v : {&s.mean, &s.p05, &s.p95, &s.ci_low, &s.ci_high, &s.p50})
+                r.add(draw::at(*v, i, d));
+        }
     if (!any_mean) return draw::nothing_to_show(f);
 
-    std::vector<draw::legend_item> items{{s.name, draw::colour(0), draw::swatch::line}};
-    if (any_band) items.push_back({spread_label(), draw::colour(0), draw::swatch::band});
+    // One series keeps its colour in the legend's band items; several share grey ones.
+    const std::string key = ss.size() == 1 ? draw::colour(0) : "#777777";
+    std::vector<draw::legend_item> items;
+    for (std::size_t j = 0; j < ss.size(); ++j)
+        items.push_back({ss[j].name, draw::colour(j), draw::swatch::line});
+    if (any_median) items.push_back({draw::say(f.lang, "median", "median"), key, draw::swatch::whisker});
+    if (any_ci) items.push_back({draw::say(f.lang, "95\u00a0% KI", "95% CI"), key, draw::swatch::box});
+    if (any_band) items.push_back({spread_label(), key, draw::swatch::band});
     draw::value_chart c = draw::begin_value_chart(f, r, items);
     const draw::scale& ys = c.ys;
     const draw::plot_area& p = c.p;
@@ -108,45 +127,57 @@ std::string line_svg(const frame& f0, const std::vector<std::string>& x_labels, 
         return n > 1 ? p.left + static_cast<double>(i) * dx : (p.left + p.right) / 2;
     };
 
-    // The band: a closed outline per run of points where p05 and p95 are both known.
-    std::string band;
-    for (std::size_t i = 0; i < n;) {
-        auto known = [&](std::size_t k) {
-            return finite(draw::at(s.p05, k, d)) && finite(draw::at(s.p95, k, d));
-        };
-        if (!known(i)) {
-            ++i;
-            continue;
+    // A band: a closed outline per run of points where both edges are known.
+    auto band = [&](const std::vector<double>& lo, const std::vector<double>& hi, const std::string& colour,
+                    const char* opacity, const char* cls) {
+        std::string b;
+        for (std::size_t i = 0; i < n;) {
+            if (!pair_known(lo, hi, i)) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < n && pair_known(lo, hi, j)) ++j;
+            for (std::size_t k = i; k < j; ++k)
+                b += (k == i ? "M" : " L") + num(x(k)) + " " + num(ys(draw::at(hi, k, d)));
+            for (std::size_t k = j; k-- > i;) b += " L" + num(x(k)) + " " + num(ys(draw::at(lo, k, d)));
+            b += " Z ";
+            i = j;
         }
-        std::size_t j = i;
-        while (j < n && known(j)) ++j;
-        for (std::size_t k = i; k < j; ++k)
-            band += (k == i ? "M" : " L") + num(x(k)) + " " + num(ys(draw::at(s.p95, k, d)));
-        for (std::size_t k = j; k-- > i;) band += " L" + num(x(k)) + " " + num(ys(draw::at(s.p05, k, d)));
-        band += " Z ";
-        i = j;
-    }
-    if (!band.empty()) {
-        band.pop_back();
-        o += "<path d=\"" + band + "\" fill=\"" + draw::colour(0) +
-             "\" fill-opacity=\"0.25\" stroke=\"none\" class=\"hemsim-band\"/>\n";
-    }
+        if (b.empty()) return;
+        b.pop_back();
+        o += "<path d=\"" + b + "\" fill=\"" + colour + "\" fill-opacity=\"" + opacity +
+             "\" stroke=\"none\" class=\"" + cls + "\"/>\n";
+    };
+    // A line, broken where it is unknown; a lone point as a dot.
+    auto line = [&](const std::vector<double>& v, const std::string& colour, const char* extra,
+                    const char* cls) {
+        std::string path;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double y = draw::at(v, i, d);
+            if (!finite(y)) continue;
+            const bool joined = i > 0 && finite(draw::at(v, i - 1, d));
+            if (!path.empty()) path += ' ';
+            path += joined ? 'L' : 'M';
+            path += num(x(i)) + " " + num(ys(y));
+            if (!joined && !(i + 1 < n && finite(draw::at(v, i + 1, d))))
+                draw::circle(o, x(i), ys(y), 2, " fill=\"" + colour + "\"");
+        }
+        if (path.empty()) return;
+        o += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\"" + extra +
+             " stroke-linejoin=\"round\" class=\"" + cls + "\"/>\n";
+    };
+    // The spreads first, lighter, under every line; then the intervals; then the lines.
+    const bool several = ss.size() > 1;
+    for (std::size_t j = 0; j < ss.size(); ++j)
+        band(ss[j].p05, ss[j].p95, draw::colour(j), several ? "0.15" : "0.25", "hemsim-band");
+    for (std::size_t j = 0; j < ss.size(); ++j)
+        band(ss[j].ci_low, ss[j].ci_high, draw::colour(j), "0.35", "hemsim-ci");
     draw::zero_line(o, p, ys);
-    // The mean, broken where it is unknown; a lone point as a dot.
-    std::string path;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double v = draw::at(s.mean, i, d);
-        if (!finite(v)) continue;
-        const bool joined = i > 0 && finite(draw::at(s.mean, i - 1, d));
-        if (!path.empty()) path += ' ';
-        path += joined ? 'L' : 'M';
-        path += num(x(i)) + " " + num(ys(v));
-        if (!joined && !(i + 1 < n && finite(draw::at(s.mean, i + 1, d))))
-            draw::circle(o, x(i), ys(v), 2, " fill=\"" + draw::colour(0) + "\"");
+    for (std::size_t j = 0; j < ss.size(); ++j) {
+        line(ss[j].p50, draw::colour(j), " stroke-width=\"1.5\" stroke-dasharray=\"5 3\"", "hemsim-median");
+        line(ss[j].mean, draw::colour(j), " stroke-width=\"2\"", "hemsim-line");
     }
-    o += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + draw::colour(0) +
-         "\" stroke-width=\"2\" stroke-linejoin=\"round\" class=\"hemsim-line\"/>\n";
-
     // Labels every `label_every` points; 0 means as many as fit, about 70 px apart.
     std::size_t every = label_every;
     if (every == 0) every = n > 1 ? static_cast<std::size_t>(std::ceil(70 / std::max(dx, 1e-9))) : 1;

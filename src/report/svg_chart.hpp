@@ -38,6 +38,7 @@ struct frame {
 struct series {
     std::string name;
     std::vector<double> mean, ci_low, ci_high, p05, p95;
+    std::vector<double> p50 = {};  // the median; drawn by fan_svg only (empty: none)
 };
 
 /// Grouped vertical bars (a group per category, a bar per series) with the
@@ -56,6 +57,14 @@ struct marker {
 };
 std::string line_svg(const frame& f, const std::vector<std::string>& x_labels, const series& s,
                      std::size_t label_every, const std::optional<marker>& m);
+
+/// A fan chart: line_svg for several series over the same points, each in its
+/// colour with its p05–p95 spread as a light band ("hemsim-band"), the 95 %
+/// interval of its mean as a darker one ("hemsim-ci"), the mean as a solid
+/// line ("hemsim-line") and the median dashed ("hemsim-median"); a vector left
+/// empty is not drawn. Bands lie under every line; one legend for all.
+std::string fan_svg(const frame& f, const std::vector<std::string>& x_labels, const std::vector<series>& s,
+                    std::size_t label_every, const std::optional<marker>& m);
 
 /// A tornado: one horizontal bar per row from `low` to `high` around `base`
 /// (the value at the means), rows in the given order (largest swing first),
