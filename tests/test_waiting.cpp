@@ -291,6 +291,7 @@ TEST_CASE("giving up the wait: losing the place, or keeping it elsewhere", "[wai
         CHECK(total(rows, "nollalternativ", "offers_lost:lgh").s.mean ==
               Approx(4));  // days 50, 150, 250, 350
         CHECK(total(rows, "nollalternativ", "queue_mean:a_h").s.mean == Approx(20 / T));
+        CHECK(total(rows, "nollalternativ", "gave_up:a_h").s.mean == Approx(1));
     }
     SECTION("it goes to b after 20 days keeping its place, and is taken from b on day 50") {
         rotation r;
@@ -304,6 +305,8 @@ TEST_CASE("giving up the wait: losing the place, or keeping it elsewhere", "[wai
         CHECK(total(rows, "nollalternativ", "person_days:h").s.mean == Approx(T - 50).margin(1e-9));
         CHECK(total(rows, "nollalternativ", "offers_lost:lgh").s.mean == Approx(3));
         CHECK(total(rows, "nollalternativ", "wait_mean_days:a_h").s.mean == Approx(50));
+        CHECK(total(rows, "nollalternativ", "gave_up:a_h").s.mean == Approx(1));
+        CHECK(total(rows, "nollalternativ", "queue_mean:a_h").s.mean == Approx(50 / T));
     }
     SECTION("losing the place, it goes back to a and joins the list anew at the end") {
         // Give up after 20 days to a, ready again after 1 day (the route's fixed
@@ -318,6 +321,7 @@ TEST_CASE("giving up the wait: losing the place, or keeping it elsewhere", "[wai
         CHECK(total(rows, "nollalternativ", "person_days:h").s.mean == Approx(T - 50).margin(1e-9));
         // Its last wait, from day 42, was 8 days; the two before it ended in giving up.
         CHECK(total(rows, "nollalternativ", "wait_mean_days:a_h").s.mean == Approx(8));
+        CHECK(total(rows, "nollalternativ", "gave_up:a_h").s.mean == Approx(2));
     }
 }
 
@@ -383,6 +387,8 @@ TEST_CASE("giving up at rate theta agrees with the Erlang A (M/M/c+M) queue", "[
                              << "], want " << theta * lq);
     CHECK(x.s.ci_low / days <= theta * lq);
     CHECK(x.s.ci_high / days >= theta * lq);
+    // yearly.csv counts the same clients as having given up in the list.
+    CHECK(total(rows, "nollalternativ", "gave_up:ko_b").s.mean == Approx(x.s.mean));
     // And the share of those who left: given up against given up + served.
     CHECK(x.s.mean / (x.s.mean + y.s.mean) == Approx(share).epsilon(0.03));
 }

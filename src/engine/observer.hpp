@@ -31,6 +31,11 @@ struct observer {
     virtual void rule(double t, index_t placement, rule_event what, std::uint64_t client) = 0;
     /// A client left a queue without being served (moved by a rule).
     virtual void queue_abandoned(double t, index_t queue) = 0;
+    /// A client gave up waiting in a waiting list (give_up_after): it left the
+    /// list (`left`), or moved keeping its place. By default only the former is seen, as abandoned.
+    virtual void gave_up(double t, index_t queue, bool left) {
+        if (left) queue_abandoned(t, queue);
+    }
     /// A client was created: initial stock (at 0) or an arrival.
     virtual void created(double t, bool initial) = 0;
     /// A client entered a terminal placement and left the system.

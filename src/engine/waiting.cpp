@@ -82,13 +82,15 @@ void simulator::impl::continue_gates(std::uint32_t slot) {
 void simulator::impl::give_up(std::uint32_t slot) {
     client_rec& c = clients[slot];
     const transition& tr = m.transitions[c.route];
-    if (!tr.give_up_keeps_place) {
-        force_move(slot, tr.give_up_to);
-        return;
-    }
+    detail::waiting_list& wl = lists[c.route];
+    if (!tr.give_up_keeps_place) wl.slots.erase(std::find(wl.slots.begin(), wl.slots.end(), slot));
+    obs.gave_up(now, wl.queue, !tr.give_up_keeps_place);
     leave(c);
     resources.each([&](auto& kind) { kind.release(c, wake); });
-    enter_waiting(slot, tr.give_up_to);
+    if (tr.give_up_keeps_place)
+        enter_waiting(slot, tr.give_up_to);
+    else
+        enter(slot, tr.give_up_to, initial_state::fresh, 0);
 }
 
 // A move while waiting: to the move's destination, keeping the place in the list.

@@ -12,7 +12,8 @@ namespace hemsim {
 
 namespace {
 
-constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '6'};  // 5: moves_month; 6: queue_days_month
+constexpr char magic[8] = {'H', 'E', 'M', 'S',
+                           'I', 'M', 'P', '7'};  // 5: moves_month; 6: queue_days_month; 7: gave_up
 
 // Little helpers for a flat binary format in the machine's byte order (the
 // shards of a run are merged on machines of one kind).

@@ -115,6 +115,7 @@ struct recorder::impl {
         r.queue_days_month.assign(l.Q() * cal.months(), 0.0);
         r.queue_end.assign(l.Q() * Y, 0.0);
         r.offers_lost.assign(l.S() * Y, 0.0);
+        r.gave_up.assign(l.Q() * Y, 0.0);
         r.offers.assign(l.S() * Y, 0.0);
         r.present_days_month.assign(cal.months(), 0.0);
         r.indicators.assign(l.I() * Y, 0.0);
@@ -326,6 +327,12 @@ void recorder::rule(double t, index_t placement, rule_event what, std::uint64_t 
 void recorder::queue_abandoned(double t, index_t queue) {
     impl_->accrue_queue(queue, t);
     impl_->queue_len[queue].n -= 1;
+}
+
+void recorder::gave_up(double t, index_t queue, bool left) {
+    if (left) queue_abandoned(t, queue);
+    std::size_t y = impl_->year_after_warmup(t);
+    if (y < impl_->l.Y()) impl_->r.gave_up[queue * impl_->l.Y() + y] += 1;
 }
 
 void recorder::created(double, bool initial) { impl_->next_entry_initial = initial; }

@@ -27,6 +27,7 @@ public:
     void moved(double t, index_t transition, std::uint64_t attrs) override;
     void rule(double t, index_t placement, rule_event what, std::uint64_t client) override;
     void queue_abandoned(double t, index_t queue) override;
+    void gave_up(double t, index_t queue, bool left) override;
     void created(double t, bool initial) override;
     void exited(double t, index_t placement) override;
     void queue_joined(double t, index_t queue) override;

@@ -74,6 +74,7 @@ struct replication_result {
     std::vector<double> offers;          // (supply, year): offers made, taken or lost
     std::vector<double> indicators;      // (indicator, year)
     std::vector<double> rule_moves;      // (placement, year): clients moved or redirected by a rule
+    std::vector<double> gave_up;         // (queue, year): clients who gave up waiting there
     std::vector<double> breaches;        // (placement, year): rules that could not be kept for lack of room
     std::vector<double> present_days_month;  // (month): person-days of every client in the system
     std::vector<double> moves;               // (transition, year): clients who took it
@@ -90,15 +91,17 @@ struct replication_result {
 
     /// Every table the simulation records, in one fixed order (the shard files;
     /// the costs are made again from them).
-    std::array<std::vector<double>*, 18> tables() {
+    std::array<std::vector<double>*, 19> tables() {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,    &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators,  &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month};
+                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month,
+                &gave_up};
     }
-    std::array<const std::vector<double>*, 18> tables() const {
+    std::array<const std::vector<double>*, 19> tables() const {
         return {&occupancy,  &attribute_days,     &person_days, &exits,  &wait_sum,    &wait_n,
                 &queue_days, &queue_end,          &offers_lost, &offers, &indicators,  &rule_moves,
-                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month};
+                &breaches,   &present_days_month, &moves,       &params, &moves_month, &queue_days_month,
+                &gave_up};
     }
 
     /// Total cost in year y (all categories, payers, placements).

@@ -57,6 +57,7 @@ std::string result_table::metric_name(const metric_row& r) const {
     case metric::offers_lost: return "offers_lost:" + l.supplies[r.entity];
     case metric::indicator: return "indicator:" + l.indicators[r.entity];
     case metric::rule_moves: return "rule_moves:" + l.placements[r.entity];
+    case metric::gave_up: return "gave_up:" + l.queues[r.entity];
     case metric::rule_breaches: return "rule_breaches:" + l.placements[r.entity];
     }
     return "";
@@ -136,6 +137,9 @@ result_table yearly_table(const scenario& sc, const scenario_result& res) {
                 emit(metric::queue_end, q, [&](const replication_result& rr, std::size_t) {
                     return rr.queue_end[q * Y + (y1 - 1)];
                 });
+                if (q >= m.services.size() && m.transitions[q - m.services.size()].has_give_up())
+                    emit(metric::gave_up, q,
+                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.gave_up, q); });
             }
             for (index_t s = 0; s < l.S(); ++s)
                 emit(metric::offers_lost, s,

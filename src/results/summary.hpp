@@ -30,6 +30,7 @@ enum class metric : std::uint8_t {
     indicator,         // entity: an indicator
     rule_moves,        // entity: a placement with rules
     rule_breaches,     // entity: a placement with rules
+    gave_up,           // entity: a waiting list with give_up_after; clients who gave up waiting
 };
 
 /// The year of a row: a period of the calendar (0 .. Y-1), or the whole horizon.
