@@ -71,7 +71,7 @@ private:
         if (!header) return;
         if (header->type != ttype::table)
             fail(header->at, "'model' must be a table; write [model] with name = \"...\"");
-        check_keys(*header, {"name", "description", "source", "note"}, "[model]");
+        check_keys(*header, keys_of(table_kind::model_header), "[model]");
         if (const tnode* d = header->find("description"))
             read_string(field{d, "'description' in [model]", "model.description"}, "description = \"...\"");
         if (const tnode* n = header->find("name"))
@@ -168,7 +168,7 @@ private:
         std::string unit_word = "dagar";
         if (n.type == ttype::table) {
             const std::string what = "'charged_for' in " + e.label;
-            check_keys(n, {"value", "unit", "source", "note"}, what);
+            check_keys(n, keys_of(table_kind::charged_for), what);
             number = n.find("value");
             if (!number)
                 fail(n.at,
@@ -227,7 +227,7 @@ private:
                 if (r.type != ttype::table)
                     fail(r.at,
                          what + " must be a table such as { when = \"alder_65\", instead = \"stodboende\" }");
-                check_keys(r, {"when", "instead", "source", "note"}, what);
+                check_keys(r, keys_of(table_kind::bar), what);
                 element re{&r, what, e.path + ".never_for." + std::to_string(i + 1)};
                 placement::bar b;
                 b.when = ids_.read_condition(field_of(re, require_key(re, "when", "when = \"alder_65\"")));
@@ -716,7 +716,7 @@ private:
         std::string what = "gate " + std::to_string(i + 1) + " of 'require' in " + e.label;
         if (n.type != ttype::table)
             fail(n.at, what + " must be a table such as { supply = \"lagenheter\" }, not " + type_name(n));
-        check_keys(n, {"service", "supply", "staff", "when", "source", "note"}, what);
+        check_keys(n, keys_of(table_kind::gate), what);
         // The kinds of element a gate may name, by their keys.
         static constexpr std::pair<element_kind, gate_kind> gate_kinds[] = {
             {element_kind::service, gate_kind::service},

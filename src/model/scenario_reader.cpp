@@ -37,10 +37,7 @@ struct scenario_reader {
     // Top-level keys: the case's settings, its alternatives, and model values
     // (element arrays and `set`) that the case sets for every alternative.
     static std::vector<std::string> scenario_keys() {
-        std::vector<std::string> k{"title",         "description",    "model",        "start",
-                                   "horizon_years", "horizon_months", "replications", "seed",
-                                   "warmup_days",   "years",          "units",        "alternative",
-                                   "set",           "source",         "note",         "discount_rate"};
+        std::vector<std::string> k = keys_of(table_kind::scenario);
         for (const auto& key : element_keys()) k.push_back(key);
         return k;
     }
@@ -219,8 +216,7 @@ struct scenario_reader {
                 fail(item.at, "each 'alternative' must be a table, not " + type_name(item) +
                                   "; write [[alternative]]");
             element e{&item, "alternative", "alternative"};
-            std::vector<std::string> keys{"id",           "name", "baseline",  "description", "set",
-                                          "project_cost", "calc", "calc_note", "source",      "note"};
+            std::vector<std::string> keys = keys_of(table_kind::alternative);
             for (const auto& k : element_keys()) keys.push_back(k);
             check_keys(item, keys, "an alternative");
             const tnode& idn = require_key(e, "id", "id = \"nollalternativ\"");
@@ -323,9 +319,7 @@ struct scenario_reader {
         if (n.type != ttype::table)
             fail(n.at, "each project_cost of " + alt.label +
                            " must be a table; write [[alternative.project_cost]]");
-        check_keys(n,
-                   {"item", "per_year", "one_off", "start", "end", "payer", "staff", "fte", "source", "note"},
-                   label);
+        check_keys(n, keys_of(table_kind::project_cost), label);
         element e{&n, label, alt.path + ".project_cost." + std::to_string(i + 1)};
         project_cost pc;
         pc.item =
@@ -388,10 +382,7 @@ struct scenario_reader {
         std::string label = "calc line " + std::to_string(i + 1) + " of " + alt.label;
         if (n.type != ttype::table)
             fail(n.at, "each calc line of " + alt.label + " must be a table; write [[alternative.calc]]");
-        check_keys(n,
-                   {"item", "placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year",
-                    "count", "amount", "months", "days", "note", "source"},
-                   label);
+        check_keys(n, keys_of(table_kind::calc_line), label);
         element e{&n, label, alt.path + ".calc." + std::to_string(i + 1)};
         calc_line c;
         const char* price_keys[] = {"placement",       "attribute",     "staff",

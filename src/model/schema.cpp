@@ -90,6 +90,24 @@ const std::vector<std::string>& element_keys() {
     return keys;
 }
 
+const std::vector<std::string>& keys_of(table_kind t) {
+    // clang-format off
+    static const std::array<std::vector<std::string>, static_cast<std::size_t>(table_kind::count_)> keys{{
+        {"name", "description", "source", "note"},
+        {"title", "description", "model", "start", "horizon_years", "horizon_months", "replications", "seed",
+         "warmup_days", "years", "units", "alternative", "set", "source", "note", "discount_rate"},
+        {"id", "name", "baseline", "description", "set", "project_cost", "calc", "calc_note", "source", "note"},
+        {"item", "per_year", "one_off", "start", "end", "payer", "staff", "fte", "source", "note"},
+        {"item", "placement", "attribute", "staff", "price_per_month", "price_per_day", "per_year", "count",
+         "amount", "months", "days", "note", "source"},
+        {"service", "supply", "staff", "when", "source", "note"},
+        {"when", "instead", "source", "note"},
+        {"value", "unit", "source", "note"},
+    }};
+    // clang-format on
+    return keys[static_cast<std::size_t>(t)];
+}
+
 std::optional<element_kind> model_kind(std::string_view key) { return find_kind(key, written_in::model); }
 
 std::optional<element_kind> group_entry_kind(std::string_view key) {

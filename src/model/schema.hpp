@@ -69,6 +69,22 @@ std::optional<std::string_view> exclusive_partner(std::string_view key);
 /// transitions and the placement for group entries.
 std::optional<std::string> element_id(element_kind kind, const tnode& el);
 
+/// The languages' other tables, each with the keys it may have.
+enum class table_kind : std::uint8_t {
+    model_header,  // [model]
+    scenario,      // a scenario's top level (besides the model's element keys)
+    alternative,   // [[alternative]] (besides the model's element keys)
+    project_cost,  // [[alternative.project_cost]]
+    calc_line,     // [[alternative.calc]]
+    gate,          // an item of a transition's `require`
+    bar,           // an item of a placement's `never_for`
+    charged_for,   // a terminal placement's `charged_for = { value, unit }`
+    count_
+};
+
+/// The keys a table of `t` may have (for the readers' unknown keys and the docs' test).
+const std::vector<std::string>& keys_of(table_kind t);
+
 /// Ids use lower case letters a-z, digits and _ only.
 bool valid_id(std::string_view id);
 
