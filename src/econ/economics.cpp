@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "econ/discount.hpp"
+#include "econ/value_of_information.hpp"
 #include "results/summary.hpp"
 
 namespace hemsim {
@@ -259,7 +260,9 @@ quantity_kind kind_of(measure m) {
     case measure::cost_category:
     case measure::pv_cost:
     case measure::pv_project:
-    case measure::breakeven_month: return quantity_kind::non_negative;
+    case measure::breakeven_month:
+    case measure::evpi:
+    case measure::evppi: return quantity_kind::non_negative;
     default: return quantity_kind::any;
     }
 }
@@ -427,6 +430,29 @@ std::string month_label(const date& start, std::size_t m) {
 
 namespace {
 
+// The value of knowing more before deciding between alternative `a` and the
+// nollalternativ on the NPV of cost (value_of_information.hpp): every input
+// drawn for the alternative together, and each alone. Unadjusted; only for
+// inputs that vary in the sample (without any, the futures differ by chance
+// alone, which no study removes: no rows).
+void information_rows(const prepared& p, const scenario_result& res, std::size_t a, row_sink& out) {
+    const std::vector<std::string>& paths = res.alts[a].param_paths;
+    if (paths.empty() || res.fixed_parameters) return;
+    std::vector<std::vector<double>> x(paths.size(), std::vector<double>(p.replications));
+    std::vector<std::size_t> varying;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        for (std::size_t r = 0; r < p.replications; ++r) x[i][r] = res.alts[a].reps[r].params[i];
+        if (std::any_of(x[i].begin(), x[i].end(), [&](double v) { return v != x[i][0]; }))
+            varying.push_back(i);
+    }
+    if (varying.empty()) return;
+    const comparison cmp = compare(p, a, adjustment{});
+    const auto none = adjustment_kind::none;
+    out.add(a, every_payer, whole_horizon, measure::evpi, none, 0, evpi_losses(cmp.npv, x));
+    for (std::size_t i : varying)
+        out.add(a, every_payer, whole_horizon, measure::evppi, none, i, evppi_losses(cmp.npv, x[i]));
+}
+
 econ_table table_of(const scenario& sc, const prepared& p, std::vector<econ_row> rows) {
     econ_table t;
     for (const alternative& a : sc.alternatives) t.alternatives.push_back(a.id);
@@ -469,9 +495,11 @@ std::string measure_name(hemsim::measure m, adjustment_kind adj, const std::stri
                                         "extra_exits",
                                         "days_avoided",
                                         "net_cost_per_extra_exit",
-                                        "net_cost_per_day_avoided"};
+                                        "net_cost_per_day_avoided",
+                                        "evpi",
+                                        "evppi:"};
     std::string out = names[static_cast<int>(m)];
-    if (m == measure::cost_category || m == measure::diff_category) out += category;
+    if (m == measure::cost_category || m == measure::diff_category || m == measure::evppi) out += category;
     switch (adj) {
     case adjustment_kind::none: break;
     case adjustment_kind::deadweight: out += "_deadweight"; break;
@@ -482,6 +510,8 @@ std::string measure_name(hemsim::measure m, adjustment_kind adj, const std::stri
 }
 
 std::string econ_table::measure_name(const econ_row& r) const {
+    if (r.measure == measure::evppi)
+        return hemsim::measure_name(r.measure, r.adjustment, inputs[r.alternative][r.category]);
     const bool by_category = r.measure == measure::cost_category || r.measure == measure::diff_category;
     return hemsim::measure_name(r.measure, r.adjustment, by_category ? categories[r.category] : "");
 }
@@ -502,8 +532,11 @@ econ_table economics_rows(const scenario& sc, const scenario_result& res, const 
         cost_rows(p, a, out);
         if (a == p.baseline) continue;
         for (const adjustment& adj : adjustments(o)) comparison_rows(p, o, a, adj, out);
+        information_rows(p, res, a, out);
     }
-    return table_of(sc, p, std::move(rows));
+    econ_table t = table_of(sc, p, std::move(rows));
+    for (const alternative_result& ar : res.alts) t.inputs.push_back(ar.param_paths);
+    return t;
 }
 
 econ_table headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {

@@ -63,6 +63,8 @@ enum class measure : std::uint8_t {
     days_avoided,
     net_cost_per_extra_exit,
     net_cost_per_day_avoided,
+    evpi,   // the expected value of perfect information on the decision against the nollalternativ, kr
+    evppi,  // category: an uncertain input (econ_table::inputs); the same for knowing that input alone, kr
 };
 
 /// Which adjustment of the comparison a row is under (its suffix in economics.csv).
@@ -92,6 +94,7 @@ struct econ_table {
     std::vector<std::string> payers;        // the payers of every alternative together
     std::vector<std::string> categories;    // likewise
     std::vector<int> years;
+    std::vector<std::vector<std::string>> inputs;  // per alternative: its uncertain inputs' paths (evppi)
     std::vector<econ_row> rows;
 
     /// The row, or nullptr.
@@ -163,6 +166,10 @@ std::string month_label(const date& start, std::size_t m);
 ///                        negative: a net saving per extra exit
 ///   net_cost_per_day_avoided npv_diff / days_avoided (replications with days_avoided > 0);
 ///                        negative: a net saving per placement day avoided
+///   evpi                 the expected value of knowing every uncertain input before choosing
+///                        between the alternative and the nollalternativ on npv_diff, kr
+///                        (value_of_information.hpp); only when some input varies in the sample
+///   evppi:<input path>   the same for knowing that input alone
 /// With deadweight d > 0, the comparison rows again with suffix "_deadweight": the
 /// cashable difference and the outcome differences (extra_exits, days_avoided)
 /// scaled by (1 - d). With optimism bias b > 0, suffix "_optimism": the project
