@@ -12,6 +12,8 @@
 #include "builders.hpp"
 #include "econ/economics.hpp"
 #include "econ/value_of_information.hpp"
+#include "report/report_build.hpp"
+#include "report/report_document.hpp"
 
 using namespace hemsim;
 using namespace hemsim::testing;
@@ -121,4 +123,17 @@ TEST_CASE("economics.csv gives EVPI and EVPPI of a case against the closed form"
     CHECK(evppi->s.mean == Approx(evpi->s.mean).epsilon(1e-6));
     // The nollalternativ has no such rows, and a run with fixed parameters none.
     CHECK_FALSE(t.find(0, measure::evpi));
+
+    // The report says it in words: the section, the table's two rows, the most valuable input.
+    const report_model rm = build_report(sc, res, report_request{});
+    REQUIRE(rm.information.size() == 1);
+    CHECK(rm.information[0].alternative == 1);
+    CHECK(rm.information[0].all == evpi->s.mean);
+    REQUIRE(rm.information[0].by_input.size() == 1);
+    CHECK(rm.information[0].by_input[0].second == evppi->s.mean);
+    const std::string md = report_markdown(rm, report_document(rm, make_charts(rm)), "img");
+    CHECK(md.find("Vad det vore värt att veta mer före beslutet") != std::string::npos);
+    CHECK(md.find("Alla osäkra antaganden") != std::string::npos);
+    CHECK(md.find("Mest värt vore att veta") != std::string::npos);
+    CHECK(md.find("ändrar det inte") == std::string::npos);
 }

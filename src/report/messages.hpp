@@ -359,6 +359,12 @@ enum class msg {
     rep_switching_none,
     rep_chart_cost_month,
     rep_fig_cost_month,
+    rep_voi_head,
+    rep_voi_intro,
+    rep_voi_all,
+    rep_voi_zero,
+    rep_voi_most,
+    rep_col_voi,
 
     count_  // not a message: the number of messages
 };

@@ -565,6 +565,18 @@ report_model build_report(const scenario& sc, const scenario_result& res, const 
 
     add_inputs(sc, m.inputs, lang);
 
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
+        const econ_row* all = et.find(a, measure::evpi);
+        if (!all) continue;
+        report_information info{a, all->s.mean, {}};
+        for (const econ_row& r : et.rows)
+            if (r.alternative == a && r.measure == measure::evppi)
+                info.by_input.push_back({input_label(sc, et.inputs[a][r.category]), r.s.mean});
+        std::stable_sort(info.by_input.begin(), info.by_input.end(),
+                         [](const auto& x, const auto& y) { return x.second > y.second; });
+        m.information.push_back(std::move(info));
+    }
+
     std::vector<tornado_row> tornado;
     for (const tornado_row& t : rq.tornado)
         if (!sc.alternatives.empty() && sc.alternatives.size() > 1 &&

@@ -298,6 +298,23 @@ struct writer {
             tb.left = 2;
             table(std::move(tb));
         }
+        for (const report_information& info : m.information) {
+            heading(3, t(msg::rep_voi_head));
+            para(text(msg::rep_voi_intro, lang(), alt_name(info.alternative)));
+            // Below half a krona nothing would change: said in words, not as 0,00 mkr.
+            if (info.all < 0.5) {
+                para(t(msg::rep_voi_zero));
+                continue;
+            }
+            if (!info.by_input.empty() && info.by_input.front().second >= 0.5)
+                para(text(msg::rep_voi_most, lang(), info.by_input.front().first,
+                          money(info.by_input.front().second) + " " + m.unit.name));
+            doc_table tb;
+            tb.head = {t(msg::rep_col_input), text(msg::rep_col_voi, lang(), m.unit.name)};
+            tb.rows.push_back({t(msg::rep_voi_all), money(info.all)});
+            for (const auto& [label, value] : info.by_input) tb.rows.push_back({label, money(value)});
+            table(std::move(tb));
+        }
         if (m.sweep) {
             heading(3, t(msg::rep_sweep_head));
             para(text(msg::rep_sweep_intro, lang(), m.sweep->x_path,

@@ -147,6 +147,13 @@ struct report_rule_row {
     std::vector<figure> year;
 };
 
+/// The value of knowing more before deciding (economics.csv's evpi and evppi rows).
+struct report_information {
+    std::size_t alternative = 0;
+    double all = 0;                                        // evpi, SEK
+    std::vector<std::pair<std::string, double>> by_input;  // (label, evppi SEK), largest first
+};
+
 /// What makes the run reproducible (section 10).
 struct report_provenance {
     std::string version, commit, command_line, generated;  // generated: the run's date, ISO
@@ -174,6 +181,7 @@ struct report_model {
     std::vector<report_tornado_row> tornado;    // the first project alternative's, largest swing first
     std::optional<report_sweep> sweep;
     std::vector<report_switching> switching;
+    std::vector<report_information> information;      // per alternative with evpi rows
     std::vector<std::vector<report_rule_row>> rules;  // per alternative; empty when the model has none
     std::vector<std::string> warnings;                // every warning in plain words
     report_provenance provenance;
