@@ -354,8 +354,9 @@ TEST_CASE("serve: runs wait in a bounded line and can be cancelled", "[web]") {
 
 TEST_CASE("serve: saving a case keeps its files as written, and asks before replacing", "[web]") {
     running_server srv("save");
-    for (const char* stem : {"enheten-for-hemlosa-2007", "hagersten-liljeholmen-2017",
-                             "hemloshetssamordnare-2017", "norrmalm-bo-kvar-2011"}) {
+    for (const char* stem :
+         {"enheten-for-hemlosa-2007", "hagersten-liljeholmen-2017", "hemloshetssamordnare-2017",
+          "norrmalm-bo-kvar-2011", "bostad-forst-hagersten-liljeholmen-2018"}) {
         INFO(stem);
         auto saved = srv.post("/api/save", {{"case", std::string("shipped/") + stem}, {"name", stem}});
         REQUIRE(saved);
