@@ -335,3 +335,77 @@ TEST_CASE("seed 003: the rules and indicators of seed 004 are counted and plausi
     CHECK(nights.ci_low <= 938.0 * 365 / 273);
     CHECK(nights.ci_high >= 811.0 * 365 / 273);
 }
+
+// ---------------------------------------------------------------------------
+// Housing First (issue 13): the staircase with rotation while waiting and
+// giving up, against a Housing First team; costs beyond the exit (LVM) and on
+// the move (evictions), an uncertain retention.
+
+TEST_CASE(
+    "bostad först: the case uses giving up, moves while waiting, costs beyond the exit and an "
+    "uncertain retention",
+    "[cases][seed004]") {
+    scenario sc = load_case("bostad-forst-hagersten-liljeholmen-2018.toml");
+    REQUIRE(sc.alternatives.size() == 2);
+    const alternative* hf = nullptr;
+    for (const alternative& a : sc.alternatives)
+        if (a.id == "bostad_forst") hf = &a;
+    REQUIRE(hf);
+    const model& m = hf->system;
+    bool gives_up = false, rotates = false, move_cost = false;
+    for (std::size_t t = 0; t < m.transitions.size(); ++t) {
+        const transition& tr = m.transitions[t];
+        if (tr.has_give_up()) {
+            gives_up = true;
+            CHECK(m.has_waiting_list(static_cast<index_t>(t)));
+        }
+        if (tr.while_waiting != no_index) rotates = true;
+        if (tr.cost_per_move_sek > 0) move_cost = true;
+    }
+    CHECK(gives_up);
+    CHECK(rotates);
+    CHECK(move_cost);
+    const placement& lvm = m.placements[m.find_placement("lvm")];
+    CHECK(lvm.terminal);
+    CHECK(lvm.charged_for_days.has_value());
+    CHECK(lvm.price_per_day_sek.initial > 0);
+    bool uncertain_retention = false;
+    for (const uncertain_param& u : m.uncertain)
+        if (u.path == "transition.hf_vrakning.probability") uncertain_retention = true;
+    CHECK(uncertain_retention);
+}
+
+TEST_CASE(
+    "bostad först: run conserves clients, the nollalternativ stands still and Housing First "
+    "costs less over the horizon",
+    "[cases][seed004]") {
+    scenario sc = load_case("bostad-forst-hagersten-liljeholmen-2018.toml");
+    runs_and_conserves(sc, 20);
+    scenario_result res = run_case(sc, {});  // the case's own replications
+    std::vector<hemsim::testing::named_row> rows = yearly_rows(sc, res);
+    // Neither empties nor explodes: the waiting list and the cost at the end are
+    // within 10 % of the first year's.
+    const double list_first = row(rows, "nollalternativ", "2018", "queue_mean:till_forsok").s.mean;
+    const double list_last = row(rows, "nollalternativ", "2022", "queue_mean:till_forsok").s.mean;
+    CHECK(list_first > 0);
+    CHECK(std::fabs(list_last - list_first) <= 0.1 * list_first);
+    const double cost_first = row(rows, "nollalternativ", "2018", "cost_total").s.mean;
+    const double cost_last = row(rows, "nollalternativ", "2022", "cost_total").s.mean;
+    CHECK(std::fabs(cost_last - cost_first) <= 0.1 * cost_first);
+    // Both lists lose clients who give up; the project houses people and some tenancies fail.
+    CHECK(row(rows, "nollalternativ", "total", "gave_up:till_forsok").s.mean > 0);
+    CHECK(row(rows, "bostad_forst", "total", "gave_up:till_hf").s.mean > 0);
+    CHECK(row(rows, "bostad_forst", "total", "indicator:bostad_forst_kontrakt").s.mean > 0);
+    CHECK(row(rows, "bostad_forst", "total", "indicator:vrakningar").s.mean > 0);
+    CHECK(row(rows, "nollalternativ", "total", "exits:lvm").s.mean > 0);
+    // The project costs more in its first year and less over the horizon: the
+    // whole interval of the mean difference is below 0, and fewer end in LVM care.
+    CHECK(row(rows, "bostad_forst", "2018", "diff_vs_baseline").s.ci_low > 0);
+    CHECK(row(rows, "bostad_forst", "total", "diff_vs_baseline").s.ci_high < 0);
+    CHECK(row(rows, "bostad_forst", "total", "exits:lvm").s.mean <
+          row(rows, "nollalternativ", "total", "exits:lvm").s.mean);
+}
+
+TEST_CASE("bostad först: the nollalternativ standing still reproduces the calc's stock", "[cases][seed004]") {
+    still_stock_matches_calc(load_case("bostad-forst-hagersten-liljeholmen-2018.toml"));
+}

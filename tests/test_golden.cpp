@@ -77,6 +77,7 @@ const std::vector<shipped_case> cases{
     {"hagersten-liljeholmen-2017.toml", false},
     {"hemloshetssamordnare-2017.toml", false},
     {"norrmalm-bo-kvar-2011.toml", false},
+    {"bostad-forst-hagersten-liljeholmen-2018.toml", true},
 };
 
 // A folder of its own per test case (ctest runs cases in parallel processes).

@@ -43,7 +43,8 @@ TEST_CASE("round_to_total rounds lines to whole kronor that add up to the rounde
 
 TEST_CASE("the bridge starts at calc's total and adds up to the simulated nollalternativ", "[report]") {
     for (const char* name : {"enheten-for-hemlosa-2007.toml", "hagersten-liljeholmen-2017.toml",
-                             "hemloshetssamordnare-2017.toml", "norrmalm-bo-kvar-2011.toml"}) {
+                             "hemloshetssamordnare-2017.toml", "norrmalm-bo-kvar-2011.toml",
+                             "bostad-forst-hagersten-liljeholmen-2018.toml"}) {
         SECTION(name) {
             const scenario sc = load_scenario(std::string(HEMSIM_SOURCE_DIR) + "/scenarios/" + name);
             run_options opts;

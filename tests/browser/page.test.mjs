@@ -54,7 +54,7 @@ try {
 
   await page.goto(url);
   await page.waitForSelector("nav button[data-case]");
-  check((await page.locator("nav button[data-case]").count()) === 4, "the page lists the four shipped cases");
+  check((await page.locator("nav button[data-case]").count()) === 5, "the page lists the five shipped cases");
   await shot("cases");
 
   await page.click('nav button[data-case="shipped/enheten-for-hemlosa-2007"]');
