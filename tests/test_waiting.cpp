@@ -404,3 +404,20 @@ TEST_CASE("the analytic chain names what it ignores of waiting", "[waiting][anal
     CHECK_THAT(notes, Contains("give_up_after"));
     CHECK_THAT(notes, Contains("a move while waiting"));
 }
+
+TEST_CASE("a maximum stay moves a client waiting with moves while waiting and keeps its place",
+          "[waiting][rules]") {
+    // As the rotation above, with a maximum stay of 3 days in a that moves the
+    // client to b: a [0, 3), b [3, 8), a [8, 11), ... a [48, 51): the offer on
+    // day 50 finds it in a, still first in the list. 6 stays of 3 days and 2
+    // days in a; 6 stays of 5 in b; 6 moves by the rule (days 3, 11, ..., 43).
+    rotation r;
+    r.m.placements[r.a].max_stay_days = 3;
+    r.m.placements[r.a].after_max_stay = r.b;
+    auto rows = r.run();
+    CHECK(total(rows, "nollalternativ", "person_days:a").s.mean == Approx(6 * 3 + 2).margin(1e-9));
+    CHECK(total(rows, "nollalternativ", "person_days:b").s.mean == Approx(6 * 5).margin(1e-9));
+    CHECK(total(rows, "nollalternativ", "person_days:h").s.mean == Approx(T - 50).margin(1e-9));
+    CHECK(total(rows, "nollalternativ", "wait_mean_days:a_h").s.mean == Approx(50));
+    CHECK(total(rows, "nollalternativ", "rule_moves:a").s.mean == Approx(6));
+}

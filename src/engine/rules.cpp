@@ -38,9 +38,17 @@ void simulator::impl::max_stay(std::uint32_t slot) {
 }
 
 // Moves the client to `d` wherever it stands: out of its queue or service,
-// giving back what its gates hold, past the gates of its route.
+// giving back what its gates hold, past the gates of its route. A client in a
+// waiting list with moves while waiting keeps its place there: the rule moves
+// it as such a move would.
 void simulator::impl::force_move(std::uint32_t slot, index_t d) {
     client_rec& c = clients[slot];
+    if (c.ph == phase::waiting && !wait_routes[c.route].empty()) {
+        leave(c);
+        resources.each([&](auto& kind) { kind.release(c, wake); });
+        enter_waiting(slot, d);
+        return;
+    }
     abandon_queue(slot);
     leave(c);
     resources.each([&](auto& kind) { kind.release(c, wake); });
