@@ -14,6 +14,7 @@
 #include "app/run.hpp"
 #include "cli_helpers.hpp"
 #include "model/loader.hpp"
+#include "model_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace hemsim;
@@ -30,14 +31,7 @@ date ymd(int y, unsigned m, unsigned d) {
 
 // Writes `text` to a fresh file under the temp directory; returns its path.
 // The name is random: ctest may run test cases in parallel processes.
-fs::path write_temp(const std::string& text) {
-    static std::mt19937_64 rng{std::random_device{}()};
-    fs::path dir = hemsim::testing::temp_path("loader");
-    fs::create_directories(dir);
-    fs::path file = dir / ("inline_" + std::to_string(rng()) + ".toml");
-    std::ofstream(file) << text;
-    return file;
-}
+fs::path write_temp(const std::string& text) { return hemsim::testing::write_model_text("loader", text); }
 
 // Loads a model or scenario; returns its error, or nothing when it loads.
 std::optional<input_error> load_failure(const fs::path& file) {

@@ -18,6 +18,7 @@
 #include "econ/costing.hpp"
 #include "econ/economics.hpp"
 #include "model/loader.hpp"
+#include "model_text.hpp"
 #include "results/recorder.hpp"
 #include "results/runner.hpp"
 #include "results/statistics.hpp"
@@ -29,35 +30,10 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-fs::path write_temp(const std::string& text) {
-    static std::mt19937_64 rng{std::random_device{}()};
-    fs::path dir = hemsim::testing::temp_path("move_costs");
-    fs::create_directories(dir);
-    fs::path file = dir / ("inline_" + std::to_string(rng()) + ".toml");
-    std::ofstream(file) << text;
-    return file;
-}
+model parses_ok(const std::string& text) { return model_of_text("move_costs", text); }
 
-model parses_ok(const std::string& text) {
-    fs::path file = write_temp(text);
-    model m = load_model(file);
-    fs::remove(file);
-    return m;
-}
-
-// The model text must fail to load with every needle in its message.
 void parse_fails(const std::string& text, std::initializer_list<std::string> needles) {
-    fs::path file = write_temp(text);
-    std::string msg;
-    try {
-        load_model(file);
-    } catch (const input_error& e) {
-        msg = e.what();
-    }
-    fs::remove(file);
-    INFO("message: " << msg);
-    REQUIRE_FALSE(msg.empty());
-    for (const auto& needle : needles) CHECK_THAT(msg, Contains(needle));
+    model_text_fails("move_costs", text, needles);
 }
 
 // Lines 1-25; the transition's cost keys at lines 21-22, the prison at 12-17.

@@ -14,6 +14,7 @@
 #include "builders.hpp"
 #include "cli_helpers.hpp"
 #include "model/loader.hpp"
+#include "model_text.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
 #include "rows.hpp"
@@ -25,34 +26,10 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-fs::path write_temp(const std::string& text) {
-    static std::mt19937_64 rng{std::random_device{}()};
-    fs::path dir = temp_path("waiting");
-    fs::create_directories(dir);
-    fs::path file = dir / ("inline_" + std::to_string(rng()) + ".toml");
-    std::ofstream(file) << text;
-    return file;
-}
-
-model parses_ok(const std::string& text) {
-    fs::path file = write_temp(text);
-    model m = load_model(file);
-    fs::remove(file);
-    return m;
-}
+model parses_ok(const std::string& text) { return model_of_text("waiting", text); }
 
 void parse_fails(const std::string& text, std::initializer_list<std::string> needles) {
-    fs::path file = write_temp(text);
-    std::string msg;
-    try {
-        load_model(file);
-    } catch (const input_error& e) {
-        msg = e.what();
-    }
-    fs::remove(file);
-    INFO("message: " << msg);
-    REQUIRE_FALSE(msg.empty());
-    for (const auto& needle : needles) CHECK_THAT(msg, Contains(needle));
+    model_text_fails("waiting", text, needles);
 }
 
 // Härbärge, akutboende and a Housing First apartment from a supply.
