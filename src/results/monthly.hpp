@@ -42,6 +42,23 @@ struct monthly_table {
     std::string metric_name(const monthly_row& r) const;
 };
 
+/// The monthly rows built replication by replication (as yearly_builder).
+class monthly_builder {
+public:
+    monthly_builder(const scenario& sc, result_names names, const calendar& cal);
+    monthly_builder(const monthly_builder&) = delete;  // the rows point into the builder
+    monthly_builder& operator=(const monthly_builder&) = delete;
+    void add(const replication_set& rep);
+    monthly_table finish() const;
+
+private:
+    result_names names_;
+    std::vector<std::string> months_;
+    std::size_t base_ = 0;
+    std::vector<std::vector<double>> cumulative_;  // per alternative and month: the set's cumulative cost
+    streamed_rows<monthly_row> rows_;
+};
+
 /// Every monthly row of a run (costs as the costing pass filled them).
 monthly_table monthly_summary(const scenario& sc, const scenario_result& res);
 

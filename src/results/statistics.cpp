@@ -20,34 +20,51 @@ double quantile_sorted(const std::vector<double>& s, double q) {
     return s[lo] + (h - static_cast<double>(lo)) * (s[hi] - s[lo]);
 }
 
-sample_summary summarize(std::vector<double> xs, double confidence) {
-    xs.erase(std::remove_if(xs.begin(), xs.end(), [](double x) { return std::isnan(x); }), xs.end());
+void sample_accumulator::add(double x) {
+    ++added_;
+    if (std::isnan(x)) return;
+    // Welford's update: stable for large sums of kronor.
+    values_.push_back(x);
+    const double d = x - mean_;
+    mean_ += d / static_cast<double>(values_.size());
+    m2_ += d * (x - mean_);
+    nonzero_ = nonzero_ || x != 0;
+}
+
+sample_summary sample_accumulator::summary(quantity_kind kind, double confidence) const {
     sample_summary r;
-    r.n = xs.size();
-    if (xs.empty()) {
+    r.n = values_.size();
+    if (r.n == 0) {
         r.mean = r.sd = r.ci_low = r.ci_high = r.p05 = r.p50 = r.p95 = std::nan("");
         return r;
     }
-    // Welford's update: stable for large sums of kronor.
-    double mean = 0, m2 = 0;
-    std::size_t k = 0;
-    for (double x : xs) {
-        ++k;
-        double d = x - mean;
-        mean += d / static_cast<double>(k);
-        m2 += d * (x - mean);
-    }
-    r.mean = mean;
-    r.sd = r.n > 1 ? std::sqrt(m2 / static_cast<double>(r.n - 1)) : 0.0;
-    double half =
+    r.mean = mean_;
+    r.sd = r.n > 1 ? std::sqrt(m2_ / static_cast<double>(r.n - 1)) : 0.0;
+    const double half =
         r.n > 1 ? t_critical(confidence, r.n - 1) * r.sd / std::sqrt(static_cast<double>(r.n)) : 0.0;
-    r.ci_low = mean - half;
-    r.ci_high = mean + half;
-    std::sort(xs.begin(), xs.end());
-    r.p05 = quantile_sorted(xs, 0.05);
-    r.p50 = quantile_sorted(xs, 0.50);
-    r.p95 = quantile_sorted(xs, 0.95);
+    r.ci_low = mean_ - half;
+    r.ci_high = mean_ + half;
+    std::vector<double> sorted = values_;
+    std::sort(sorted.begin(), sorted.end());
+    r.p05 = quantile_sorted(sorted, 0.05);
+    r.p50 = quantile_sorted(sorted, 0.50);
+    r.p95 = quantile_sorted(sorted, 0.95);
+    switch (kind) {
+    case quantity_kind::any: break;
+    case quantity_kind::non_negative:
+        r.ci_low = std::max(0.0, r.ci_low);
+        r.ci_high = std::max(0.0, r.ci_high);
+        break;
+    case quantity_kind::share:
+        wilson_interval(r.mean * static_cast<double>(r.n), static_cast<double>(r.n), confidence, r.ci_low,
+                        r.ci_high);
+        break;
+    }
     return r;
+}
+
+sample_summary summarize(std::vector<double> xs, double confidence) {
+    return summarize(std::move(xs), quantity_kind::any, confidence);
 }
 
 void wilson_interval(double k, double n, double confidence, double& low, double& high) {
@@ -69,20 +86,9 @@ void wilson_interval(double k, double n, double confidence, double& low, double&
 }
 
 sample_summary summarize(std::vector<double> xs, quantity_kind kind, double confidence) {
-    sample_summary r = summarize(std::move(xs), confidence);
-    if (r.n == 0) return r;
-    switch (kind) {
-    case quantity_kind::any: break;
-    case quantity_kind::non_negative:
-        r.ci_low = std::max(0.0, r.ci_low);
-        r.ci_high = std::max(0.0, r.ci_high);
-        break;
-    case quantity_kind::share:
-        wilson_interval(r.mean * static_cast<double>(r.n), static_cast<double>(r.n), confidence, r.ci_low,
-                        r.ci_high);
-        break;
-    }
-    return r;
+    sample_accumulator acc;
+    for (double x : xs) acc.add(x);
+    return acc.summary(kind, confidence);
 }
 
 }  // namespace hemsim

@@ -15,16 +15,38 @@ struct sample_summary {
     double mean = 0, sd = 0, ci_low = 0, ci_high = 0, p05 = 0, p50 = 0, p95 = 0;
 };
 
-/// Summarises `xs` (NaN values are skipped: they mark replications where a
-/// quantity is undefined, e.g. a mean wait with nobody served).
-sample_summary summarize(std::vector<double> xs, double confidence = 0.95);
-
 /// What a summarised quantity can be, which shapes its interval.
 enum class quantity_kind {
     any,           // the Student-t interval of the mean
     non_negative,  // costs, days, counts, waits, queue lengths: the t interval cut at 0
     share,         // a share of replications (0/1 samples): the Wilson score interval, within [0, 1]
 };
+
+/// A sample taken value by value, in replication order, and summarised at the
+/// end: the same numbers, to the bit, as summarize() over the whole sample in
+/// that order (Welford's update runs as the values come). NaN values are
+/// skipped, as summarize() skips them.
+class sample_accumulator {
+public:
+    void add(double x);
+    /// Values added, NaN ones included.
+    std::size_t added() const { return added_; }
+    /// Values added that are not NaN: the summary's n.
+    std::size_t count() const { return values_.size(); }
+    /// Every value added is 0 (or NaN), or none was added.
+    bool all_zero() const { return !nonzero_; }
+    sample_summary summary(quantity_kind kind = quantity_kind::any, double confidence = 0.95) const;
+
+private:
+    std::size_t added_ = 0;
+    double mean_ = 0, m2_ = 0;
+    std::vector<double> values_;  // the non-NaN values, for the percentiles
+    bool nonzero_ = false;
+};
+
+/// Summarises `xs` (NaN values are skipped: they mark replications where a
+/// quantity is undefined, e.g. a mean wait with nobody served).
+sample_summary summarize(std::vector<double> xs, double confidence = 0.95);
 
 /// summarize() with the interval of `kind` (docs/statistics.md).
 sample_summary summarize(std::vector<double> xs, quantity_kind kind, double confidence = 0.95);

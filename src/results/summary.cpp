@@ -63,136 +63,131 @@ std::string result_table::metric_name(const metric_row& r) const {
     return "";
 }
 
-result_table yearly_table(const scenario& sc, const scenario_result& res) {
-    std::vector<metric_row> rows;
+yearly_builder::yearly_builder(const scenario& sc, result_names names, const calendar& cal)
+    : names_(std::move(names)) {
     const std::size_t base = sc.baseline_index();
-    const alternative_result& b = res.alts[base];
-    const calendar& cal = res.cal;
-    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
-
-    for (std::size_t a = 0; a < res.alts.size(); ++a) {
-        const alternative_result& ar = res.alts[a];
-        const result_layout& l = ar.layout;
+    const result_layout* bl = &names_.layouts[base];
+    for (std::size_t a = 0; a < names_.layouts.size(); ++a) {
+        const result_layout* l = &names_.layouts[a];
         const model& m = sc.alternatives[a].system;
-        const std::size_t Y = l.Y();
+        const std::size_t Y = l->Y();
         // Years 0..Y-1, then the whole horizon.
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const bool total = yi == Y;
-            std::size_t y0 = total ? 0 : yi, y1 = total ? Y : yi + 1;
+            const std::size_t y0 = total ? 0 : yi, y1 = total ? Y : yi + 1;
             const std::size_t year = total ? whole_horizon : yi;
-            // Every metric but the difference is a cost, a count, days or a length: never below 0.
-            auto emit = [&](metric kind, index_t entity,
-                            const std::function<double(const replication_result&, std::size_t)>& f) {
-                std::vector<double> xs(R);
-                for (std::size_t r = 0; r < R; ++r) xs[r] = f(ar.reps[r], r);
-                sample_summary s =
-                    summarize(std::move(xs), kind == metric::diff_vs_baseline ? quantity_kind::any
-                                                                              : quantity_kind::non_negative);
-                if (s.n > 0) rows.push_back({a, year, kind, entity, s});
+            // Every metric but the difference (below) is a cost, a count, days or a length: never below 0.
+            auto emit = [&](metric kind, index_t entity, std::function<double(const replication_result&)> f) {
+                rows_.push({a, year, kind, entity, {}}, quantity_kind::non_negative,
+                           [a, f = std::move(f)](const replication_set& rep) { return f(*rep[a]); });
             };
-            auto sum_years = [&](const std::vector<double>& v, std::size_t entity) {
-                double s = 0;
-                for (std::size_t y = y0; y < y1; ++y) s += v[entity * Y + y];
-                return s;
+            // A table's sum over the years of the row, for one entity.
+            auto years_of = [Y, y0, y1](std::vector<double> replication_result::*table, std::size_t entity) {
+                return [Y, y0, y1, table, entity](const replication_result& rr) {
+                    double s = 0;
+                    for (std::size_t y = y0; y < y1; ++y) s += (rr.*table)[entity * Y + y];
+                    return s;
+                };
             };
-            auto cost_total = [&](const replication_result& rr, const result_layout& ll) {
+            auto cost_total = [y0, y1](const replication_result& rr, const result_layout& ll) {
                 double s = 0;
                 for (std::size_t y = y0; y < y1; ++y) s += rr.cost_total(ll, y);
                 return s;
             };
 
             emit(metric::cost_total, no_index,
-                 [&](const replication_result& rr, std::size_t) { return cost_total(rr, l); });
-            for (index_t c = 0; c < l.C(); ++c)
-                emit(metric::cost_category, c, [&](const replication_result& rr, std::size_t) {
+                 [=](const replication_result& rr) { return cost_total(rr, *l); });
+            for (index_t c = 0; c < l->C(); ++c)
+                emit(metric::cost_category, c, [=](const replication_result& rr) {
                     double s = 0;
-                    for (std::size_t y = y0; y < y1; ++y) s += rr.cost_category(l, y, c);
+                    for (std::size_t y = y0; y < y1; ++y) s += rr.cost_category(*l, y, c);
                     return s;
                 });
             // Paired by replication: common random numbers make this far less noisy.
-            emit(metric::diff_vs_baseline, no_index, [&](const replication_result& rr, std::size_t r) {
-                return cost_total(rr, l) - cost_total(b.reps[r], b.layout);
-            });
-            for (index_t p = 0; p < l.placements.size(); ++p) {
+            rows_.push({a, year, metric::diff_vs_baseline, no_index, {}}, quantity_kind::any,
+                       [=](const replication_set& rep) {
+                           return cost_total(*rep[a], *l) - cost_total(*rep[base], *bl);
+                       });
+            for (index_t p = 0; p < l->placements.size(); ++p) {
                 if (m.placements[p].terminal)
-                    emit(metric::exits, p,
-                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.exits, p); });
+                    emit(metric::exits, p, years_of(&replication_result::exits, p));
                 else
-                    emit(metric::person_days, p, [&](const replication_result& rr, std::size_t) {
-                        return sum_years(rr.person_days, p);
-                    });
+                    emit(metric::person_days, p, years_of(&replication_result::person_days, p));
             }
             double window = 0;
             for (std::size_t y = y0; y < y1; ++y)
                 window += std::max(0.0, cal.bounds[y + 1] - std::max(cal.bounds[y], sc.warmup_days));
-            for (index_t q = 0; q < l.Q(); ++q) {
-                if (!l.queue_active[q]) continue;
-                emit(metric::wait_mean_days, q, [&](const replication_result& rr, std::size_t) {
-                    double n = sum_years(rr.wait_n, q);
-                    return n > 0 ? sum_years(rr.wait_sum, q) / n : std::nan("");
-                });
-                emit(metric::queue_mean, q, [&](const replication_result& rr, std::size_t) {
-                    return window > 0 ? sum_years(rr.queue_days, q) / window : std::nan("");
-                });
-                emit(metric::queue_end, q, [&](const replication_result& rr, std::size_t) {
-                    return rr.queue_end[q * Y + (y1 - 1)];
-                });
+            for (index_t q = 0; q < l->Q(); ++q) {
+                if (!l->queue_active[q]) continue;
+                emit(metric::wait_mean_days, q,
+                     [n = years_of(&replication_result::wait_n, q),
+                      sum = years_of(&replication_result::wait_sum, q)](const replication_result& rr) {
+                         const double k = n(rr);
+                         return k > 0 ? sum(rr) / k : std::nan("");
+                     });
+                emit(metric::queue_mean, q,
+                     [window,
+                      days = years_of(&replication_result::queue_days, q)](const replication_result& rr) {
+                         return window > 0 ? days(rr) / window : std::nan("");
+                     });
+                emit(metric::queue_end, q,
+                     [=](const replication_result& rr) { return rr.queue_end[q * Y + (y1 - 1)]; });
                 if (q >= m.services.size() && m.transitions[q - m.services.size()].has_give_up())
-                    emit(metric::gave_up, q,
-                         [&](const replication_result& rr, std::size_t) { return sum_years(rr.gave_up, q); });
+                    emit(metric::gave_up, q, years_of(&replication_result::gave_up, q));
             }
-            for (index_t s = 0; s < l.S(); ++s)
-                emit(metric::offers_lost, s,
-                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.offers_lost, s); });
-            for (index_t i = 0; i < l.I(); ++i) {
+            for (index_t s = 0; s < l->S(); ++s)
+                emit(metric::offers_lost, s, years_of(&replication_result::offers_lost, s));
+            for (index_t i = 0; i < l->I(); ++i) {
                 // Distinct persons do not add up over years: the total row is left out for them.
                 if (total && m.indicators[i].kind != indicator_kind::entries &&
                     m.indicators[i].kind != indicator_kind::moves)
                     continue;
-                emit(metric::indicator, i,
-                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.indicators, i); });
+                emit(metric::indicator, i, years_of(&replication_result::indicators, i));
             }
-            for (index_t p = 0; p < l.placements.size(); ++p) {
-                if (!l.has_rules[p]) continue;
-                emit(metric::rule_moves, p,
-                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.rule_moves, p); });
-                emit(metric::rule_breaches, p,
-                     [&](const replication_result& rr, std::size_t) { return sum_years(rr.breaches, p); });
+            for (index_t p = 0; p < l->placements.size(); ++p) {
+                if (!l->has_rules[p]) continue;
+                emit(metric::rule_moves, p, years_of(&replication_result::rule_moves, p));
+                emit(metric::rule_breaches, p, years_of(&replication_result::breaches, p));
             }
         }
     }
-    return result_table(names_of(sc, res), std::move(rows));
+}
+
+result_table yearly_table(const scenario& sc, const scenario_result& res) {
+    yearly_builder b(sc, names_of(sc, res), res.cal);
+    feed(res, b);
+    return b.finish();
+}
+
+ledger_builder::ledger_builder(result_names names) : names_(std::move(names)) {
+    for (std::size_t a = 0; a < names_.layouts.size(); ++a) {
+        const result_layout* l = &names_.layouts[a];
+        for (std::size_t yi = 0; yi <= l->Y(); ++yi) {
+            const bool total = yi == l->Y();
+            const std::size_t y0 = total ? 0 : yi, y1 = total ? l->Y() : yi + 1;
+            for (std::size_t c = 0; c < l->C(); ++c)
+                for (std::size_t k = 0; k < l->K(); ++k)
+                    for (std::size_t p = 0; p < l->P1(); ++p)
+                        rows_.push({a, total ? whole_horizon : yi, c, k, p, {}}, quantity_kind::non_negative,
+                                   [=](const replication_set& rep) {
+                                       double v = 0;
+                                       for (std::size_t y = y0; y < y1; ++y)
+                                           v += rep[a]->cost[l->ledger_index(y, c, k, p)];
+                                       return v;
+                                   });
+        }
+    }
+}
+
+ledger_table ledger_builder::finish() const {
+    // Cells that are zero in every replication are left out.
+    return {names_, rows_.summaries([](const sample_accumulator& acc) { return acc.all_zero(); })};
 }
 
 ledger_table ledger_rows(const scenario& sc, const scenario_result& res) {
-    ledger_table out;
-    out.names = names_of(sc, res);
-    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
-    for (std::size_t a = 0; a < res.alts.size(); ++a) {
-        const alternative_result& ar = res.alts[a];
-        const result_layout& l = ar.layout;
-        for (std::size_t yi = 0; yi <= l.Y(); ++yi) {
-            const bool total = yi == l.Y();
-            std::size_t y0 = total ? 0 : yi, y1 = total ? l.Y() : yi + 1;
-            for (std::size_t c = 0; c < l.C(); ++c)
-                for (std::size_t k = 0; k < l.K(); ++k)
-                    for (std::size_t p = 0; p < l.P1(); ++p) {
-                        std::vector<double> xs(R);
-                        bool any = false;
-                        for (std::size_t r = 0; r < R; ++r) {
-                            double v = 0;
-                            for (std::size_t y = y0; y < y1; ++y)
-                                v += ar.reps[r].cost[l.ledger_index(y, c, k, p)];
-                            xs[r] = v;
-                            any = any || v != 0;
-                        }
-                        if (!any) continue;
-                        out.rows.push_back({a, total ? whole_horizon : yi, c, k, p,
-                                            summarize(std::move(xs), quantity_kind::non_negative)});
-                    }
-        }
-    }
-    return out;
+    ledger_builder b(names_of(sc, res));
+    feed(res, b);
+    return b.finish();
 }
 
 }  // namespace hemsim

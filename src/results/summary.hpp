@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -83,6 +84,76 @@ private:
 /// The names of a run's tables.
 result_names names_of(const scenario& sc, const scenario_result& res);
 
+/// Replication r of every alternative, in the scenario's order: what the
+/// builders below take, one replication at a time.
+using replication_set = std::vector<const replication_result*>;
+
+/// Gives a builder every replication of a run held in memory, in order.
+template <class Builder>
+void feed(const scenario_result& res, Builder& b) {
+    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
+    replication_set set(res.alts.size());
+    for (std::size_t r = 0; r < R; ++r) {
+        for (std::size_t a = 0; a < res.alts.size(); ++a) set[a] = &res.alts[a].reps[r];
+        b.add(set);
+    }
+}
+
+/// Rows laid out before the replications come, each a value of a replication
+/// set summarised as the sets come: what the builders below are made of.
+/// `Key` is a table's row type with a sample_summary `s`, filled by summaries().
+template <class Key>
+class streamed_rows {
+public:
+    using value_fn = std::function<double(const replication_set&)>;
+
+    void push(Key key, quantity_kind kind, value_fn value) {
+        rows_.push_back({std::move(key), kind, std::move(value), {}});
+    }
+    void add(const replication_set& rep) {
+        for (row& r : rows_) r.acc.add(r.value(rep));
+    }
+    /// The rows with their summaries, in the order pushed, without those `skip` refuses.
+    template <class Skip>
+    std::vector<Key> summaries(Skip skip) const {
+        std::vector<Key> out;
+        for (const row& r : rows_) {
+            if (skip(r.acc)) continue;
+            out.push_back(r.key);
+            out.back().s = r.acc.summary(r.kind);
+        }
+        return out;
+    }
+    /// The rows with a defined value in some replication.
+    std::vector<Key> summaries() const {
+        return summaries([](const sample_accumulator& a) { return a.count() == 0; });
+    }
+
+private:
+    struct row {
+        Key key;
+        quantity_kind kind;
+        value_fn value;
+        sample_accumulator acc;
+    };
+    std::vector<row> rows_;
+};
+
+/// The metric rows of a run (yearly.csv), built replication by replication in
+/// replication order without holding the replications.
+class yearly_builder {
+public:
+    yearly_builder(const scenario& sc, result_names names, const calendar& cal);
+    yearly_builder(const yearly_builder&) = delete;  // the rows point into names_
+    yearly_builder& operator=(const yearly_builder&) = delete;
+    void add(const replication_set& rep) { rows_.add(rep); }
+    result_table finish() const { return result_table(names_, rows_.summaries()); }
+
+private:
+    result_names names_;
+    streamed_rows<metric_row> rows_;
+};
+
 /// Every metric row of a run.
 result_table yearly_table(const scenario& sc, const scenario_result& res);
 
@@ -99,6 +170,19 @@ struct ledger_row {
 struct ledger_table {
     result_names names;
     std::vector<ledger_row> rows;
+};
+/// The ledger's rows built replication by replication (as yearly_builder).
+class ledger_builder {
+public:
+    explicit ledger_builder(result_names names);
+    ledger_builder(const ledger_builder&) = delete;  // the rows point into names_
+    ledger_builder& operator=(const ledger_builder&) = delete;
+    void add(const replication_set& rep) { rows_.add(rep); }
+    ledger_table finish() const;
+
+private:
+    result_names names_;
+    streamed_rows<ledger_row> rows_;
 };
 ledger_table ledger_rows(const scenario& sc, const scenario_result& res);
 
