@@ -26,6 +26,10 @@ packages=(
   libcpp-httplib-dev             # the web page (hemsim serve)
   clang libclang-rt-14-dev       # the fuzzers (libFuzzer, sanitizers): ctest's ci.fuzz
   clang-format-14                # the formatting: ctest's format.check
+  slurmctld slurmd               # a single-node Slurm for ctest's cluster.slurm (tests/cluster/)
+  slurm-client                   # sbatch, scontrol, sinfo, scancel: the README's cluster recipe
+  munge                          # Slurm's authentication (munged, mungekey), cluster.slurm
+  parallel                       # GNU parallel: the workstation recipe, ctest's cluster.parallel
 )
 
 # Node.js and npm for the browser tests: Debian's, unless the machine has them already.
