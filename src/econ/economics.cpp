@@ -70,82 +70,115 @@ struct prepared {
     std::size_t replications = 0;
 };
 
-prepared prepare(const scenario& sc, const scenario_result& res, const econ_options& o) {
+// How one alternative's tables map into the shared space.
+struct alt_map {
+    std::string who;                  // "economics: alternative 'x'", for messages
+    std::vector<std::size_t> cu, ku;  // its categories and payers in the space
+    std::vector<char> terminal;       // per placement of its layout
+};
+
+// The shared space, the discounting and each alternative's map, before any replication.
+prepared prepare_space(const scenario& sc, const std::vector<result_layout>& layouts, const calendar& cal,
+                       const econ_options& o, std::vector<alt_map>& maps) {
     check_econ_options(o);
-    if (res.alts.size() != sc.alternatives.size())
-        throw std::logic_error("economics: " + std::to_string(res.alts.size()) +
+    if (layouts.size() != sc.alternatives.size())
+        throw std::logic_error("economics: " + std::to_string(layouts.size()) +
                                " alternatives in the results but " + std::to_string(sc.alternatives.size()) +
                                " in the scenario");
     prepared p;
     p.baseline = sc.baseline_index();
-    const calendar& cal = res.cal;
     space& sp = p.sp;
     sp.years = cal.year_numbers;
     sp.months = cal.months();
     sp.categories = {"placements", "social_assistance", "staff", "project"};
-    for (const alternative_result& ar : res.alts) {
-        for (const std::string& c : ar.layout.categories) index_in(sp.categories, c);
-        for (const std::string& k : ar.layout.payers) index_in(sp.payers, k);
+    for (const result_layout& l : layouts) {
+        for (const std::string& c : l.categories) index_in(sp.categories, c);
+        for (const std::string& k : l.payers) index_in(sp.payers, k);
     }
     for (const std::string& c : sp.categories) sp.classes.push_back(class_of(c));
     p.base_year = o.price_base_year != 0 ? o.price_base_year : (sp.years.empty() ? 0 : sp.years.front());
     p.factors = discount_factors(o.rate, sp.years, p.base_year);
-    p.replications = res.alts.empty() ? 0 : res.alts[0].reps.size();
-
-    const std::size_t Y = sp.Y(), M = sp.months;
-    p.alts.resize(res.alts.size());
-    for (std::size_t a = 0; a < res.alts.size(); ++a) {
+    p.alts.resize(layouts.size());
+    maps.assign(layouts.size(), {});
+    for (std::size_t a = 0; a < layouts.size(); ++a) {
         const alternative& alt = sc.alternatives[a];
-        const result_layout& l = res.alts[a].layout;
-        const std::string who = "economics: alternative '" + alt.id + "'";
-        if (res.alts[a].reps.size() != p.replications)
-            throw std::logic_error(who + " has " + std::to_string(res.alts[a].reps.size()) +
-                                   " replications, the first alternative " + std::to_string(p.replications) +
-                                   ": the comparison is paired by replication");
+        const result_layout& l = layouts[a];
+        alt_map& mp = maps[a];
+        mp.who = "economics: alternative '" + alt.id + "'";
         if (l.years != sp.years)
-            throw std::logic_error(who + ": the layout's years differ from the calendar's");
-        std::vector<std::size_t> cu, ku;
-        for (const std::string& c : l.categories) cu.push_back(index_in(sp.categories, c));
-        for (const std::string& k : l.payers) ku.push_back(index_in(sp.payers, k));
-        std::vector<char> terminal;
+            throw std::logic_error(mp.who + ": the layout's years differ from the calendar's");
+        for (const std::string& c : l.categories) mp.cu.push_back(index_in(sp.categories, c));
+        for (const std::string& k : l.payers) mp.ku.push_back(index_in(sp.payers, k));
         for (const std::string& id : l.placements) {
             index_t i = alt.system.find_placement(id);
-            if (i == no_index) throw std::logic_error(who + ": placement '" + id + "' is not in its model");
-            terminal.push_back(alt.system.placements[i].terminal ? 1 : 0);
-        }
-        const std::size_t P = l.placements.size();
-        alt_flows& af = p.alts[a];
-        for (std::size_t r = 0; r < p.replications; ++r) {
-            const replication_result& rr = res.alts[a].reps[r];
-            if (rr.cost.size() != Y * l.C() * l.K() * l.P1() || rr.cost_month.size() != M * l.K() ||
-                rr.staff_month.size() != M || rr.project_month.size() != M || rr.exits.size() != P * Y ||
-                rr.person_days.size() != P * Y)
-                throw std::logic_error(who + ", replication " + std::to_string(r) +
-                                       ": the result tables do not fit the layout");
-            rep_flows f;
-            f.cost.assign(sp.size(), 0.0);
-            for (std::size_t y = 0; y < Y; ++y)
-                for (std::size_t c = 0; c < l.C(); ++c)
-                    for (std::size_t k = 0; k < l.K(); ++k) {
-                        double v = 0;
-                        for (std::size_t pl = 0; pl < l.P1(); ++pl) v += rr.cost[l.ledger_index(y, c, k, pl)];
-                        f.cost[sp.at(y, cu[c], ku[k])] += v;
-                    }
-            f.month.assign(M, 0.0);
-            for (std::size_t m = 0; m < M; ++m)
-                for (std::size_t k = 0; k < l.K(); ++k) f.month[m] += rr.cost_month[m * l.K() + k];
-            f.staff_month = &rr.staff_month;
-            f.project_month = &rr.project_month;
-            for (std::size_t pl = 0; pl < P; ++pl)
-                for (std::size_t y = 0; y < Y; ++y) {
-                    if (terminal[pl])
-                        f.exits += rr.exits[pl * Y + y];
-                    else
-                        f.days += rr.person_days[pl * Y + y];
-                }
-            af.reps.push_back(std::move(f));
+            if (i == no_index)
+                throw std::logic_error(mp.who + ": placement '" + id + "' is not in its model");
+            mp.terminal.push_back(alt.system.placements[i].terminal ? 1 : 0);
         }
     }
+    return p;
+}
+
+// One replication of one alternative in the shared space (`r` names it in messages).
+rep_flows flows_of(const space& sp, const result_layout& l, const alt_map& mp, const replication_result& rr,
+                   std::size_t r) {
+    const std::size_t Y = sp.Y(), M = sp.months, P = l.placements.size();
+    if (rr.cost.size() != Y * l.C() * l.K() * l.P1() || rr.cost_month.size() != M * l.K() ||
+        rr.staff_month.size() != M || rr.project_month.size() != M || rr.exits.size() != P * Y ||
+        rr.person_days.size() != P * Y)
+        throw std::logic_error(mp.who + ", replication " + std::to_string(r) +
+                               ": the result tables do not fit the layout");
+    rep_flows f;
+    f.cost.assign(sp.size(), 0.0);
+    for (std::size_t y = 0; y < Y; ++y)
+        for (std::size_t c = 0; c < l.C(); ++c)
+            for (std::size_t k = 0; k < l.K(); ++k) {
+                double v = 0;
+                for (std::size_t pl = 0; pl < l.P1(); ++pl) v += rr.cost[l.ledger_index(y, c, k, pl)];
+                f.cost[sp.at(y, mp.cu[c], mp.ku[k])] += v;
+            }
+    f.month.assign(M, 0.0);
+    for (std::size_t m = 0; m < M; ++m)
+        for (std::size_t k = 0; k < l.K(); ++k) f.month[m] += rr.cost_month[m * l.K() + k];
+    f.staff_month = &rr.staff_month;
+    f.project_month = &rr.project_month;
+    for (std::size_t pl = 0; pl < P; ++pl)
+        for (std::size_t y = 0; y < Y; ++y) {
+            if (mp.terminal[pl])
+                f.exits += rr.exits[pl * Y + y];
+            else
+                f.days += rr.person_days[pl * Y + y];
+        }
+    return f;
+}
+
+// The layouts of a run held in memory.
+std::vector<result_layout> layouts_of(const scenario_result& res) {
+    std::vector<result_layout> out;
+    for (const alternative_result& ar : res.alts) out.push_back(ar.layout);
+    return out;
+}
+
+// Every replication paired across the alternatives: throws std::logic_error when
+// the alternatives have different numbers of replications.
+std::size_t paired_replications(const scenario& sc, const scenario_result& res) {
+    const std::size_t R = res.alts.empty() ? 0 : res.alts[0].reps.size();
+    for (std::size_t a = 0; a < res.alts.size(); ++a)
+        if (res.alts[a].reps.size() != R)
+            throw std::logic_error("economics: alternative '" + sc.alternatives[a].id + "' has " +
+                                   std::to_string(res.alts[a].reps.size()) +
+                                   " replications, the first alternative " + std::to_string(R) +
+                                   ": the comparison is paired by replication");
+    return R;
+}
+
+prepared prepare(const scenario& sc, const scenario_result& res, const econ_options& o) {
+    std::vector<alt_map> maps;
+    prepared p = prepare_space(sc, layouts_of(res), res.cal, o, maps);
+    p.replications = paired_replications(sc, res);
+    for (std::size_t a = 0; a < res.alts.size(); ++a)
+        for (std::size_t r = 0; r < p.replications; ++r)
+            p.alts[a].reps.push_back(flows_of(p.sp, res.alts[a].layout, maps[a], res.alts[a].reps[r], r));
     return p;
 }
 
@@ -184,19 +217,17 @@ std::vector<adjustment> adjustments(const econ_options& o) {
     return out;
 }
 
-// One alternative against the nollalternativ, replication by replication.
-struct comparison {
-    std::vector<std::vector<double>> diff;  // [r][space::at(y, c, k)], adjusted, SEK
-    // Per replication, every payer, the whole horizon (SEK unless noted):
-    std::vector<double> total, npv, breakeven /*month, NaN = never*/, pv_savings, pv_project, extra_exits,
-        days_avoided;
+// One replication of an alternative against the nollalternativ's.
+struct rep_comparison {
+    std::vector<double> diff;  // space::at(y, c, k), adjusted, SEK
+    // Every payer, the whole horizon (SEK unless noted):
+    double total = 0, npv = 0, breakeven = 0 /*month, NaN = never*/, pv_savings = 0, pv_project = 0,
+           extra_exits = 0, days_avoided = 0;
 };
 
-comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
+rep_comparison compare_rep(const prepared& p, const rep_flows& x, const rep_flows& b, const adjustment& adj) {
     const space& sp = p.sp;
-    const alt_flows& A = p.alts[a];
-    const alt_flows& B = p.alts[p.baseline];
-    const std::size_t R = p.replications, Y = sp.Y();
+    const std::size_t Y = sp.Y();
     std::vector<std::size_t> all_cats, non_project, project, all_ks;
     for (std::size_t c = 0; c < sp.C(); ++c) {
         all_cats.push_back(c);
@@ -204,49 +235,49 @@ comparison compare(const prepared& p, std::size_t a, const adjustment& adj) {
     }
     for (std::size_t k = 0; k < sp.K(); ++k) all_ks.push_back(k);
 
-    comparison cmp;
-    cmp.diff.resize(R);
-    for (auto* v : {&cmp.total, &cmp.npv, &cmp.breakeven, &cmp.pv_savings, &cmp.pv_project, &cmp.extra_exits,
-                    &cmp.days_avoided})
-        v->resize(R);
-    for (std::size_t r = 0; r < R; ++r) {
-        const rep_flows& x = A.reps[r];
-        const rep_flows& b = B.reps[r];
-        std::vector<double>& d = cmp.diff[r];
-        d.resize(sp.size());
-        for (std::size_t y = 0; y < Y; ++y)
-            for (std::size_t c = 0; c < sp.C(); ++c) {
-                const double f = sp.classes[c] == cost_class::project    ? adj.project
-                                 : sp.classes[c] == cost_class::cashable ? adj.outcome
-                                                                         : 1.0;
-                for (std::size_t k = 0; k < sp.K(); ++k) {
-                    std::size_t i = sp.at(y, c, k);
-                    d[i] = f * (x.cost[i] - b.cost[i]);
-                }
+    rep_comparison cmp;
+    std::vector<double>& d = cmp.diff;
+    d.resize(sp.size());
+    for (std::size_t y = 0; y < Y; ++y)
+        for (std::size_t c = 0; c < sp.C(); ++c) {
+            const double f = sp.classes[c] == cost_class::project    ? adj.project
+                             : sp.classes[c] == cost_class::cashable ? adj.outcome
+                                                                     : 1.0;
+            for (std::size_t k = 0; k < sp.K(); ++k) {
+                std::size_t i = sp.at(y, c, k);
+                d[i] = f * (x.cost[i] - b.cost[i]);
             }
-        cmp.total[r] = window_sum(sp, d, 0, Y, all_cats, all_ks, nullptr);
-        cmp.npv[r] = window_sum(sp, d, 0, Y, all_cats, all_ks, &p.factors);
-        cmp.pv_savings[r] = -window_sum(sp, d, 0, Y, non_project, all_ks, &p.factors);
-        cmp.pv_project[r] = adj.project * window_sum(sp, x.cost, 0, Y, project, all_ks, &p.factors);
-
-        std::vector<double> monthly(sp.months);
-        for (std::size_t m = 0; m < sp.months; ++m) {
-            double dm = x.month[m] - b.month[m];
-            if (!adj.none()) {
-                // Split the month's total into project, staff and the outcome-driven rest.
-                double pm = (*x.project_month)[m] - (*b.project_month)[m];
-                double sm = (*x.staff_month)[m] - (*b.staff_month)[m];
-                double fm = dm - pm - sm;
-                dm += (adj.project - 1) * pm + (adj.outcome - 1) * fm;
-            }
-            monthly[m] = dm;
         }
-        std::optional<std::size_t> be = breakeven_month(monthly);
-        cmp.breakeven[r] = be ? static_cast<double>(*be) : std::nan("");
-        cmp.extra_exits[r] = adj.outcome * (x.exits - b.exits);
-        cmp.days_avoided[r] = adj.outcome * (b.days - x.days);
+    cmp.total = window_sum(sp, d, 0, Y, all_cats, all_ks, nullptr);
+    cmp.npv = window_sum(sp, d, 0, Y, all_cats, all_ks, &p.factors);
+    cmp.pv_savings = -window_sum(sp, d, 0, Y, non_project, all_ks, &p.factors);
+    cmp.pv_project = adj.project * window_sum(sp, x.cost, 0, Y, project, all_ks, &p.factors);
+
+    std::vector<double> monthly(sp.months);
+    for (std::size_t m = 0; m < sp.months; ++m) {
+        double dm = x.month[m] - b.month[m];
+        if (!adj.none()) {
+            // Split the month's total into project, staff and the outcome-driven rest.
+            double pm = (*x.project_month)[m] - (*b.project_month)[m];
+            double sm = (*x.staff_month)[m] - (*b.staff_month)[m];
+            double fm = dm - pm - sm;
+            dm += (adj.project - 1) * pm + (adj.outcome - 1) * fm;
+        }
+        monthly[m] = dm;
     }
+    std::optional<std::size_t> be = breakeven_month(monthly);
+    cmp.breakeven = be ? static_cast<double>(*be) : std::nan("");
+    cmp.extra_exits = adj.outcome * (x.exits - b.exits);
+    cmp.days_avoided = adj.outcome * (b.days - x.days);
     return cmp;
+}
+
+// One alternative against the nollalternativ, replication by replication.
+std::vector<rep_comparison> compare(const prepared& p, std::size_t a, const adjustment& adj) {
+    std::vector<rep_comparison> out;
+    for (std::size_t r = 0; r < p.replications; ++r)
+        out.push_back(compare_rep(p, p.alts[a].reps[r], p.alts[p.baseline].reps[r], adj));
+    return out;
 }
 
 // How a measure's interval is formed: shares by Wilson, costs and months cut at 0.
@@ -298,95 +329,104 @@ std::vector<payer_choice> payer_choices(const space& sp) {
     return out;
 }
 
-void cost_rows(const prepared& p, std::size_t a, row_sink& out) {
-    const space& sp = p.sp;
-    const std::size_t R = p.replications, Y = sp.Y();
+// What the rows of one replication set are computed from: each alternative's
+// flows and each comparison of the set, filled before the rows take their values.
+struct set_scratch {
+    std::vector<rep_flows> flows;  // per alternative
+    std::vector<std::vector<rep_comparison>>
+        cmp;  // per alternative (empty for the nollalternativ), adjustment
+};
+
+using econ_rows = streamed_rows<econ_row>;
+
+// Every row of economics.csv's cost part for alternative `a`: per payer choice and year.
+void lay_cost_rows(const prepared& p, std::size_t a, const set_scratch* sx, econ_rows& rows) {
+    const space* sp = &p.sp;
+    const std::vector<double>* factors = &p.factors;
+    const std::size_t Y = sp->Y();
     std::vector<std::size_t> all_cats;
-    for (std::size_t c = 0; c < sp.C(); ++c) all_cats.push_back(c);
-    std::vector<double> xs(R);
-    for (const payer_choice& pc : payer_choices(sp))
+    for (std::size_t c = 0; c < sp->C(); ++c) all_cats.push_back(c);
+    const auto none = adjustment_kind::none;
+    for (const payer_choice& pc : payer_choices(*sp))
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
             const std::size_t year = yi == Y ? whole_horizon : yi;
-            const auto none = adjustment_kind::none;
-            auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
-                for (std::size_t r = 0; r < R; ++r)
-                    xs[r] = window_sum(sp, p.alts[a].reps[r].cost, y0, y1, cats, pc.ks, f);
-                return xs;
+            auto sum = [=, ks = pc.ks](std::vector<std::size_t> cats, const std::vector<double>* f) {
+                return [=](const replication_set&) {
+                    return window_sum(*sp, sx->flows[a].cost, y0, y1, cats, ks, f);
+                };
             };
-            out.add(a, pc.payer, year, measure::cost, none, 0, sum(all_cats, nullptr));
-            for (std::size_t c = 0; c < sp.C(); ++c)
-                out.add(a, pc.payer, year, measure::cost_category, none, c, sum({c}, nullptr), true);
-            out.add(a, pc.payer, year, measure::pv_cost, none, 0, sum(all_cats, &p.factors));
+            rows.push({a, pc.payer, year, measure::cost, none, 0, {}}, kind_of(measure::cost),
+                      sum(all_cats, nullptr));
+            for (std::size_t c = 0; c < sp->C(); ++c)
+                rows.push({a, pc.payer, year, measure::cost_category, none, c, {}},
+                          kind_of(measure::cost_category), sum({c}, nullptr));
+            rows.push({a, pc.payer, year, measure::pv_cost, none, 0, {}}, kind_of(measure::pv_cost),
+                      sum(all_cats, factors));
         }
 }
 
-void comparison_rows(const prepared& p, const econ_options& o, std::size_t a, const adjustment& adj,
-                     row_sink& out) {
-    const space& sp = p.sp;
-    const std::size_t R = p.replications, Y = sp.Y();
+// Every comparison row of alternative `a` under its adjustment number `j`.
+void lay_comparison_rows(const prepared& p, const econ_options& o, std::size_t a, std::size_t j,
+                         const adjustment& adj, const set_scratch* sx, econ_rows& rows) {
+    const space* sp = &p.sp;
+    const std::vector<double>* factors = &p.factors;
+    const std::size_t Y = sp->Y();
     const adjustment_kind k = adj.kind;
-    const comparison cmp = compare(p, a, adj);
     std::vector<std::size_t> all_cats, cashable, staff;
-    for (std::size_t c = 0; c < sp.C(); ++c) {
+    for (std::size_t c = 0; c < sp->C(); ++c) {
         all_cats.push_back(c);
-        if (sp.classes[c] == cost_class::cashable) cashable.push_back(c);
-        if (sp.classes[c] == cost_class::staff) staff.push_back(c);
+        if (sp->classes[c] == cost_class::cashable) cashable.push_back(c);
+        if (sp->classes[c] == cost_class::staff) staff.push_back(c);
     }
-    std::vector<double> xs(R);
-    for (const payer_choice& pc : payer_choices(sp))
+    auto cmp = [=]() -> const rep_comparison& { return sx->cmp[a][j]; };
+    for (const payer_choice& pc : payer_choices(*sp))
         for (std::size_t yi = 0; yi <= Y; ++yi) {
             const std::size_t y0 = yi == Y ? 0 : yi, y1 = yi == Y ? Y : yi + 1;
             const std::size_t year = yi == Y ? whole_horizon : yi;
-            auto sum = [&](const std::vector<std::size_t>& cats, const std::vector<double>* f) {
-                for (std::size_t r = 0; r < R; ++r)
-                    xs[r] = window_sum(sp, cmp.diff[r], y0, y1, cats, pc.ks, f);
-                return xs;
+            auto sum = [=, ks = pc.ks](std::vector<std::size_t> cats, const std::vector<double>* f) {
+                return
+                    [=](const replication_set&) { return window_sum(*sp, cmp().diff, y0, y1, cats, ks, f); };
             };
-            out.add(a, pc.payer, year, measure::diff, k, 0, sum(all_cats, nullptr));
-            for (std::size_t c = 0; c < sp.C(); ++c)
-                out.add(a, pc.payer, year, measure::diff_category, k, c, sum({c}, nullptr), true);
-            out.add(a, pc.payer, year, measure::diff_cashable, k, 0, sum(cashable, nullptr));
-            out.add(a, pc.payer, year, measure::diff_non_cashable, k, 0, sum(staff, nullptr));
-            out.add(a, pc.payer, year, measure::pv_diff, k, 0, sum(all_cats, &p.factors));
+            auto row = [&](measure m, std::size_t category, econ_rows::value_fn f) {
+                rows.push({a, pc.payer, year, m, k, category, {}}, kind_of(m), std::move(f));
+            };
+            row(measure::diff, 0, sum(all_cats, nullptr));
+            for (std::size_t c = 0; c < sp->C(); ++c) row(measure::diff_category, c, sum({c}, nullptr));
+            row(measure::diff_cashable, 0, sum(cashable, nullptr));
+            row(measure::diff_non_cashable, 0, sum(staff, nullptr));
+            row(measure::pv_diff, 0, sum(all_cats, factors));
             if (yi == Y) {
-                std::vector<double> diff = sum(all_cats, nullptr), pv = sum(all_cats, &p.factors);
-                for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(diff[r] < 0);
-                out.add(a, pc.payer, year, measure::p_saving, k, 0, xs);
-                for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(pv[r] < 0);
-                out.add(a, pc.payer, year, measure::p_saving_npv, k, 0, xs);
+                auto diff = sum(all_cats, nullptr), pv = sum(all_cats, factors);
+                row(measure::p_saving, 0, [=](const replication_set& s) { return share_of(diff(s) < 0); });
+                row(measure::p_saving_npv, 0, [=](const replication_set& s) { return share_of(pv(s) < 0); });
             }
         }
 
-    auto total = [&](measure m, std::vector<double> v) {
-        out.add(a, every_payer, whole_horizon, m, k, 0, std::move(v));
-    };
-    auto each = [&](auto f) {
-        for (std::size_t r = 0; r < R; ++r) xs[r] = f(r);
-        return xs;
+    auto total = [&](measure m, std::function<double(const rep_comparison&)> f) {
+        rows.push({a, every_payer, whole_horizon, m, k, 0, {}}, kind_of(m),
+                  [=](const replication_set&) { return f(cmp()); });
     };
     const double mandate = static_cast<double>(o.mandate_months);
-    total(measure::npv_diff, cmp.npv);
-    total(measure::breakeven_month, cmp.breakeven);
+    total(measure::npv_diff, [](const rep_comparison& c) { return c.npv; });
+    total(measure::breakeven_month, [](const rep_comparison& c) { return c.breakeven; });
     total(measure::p_breakeven_horizon,
-          each([&](std::size_t r) { return share_of(!std::isnan(cmp.breakeven[r])); }));
+          [](const rep_comparison& c) { return share_of(!std::isnan(c.breakeven)); });
     // Beyond the horizon nothing was simulated: the mandate period cannot be judged.
-    if (o.mandate_months <= static_cast<int>(sp.months))
+    if (o.mandate_months <= static_cast<int>(sp->months))
         total(measure::p_breakeven_mandate,
-              each([&](std::size_t r) { return share_of(cmp.breakeven[r] <= mandate); }));
-    total(measure::pv_savings, cmp.pv_savings);
-    total(measure::pv_project, cmp.pv_project);
-    total(measure::savings_per_krona, each([&](std::size_t r) {
-              return cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
-          }));
-    total(measure::extra_exits, cmp.extra_exits);
-    total(measure::days_avoided, cmp.days_avoided);
-    total(measure::net_cost_per_extra_exit, each([&](std::size_t r) {
-              return cmp.extra_exits[r] > 0 ? cmp.npv[r] / cmp.extra_exits[r] : std::nan("");
-          }));
-    total(measure::net_cost_per_day_avoided, each([&](std::size_t r) {
-              return cmp.days_avoided[r] > 0 ? cmp.npv[r] / cmp.days_avoided[r] : std::nan("");
-          }));
+              [mandate](const rep_comparison& c) { return share_of(c.breakeven <= mandate); });
+    total(measure::pv_savings, [](const rep_comparison& c) { return c.pv_savings; });
+    total(measure::pv_project, [](const rep_comparison& c) { return c.pv_project; });
+    total(measure::savings_per_krona, [](const rep_comparison& c) {
+        return c.pv_project > 0 ? c.pv_savings / c.pv_project : std::nan("");
+    });
+    total(measure::extra_exits, [](const rep_comparison& c) { return c.extra_exits; });
+    total(measure::days_avoided, [](const rep_comparison& c) { return c.days_avoided; });
+    total(measure::net_cost_per_extra_exit,
+          [](const rep_comparison& c) { return c.extra_exits > 0 ? c.npv / c.extra_exits : std::nan(""); });
+    total(measure::net_cost_per_day_avoided,
+          [](const rep_comparison& c) { return c.days_avoided > 0 ? c.npv / c.days_avoided : std::nan(""); });
 }
 
 }  // namespace
@@ -432,25 +472,21 @@ namespace {
 
 // The value of knowing more before deciding between alternative `a` and the
 // nollalternativ on the NPV of cost (value_of_information.hpp): every input
-// drawn for the alternative together, and each alone. Unadjusted; only for
-// inputs that vary in the sample (without any, the futures differ by chance
-// alone, which no study removes: no rows).
-void information_rows(const prepared& p, const scenario_result& res, std::size_t a, row_sink& out) {
-    const std::vector<std::string>& paths = res.alts[a].param_paths;
-    if (paths.empty() || res.fixed_parameters) return;
-    std::vector<std::vector<double>> x(paths.size(), std::vector<double>(p.replications));
+// drawn for the alternative together, and each alone, from each replication's
+// unadjusted npv_diff and drawn inputs x[input][replication]. Only for inputs
+// that vary in the sample (without any, the futures differ by chance alone,
+// which no study removes: no rows).
+void information_rows(std::size_t a, const std::vector<double>& npv,
+                      const std::vector<std::vector<double>>& x, row_sink& out) {
     std::vector<std::size_t> varying;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        for (std::size_t r = 0; r < p.replications; ++r) x[i][r] = res.alts[a].reps[r].params[i];
+    for (std::size_t i = 0; i < x.size(); ++i)
         if (std::any_of(x[i].begin(), x[i].end(), [&](double v) { return v != x[i][0]; }))
             varying.push_back(i);
-    }
     if (varying.empty()) return;
-    const comparison cmp = compare(p, a, adjustment{});
     const auto none = adjustment_kind::none;
-    out.add(a, every_payer, whole_horizon, measure::evpi, none, 0, evpi_losses(cmp.npv, x));
+    out.add(a, every_payer, whole_horizon, measure::evpi, none, 0, evpi_losses(npv, x));
     for (std::size_t i : varying)
-        out.add(a, every_payer, whole_horizon, measure::evppi, none, i, evppi_losses(cmp.npv, x[i]));
+        out.add(a, every_payer, whole_horizon, measure::evppi, none, i, evppi_losses(npv, x[i]));
 }
 
 econ_table table_of(const scenario& sc, const prepared& p, std::vector<econ_row> rows) {
@@ -524,19 +560,88 @@ std::string econ_table::year_label(const econ_row& r) const {
     return r.year == whole_horizon ? std::string(total_year) : std::to_string(years[r.year]);
 }
 
-econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
-    const prepared p = prepare(sc, res, o);
+struct economics_builder::state {
+    const scenario* sc = nullptr;
+    prepared p;
+    std::vector<alt_map> maps;
+    std::vector<result_layout> layouts;
+    std::vector<adjustment> adjs;
+    set_scratch sx;
+    econ_rows rows;
+    std::vector<std::vector<std::string>> paths;  // per alternative: its uncertain inputs
+    bool information = false;                     // some alternative has inputs drawn
+    // Per alternative with inputs: the unadjusted npv_diff and the drawn inputs of each replication.
+    std::vector<std::vector<double>> npv;
+    std::vector<std::vector<std::vector<double>>> params;  // [alternative][input][replication]
+};
+
+economics_builder::economics_builder(const scenario& sc, const scenario_result& shape, const econ_options& o)
+    : st_(std::make_unique<state>()) {
+    state& st = *st_;
+    st.sc = &sc;
+    st.layouts = layouts_of(shape);
+    st.p = prepare_space(sc, st.layouts, shape.cal, o, st.maps);
+    st.adjs = adjustments(o);
+    const std::size_t A = st.layouts.size();
+    st.sx.flows.resize(A);
+    st.sx.cmp.resize(A);
+    st.npv.resize(A);
+    st.params.resize(A);
+    for (std::size_t a = 0; a < A; ++a) {
+        st.paths.push_back(shape.alts[a].param_paths);
+        lay_cost_rows(st.p, a, &st.sx, st.rows);
+        if (a == st.p.baseline) continue;
+        st.sx.cmp[a].resize(st.adjs.size());
+        for (std::size_t j = 0; j < st.adjs.size(); ++j)
+            lay_comparison_rows(st.p, o, a, j, st.adjs[j], &st.sx, st.rows);
+        if (!st.paths[a].empty() && !shape.fixed_parameters) st.params[a].resize(st.paths[a].size());
+    }
+}
+
+economics_builder::~economics_builder() = default;
+
+void economics_builder::add(const replication_set& rep) {
+    state& st = *st_;
+    const std::size_t r = st.p.replications++;
+    for (std::size_t a = 0; a < rep.size(); ++a)
+        st.sx.flows[a] = flows_of(st.p.sp, st.layouts[a], st.maps[a], *rep[a], r);
+    const rep_flows& b = st.sx.flows[st.p.baseline];
+    for (std::size_t a = 0; a < rep.size(); ++a) {
+        for (std::size_t j = 0; j < st.sx.cmp[a].size(); ++j)
+            st.sx.cmp[a][j] = compare_rep(st.p, st.sx.flows[a], b, st.adjs[j]);
+        if (st.params[a].empty()) continue;
+        st.npv[a].push_back(st.sx.cmp[a][0].npv);  // adjustments() starts with none
+        for (std::size_t i = 0; i < st.params[a].size(); ++i) st.params[a][i].push_back(rep[a]->params[i]);
+    }
+    st.rows.add(rep);
+}
+
+econ_table economics_builder::finish() const {
+    const state& st = *st_;
+    // Category rows that are zero in every replication are left out, and rows with no defined value.
+    const std::vector<econ_row> laid =
+        st.rows.summaries([](const econ_row& k, const sample_accumulator& acc) {
+            const bool by_category =
+                k.measure == measure::cost_category || k.measure == measure::diff_category;
+            return acc.count() == 0 || (by_category && acc.all_zero());
+        });
     std::vector<econ_row> rows;
     row_sink out{rows};
-    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        cost_rows(p, a, out);
-        if (a == p.baseline) continue;
-        for (const adjustment& adj : adjustments(o)) comparison_rows(p, o, a, adj, out);
-        information_rows(p, res, a, out);
+    for (std::size_t a = 0; a < st.layouts.size(); ++a) {
+        for (const econ_row& r : laid)
+            if (r.alternative == a) rows.push_back(r);
+        if (!st.params[a].empty()) information_rows(a, st.npv[a], st.params[a], out);
     }
-    econ_table t = table_of(sc, p, std::move(rows));
-    for (const alternative_result& ar : res.alts) t.inputs.push_back(ar.param_paths);
+    econ_table t = table_of(*st.sc, st.p, std::move(rows));
+    t.inputs = st.paths;
     return t;
+}
+
+econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
+    paired_replications(sc, res);
+    economics_builder b(sc, res, o);
+    feed(res, b);
+    return b.finish();
 }
 
 econ_table headline_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
@@ -548,14 +653,21 @@ econ_table headline_rows(const scenario& sc, const scenario_result& res, const e
     std::vector<double> xs(R);
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         if (a == p.baseline) continue;
-        const comparison cmp = compare(p, a, adjustment{});
-        out.add(a, every_payer, whole_horizon, measure::diff, none, 0, cmp.total);
-        for (std::size_t r = 0; r < R; ++r) xs[r] = share_of(cmp.total[r] < 0);
-        out.add(a, every_payer, whole_horizon, measure::p_saving, none, 0, xs);
-        out.add(a, every_payer, whole_horizon, measure::npv_diff, none, 0, cmp.npv);
-        for (std::size_t r = 0; r < R; ++r)
-            xs[r] = cmp.pv_project[r] > 0 ? cmp.pv_savings[r] / cmp.pv_project[r] : std::nan("");
-        out.add(a, every_payer, whole_horizon, measure::savings_per_krona, none, 0, xs);
+        const std::vector<rep_comparison> cmp = compare(p, a, adjustment{});
+        auto each = [&](auto f) {
+            for (std::size_t r = 0; r < R; ++r) xs[r] = f(cmp[r]);
+            return xs;
+        };
+        out.add(a, every_payer, whole_horizon, measure::diff, none, 0,
+                each([](const rep_comparison& c) { return c.total; }));
+        out.add(a, every_payer, whole_horizon, measure::p_saving, none, 0,
+                each([](const rep_comparison& c) { return share_of(c.total < 0); }));
+        out.add(a, every_payer, whole_horizon, measure::npv_diff, none, 0,
+                each([](const rep_comparison& c) { return c.npv; }));
+        out.add(a, every_payer, whole_horizon, measure::savings_per_krona, none, 0,
+                each([](const rep_comparison& c) {
+                    return c.pv_project > 0 ? c.pv_savings / c.pv_project : std::nan("");
+                }));
     }
     return table_of(sc, p, std::move(rows));
 }
@@ -568,17 +680,18 @@ std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_r
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
         if (a == p.baseline) continue;
         for (const adjustment& adj : adjustments(o)) {
-            comparison cmp = compare(p, a, adj);
             comparison_samples c;
             c.alternative = a;
             c.adjustment = adj.kind;
-            c.total = std::move(cmp.total);
-            c.npv = std::move(cmp.npv);
-            c.breakeven = std::move(cmp.breakeven);
-            c.pv_savings = std::move(cmp.pv_savings);
-            c.pv_project = std::move(cmp.pv_project);
-            c.extra_exits = std::move(cmp.extra_exits);
-            c.days_avoided = std::move(cmp.days_avoided);
+            for (const rep_comparison& x : compare(p, a, adj)) {
+                c.total.push_back(x.total);
+                c.npv.push_back(x.npv);
+                c.breakeven.push_back(x.breakeven);
+                c.pv_savings.push_back(x.pv_savings);
+                c.pv_project.push_back(x.pv_project);
+                c.extra_exits.push_back(x.extra_exits);
+                c.days_avoided.push_back(x.days_avoided);
+            }
             out.push_back(std::move(c));
         }
     }

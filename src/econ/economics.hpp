@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -178,6 +179,25 @@ std::string month_label(const date& start, std::size_t m);
 /// Throws std::invalid_argument for bad options, std::logic_error when the
 /// results do not fit the scenario (replication counts, table sizes).
 econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o);
+
+/// economics_rows built replication by replication (as yearly_builder): `shape`
+/// gives the layouts, the calendar and the uncertain inputs (its replications
+/// are not read). The drawn inputs and npv_diff of every replication are kept
+/// for evpi and evppi (a few numbers per replication); everything else is
+/// summarised as it comes.
+class economics_builder {
+public:
+    economics_builder(const scenario& sc, const scenario_result& shape, const econ_options& o);
+    ~economics_builder();
+    economics_builder(const economics_builder&) = delete;
+    economics_builder& operator=(const economics_builder&) = delete;
+    void add(const replication_set& rep);
+    econ_table finish() const;
+
+private:
+    struct state;
+    std::unique_ptr<state> st_;
+};
 
 /// The headline of a run: per non-baseline alternative, over the whole horizon
 /// and all payers, diff, p_saving, npv_diff and savings_per_krona; the same

@@ -181,7 +181,8 @@ ledger_builder::ledger_builder(result_names names) : names_(std::move(names)) {
 
 ledger_table ledger_builder::finish() const {
     // Cells that are zero in every replication are left out.
-    return {names_, rows_.summaries([](const sample_accumulator& acc) { return acc.all_zero(); })};
+    return {names_,
+            rows_.summaries([](const ledger_row&, const sample_accumulator& acc) { return acc.all_zero(); })};
 }
 
 ledger_table ledger_rows(const scenario& sc, const scenario_result& res) {

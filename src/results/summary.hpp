@@ -118,7 +118,7 @@ public:
     std::vector<Key> summaries(Skip skip) const {
         std::vector<Key> out;
         for (const row& r : rows_) {
-            if (skip(r.acc)) continue;
+            if (skip(r.key, r.acc)) continue;
             out.push_back(r.key);
             out.back().s = r.acc.summary(r.kind);
         }
@@ -126,7 +126,7 @@ public:
     }
     /// The rows with a defined value in some replication.
     std::vector<Key> summaries() const {
-        return summaries([](const sample_accumulator& a) { return a.count() == 0; });
+        return summaries([](const Key&, const sample_accumulator& a) { return a.count() == 0; });
     }
 
 private:
