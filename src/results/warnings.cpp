@@ -3,19 +3,11 @@
 #include <cmath>
 
 #include "model/calendar.hpp"
+#include "results/summary.hpp"
 
 namespace hemsim {
 
 namespace {
-
-// The mean over the futures of f(replication).
-template <class F>
-double mean_over(const alternative_result& ar, F f) {
-    if (ar.reps.empty()) return 0;
-    double s = 0;
-    for (const replication_result& r : ar.reps) s += f(r);
-    return s / static_cast<double>(ar.reps.size());
-}
 
 // Why a waiting list can never be served at the horizon, if it cannot.
 bool never_served(const model& m, const calendar& cal, std::size_t q, blocked_by& why, std::string& blocker) {
@@ -68,23 +60,64 @@ const char* warning_id(warning_kind kind) {
     return "warning";
 }
 
-std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result& res) {
-    std::vector<run_warning> out;
-    const calendar& cal = res.cal;
-    const std::size_t base = sc.baseline_index();
-    for (std::size_t a = 0; a < sc.alternatives.size() && a < res.alts.size(); ++a) {
-        const alternative& alt = sc.alternatives[a];
-        const alternative_result& ar = res.alts[a];
-        const result_layout& l = ar.layout;
+warnings_builder::warnings_builder(const scenario& sc, std::vector<result_layout> layouts,
+                                   const calendar& cal)
+    : sc_(&sc), cal_(cal), layouts_(std::move(layouts)), sums_(layouts_.size()) {
+    for (std::size_t a = 0; a < layouts_.size(); ++a) {
+        const result_layout& l = layouts_[a];
+        sums_[a].queue_end.assign(l.Q(), 0.0);
+        sums_[a].present.assign(cal.months(), 0.0);
+        sums_[a].lost.assign(l.S() * l.Y(), 0.0);
+        sums_[a].made.assign(l.S() * l.Y(), 0.0);
+    }
+}
+
+void warnings_builder::add(const replication_set& rep) {
+    ++n_;
+    const std::size_t base = sc_->baseline_index();
+    for (std::size_t a = 0; a < rep.size() && a < layouts_.size(); ++a) {
+        const replication_result& r = *rep[a];
+        const result_layout& l = layouts_[a];
         const std::size_t Y = l.Y();
-        if (ar.reps.empty() || Y == 0) continue;
+        if (Y == 0) continue;
+        alt_sums& s = sums_[a];
+        for (std::size_t q = 0; q < l.Q(); ++q) s.queue_end[q] += r.queue_end[q * Y + Y - 1];
+        for (std::size_t m = 0; m < s.present.size(); ++m) s.present[m] += r.present_days_month[m];
+        for (std::size_t i = 0; i < s.lost.size(); ++i) {
+            s.lost[i] += r.offers_lost[i];
+            s.made[i] += r.offers[i];
+        }
+        if (a == base) continue;
+        for (std::size_t y = 0; y < Y; ++y) {
+            const double d = r.cost_total(l, y) - rep[base]->cost_total(layouts_[base], y);
+            s.total += d;
+            if (y == Y - 1) s.last += d;
+        }
+    }
+}
+
+std::vector<run_warning> warnings_builder::finish() const {
+    std::vector<run_warning> out;
+    const scenario& sc = *sc_;
+    const calendar& cal = cal_;
+    const std::size_t base = sc.baseline_index();
+    const double n = static_cast<double>(n_);
+    if (n_ == 0) return out;
+    // The mean over the futures of a sum over them.
+    auto mean = [n](double sum) { return sum / n; };
+    for (std::size_t a = 0; a < sc.alternatives.size() && a < layouts_.size(); ++a) {
+        const alternative& alt = sc.alternatives[a];
+        const result_layout& l = layouts_[a];
+        const alt_sums& sums = sums_[a];
+        const std::size_t Y = l.Y();
+        if (Y == 0) continue;
 
         // Waiting lists with clients at the horizon that nothing will ever serve.
         for (std::size_t q = 0; q < l.Q(); ++q) {
             if (!l.queue_active[q]) continue;
             run_warning w;
             if (!never_served(alt.system, cal, q, w.blocked, w.blocker)) continue;
-            w.value = mean_over(ar, [&](const replication_result& r) { return r.queue_end[q * Y + Y - 1]; });
+            w.value = mean(sums.queue_end[q]);
             if (!(w.value > 0)) continue;
             w.kind = warning_kind::queue_never_served;
             w.alternative = alt.id;
@@ -99,9 +132,7 @@ std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result&
             std::vector<double> present(M), t(M);
             for (std::size_t m = 0; m < M; ++m) {
                 const double days = cal.month_bounds[m + 1] - cal.month_bounds[m];
-                present[m] =
-                    mean_over(ar, [&](const replication_result& r) { return r.present_days_month[m]; }) /
-                    days;
+                present[m] = mean(sums.present[m]) / days;
                 t[m] = (cal.month_bounds[m] + cal.month_bounds[m + 1]) / 2 / 365.0;
             }
             double mt = 0, mp = 0;
@@ -131,8 +162,8 @@ std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result&
         for (std::size_t s = 0; s < l.S(); ++s) {
             double lost = 0, made = 0;
             for (std::size_t y = 0; y < Y; ++y) {
-                lost += mean_over(ar, [&](const replication_result& r) { return r.offers_lost[s * Y + y]; });
-                made += mean_over(ar, [&](const replication_result& r) { return r.offers[s * Y + y]; });
+                lost += mean(sums.lost[s * Y + y]);
+                made += mean(sums.made[s * Y + y]);
             }
             if (!(made > 0) || lost / made <= lost_offer_share) continue;
             const double years = cal.horizon_days / 365.0;
@@ -147,30 +178,26 @@ std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result&
         }
 
         // A difference that rests on the last calendar year.
-        if (a != base && Y >= 2) {
-            const alternative_result& br = res.alts[base];
-            double last = 0, total = 0;
-            for (std::size_t r = 0; r < ar.reps.size() && r < br.reps.size(); ++r) {
-                for (std::size_t y = 0; y < Y; ++y) {
-                    const double d = ar.reps[r].cost_total(l, y) - br.reps[r].cost_total(br.layout, y);
-                    total += d;
-                    if (y == Y - 1) last += d;
-                }
-            }
-            if (total != 0 && last / total > last_year_share) {
-                const double n = static_cast<double>(ar.reps.size());
-                run_warning w;
-                w.kind = warning_kind::last_year_difference;
-                w.alternative = alt.id;
-                w.value = last / total;
-                w.year = l.years.back();
-                w.low = last / n;
-                w.high = total / n;
-                out.push_back(w);
-            }
+        if (a != base && Y >= 2 && sums.total != 0 && sums.last / sums.total > last_year_share) {
+            run_warning w;
+            w.kind = warning_kind::last_year_difference;
+            w.alternative = alt.id;
+            w.value = sums.last / sums.total;
+            w.year = l.years.back();
+            w.low = sums.last / n;
+            w.high = sums.total / n;
+            out.push_back(w);
         }
     }
     return out;
+}
+
+std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result& res) {
+    std::vector<result_layout> layouts;
+    for (const alternative_result& ar : res.alts) layouts.push_back(ar.layout);
+    warnings_builder b(sc, std::move(layouts), res.cal);
+    feed(res, b);
+    return b.finish();
 }
 
 }  // namespace hemsim

@@ -46,6 +46,28 @@ struct run_warning {
 };
 
 /// Every warning of a run, in a fixed order (alternatives as in the scenario).
+/// The warnings of a run built replication by replication (as yearly_builder):
+/// sums over the replications, in replication order.
+class warnings_builder {
+public:
+    warnings_builder(const scenario& sc, std::vector<result_layout> layouts, const calendar& cal);
+    void add(const std::vector<const replication_result*>& rep);  // a replication_set (summary.hpp)
+    std::vector<run_warning> finish() const;
+
+private:
+    struct alt_sums {
+        std::vector<double> queue_end;   // per queue: length at the horizon
+        std::vector<double> present;     // per month: person-days present
+        std::vector<double> lost, made;  // per (supply, year): offers
+        double last = 0, total = 0;      // the difference against the nollalternativ: last year, every year
+    };
+    const scenario* sc_;
+    calendar cal_;
+    std::vector<result_layout> layouts_;
+    std::vector<alt_sums> sums_;
+    std::size_t n_ = 0;
+};
+
 std::vector<run_warning> run_warnings(const scenario& sc, const scenario_result& res);
 
 /// A short name for the kind, for the manifest ("queue_never_served", ...).
