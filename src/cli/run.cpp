@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/stream.hpp"
 #include "cli/common.hpp"
 #include "cli/progress.hpp"
 #include "econ/calc.hpp"
@@ -61,10 +62,10 @@ std::vector<report_format> check_report_args(const report_args& r, const scenari
     }
 }
 
-// Writes the run's files (and the report's, when asked) and prints its tables:
-// the same for a run, a merge and a report.
-void write_run_outputs(const scenario& sc, const scenario_result& res, const fs::path& dir,
-                       const std::string& command, const run_args& a, std::ostream& out,
+// Writes the run's files (and the report's, when asked: it needs the run's
+// replications, `res`) and prints its tables: the same for a run, a merge and a report.
+void write_run_outputs(const scenario& sc, const run_outputs& run, const scenario_result* res,
+                       const fs::path& dir, const std::string& command, const run_args& a, std::ostream& out,
                        const report_args& rep = {}) {
     std::optional<report_request> rq;
     report_options ro;
@@ -80,7 +81,7 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
         }
         rq = plan_report(sc, a.opts, a.econ, a.lang, plan, command);
     }
-    run_files_result rf = run_files(sc, res, a.econ, command, rq ? &*rq : nullptr, &ro);
+    run_files_result rf = run_files(sc, run, res, command, rq ? &*rq : nullptr, &ro);
     output_set files(dir);
     std::vector<std::string> names;
     for (auto& [name, bytes] : rf.files) {
@@ -89,16 +90,16 @@ void write_run_outputs(const scenario& sc, const scenario_result& res, const fs:
     }
     const std::vector<std::string>& skipped = rf.skipped;
     files.commit();
-    const result_table rows = yearly_table(sc, res);
+    const result_table& rows = run.yearly;
     if (!a.quiet) {
-        out << run_table(sc, res, rows, a.lang) << "\n";
+        out << run_table(sc, run.shape, rows, a.lang) << "\n";
         std::string beside = calc_beside_run(sc, static_sum(sc), rows, a.lang);
         if (!beside.empty()) out << beside << "\n";
-        out << economics_summary(sc, res, a.econ, a.lang) << "\n";
+        out << economics_summary(sc, run.comparisons, run.base_year, run.shape.cal, a.econ, a.lang) << "\n";
         out << inputs_listing(sc, a.lang) << "\n";
     }
     // Warnings are printed even with --quiet: they say the figures may mislead.
-    std::vector<run_warning> warnings = run_warnings(sc, res);
+    const std::vector<run_warning>& warnings = run.warnings;
     if (!warnings.empty()) {
         out << text(msg::warnings_head, a.lang) << "\n";
         for (const run_warning& w : warnings) out << "  " << warning_text(w, sc, a.lang) << "\n";
@@ -174,6 +175,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         out << text(msg::target_ci, a.lang, t.headline, format_number(t.relative * 100, 2, a.lang),
                     res.replications, outcome)
             << "\n\n";
+    } else if (a.opts.shard_n == 1 && !rep.wanted) {
+        // Summarised as the replications come: memory does not grow with them.
+        write_run_outputs(sc, run_case_summarized(sc, a.opts, a.econ), nullptr, dir, command, a, out);
+        return exit_ok;
     } else {
         res = a.opts.shard_n > 1 ? run_scenario(sc, a.opts) : run_case(sc, a.opts);
     }
@@ -189,7 +194,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         print_written(out, dir, {name}, a.lang);
         return exit_ok;
     }
-    write_run_outputs(sc, res, dir, command, a, out, rep);
+    write_run_outputs(sc, summarize_run(sc, res, a.econ), &res, dir, command, a, out, rep);
     return exit_ok;
 }
 
@@ -215,7 +220,7 @@ int cmd_report(const std::vector<std::string>& args, const std::string& command,
     check_report_args(rep, sc);
     a.quiet = true;  // the report holds the tables; the console gets the warnings and the files written
     const scenario_result res = run_case(sc, a.opts);
-    write_run_outputs(sc, res, dir, command, a, out, rep);
+    write_run_outputs(sc, summarize_run(sc, res, a.econ), &res, dir, command, a, out, rep);
     return exit_ok;
 }
 
@@ -271,7 +276,7 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     if (inputs_sha256(sc) != id.inputs_sha256)
         throw usage_error("the case's input files changed since the shards ran (" + case_file +
                           "); run the shards again or merge with the files as they were");
-    write_run_outputs(sc, res, dir, command, a, out);
+    write_run_outputs(sc, summarize_run(sc, res, a.econ), nullptr, dir, command, a, out);
     return exit_ok;
 }
 

@@ -209,41 +209,68 @@ void cost_drawn(const alternative& alt, const std::vector<std::string>& param_pa
     cost_replication(here, l, cal, warmup_days, r);
 }
 
+struct replication_coster::state {
+    const alternative* alt;
+    const result_layout* layout;
+    const calendar* cal;
+    double warmup = 0;
+    std::vector<const uncertain_param*>
+        to;                    // per drawn path: where it goes now (none: the scenario fixes it)
+    bool drawn = false;        // some draw is set before costing
+    bool fixed_drawn = false;  // a draw changes the staff or project costs: booked per replication
+    fixed_bookings once;
+    alternative here;  // the copy in which each replication sets all of its draws
+};
+
+replication_coster::replication_coster(const alternative& alt, const std::vector<std::string>& param_paths,
+                                       const result_layout& layout, const calendar& cal, double warmup_days,
+                                       bool fixed_parameters)
+    : st_(std::make_unique<state>()) {
+    state& st = *st_;
+    st.alt = &alt;
+    st.layout = &layout;
+    st.cal = &cal;
+    st.warmup = warmup_days;
+    st.to.assign(param_paths.size(), nullptr);
+    for (std::size_t i = 0; i < param_paths.size(); ++i)
+        for (const uncertain_param& u : alt.system.uncertain)
+            if (u.path == param_paths[i]) {
+                st.to[i] = &u;
+                st.fixed_drawn = st.fixed_drawn || fixed_field(u.ref.field);
+            }
+    st.drawn = !fixed_parameters &&
+               std::any_of(st.to.begin(), st.to.end(), [](const uncertain_param* u) { return u != nullptr; });
+    st.once = fixed_costs(alt, layout, cal, warmup_days);
+    if (st.drawn) st.here = alt;
+}
+
+replication_coster::~replication_coster() = default;
+replication_coster::replication_coster(replication_coster&&) noexcept = default;
+
+void replication_coster::operator()(replication_result& r) {
+    state& st = *st_;
+    if (!st.drawn) {
+        book_all(*st.alt, *st.layout, *st.cal, st.once, r);
+        return;
+    }
+    for (std::size_t i = 0; i < st.to.size() && i < r.params.size(); ++i)
+        if (st.to[i])
+            set_input(st.here.system, &st.here.project_costs, st.to[i]->ref, st.to[i]->rule, r.params[i]);
+    book_all(st.here, *st.layout, *st.cal,
+             st.fixed_drawn ? fixed_costs(st.here, *st.layout, *st.cal, st.warmup) : st.once, r);
+}
+
 void cost_scenario(const scenario& sc, scenario_result& res, unsigned threads) {
     for (std::size_t a = 0; a < res.alts.size(); ++a) {
-        const alternative& alt = sc.alternatives[a];
         alternative_result& ar = res.alts[a];
-        std::vector<const uncertain_param*> to(ar.param_paths.size(), nullptr);
-        bool fixed_drawn = false;  // a draw changes the staff or project costs: booked per replication
-        for (std::size_t i = 0; i < ar.param_paths.size(); ++i)
-            for (const uncertain_param& u : alt.system.uncertain)
-                if (u.path == ar.param_paths[i]) {
-                    to[i] = &u;
-                    fixed_drawn = fixed_drawn || fixed_field(u.ref.field);
-                }
-        const bool drawn =
-            !res.fixed_parameters &&
-            std::any_of(to.begin(), to.end(), [](const uncertain_param* u) { return u != nullptr; });
-        const fixed_bookings once = fixed_costs(alt, ar.layout, res.cal, sc.warmup_days);
-        // Replications in chunks, one per thread; each thread keeps one copy of
-        // the alternative in which every replication sets all of its draws.
+        // Replications in chunks, one per thread, each with its own coster.
         const std::size_t R = ar.reps.size();
         const unsigned n = static_cast<unsigned>(
             std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, R / 16)));
         auto work = [&](std::size_t from, std::size_t to_rep) {
-            alternative here = drawn ? alt : alternative{};
-            for (std::size_t k = from; k < to_rep; ++k) {
-                replication_result& r = ar.reps[k];
-                if (!drawn) {
-                    book_all(alt, ar.layout, res.cal, once, r);
-                    continue;
-                }
-                for (std::size_t i = 0; i < to.size() && i < r.params.size(); ++i)
-                    if (to[i])
-                        set_input(here.system, &here.project_costs, to[i]->ref, to[i]->rule, r.params[i]);
-                book_all(here, ar.layout, res.cal,
-                         fixed_drawn ? fixed_costs(here, ar.layout, res.cal, sc.warmup_days) : once, r);
-            }
+            replication_coster cost(sc.alternatives[a], ar.param_paths, ar.layout, res.cal, sc.warmup_days,
+                                    res.fixed_parameters);
+            for (std::size_t k = from; k < to_rep; ++k) cost(ar.reps[k]);
         };
         if (n <= 1) {
             work(0, R);

@@ -11,6 +11,10 @@
 // amount, leap year or not.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "model/calendar.hpp"
 #include "model/model.hpp"
 #include "results/replication.hpp"
@@ -27,6 +31,24 @@ void cost_replication(const alternative& alt, const result_layout& l, const cale
 /// order of `param_paths`) set in a copy of `alt`, unless `fixed_parameters`.
 void cost_drawn(const alternative& alt, const std::vector<std::string>& param_paths, const result_layout& l,
                 const calendar& cal, double warmup_days, bool fixed_parameters, replication_result& r);
+
+/// Costs replications of one alternative one at a time, as cost_scenario does
+/// (it uses one per thread): each replication's draws (r.params, by the paths
+/// the run drew them at) set in one copy of the alternative kept for the next;
+/// a path the scenario now fixes keeps the scenario's value. One per thread.
+class replication_coster {
+public:
+    replication_coster(const alternative& alt, const std::vector<std::string>& param_paths,
+                       const result_layout& layout, const calendar& cal, double warmup_days,
+                       bool fixed_parameters);
+    ~replication_coster();
+    replication_coster(replication_coster&&) noexcept;
+    void operator()(replication_result& r);
+
+private:
+    struct state;
+    std::unique_ptr<state> st_;
+};
 
 /// Costs every replication of a run, each with its own draws of the uncertain
 /// inputs (r.params, by the paths the run drew them at) set in a copy of its

@@ -272,6 +272,17 @@ rep_comparison compare_rep(const prepared& p, const rep_flows& x, const rep_flow
     return cmp;
 }
 
+// Appends one replication's comparison to the samples.
+void add_sample(comparison_samples& c, const rep_comparison& x) {
+    c.total.push_back(x.total);
+    c.npv.push_back(x.npv);
+    c.breakeven.push_back(x.breakeven);
+    c.pv_savings.push_back(x.pv_savings);
+    c.pv_project.push_back(x.pv_project);
+    c.extra_exits.push_back(x.extra_exits);
+    c.days_avoided.push_back(x.days_avoided);
+}
+
 // One alternative against the nollalternativ, replication by replication.
 std::vector<rep_comparison> compare(const prepared& p, std::size_t a, const adjustment& adj) {
     std::vector<rep_comparison> out;
@@ -570,9 +581,9 @@ struct economics_builder::state {
     econ_rows rows;
     std::vector<std::vector<std::string>> paths;  // per alternative: its uncertain inputs
     bool information = false;                     // some alternative has inputs drawn
-    // Per alternative with inputs: the unadjusted npv_diff and the drawn inputs of each replication.
-    std::vector<std::vector<double>> npv;
+    // Per alternative with inputs: the drawn inputs of each replication.
     std::vector<std::vector<std::vector<double>>> params;  // [alternative][input][replication]
+    std::vector<comparison_samples> samples;               // every comparison, as comparisons() gives them
 };
 
 economics_builder::economics_builder(const scenario& sc, const scenario_result& shape, const econ_options& o)
@@ -585,15 +596,18 @@ economics_builder::economics_builder(const scenario& sc, const scenario_result& 
     const std::size_t A = st.layouts.size();
     st.sx.flows.resize(A);
     st.sx.cmp.resize(A);
-    st.npv.resize(A);
     st.params.resize(A);
     for (std::size_t a = 0; a < A; ++a) {
         st.paths.push_back(shape.alts[a].param_paths);
         lay_cost_rows(st.p, a, &st.sx, st.rows);
         if (a == st.p.baseline) continue;
         st.sx.cmp[a].resize(st.adjs.size());
-        for (std::size_t j = 0; j < st.adjs.size(); ++j)
+        for (std::size_t j = 0; j < st.adjs.size(); ++j) {
             lay_comparison_rows(st.p, o, a, j, st.adjs[j], &st.sx, st.rows);
+            st.samples.push_back({});
+            st.samples.back().alternative = a;
+            st.samples.back().adjustment = st.adjs[j].kind;
+        }
         if (!st.paths[a].empty() && !shape.fixed_parameters) st.params[a].resize(st.paths[a].size());
     }
 }
@@ -606,11 +620,13 @@ void economics_builder::add(const replication_set& rep) {
     for (std::size_t a = 0; a < rep.size(); ++a)
         st.sx.flows[a] = flows_of(st.p.sp, st.layouts[a], st.maps[a], *rep[a], r);
     const rep_flows& b = st.sx.flows[st.p.baseline];
+    std::size_t sample = 0;
     for (std::size_t a = 0; a < rep.size(); ++a) {
-        for (std::size_t j = 0; j < st.sx.cmp[a].size(); ++j)
-            st.sx.cmp[a][j] = compare_rep(st.p, st.sx.flows[a], b, st.adjs[j]);
+        for (std::size_t j = 0; j < st.sx.cmp[a].size(); ++j) {
+            const rep_comparison& x = st.sx.cmp[a][j] = compare_rep(st.p, st.sx.flows[a], b, st.adjs[j]);
+            add_sample(st.samples[sample++], x);
+        }
         if (st.params[a].empty()) continue;
-        st.npv[a].push_back(st.sx.cmp[a][0].npv);  // adjustments() starts with none
         for (std::size_t i = 0; i < st.params[a].size(); ++i) st.params[a][i].push_back(rep[a]->params[i]);
     }
     st.rows.add(rep);
@@ -630,12 +646,19 @@ econ_table economics_builder::finish() const {
     for (std::size_t a = 0; a < st.layouts.size(); ++a) {
         for (const econ_row& r : laid)
             if (r.alternative == a) rows.push_back(r);
-        if (!st.params[a].empty()) information_rows(a, st.npv[a], st.params[a], out);
+        if (st.params[a].empty()) continue;
+        for (const comparison_samples& c : st.samples)  // the unadjusted npv_diff of every replication
+            if (c.alternative == a && c.adjustment == adjustment_kind::none)
+                information_rows(a, c.npv, st.params[a], out);
     }
     econ_table t = table_of(*st.sc, st.p, std::move(rows));
     t.inputs = st.paths;
     return t;
 }
+
+std::vector<comparison_samples> economics_builder::comparisons() const { return st_->samples; }
+
+int economics_builder::base_year() const { return st_->p.base_year; }
 
 econ_table economics_rows(const scenario& sc, const scenario_result& res, const econ_options& o) {
     paired_replications(sc, res);
@@ -683,15 +706,7 @@ std::vector<comparison_samples> comparisons(const scenario& sc, const scenario_r
             comparison_samples c;
             c.alternative = a;
             c.adjustment = adj.kind;
-            for (const rep_comparison& x : compare(p, a, adj)) {
-                c.total.push_back(x.total);
-                c.npv.push_back(x.npv);
-                c.breakeven.push_back(x.breakeven);
-                c.pv_savings.push_back(x.pv_savings);
-                c.pv_project.push_back(x.pv_project);
-                c.extra_exits.push_back(x.extra_exits);
-                c.days_avoided.push_back(x.days_avoided);
-            }
+            for (const rep_comparison& x : compare(p, a, adj)) add_sample(c, x);
             out.push_back(std::move(c));
         }
     }

@@ -193,6 +193,10 @@ public:
     economics_builder& operator=(const economics_builder&) = delete;
     void add(const replication_set& rep);
     econ_table finish() const;
+    /// What comparisons() gives, for the replications added so far.
+    std::vector<comparison_samples> comparisons() const;
+    /// The discounting's price base year.
+    int base_year() const;
 
 private:
     struct state;

@@ -51,9 +51,9 @@ std::string share_with_interval(double k, double n, language lang) {
                 percent(hi, lang, 0));
 }
 
-std::string summary_lines(const scenario& sc, const scenario_result& res, const econ_options& o,
+std::string summary_lines(const scenario& sc, const calendar& cal, const econ_options& o,
                           const comparison_samples& cmp, const std::string& indent, language lang) {
-    const std::size_t R = cmp.total.size(), M = res.cal.months();
+    const std::size_t R = cmp.total.size(), M = cal.months();
     const double n = static_cast<double>(R);
     std::string out;
 
@@ -137,7 +137,12 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
                               language lang) {
     int base_year = 0;
     const std::vector<comparison_samples> all = comparisons(sc, res, o, &base_year);
-    if (res.alts.empty() || res.alts[0].reps.empty() || sc.alternatives.size() < 2) return "";
+    return economics_summary(sc, all, base_year, res.cal, o, lang);
+}
+
+std::string economics_summary(const scenario& sc, const std::vector<comparison_samples>& all, int base_year,
+                              const calendar& cal, const econ_options& o, language lang) {
+    if (all.empty() || all[0].total.empty() || sc.alternatives.size() < 2) return "";
     std::string out = text(msg::econ_head, lang, percent(o.rate, lang), base_year) + "\n";
     const alternative& base = sc.alternatives[sc.baseline_index()];
     for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
@@ -159,7 +164,7 @@ std::string economics_summary(const scenario& sc, const scenario_result& res, co
                     out += "  " + text(msg::econ_with_optimism, lang, ob) + "\n";
                 indent = "    ";
             }
-            out += summary_lines(sc, res, o, cmp, indent, lang);
+            out += summary_lines(sc, cal, o, cmp, indent, lang);
         }
     }
     return out;

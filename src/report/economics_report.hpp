@@ -29,5 +29,8 @@ std::string economics_csv(const econ_table& table);
 /// set. Swedish (decimal comma, space for thousands, tkr/mkr) or English.
 std::string economics_summary(const scenario& sc, const scenario_result& res, const econ_options& o,
                               language lang);
+/// The same from the comparisons of a run (comparisons()) and its price base year.
+std::string economics_summary(const scenario& sc, const std::vector<comparison_samples>& comparisons,
+                              int base_year, const calendar& cal, const econ_options& o, language lang);
 
 }  // namespace hemsim

@@ -37,8 +37,9 @@ std::string sha256_file(const std::filesystem::path& file) {
     return out;
 }
 
-std::string manifest_json(const scenario& sc, const scenario_result& res, const std::string& command,
+std::string manifest_json(const scenario& sc, const run_outputs& run, const std::string& command,
                           const std::vector<std::string>& files_written) {
+    const scenario_result& res = run.shape;
     nlohmann::ordered_json j;
     j["tool"] = "hemsim";
     j["version"] = version;
@@ -53,11 +54,8 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
     j["seed"] = res.seed;
     j["replications"] = res.replications;
     j["threads"] = res.threads;
-    j["events"] = res.events();
-    std::uint64_t peak = 0;
-    for (const auto& a : res.alts)
-        for (const auto& r : a.reps) peak = std::max(peak, r.flows.peak_present);
-    j["peak_clients_present"] = peak;
+    j["events"] = run.totals.events;
+    j["peak_clients_present"] = run.totals.peak_present;
     j["simulation_wall_seconds"] = res.wall_seconds;
     j["random_streams"] = "Philox4x64-10 keyed by (seed, replication); counters by entity and purpose";
     nlohmann::ordered_json alts = nlohmann::ordered_json::array();
@@ -75,7 +73,7 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
         const auto& unc = sc.alternatives[a].system.uncertain;
         for (std::size_t i = 0; i < unc.size(); ++i) {
             nlohmann::ordered_json draws = nlohmann::ordered_json::array();
-            for (const auto& r : res.alts[a].reps) draws.push_back(i < r.params.size() ? r.params[i] : 0.0);
+            for (double v : run.totals.draws[a][i]) draws.push_back(v);
             const param_distribution& d = unc[i].dist;
             params.push_back({{"alternative", sc.alternatives[a].id},
                               {"path", unc[i].path},
@@ -106,7 +104,7 @@ std::string manifest_json(const scenario& sc, const scenario_result& res, const 
         }
     j["model_inputs"] = all;
     nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-    for (const run_warning& w : run_warnings(sc, res))
+    for (const run_warning& w : run.warnings)
         warnings.push_back({{"kind", warning_id(w.kind)},
                             {"alternative", w.alternative},
                             {"subject", w.subject},

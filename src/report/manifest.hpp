@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "app/stream.hpp"
 #include "model/model.hpp"
-#include "results/runner.hpp"
 
 namespace hemsim {
 
@@ -16,7 +16,7 @@ std::string sha256_file(const std::filesystem::path& file);
 /// horizon and the sha256 of every input file; `command` is the command line.
 /// Also every input of each alternative (value, unit, source, where it is
 /// written), the uncertain ones with their draws, and the run's warnings.
-std::string manifest_json(const scenario& sc, const scenario_result& res, const std::string& command,
+std::string manifest_json(const scenario& sc, const run_outputs& run, const std::string& command,
                           const std::vector<std::string>& files_written);
 
 }  // namespace hemsim

@@ -1,5 +1,7 @@
 #include "report/run_files.hpp"
 
+#include <stdexcept>
+
 #include "report/csv.hpp"
 #include "report/economics_report.hpp"
 #include "report/manifest.hpp"
@@ -27,18 +29,23 @@ report_request plan_report(const scenario& sc, const run_options& opts, const ec
 
 run_files_result run_files(const scenario& sc, const scenario_result& res, const econ_options& econ,
                            const std::string& command, const report_request* rq, const report_options* ro) {
-    check_conservation(sc, res);
+    return run_files(sc, summarize_run(sc, res, econ), &res, command, rq, ro);
+}
+
+run_files_result run_files(const scenario& sc, const run_outputs& run, const scenario_result* res,
+                           const std::string& command, const report_request* rq, const report_options* ro) {
     run_files_result out;
-    const std::string yearly = yearly_csv(yearly_table(sc, res)), ledger = ledger_csv(ledger_rows(sc, res)),
-                      economics = economics_csv(economics_rows(sc, res, econ));
+    const std::string yearly = yearly_csv(run.yearly), ledger = ledger_csv(run.ledger),
+                      economics = economics_csv(run.economics);
     out.files = {{"yearly.csv", yearly},
                  {"ledger.csv", ledger},
                  {"economics.csv", economics},
-                 {"monthly.csv", monthly_csv(monthly_summary(sc, res))}};
+                 {"monthly.csv", monthly_csv(run.monthly)}};
     if (rq && ro) {
+        if (!res) throw std::logic_error("run_files: the report needs the run's replications");
         report_options o = *ro;
         o.long_tables = {{"yearly", yearly}, {"ledger", ledger}, {"economics", economics}};
-        report_model m = build_report(sc, res, *rq);
+        report_model m = build_report(sc, *res, *rq);
         report_files rf = make_report_files(m, o);
         for (auto& f : rf.files) out.files.push_back(std::move(f));
         out.skipped = std::move(rf.skipped);
@@ -47,7 +54,7 @@ run_files_result run_files(const scenario& sc, const scenario_result& res, const
     std::vector<std::string> names;
     for (const auto& [name, bytes] : out.files) names.push_back(name);
     names.push_back("manifest.json");
-    out.files.push_back({"manifest.json", manifest_json(sc, res, command, names)});
+    out.files.push_back({"manifest.json", manifest_json(sc, run, command, names)});
     return out;
 }
 

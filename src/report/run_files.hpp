@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/analysis.hpp"
+#include "app/stream.hpp"
 #include "report/report_build.hpp"
 #include "report/report_files.hpp"
 
@@ -38,6 +39,10 @@ struct run_files_result {
 
 /// Every file of a costed run; with `rq` and `ro`, the report's too.
 run_files_result run_files(const scenario& sc, const scenario_result& res, const econ_options& econ,
+                           const std::string& command, const report_request* rq, const report_options* ro);
+/// The same from a run's outputs (app/stream.hpp); the report, when asked, also
+/// needs the run's replications (`res`).
+run_files_result run_files(const scenario& sc, const run_outputs& run, const scenario_result* res,
                            const std::string& command, const report_request* rq, const report_options* ro);
 
 }  // namespace hemsim

@@ -64,8 +64,7 @@ std::uint64_t scenario_result::events() const {
     return n;
 }
 
-scenario_result run_scenario(const scenario& sc, const run_options& opts) {
-    const auto t0 = std::chrono::steady_clock::now();
+scenario_result run_shape(const scenario& sc, const run_options& opts) {
     scenario_result out;
     out.cal = make_calendar(sc);
     out.seed = opts.seed_given ? opts.seed : sc.seed;
@@ -77,11 +76,16 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     out.shard_k = opts.shard_k;
     out.shard_n = std::max<std::uint32_t>(1, opts.shard_n);
     for (std::uint32_t r = out.shard_k; r < out.replications; r += out.shard_n) out.rep_ids.push_back(r);
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) out.alts.push_back(empty_result(sc, a, out.cal));
+    return out;
+}
+
+scenario_result run_scenario(const scenario& sc, const run_options& opts) {
+    const auto t0 = std::chrono::steady_clock::now();
+    scenario_result out = run_shape(sc, opts);
     const std::size_t A = sc.alternatives.size(), R = out.rep_ids.size();
-    out.alts.resize(A);
     double bytes = 0;  // what the results of every replication will hold
     for (std::size_t a = 0; a < A; ++a) {
-        out.alts[a] = empty_result(sc, a, out.cal);
         const result_layout& l = out.alts[a].layout;
         const double Y = static_cast<double>(l.Y()), P = static_cast<double>(l.placements.size());
         bytes += 8.0 * static_cast<double>(R) *

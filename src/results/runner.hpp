@@ -85,6 +85,10 @@ double draw_param(const uncertain_param& u, std::uint64_t seed, std::uint64_t re
 /// replication and time).
 scenario_result run_scenario(const scenario& sc, const run_options& opts);
 
+/// A run's results before any replication: calendar, seed, replication
+/// numbers, threads, and every alternative's empty_result.
+scenario_result run_shape(const scenario& sc, const run_options& opts);
+
 /// The results of alternative `a` before any replication: its layout and the
 /// paths of its uncertain inputs.
 alternative_result empty_result(const scenario& sc, std::size_t a, const calendar& cal);

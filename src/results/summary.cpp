@@ -6,17 +6,39 @@
 
 namespace hemsim {
 
+namespace {
+
+void check_conserved(const scenario& sc, std::size_t a, std::size_t r, const flow_counts& f) {
+    if (f.initial + f.arrivals != f.present + f.exits)
+        throw std::logic_error("clients not conserved in alternative '" + sc.alternatives[a].id +
+                               "', replication " + std::to_string(r) + ": initial " +
+                               std::to_string(f.initial) + " + arrivals " + std::to_string(f.arrivals) +
+                               " != present " + std::to_string(f.present) + " + exits " +
+                               std::to_string(f.exits));
+}
+
+}  // namespace
+
 void check_conservation(const scenario& sc, const scenario_result& res) {
     for (std::size_t a = 0; a < res.alts.size(); ++a)
-        for (std::size_t r = 0; r < res.alts[a].reps.size(); ++r) {
-            const flow_counts& f = res.alts[a].reps[r].flows;
-            if (f.initial + f.arrivals != f.present + f.exits)
-                throw std::logic_error("clients not conserved in alternative '" + sc.alternatives[a].id +
-                                       "', replication " + std::to_string(r) + ": initial " +
-                                       std::to_string(f.initial) + " + arrivals " +
-                                       std::to_string(f.arrivals) + " != present " +
-                                       std::to_string(f.present) + " + exits " + std::to_string(f.exits));
-        }
+        for (std::size_t r = 0; r < res.alts[a].reps.size(); ++r)
+            check_conserved(sc, a, r, res.alts[a].reps[r].flows);
+}
+
+run_totals::run_totals(const scenario& s) : sc(&s) {
+    for (const alternative& a : s.alternatives) draws.emplace_back(a.system.uncertain.size());
+}
+
+void run_totals::add(const replication_set& rep) {
+    for (std::size_t a = 0; a < rep.size(); ++a) {
+        const replication_result& r = *rep[a];
+        check_conserved(*sc, a, replications, r.flows);
+        events += r.flows.events;
+        peak_present = std::max(peak_present, r.flows.peak_present);
+        for (std::size_t i = 0; i < draws[a].size(); ++i)
+            draws[a][i].push_back(i < r.params.size() ? r.params[i] : 0.0);
+    }
+    ++replications;
 }
 
 std::string result_names::year_label(std::size_t year) const {

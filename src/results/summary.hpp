@@ -186,6 +186,21 @@ private:
 };
 ledger_table ledger_rows(const scenario& sc, const scenario_result& res);
 
+/// What a run's files need of every replication besides the summaries: the
+/// events processed, the most clients present at once and each replication's
+/// drawn inputs (manifest.json lists them); add() checks that every client is
+/// accounted for (as check_conservation).
+struct run_totals {
+    run_totals() = default;
+    explicit run_totals(const scenario& sc);
+    void add(const replication_set& rep);
+
+    const scenario* sc = nullptr;
+    std::size_t replications = 0;
+    std::uint64_t events = 0, peak_present = 0;
+    std::vector<std::vector<std::vector<double>>> draws;  // [alternative][uncertain input][replication]
+};
+
 /// Checks initial + arrivals = present + exits in every replication; throws
 /// std::logic_error naming the alternative and replication when it fails.
 void check_conservation(const scenario& sc, const scenario_result& res);
