@@ -402,7 +402,11 @@ void lay_comparison_rows(const prepared& p, const econ_options& o, std::size_t a
             auto row = [&](measure m, std::size_t category, econ_rows::value_fn f) {
                 rows.push({a, pc.payer, year, m, k, category, {}}, kind_of(m), std::move(f));
             };
-            row(measure::diff, 0, sum(all_cats, nullptr));
+            if (pc.payer == every_payer && yi == Y)
+                rows.push({a, pc.payer, year, measure::diff, k, 0, {}}, kind_of(measure::diff),
+                          sum(all_cats, nullptr), 0);
+            else
+                row(measure::diff, 0, sum(all_cats, nullptr));
             for (std::size_t c = 0; c < sp->C(); ++c) row(measure::diff_category, c, sum({c}, nullptr));
             row(measure::diff_cashable, 0, sum(cashable, nullptr));
             row(measure::diff_non_cashable, 0, sum(staff, nullptr));
@@ -414,9 +418,13 @@ void lay_comparison_rows(const prepared& p, const econ_options& o, std::size_t a
             }
         }
 
+    // The headline's distributions (the difference, its NPV, the payback month)
+    // keep every replication: their percentiles are exact at any size.
     auto total = [&](measure m, std::function<double(const rep_comparison&)> f) {
-        rows.push({a, every_payer, whole_horizon, m, k, 0, {}}, kind_of(m),
-                  [=](const replication_set&) { return f(cmp()); });
+        const bool headline = m == measure::npv_diff || m == measure::breakeven_month;
+        rows.push(
+            {a, every_payer, whole_horizon, m, k, 0, {}}, kind_of(m),
+            [=](const replication_set&) { return f(cmp()); }, headline ? 0 : sample_cap);
     };
     const double mandate = static_cast<double>(o.mandate_months);
     total(measure::npv_diff, [](const rep_comparison& c) { return c.npv; });

@@ -24,16 +24,25 @@ void sample_accumulator::add(double x) {
     ++added_;
     if (std::isnan(x)) return;
     // Welford's update: stable for large sums of kronor.
-    values_.push_back(x);
+    ++n_;
     const double d = x - mean_;
-    mean_ += d / static_cast<double>(values_.size());
+    mean_ += d / static_cast<double>(n_);
     m2_ += d * (x - mean_);
     nonzero_ = nonzero_ || x != 0;
+    if ((n_ - 1) % stride_ != 0) return;
+    if (cap_ != 0 && values_.size() == cap_) {
+        // Every other value kept goes: those of the numbers that are odd multiples of the stride.
+        for (std::size_t i = 0; 2 * i < values_.size(); ++i) values_[i] = values_[2 * i];
+        values_.resize((values_.size() + 1) / 2);
+        stride_ *= 2;
+        if ((n_ - 1) % stride_ != 0) return;
+    }
+    values_.push_back(x);
 }
 
 sample_summary sample_accumulator::summary(quantity_kind kind, double confidence) const {
     sample_summary r;
-    r.n = values_.size();
+    r.n = n_;
     if (r.n == 0) {
         r.mean = r.sd = r.ci_low = r.ci_high = r.p05 = r.p50 = r.p95 = std::nan("");
         return r;
@@ -86,7 +95,7 @@ void wilson_interval(double k, double n, double confidence, double& low, double&
 }
 
 sample_summary summarize(std::vector<double> xs, quantity_kind kind, double confidence) {
-    sample_accumulator acc;
+    sample_accumulator acc(0);  // every value: exact
     for (double x : xs) acc.add(x);
     return acc.summary(kind, confidence);
 }

@@ -22,25 +22,39 @@ enum class quantity_kind {
     share,         // a share of replications (0/1 samples): the Wilson score interval, within [0, 1]
 };
 
+/// Values a sample_accumulator keeps for its percentiles, at most.
+inline constexpr std::size_t sample_cap = 1024;
+
 /// A sample taken value by value, in replication order, and summarised at the
-/// end: the same numbers, to the bit, as summarize() over the whole sample in
-/// that order (Welford's update runs as the values come). NaN values are
-/// skipped, as summarize() skips them.
+/// end. The mean, sd and interval are Welford's update over every value as they
+/// come: the same numbers, to the bit, as summarize() over the whole sample in
+/// that order. The percentiles are the whole sample's up to `cap` values (the
+/// same as summarize() again); beyond, of a systematic subsample: every 2^k-th
+/// value, k the least that keeps at most `cap` (between cap/2 and cap values),
+/// so that memory stays fixed. Since replications are independent draws, the
+/// subsample is a random sample of them; which values it holds depends only on
+/// their order, never on threads or shards. NaN values are skipped.
 class sample_accumulator {
 public:
+    /// `cap`: values kept for the percentiles; 0: every value (exact at any size).
+    explicit sample_accumulator(std::size_t cap = sample_cap) : cap_(cap) {}
     void add(double x);
     /// Values added, NaN ones included.
     std::size_t added() const { return added_; }
     /// Values added that are not NaN: the summary's n.
-    std::size_t count() const { return values_.size(); }
+    std::size_t count() const { return n_; }
+    /// The values kept for the percentiles: every `stride()`-th value that is not NaN.
+    std::size_t kept() const { return values_.size(); }
+    std::size_t stride() const { return stride_; }
     /// Every value added is 0 (or NaN), or none was added.
     bool all_zero() const { return !nonzero_; }
     sample_summary summary(quantity_kind kind = quantity_kind::any, double confidence = 0.95) const;
 
 private:
-    std::size_t added_ = 0;
+    std::size_t cap_;
+    std::size_t added_ = 0, n_ = 0, stride_ = 1;
     double mean_ = 0, m2_ = 0;
-    std::vector<double> values_;  // the non-NaN values, for the percentiles
+    std::vector<double> values_;  // the non-NaN values number 0, stride, 2 stride, ...
     bool nonzero_ = false;
 };
 

@@ -107,8 +107,10 @@ class streamed_rows {
 public:
     using value_fn = std::function<double(const replication_set&)>;
 
-    void push(Key key, quantity_kind kind, value_fn value) {
-        rows_.push_back({std::move(key), kind, std::move(value), {}});
+    /// A row; `cap` as sample_accumulator's (0: exact percentiles at any size, for
+    /// the headline numbers).
+    void push(Key key, quantity_kind kind, value_fn value, std::size_t cap = sample_cap) {
+        rows_.push_back({std::move(key), kind, std::move(value), sample_accumulator(cap)});
     }
     void add(const replication_set& rep) {
         for (row& r : rows_) r.acc.add(r.value(rep));
