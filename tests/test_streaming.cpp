@@ -151,5 +151,13 @@ TEST_CASE("shards merged beyond the percentiles' cap give the single run's files
         CHECK(!a.empty());
         CHECK(a == b);
     }
+    // A shard cut short is found while it is read: the merge names it and writes nothing.
+    const fs::path part = root / "part1" / "partial-1-of-2.bin";
+    fs::resize_file(part, fs::file_size(part) - 100);
+    auto cut = hemsim::testing::cli({"merge", (root / "part0").string(), (root / "part1").string(), "--out",
+                                     (root / "cut").string(), "-q"});
+    CHECK(cut.code == 2);
+    CHECK(cut.err.find("partial-1-of-2.bin: truncated") != std::string::npos);
+    CHECK(!fs::exists(root / "cut"));
     fs::remove_all(root);
 }

@@ -207,6 +207,25 @@ run_outputs summarize_run(const scenario& sc, const scenario_result& res, const 
     return b.finish();
 }
 
+run_outputs summarize_partials(const scenario& sc, partial_stream& in, const econ_options& o) {
+    const scenario_result& shape = in.shape();
+    outputs_builder b(sc, shape, o);
+    std::vector<replication_coster> costers;
+    for (std::size_t a = 0; a < shape.alts.size(); ++a)
+        costers.emplace_back(sc.alternatives[a], shape.alts[a].param_paths, shape.alts[a].layout, shape.cal,
+                             sc.warmup_days, shape.fixed_parameters);
+    std::vector<replication_result> rep;
+    replication_set set(shape.alts.size());
+    while (in.next(rep)) {
+        for (std::size_t a = 0; a < rep.size(); ++a) {
+            costers[a](rep[a]);
+            set[a] = &rep[a];
+        }
+        b.add(set);
+    }
+    return b.finish();
+}
+
 run_outputs run_case_summarized(const scenario& sc, const run_options& opts, const econ_options& o) {
     scenario_result shape = run_shape(sc, opts);
     outputs_builder b(sc, shape, o);

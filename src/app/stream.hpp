@@ -10,6 +10,7 @@
 #include "econ/economics.hpp"
 #include "model/model.hpp"
 #include "results/monthly.hpp"
+#include "results/partial.hpp"
 #include "results/runner.hpp"
 #include "results/summary.hpp"
 #include "results/warnings.hpp"
@@ -38,5 +39,9 @@ run_outputs summarize_run(const scenario& sc, const scenario_result& res, const 
 /// is the simulation's time (one thread: the simulations alone; more: the
 /// whole loop, whose costing and summaries run beside the simulations).
 run_outputs run_case_summarized(const scenario& sc, const run_options& opts, const econ_options& o);
+
+/// The outputs of a sharded run from its partial files, read as streams and
+/// costed replication by replication: those of a single run, to the byte.
+run_outputs summarize_partials(const scenario& sc, partial_stream& in, const econ_options& o);
 
 }  // namespace hemsim

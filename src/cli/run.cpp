@@ -265,18 +265,24 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command, 
     if (case_file.empty()) case_file = first.case_file;
     fs::path dir = output_dir(a.out_dir, case_file);
     scenario sc = load_case(case_file, a.econ, a.rate_given);
-    run_identity id;
-    scenario_result res;
+    // The shards are read as streams and summarised as they come: a merge holds a
+    // few replications at a time, whatever the run's size.
+    std::optional<partial_stream> in;
     try {
-        res = merge_partials(sc, files, id);
-        cost_scenario(sc, res, std::max(1u, std::thread::hardware_concurrency()));
+        in.emplace(sc, files);
     } catch (const std::runtime_error& e) {
         throw usage_error(e.what());
     }
-    if (inputs_sha256(sc) != id.inputs_sha256)
+    if (inputs_sha256(sc) != in->identity().inputs_sha256)
         throw usage_error("the case's input files changed since the shards ran (" + case_file +
                           "); run the shards again or merge with the files as they were");
-    write_run_outputs(sc, summarize_run(sc, res, a.econ), nullptr, dir, command, a, out);
+    run_outputs merged;
+    try {
+        merged = summarize_partials(sc, *in, a.econ);
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+    write_run_outputs(sc, merged, nullptr, dir, command, a, out);
     return exit_ok;
 }
 

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
+#include <memory>
 #include <stdexcept>
 
 #include "results/recorder.hpp"
@@ -12,11 +12,12 @@ namespace hemsim {
 
 namespace {
 
-constexpr char magic[8] = {'H', 'E', 'M', 'S',
-                           'I', 'M', 'P', '7'};  // 5: moves_month; 6: queue_days_month; 7: gave_up
+constexpr char magic[8] = {'H', 'E', 'M', 'S', 'I', 'M', 'P', '8'};
+// 5: moves_month; 6: queue_days_month; 7: gave_up; 8: replication by replication (every alternative's
+// tables of one replication together, so that a merge reads the shards as streams)
 
-// Little helpers for a flat binary format in the machine's byte order (the
-// shards of a run are merged on machines of one kind).
+// A flat binary format in the machine's byte order (the shards of a run are
+// merged on machines of one kind).
 struct writer {
     std::string out;
     template <class T>
@@ -33,38 +34,6 @@ struct writer {
     }
 };
 
-struct reader {
-    std::string data;
-    std::size_t pos = 0;
-    std::string file;
-    void need(std::size_t n) {
-        if (pos + n > data.size()) throw std::runtime_error(file + ": truncated partial result file");
-    }
-    template <class T>
-    T pod() {
-        need(sizeof(T));
-        T v;
-        std::memcpy(&v, data.data() + pos, sizeof v);
-        pos += sizeof v;
-        return v;
-    }
-    std::string str() {
-        auto n = pod<std::uint64_t>();
-        need(n);
-        std::string s = data.substr(pos, n);
-        pos += n;
-        return s;
-    }
-    std::vector<double> vec() {
-        auto n = pod<std::uint64_t>();
-        need(n * sizeof(double));
-        std::vector<double> v(n);
-        if (n > 0) std::memcpy(v.data(), data.data() + pos, n * sizeof(double));  // no null pointer to memcpy
-        pos += n * sizeof(double);
-        return v;
-    }
-};
-
 void put_identity(writer& w, const run_identity& id) {
     w.out.append(magic, sizeof magic);
     w.str(id.case_file);
@@ -76,27 +45,68 @@ void put_identity(writer& w, const run_identity& id) {
     w.pod<std::uint8_t>(id.fixed_parameters ? 1 : 0);
 }
 
-reader open_partial(const std::filesystem::path& file, run_identity& id) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string() + " (no partial result there?)");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    reader r{ss.str(), 0, file.string()};
-    r.need(sizeof magic);
-    if (std::memcmp(r.data.data(), magic, sizeof magic) != 0)
-        throw std::runtime_error(file.string() + " is not a hemsim partial result (written by run --shard)");
-    r.pos = sizeof magic;
-    id.case_file = r.str();
-    id.inputs_sha256 = r.str();
-    id.seed = r.pod<std::uint64_t>();
-    id.replications = r.pod<std::uint32_t>();
-    id.shard_k = r.pod<std::uint32_t>();
-    id.shard_n = r.pod<std::uint32_t>();
-    id.fixed_parameters = r.pod<std::uint8_t>() != 0;
-    return r;
-}
-
 }  // namespace
+
+// Reads a partial file front to back without holding it.
+class partial_stream::reader {
+public:
+    explicit reader(const std::filesystem::path& file) : in_(file, std::ios::binary), file_(file.string()) {
+        if (!in_) throw std::runtime_error("cannot read " + file_ + " (no partial result there?)");
+        in_.seekg(0, std::ios::end);
+        left_ = static_cast<std::uint64_t>(in_.tellg());
+        in_.seekg(0);
+    }
+    void bytes(void* to, std::uint64_t n) {
+        if (n > left_) throw std::runtime_error(file_ + ": truncated partial result file");
+        in_.read(static_cast<char*>(to), static_cast<std::streamsize>(n));
+        if (!in_) throw std::runtime_error(file_ + ": truncated partial result file");
+        left_ -= n;
+    }
+    template <class T>
+    T pod() {
+        T v;
+        bytes(&v, sizeof v);
+        return v;
+    }
+    std::string str() {
+        const auto n = pod<std::uint64_t>();
+        if (n > left_) throw std::runtime_error(file_ + ": truncated partial result file");
+        std::string s(n, '\0');
+        bytes(s.data(), n);
+        return s;
+    }
+    void vec(std::vector<double>& v) {
+        const auto n = pod<std::uint64_t>();
+        if (n > left_ / sizeof(double)) throw std::runtime_error(file_ + ": truncated partial result file");
+        v.resize(n);
+        if (n > 0) bytes(v.data(), n * sizeof(double));
+    }
+    run_identity identity() {
+        char m[sizeof magic];
+        if (left_ < sizeof magic) throw not_partial();
+        bytes(m, sizeof m);
+        if (std::memcmp(m, magic, sizeof magic) != 0) throw not_partial();
+        run_identity id;
+        id.case_file = str();
+        id.inputs_sha256 = str();
+        id.seed = pod<std::uint64_t>();
+        id.replications = pod<std::uint32_t>();
+        id.shard_k = pod<std::uint32_t>();
+        id.shard_n = pod<std::uint32_t>();
+        id.fixed_parameters = pod<std::uint8_t>() != 0;
+        return id;
+    }
+    const std::string& file() const { return file_; }
+
+private:
+    std::runtime_error not_partial() const {
+        return std::runtime_error(file_ +
+                                  " is not a hemsim partial result of this version (written by run --shard)");
+    }
+    std::ifstream in_;
+    std::string file_;
+    std::uint64_t left_ = 0;
+};
 
 std::string encode_partial(const run_identity& id, const scenario_result& res) {
     writer w;
@@ -104,8 +114,9 @@ std::string encode_partial(const run_identity& id, const scenario_result& res) {
     w.pod<std::uint64_t>(res.alts.size());
     w.pod<std::uint64_t>(res.rep_ids.size());
     for (std::uint32_t r : res.rep_ids) w.pod(r);
-    for (const alternative_result& a : res.alts)
-        for (const replication_result& r : a.reps) {
+    for (std::size_t k = 0; k < res.rep_ids.size(); ++k)
+        for (const alternative_result& a : res.alts) {
+            const replication_result& r = a.reps[k];
             for (const auto* v : r.tables()) w.vec(*v);
             w.pod(r.flows);
         }
@@ -113,70 +124,70 @@ std::string encode_partial(const run_identity& id, const scenario_result& res) {
 }
 
 run_identity read_partial_identity(const std::filesystem::path& file) {
-    run_identity id;
-    open_partial(file, id);
-    return id;
+    return partial_stream::reader(file).identity();
 }
 
-scenario_result merge_partials(const scenario& sc, const std::vector<std::filesystem::path>& files,
-                               run_identity& id) {
+partial_stream::partial_stream(const scenario& sc, const std::vector<std::filesystem::path>& files) {
     if (files.empty()) throw std::runtime_error("nothing to merge: give the folders the shards wrote");
-    scenario_result out;
     std::map<std::uint32_t, std::filesystem::path> shards;
-    std::vector<std::vector<replication_result>> by_rep;  // [replication][alternative]
     for (std::size_t f = 0; f < files.size(); ++f) {
-        run_identity here;
-        reader r = open_partial(files[f], here);
+        auto r = std::make_unique<reader>(files[f]);
+        const run_identity here = r->identity();
         if (f == 0) {
-            id = here;
-            by_rep.assign(id.replications, {});
-        } else if (here.case_file != id.case_file || here.inputs_sha256 != id.inputs_sha256 ||
-                   here.seed != id.seed || here.replications != id.replications ||
-                   here.shard_n != id.shard_n || here.fixed_parameters != id.fixed_parameters) {
+            id_ = here;
+            owner_.assign(id_.replications, no_shard);
+        } else if (here.case_file != id_.case_file || here.inputs_sha256 != id_.inputs_sha256 ||
+                   here.seed != id_.seed || here.replications != id_.replications ||
+                   here.shard_n != id_.shard_n || here.fixed_parameters != id_.fixed_parameters) {
             throw std::runtime_error(files[f].string() + " is from another run than " + files[0].string() +
                                      " (case, inputs, seed, replications or shard count differ)");
         }
         if (auto [it, fresh] = shards.emplace(here.shard_k, files[f]); !fresh)
             throw std::runtime_error("shard " + std::to_string(here.shard_k) +
                                      " is given twice: " + it->second.string() + " and " + files[f].string());
-        auto A = r.pod<std::uint64_t>();
-        auto n = r.pod<std::uint64_t>();
+        const auto A = r->pod<std::uint64_t>();
+        const auto n = r->pod<std::uint64_t>();
         if (A != sc.alternatives.size())
             throw std::runtime_error(files[f].string() + " has " + std::to_string(A) +
                                      " alternatives, the case " + std::to_string(sc.alternatives.size()));
-        std::vector<std::uint32_t> ids(n);
-        for (auto& i : ids) i = r.pod<std::uint32_t>();
-        for (std::uint32_t i : ids)
-            if (i >= id.replications)
+        if (n > id_.replications) throw std::runtime_error(files[f].string() + ": replication out of range");
+        std::uint32_t previous = 0;
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const auto i = r->pod<std::uint32_t>();
+            if (i >= id_.replications || (k > 0 && i <= previous) || owner_[i] != no_shard)
                 throw std::runtime_error(files[f].string() + ": replication out of range");
-        std::vector<std::vector<replication_result>> reps(A, std::vector<replication_result>(n));
-        for (std::size_t a = 0; a < A; ++a)
-            for (std::size_t k = 0; k < n; ++k) {
-                replication_result& rr = reps[a][k];
-                for (auto* v : rr.tables()) *v = r.vec();
-                rr.flows = r.pod<flow_counts>();
-            }
-        for (std::size_t k = 0; k < n; ++k) {
-            by_rep[ids[k]].resize(A);
-            for (std::size_t a = 0; a < A; ++a) by_rep[ids[k]][a] = std::move(reps[a][k]);
+            owner_[i] = static_cast<std::uint32_t>(readers_.size());
+            previous = i;
         }
+        readers_.push_back(std::move(r));
     }
-    for (std::uint32_t k = 0; k < id.shard_n; ++k)
+    for (std::uint32_t k = 0; k < id_.shard_n; ++k)
         if (!shards.count(k))
-            throw std::runtime_error("shard " + std::to_string(k) + " of " + std::to_string(id.shard_n) +
+            throw std::runtime_error("shard " + std::to_string(k) + " of " + std::to_string(id_.shard_n) +
                                      " is missing; merge needs every shard of the run");
-    out.cal = make_calendar(sc);
-    out.seed = id.seed;
-    out.replications = id.replications;
-    out.fixed_parameters = id.fixed_parameters;
-    out.alts.resize(sc.alternatives.size());
-    for (std::size_t a = 0; a < sc.alternatives.size(); ++a) {
-        out.alts[a] = empty_result(sc, a, out.cal);
-        for (std::uint32_t r = 0; r < id.replications; ++r)
-            out.alts[a].reps.push_back(std::move(by_rep[r][a]));
+    for (std::uint32_t i = 0; i < id_.replications; ++i)
+        if (owner_[i] == no_shard)
+            throw std::runtime_error("replication " + std::to_string(i) + " is in no shard given");
+    shape_.cal = make_calendar(sc);
+    shape_.seed = id_.seed;
+    shape_.replications = id_.replications;
+    shape_.fixed_parameters = id_.fixed_parameters;
+    for (std::size_t a = 0; a < sc.alternatives.size(); ++a)
+        shape_.alts.push_back(empty_result(sc, a, shape_.cal));
+    for (std::uint32_t r = 0; r < id_.replications; ++r) shape_.rep_ids.push_back(r);
+}
+
+partial_stream::~partial_stream() = default;
+
+bool partial_stream::next(std::vector<replication_result>& rep) {
+    if (next_ >= id_.replications) return false;
+    reader& r = *readers_[owner_[next_++]];
+    rep.resize(shape_.alts.size());
+    for (replication_result& rr : rep) {
+        for (auto* v : rr.tables()) r.vec(*v);
+        rr.flows = r.pod<flow_counts>();
     }
-    for (std::uint32_t r = 0; r < id.replications; ++r) out.rep_ids.push_back(r);
-    return out;
+    return true;
 }
 
 }  // namespace hemsim

@@ -1,10 +1,12 @@
 // Partial results of a sharded run (hemsim run --shard K/N) and their merge.
-// A shard writes its replications' raw tables; merging the shards of one run
-// gives exactly the scenario_result of a single run, so every output written
-// from it (yearly.csv byte for byte) is the same.
+// A shard writes its replications' raw tables; reading the shards of one run
+// in replication order gives exactly the replications of a single run, so every
+// output summarised from them (yearly.csv byte for byte) is the same.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,11 +28,34 @@ struct run_identity {
 /// The bytes of a shard's partial file.
 std::string encode_partial(const run_identity& id, const scenario_result& res);
 
-/// Reads partial files of one run and merges them into the whole run's result
-/// for `sc` (whose layouts are rebuilt). Throws std::runtime_error naming the
-/// file when a shard is missing, repeated, from another run, or unreadable.
-scenario_result merge_partials(const scenario& sc, const std::vector<std::filesystem::path>& files,
-                               run_identity& id);
+/// The partial files of one run read replication by replication, in
+/// replication order, each file as a stream (a few replications in memory at
+/// a time, whatever the run's size).
+class partial_stream {
+public:
+    /// Reads the files' headers; throws std::runtime_error naming the file when a
+    /// shard is missing, repeated, from another run, or unreadable.
+    partial_stream(const scenario& sc, const std::vector<std::filesystem::path>& files);
+    ~partial_stream();
+    partial_stream(const partial_stream&) = delete;
+    partial_stream& operator=(const partial_stream&) = delete;
+    const run_identity& identity() const { return id_; }
+    /// The whole run's results before any replication (layouts rebuilt for `sc`).
+    const scenario_result& shape() const { return shape_; }
+    /// The next replication of every alternative, not costed; false after the last.
+    /// Throws std::runtime_error naming the file when it is truncated.
+    bool next(std::vector<replication_result>& rep);
+
+    class reader;
+
+private:
+    static constexpr std::uint32_t no_shard = static_cast<std::uint32_t>(-1);
+    run_identity id_;
+    scenario_result shape_;
+    std::vector<std::unique_ptr<reader>> readers_;
+    std::vector<std::uint32_t> owner_;  // per replication: the reader that holds it
+    std::uint32_t next_ = 0;
+};
 
 /// The identity stored in a partial file (to find the case before merging).
 run_identity read_partial_identity(const std::filesystem::path& file);
