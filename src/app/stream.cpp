@@ -95,14 +95,14 @@ replication_result simulate(const scenario& sc, const run_options& opts, const s
 bool cancelled(const run_options& opts) { return opts.cancel && opts.cancel->load(); }
 
 // Simulates every (replication, alternative) and gives each replication set,
-// costed, to `sink` in replication order. On one thread, one replication at a
+// costed unless not `cost`, to `sink` in replication order. On one thread, one replication at a
 // time; on more, worker threads simulate at most `window` replications ahead
 // of the one the calling thread costs and gives to the sink.
-void stream_replications(const scenario& sc, const run_options& opts, scenario_result& shape,
+void stream_replications(const scenario& sc, const run_options& opts, scenario_result& shape, bool cost,
                          const std::function<void(const replication_set&)>& sink) {
     const std::size_t A = sc.alternatives.size(), R = shape.rep_ids.size(), tasks = A * R;
     std::vector<replication_coster> costers;
-    for (std::size_t a = 0; a < A; ++a)
+    for (std::size_t a = 0; a < A && cost; ++a)
         costers.emplace_back(sc.alternatives[a], shape.alts[a].param_paths, shape.alts[a].layout, shape.cal,
                              sc.warmup_days, shape.fixed_parameters);
     std::atomic<std::size_t> done{0};
@@ -123,7 +123,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
                 reps[a] = simulate(sc, opts, shape, a, r);
                 simulating += seconds_since(t);
                 progress();
-                costers[a](reps[a]);
+                if (cost) costers[a](reps[a]);
                 set[a] = &reps[a];
             }
             sink(set);
@@ -182,7 +182,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
                 // The workers write other slots only: they stay `window` replications ahead at most.
                 std::vector<replication_result>& slot = slots[r % window];
                 for (std::size_t a = 0; a < A; ++a) {
-                    costers[a](slot[a]);
+                    if (cost) costers[a](slot[a]);
                     set[a] = &slot[a];
                 }
                 sink(set);
@@ -229,10 +229,24 @@ run_outputs summarize_partials(const scenario& sc, partial_stream& in, const eco
 run_outputs run_case_summarized(const scenario& sc, const run_options& opts, const econ_options& o) {
     scenario_result shape = run_shape(sc, opts);
     outputs_builder b(sc, shape, o);
-    stream_replications(sc, opts, shape, [&](const replication_set& set) { b.add(set); });
+    stream_replications(sc, opts, shape, true, [&](const replication_set& set) { b.add(set); });
     run_outputs out = b.finish();
     out.shape.wall_seconds = shape.wall_seconds;
     return out;
+}
+
+scenario_result run_shard_to(const scenario& sc, const run_options& opts,
+                             const std::function<run_identity(const scenario_result&)>& identity,
+                             const std::filesystem::path& file) {
+    scenario_result shape = run_shape(sc, opts);
+    partial_writer out(file, identity(shape), shape);
+    run_totals totals(sc);  // checks that every client is accounted for
+    stream_replications(sc, opts, shape, false, [&](const replication_set& set) {
+        totals.add(set);
+        out.add(set);
+    });
+    out.close();
+    return shape;
 }
 
 }  // namespace hemsim

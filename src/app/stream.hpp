@@ -5,6 +5,8 @@
 // the same as from a run held in memory.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "econ/economics.hpp"
@@ -39,6 +41,13 @@ run_outputs summarize_run(const scenario& sc, const scenario_result& res, const 
 /// is the simulation's time (one thread: the simulations alone; more: the
 /// whole loop, whose costing and summaries run beside the simulations).
 run_outputs run_case_summarized(const scenario& sc, const run_options& opts, const econ_options& o);
+
+/// Simulates a shard (opts.shard_k/shard_n) and writes its partial file as the
+/// replications come (not costed: the merge costs them), with the identity
+/// `identity` gives for the run's shape; returns the shape.
+scenario_result run_shard_to(const scenario& sc, const run_options& opts,
+                             const std::function<run_identity(const scenario_result&)>& identity,
+                             const std::filesystem::path& file);
 
 /// The outputs of a sharded run from its partial files, read as streams and
 /// costed replication by replication: those of a single run, to the byte.

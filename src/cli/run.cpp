@@ -175,25 +175,27 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command, st
         out << text(msg::target_ci, a.lang, t.headline, format_number(t.relative * 100, 2, a.lang),
                     res.replications, outcome)
             << "\n\n";
-    } else if (a.opts.shard_n == 1 && !rep.wanted) {
+    } else if (a.opts.shard_n > 1) {
+        // A shard writes its raw results as they come; `hemsim merge` makes the run's files from all shards.
+        const std::string name =
+            "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
+        scratch_folder scratch("hemsim-shard");
+        run_shard_to(
+            sc, a.opts, [&](const scenario_result& shape) { return identity_of(sc, a.file, shape); },
+            scratch.path() / name);
+        output_set files(dir);
+        files.add_copy(name, scratch.path() / name);
+        files.commit();
+        print_written(out, dir, {name}, a.lang);
+        return exit_ok;
+    } else if (!rep.wanted) {
         // Summarised as the replications come: memory does not grow with them.
         write_run_outputs(sc, run_case_summarized(sc, a.opts, a.econ), nullptr, dir, command, a, out);
         return exit_ok;
     } else {
-        res = a.opts.shard_n > 1 ? run_scenario(sc, a.opts) : run_case(sc, a.opts);
+        res = run_case(sc, a.opts);
     }
     check_conservation(sc, res);
-    if (a.opts.shard_n > 1) {
-        // A shard writes its raw results; `hemsim merge` makes the run's files from all shards.
-        run_identity id = identity_of(sc, a.file, res);
-        std::string name =
-            "partial-" + std::to_string(a.opts.shard_k) + "-of-" + std::to_string(a.opts.shard_n) + ".bin";
-        output_set files(dir);
-        files.add(name, encode_partial(id, res));
-        files.commit();
-        print_written(out, dir, {name}, a.lang);
-        return exit_ok;
-    }
     write_run_outputs(sc, summarize_run(sc, res, a.econ), &res, dir, command, a, out, rep);
     return exit_ok;
 }

@@ -66,6 +66,21 @@ void after_step(const test_hooks& hooks, int step) {
 
 // Writes content to file (created or truncated) and flushes it to the disk, so that a folder
 // switched in after a crash of the machine does not hold empty files.
+// Copies a file and syncs the copy to the disk.
+void copy_synced(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+        throw std::runtime_error("cannot copy " + from.string() + " to " + to.string() + ": " + ec.message());
+    const int fd = ::open(to.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw_errno("cannot open " + to.string());
+    const bool synced = ::fsync(fd) == 0;
+    const int e = errno;
+    ::close(fd);
+    errno = e;
+    if (!synced) throw_errno("cannot write " + to.string() + " to the disk");
+}
+
 void write_synced(const fs::path& file, const std::string& content) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0) throw_errno("cannot create " + file.string());
@@ -342,6 +357,11 @@ void output_set::commit() const {
         for (const auto& [name, content] : files_) {
             assert(fs::path(name).filename() == name && "output_set::add takes a plain file name");
             write_synced(staging / name, content);
+            written.insert(name);
+        }
+        for (const auto& [name, from] : copies_) {
+            assert(fs::path(name).filename() == name && "output_set::add_copy takes a plain file name");
+            copy_synced(from, staging / name);
             written.insert(name);
         }
         after_step(hooks, 2);

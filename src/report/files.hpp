@@ -17,6 +17,10 @@ public:
     explicit output_set(std::filesystem::path dir) : dir_(std::move(dir)) {}
     /// Adds a file; name is a plain file name (no folder in it).
     void add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }
+    /// Adds a file written elsewhere (a scratch file too large to hold), copied in by commit().
+    void add_copy(const std::string& name, std::filesystem::path from) {
+        copies_.emplace_back(name, std::move(from));
+    }
     /// Makes dir() hold the added files plus the files already there that this set does not write,
     /// switched in at once: written into <parent>/.<name>.staging-<pid>-<random>, then renamed over
     /// (or exchanged with) dir() while holding the lock file <parent>/.<name>.lock, which a second
@@ -27,6 +31,7 @@ public:
 private:
     std::filesystem::path dir_;
     std::vector<std::pair<std::string, std::string>> files_;
+    std::vector<std::pair<std::string, std::filesystem::path>> copies_;
 };
 
 /// A file's bytes ("" when it cannot be read).

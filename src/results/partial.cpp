@@ -108,19 +108,42 @@ private:
     std::uint64_t left_ = 0;
 };
 
-std::string encode_partial(const run_identity& id, const scenario_result& res) {
-    writer w;
+namespace {
+
+// The header: identity, alternatives, the shard's replication numbers.
+void put_header(writer& w, const run_identity& id, const scenario_result& shape) {
     put_identity(w, id);
-    w.pod<std::uint64_t>(res.alts.size());
-    w.pod<std::uint64_t>(res.rep_ids.size());
-    for (std::uint32_t r : res.rep_ids) w.pod(r);
-    for (std::size_t k = 0; k < res.rep_ids.size(); ++k)
-        for (const alternative_result& a : res.alts) {
-            const replication_result& r = a.reps[k];
-            for (const auto* v : r.tables()) w.vec(*v);
-            w.pod(r.flows);
-        }
-    return w.out;
+    w.pod<std::uint64_t>(shape.alts.size());
+    w.pod<std::uint64_t>(shape.rep_ids.size());
+    for (std::uint32_t r : shape.rep_ids) w.pod(r);
+}
+
+void put_replication(writer& w, const replication_result& r) {
+    for (const auto* v : r.tables()) w.vec(*v);
+    w.pod(r.flows);
+}
+
+}  // namespace
+
+partial_writer::partial_writer(const std::filesystem::path& file, const run_identity& id,
+                               const scenario_result& shape)
+    : file_(file), out_(file, std::ios::binary | std::ios::trunc) {
+    writer w;
+    put_header(w, id, shape);
+    out_.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+    if (!out_) throw std::runtime_error("cannot write " + file_.string());
+}
+
+void partial_writer::add(const std::vector<const replication_result*>& rep) {
+    writer w;
+    for (const replication_result* r : rep) put_replication(w, *r);
+    out_.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+    if (!out_) throw std::runtime_error("cannot write " + file_.string() + " (disk full?)");
+}
+
+void partial_writer::close() {
+    out_.close();
+    if (!out_) throw std::runtime_error("cannot write " + file_.string() + " (disk full?)");
 }
 
 run_identity read_partial_identity(const std::filesystem::path& file) {

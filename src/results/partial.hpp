@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,8 +26,21 @@ struct run_identity {
     bool fixed_parameters = false;
 };
 
-/// The bytes of a shard's partial file.
-std::string encode_partial(const run_identity& id, const scenario_result& res);
+/// Writes a shard's partial file replication by replication, as they come. Throws
+/// std::runtime_error naming the file when it cannot be written.
+class partial_writer {
+public:
+    /// `shape`: the shard's results before any replication (its rep_ids, alternatives).
+    partial_writer(const std::filesystem::path& file, const run_identity& id, const scenario_result& shape);
+    /// Replication number k of the shard, every alternative; in the shard's order.
+    void add(const std::vector<const replication_result*>& rep);
+    /// Flushes and closes the file; throws when a write failed.
+    void close();
+
+private:
+    std::filesystem::path file_;
+    std::ofstream out_;
+};
 
 /// The partial files of one run read replication by replication, in
 /// replication order, each file as a stream (a few replications in memory at
