@@ -145,3 +145,25 @@ TEST_CASE("zero and negative zero tie, in insertion order", "[event_queue]") {
     }
     CHECK(got == std::vector<std::uint32_t>{1, 2, 3});
 }
+
+TEST_CASE("peek_next names the event after the top, when it tells", "[event_queue]") {
+    std::mt19937_64 rng(11);
+    event_queue q;
+    double now = 0;
+    std::uint32_t told = 0;
+    for (std::uint32_t i = 0; i < 3000; ++i)
+        q.push(static_cast<double>(rng() % 500), event_kind::stay_end, i);
+    while (q.size() > 1) {
+        now = q.top().time;
+        const event* next = q.peek_next();
+        const event want = next ? *next : event{};
+        q.pop();
+        if (next) {
+            ++told;
+            CHECK(q.top().seq_kind == want.seq_kind);
+            CHECK(q.top().target == want.target);
+        }
+        if (rng() % 2 == 0) q.push(now + static_cast<double>(rng() % 50), event_kind::stay_end, 0);
+    }
+    CHECK(told > 0);
+}

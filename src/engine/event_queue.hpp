@@ -76,6 +76,18 @@ public:
         --size_;
     }
     std::size_t size() const { return size_; }
+    /// The event that top() will give after a pop(), if no earlier one is pushed
+    /// meanwhile, when that is cheap to tell (else nullptr): a hint for prefetching.
+    const event* peek_next() const {
+        if (head_ + 1 < buckets_[0].size()) return &buckets_[0][head_ + 1];
+        if (filled_ == 0) return nullptr;
+        const std::vector<event>& low = buckets_[std::countr_zero(filled_) + 1];
+        if (low.size() > 8) return nullptr;
+        const event* best = low.data();
+        for (const event& ev : low)
+            if (event_later{}(*best, ev)) best = &ev;
+        return best;
+    }
 
 private:
     // Bucket 0: the events at the last earliest time (key last_), in sequence
