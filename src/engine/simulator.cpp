@@ -82,11 +82,8 @@ void simulator::impl::run() {
     while (!queue.empty() && queue.top().time < cal.horizon_days) {
         event ev = queue.top();
         // The next client's record is most likely out of the cache: fetched while this event runs.
-        if (const event* next = queue.peek_next(); next && client_event(next->kind())) {
-            const auto* rec = reinterpret_cast<const char*>(&clients[next->target]);
-            __builtin_prefetch(rec);
-            __builtin_prefetch(rec + sizeof(client_rec) - 1);  // it may span two cache lines
-        }
+        if (const event* next = queue.peek_next(); next && client_event(next->kind()))
+            prefetch_client(next->target);
         queue.pop();
         assert(ev.time >= now);
         now = ev.time;
