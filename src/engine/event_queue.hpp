@@ -87,6 +87,15 @@ public:
     /// meanwhile, when that is cheap to tell (else nullptr): a hint for prefetching.
     const event* peek_next() const {
         if (head_ + 1 < buckets_[0].size()) return &buckets_[0][head_ + 1];
+        return peek_bucket();
+    }
+    /// The event after peek_next() when it is in the run already (else nullptr).
+    const event* peek_after_next() const {
+        return head_ + 2 < buckets_[0].size() ? &buckets_[0][head_ + 2] : nullptr;
+    }
+
+private:
+    const event* peek_bucket() const {
         const int b = lowest_filled();
         if (b < 0) return nullptr;
         const std::vector<event>& low = buckets_[static_cast<std::size_t>(b)];
@@ -97,7 +106,6 @@ public:
         return best;
     }
 
-private:
     // Bucket 0, from head_ on: the run, every event at or before last_, in
     // order; bucket 1 + d * values + v: the events whose key differs from
     // last_ first in digit d, where theirs is v (so each is later than every

@@ -84,6 +84,8 @@ void simulator::impl::run() {
         // The next client's record is most likely out of the cache: fetched while this event runs.
         if (const event* next = queue.peek_next(); next && client_event(next->kind()))
             prefetch_client(next->target);
+        if (const event* after = queue.peek_after_next(); after && client_event(after->kind()))
+            prefetch_client(after->target);
         queue.pop();
         assert(ev.time >= now);
         now = ev.time;
