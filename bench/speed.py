@@ -58,8 +58,7 @@ def main():
             if not v:
                 cells.append(f"{'':>28}")
                 continue
-            prec = 0 if n.startswith("ns/event x") and "/" not in n else 2 if max(v) < 100 else 0
-            prec = 2 if "/ x1" in n or "fraction" in n else (1 if n.startswith("x SimPy") or "M events" in n else prec)
+            prec = 2 if "/ x1" in n or "fraction" in n else 0 if n.startswith("ns/event") else 1
             cells.append(f"{f'{statistics.median(v):.{prec}f} ({min(v):.{prec}f}-{max(v):.{prec}f})':>28}")
         print(f"{n:{width}}  " + "  ".join(cells))
     if "before" in bins:
