@@ -7,8 +7,8 @@
 // Usage: hemsim_hold [N [OPS]]   (defaults N = 10000, OPS = 20000000)
 // A warm-up of 10 N operations first brings the pending times to their steady
 // distribution; the clock runs over the OPS operations after it. The random
-// numbers are xoshiro256+ with -log(u): cheap next to the heap's log2 N
-// comparisons, so the figure is the event set's. The rate of drawing the same
+// numbers are xoshiro256+ with -log(u): cheap next to the event set's work
+// (a pop and a push), so the figure is the event set's. The rate of drawing the same
 // numbers alone is printed too.
 #include <chrono>
 #include <cmath>

@@ -57,6 +57,8 @@ void simulator::impl::start_services(index_t pool) {
         if (best == no_index) return;
         std::uint32_t slot = services.queue[best].front();
         services.queue[best].pop_front();
+        // The next in line is read at the next start (its join_seq): fetched meanwhile.
+        if (!services.queue[best].empty()) prefetch_client(services.queue[best].front());
         client_rec& c = clients[slot];
         pools.take(pool);
         obs.queue_left(now, services.queue_id[best], now - c.joined);

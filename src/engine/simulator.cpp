@@ -45,6 +45,12 @@ struct runaway_guard {
     }
 };
 
+// Whether the event's target is a client slot.
+bool client_event(event_kind k) {
+    return k == event_kind::stay_end || k == event_kind::service_end || k == event_kind::max_stay ||
+           k == event_kind::give_up || k == event_kind::wait_move;
+}
+
 }  // namespace
 
 simulator::simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
@@ -75,6 +81,11 @@ void simulator::impl::run() {
     runaway_guard guard{*limits};
     while (!queue.empty() && queue.top().time < cal.horizon_days) {
         event ev = queue.top();
+        // The next client's record is most likely out of the cache: fetched while this event runs.
+        if (const event* next = queue.peek_next(); next && client_event(next->kind()))
+            prefetch_client(next->target);
+        if (const event* after = queue.peek_after_next(); after && client_event(after->kind()))
+            prefetch_client(after->target);
         queue.pop();
         assert(ev.time >= now);
         now = ev.time;

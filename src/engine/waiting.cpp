@@ -149,6 +149,8 @@ void simulator::impl::admit(const pick& p) {
     auto& w = lists[p.list].slots;
     std::uint32_t slot = w[static_cast<std::size_t>(p.pos)];
     w.erase(w.begin() + p.pos);
+    // The list's new head is read at the next settle that tries the list: fetched meanwhile.
+    if (!w.empty()) prefetch_client(w.front());
     move(slot);
 }
 
