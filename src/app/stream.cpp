@@ -19,13 +19,7 @@ namespace {
 class outputs_builder {
 public:
     outputs_builder(const scenario& sc, const scenario_result& shape, const econ_options& o)
-        : shape_(shape),
-          yearly_(sc, names_of(sc, shape), shape.cal),
-          ledger_(names_of(sc, shape)),
-          monthly_(sc, names_of(sc, shape), shape.cal),
-          econ_(sc, shape, o),
-          warnings_(sc, names_of(sc, shape).layouts, shape.cal),
-          totals_(sc) {}
+        : outputs_builder(sc, shape, o, names_of(sc, shape)) {}
 
     void add(const replication_set& rep) {
         totals_.add(rep);  // first: it checks that every client is accounted for
@@ -51,6 +45,16 @@ public:
     }
 
 private:
+    outputs_builder(const scenario& sc, const scenario_result& shape, const econ_options& o,
+                    const result_names& names)
+        : shape_(shape),
+          yearly_(sc, names, shape.cal),
+          ledger_(names),
+          monthly_(sc, names, shape.cal),
+          econ_(sc, shape, o),
+          warnings_(sc, names.layouts, shape.cal),
+          totals_(sc) {}
+
     scenario_result shape_;
     yearly_builder yearly_;
     ledger_builder ledger_;
@@ -92,6 +96,15 @@ replication_result simulate(const scenario& sc, const run_options& opts, const s
     }
 }
 
+// One coster per alternative of a run (replication_coster: one thread's).
+std::vector<replication_coster> costers_of(const scenario& sc, const scenario_result& shape) {
+    std::vector<replication_coster> out;
+    for (std::size_t a = 0; a < shape.alts.size(); ++a)
+        out.emplace_back(sc.alternatives[a], shape.alts[a].param_paths, shape.alts[a].layout, shape.cal,
+                         sc.warmup_days, shape.fixed_parameters);
+    return out;
+}
+
 bool cancelled(const run_options& opts) { return opts.cancel && opts.cancel->load(); }
 
 // Simulates every (replication, alternative) and gives each replication set,
@@ -101,10 +114,8 @@ bool cancelled(const run_options& opts) { return opts.cancel && opts.cancel->loa
 void stream_replications(const scenario& sc, const run_options& opts, scenario_result& shape, bool cost,
                          const std::function<void(const replication_set&)>& sink) {
     const std::size_t A = sc.alternatives.size(), R = shape.rep_ids.size(), tasks = A * R;
-    std::vector<replication_coster> costers;
-    for (std::size_t a = 0; a < A && cost; ++a)
-        costers.emplace_back(sc.alternatives[a], shape.alts[a].param_paths, shape.alts[a].layout, shape.cal,
-                             sc.warmup_days, shape.fixed_parameters);
+    std::vector<replication_coster> costers =
+        cost ? costers_of(sc, shape) : std::vector<replication_coster>{};
     std::atomic<std::size_t> done{0};
     auto progress = [&] {
         if (opts.progress) opts.progress(done.fetch_add(1) + 1, tasks);
@@ -210,10 +221,7 @@ run_outputs summarize_run(const scenario& sc, const scenario_result& res, const 
 run_outputs summarize_partials(const scenario& sc, partial_stream& in, const econ_options& o) {
     const scenario_result& shape = in.shape();
     outputs_builder b(sc, shape, o);
-    std::vector<replication_coster> costers;
-    for (std::size_t a = 0; a < shape.alts.size(); ++a)
-        costers.emplace_back(sc.alternatives[a], shape.alts[a].param_paths, shape.alts[a].layout, shape.cal,
-                             sc.warmup_days, shape.fixed_parameters);
+    std::vector<replication_coster> costers = costers_of(sc, shape);
     std::vector<replication_result> rep;
     replication_set set(shape.alts.size());
     while (in.next(rep)) {

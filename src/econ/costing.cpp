@@ -191,22 +191,7 @@ void cost_replication(const alternative& alt, const result_layout& l, const cale
 
 void cost_drawn(const alternative& alt, const std::vector<std::string>& param_paths, const result_layout& l,
                 const calendar& cal, double warmup_days, bool fixed_parameters, replication_result& r) {
-    // Where each drawn value goes in this alternative now (none: the scenario fixes it).
-    std::vector<const uncertain_param*> to(param_paths.size(), nullptr);
-    for (std::size_t i = 0; i < param_paths.size(); ++i)
-        for (const uncertain_param& u : alt.system.uncertain)
-            if (u.path == param_paths[i]) to[i] = &u;
-    const bool drawn = !fixed_parameters && std::any_of(to.begin(), to.end(), [](const uncertain_param* u) {
-        return u != nullptr;
-    });
-    if (!drawn) {
-        cost_replication(alt, l, cal, warmup_days, r);
-        return;
-    }
-    alternative here = alt;
-    for (std::size_t i = 0; i < to.size() && i < r.params.size(); ++i)
-        if (to[i]) set_input(here.system, &here.project_costs, to[i]->ref, to[i]->rule, r.params[i]);
-    cost_replication(here, l, cal, warmup_days, r);
+    replication_coster(alt, param_paths, l, cal, warmup_days, fixed_parameters)(r);
 }
 
 struct replication_coster::state {
