@@ -15,10 +15,7 @@ large=${LARGE:-100000}
 out=${BENCH_OUT:-output/bench/memory}
 hemsim=${HEMSIM:-build/hemsim}
 case_file=scenarios/bench/kedjan-small.toml
-if [ ! -x /usr/bin/time ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time >/dev/null
-fi
+scripts/install-missing.sh memory time >/dev/null
 [ -x "$hemsim" ] || scripts/bootstrap.sh >/dev/null
 mkdir -p "$out"
 

@@ -29,18 +29,7 @@ declare -A reps=([kedjan-small]=1000 [kedjan-project]=1000 [kedjan-city]=100
 for kv in ${BENCH_REPS:-}; do reps[${kv%%=*}]=${kv#*=}; done
 
 # --- tools -----------------------------------------------------------------
-missing=()
-for p in python3-simpy3 python3-scipy time; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "bench: installing ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-missing.sh bench python3-simpy3 python3-scipy time >/dev/null
 
 mkdir -p "$out"
 echo "bench: building (scripts/bootstrap.sh, Release)"

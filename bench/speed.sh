@@ -38,18 +38,7 @@ for b in "${bins[@]}" "${holds[@]}"; do
   [ -x "$b" ] || { echo "speed: $b is missing: build first (cmake --build build)"; exit 1; }
 done
 
-missing=()
-for p in python3-simpy3 python3-scipy; do  # what simpy_kedjan.py imports
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "speed: installing ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-missing.sh speed python3-simpy3 python3-scipy >/dev/null  # what simpy_kedjan.py imports
 
 rm -rf "$out"
 mkdir -p "$out"

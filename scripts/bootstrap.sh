@@ -35,18 +35,7 @@ packages=(
 # Node.js and npm for the browser tests: Debian's, unless the machine has them already.
 command -v npm > /dev/null || packages+=(nodejs npm)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "bootstrap: installing ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+scripts/install-missing.sh bootstrap "${packages[@]}"
 
 # The browser tests' npm packages, exactly as the lock file pins them.
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
