@@ -77,7 +77,8 @@ namespace {
 struct counter {
     double n = 0;
     double last = 0;
-    std::size_t period = 0;  // the month (or year) of `last`, or one before: time only moves on
+    std::size_t period = 0;  // the cell (or year) of `last`, or one before: time only moves on
+    std::size_t month = 0;   // queues: a month at or before that of `last`
 };
 
 }  // namespace
@@ -203,7 +204,8 @@ struct recorder::impl {
                 r.queue_days[q * l.Y() + y] += c.n * (end - a);
                 // The same piece split by months (they nest in years), for monthly.csv.
                 const std::size_t M = cal.months();
-                for (std::size_t mo = cal.month_of(a); mo < M && cal.month_bounds[mo] < end; ++mo) {
+                while (c.month + 1 < M && cal.month_bounds[c.month + 1] <= a) ++c.month;  // month_of(a)
+                for (std::size_t mo = c.month; mo < M && cal.month_bounds[mo] < end; ++mo) {
                     const double lo = std::max(a, cal.month_bounds[mo]),
                                  hi = std::min(end, cal.month_bounds[mo + 1]);
                     if (hi > lo) r.queue_days_month[q * M + mo] += c.n * (hi - lo);
@@ -228,7 +230,31 @@ struct recorder::impl {
         }
     }
 
-    std::size_t year_after_warmup(double t) const { return t < warmup ? l.Y() : cal.year_of(t); }
+    // The year and month of the latest event's time: the events come in time
+    // order, so both only move on (an earlier time is looked up afresh).
+    struct now_cursor {
+        double t = 0;
+        std::size_t year = 0, month = 0;
+    } at;
+    void advance(double t) {
+        if (t < at.t) {
+            at = {t, cal.year_of(t), cal.month_of(t)};
+            return;
+        }
+        at.t = t;
+        const std::size_t Y = l.Y(), M = cal.months();
+        while (at.year + 1 < Y && cal.bounds[at.year + 1] <= t) ++at.year;
+        while (at.month + 1 < M && cal.month_bounds[at.month + 1] <= t) ++at.month;
+    }
+    std::size_t year_at(double t) {
+        advance(t);
+        return at.year;
+    }
+    std::size_t month_at(double t) {
+        advance(t);
+        return at.month;
+    }
+    std::size_t year_after_warmup(double t) { return t < warmup ? l.Y() : year_at(t); }
 
     // Distinct persons per year: who was counted in which year, and who is in
     // the indicator's placements now (they count again in each new year).
@@ -251,7 +277,7 @@ struct recorder::impl {
     // Everyone present at 1 January counts in the new year.
     void roll(index_t i, double t) {
         person_count& pc = persons[i];
-        std::size_t y = cal.year_of(t);
+        std::size_t y = year_at(t);
         while (pc.year < y) {
             ++pc.year;
             if (cal.bounds[pc.year] >= warmup)
@@ -301,7 +327,7 @@ void recorder::moved(double t, index_t transition, std::uint64_t attrs) {
     if (y >= d.l.Y()) return;
     d.r.moves[transition * d.l.Y() + y] += 1;
     if (const index_t row = d.move_cost_row[transition]; row != no_index)
-        d.r.moves_month[row * d.cal.months() + d.cal.month_of(t)] += 1;
+        d.r.moves_month[row * d.cal.months() + d.month_at(t)] += 1;
     for (index_t i = 0; i < d.m.indicators.size(); ++i) {
         const indicator& ind = d.m.indicators[i];
         if (ind.kind == indicator_kind::moves && ind.transition == transition && ind.when.holds(attrs))
