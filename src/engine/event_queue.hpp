@@ -76,18 +76,19 @@ public:
         if (head_ == buckets_[0].size()) refill();
         return buckets_[0][head_];
     }
-    /// Removes top().
+    /// Removes top(). When that uses up the run, the next one is made at once, so that
+    /// peek_next() can tell the next event from the run alone.
     void pop() {
         if (head_ == buckets_[0].size()) refill();
         ++head_;
         --size_;
+        if (head_ == buckets_[0].size() && size_ > 0) refill();
     }
     std::size_t size() const { return size_; }
     /// The event that top() will give after a pop(), if no earlier one is pushed
     /// meanwhile, when that is cheap to tell (else nullptr): a hint for prefetching.
     const event* peek_next() const {
-        if (head_ + 1 < buckets_[0].size()) return &buckets_[0][head_ + 1];
-        return peek_bucket();
+        return head_ + 1 < buckets_[0].size() ? &buckets_[0][head_ + 1] : nullptr;
     }
     /// The event after peek_next() when it is in the run already (else nullptr).
     const event* peek_after_next() const {
@@ -95,17 +96,6 @@ public:
     }
 
 private:
-    const event* peek_bucket() const {
-        const int b = lowest_filled();
-        if (b < 0) return nullptr;
-        const std::vector<event>& low = buckets_[static_cast<std::size_t>(b)];
-        if (low.size() > small_) return nullptr;
-        const event* best = low.data();
-        for (const event& ev : low)
-            if (event_later{}(*best, ev)) best = &ev;
-        return best;
-    }
-
     // Bucket 0, from head_ on: the run, every event at or before last_, in
     // order; bucket 1 + d * values + v: the events whose key differs from
     // last_ first in digit d, where theirs is v (so each is later than every
