@@ -67,6 +67,13 @@ TEST_CASE("the inverse of a cumulative rate places events", "[calendar]") {
     CHECK(cr.inverse(10) == Approx(100));
     CHECK(cr.inverse(10.5) == Approx(201));  // skips the zero-rate segment
     CHECK(cr.inverse(20) == Approx(220));
+    // Λ itself: the expected number of events before a time, and the inverse's inverse.
+    CHECK(cr.at(0) == 0);
+    CHECK(cr.at(50) == Approx(5));
+    CHECK(cr.at(100) == Approx(10));
+    CHECK(cr.at(150) == Approx(10));  // no events while the rate is 0
+    CHECK(cr.at(220) == Approx(20));
+    for (double x : {30.0, 99.0, 201.0, 500.0}) CHECK(cr.inverse(cr.at(x)) == Approx(x));
 
     timeline zero;
     zero.initial = 0;

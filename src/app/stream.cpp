@@ -85,11 +85,12 @@ double seconds_since(clock::time_point t0) {
 }
 
 // Replication `rep` of alternative `a`, simulated, with the run's message on a failure.
+// `ws`: the calling worker's simulator memory, reused from its previous replication.
 replication_result simulate(const scenario& sc, const run_options& opts, const scenario_result& shape,
-                            std::size_t a, std::size_t rep) {
+                            std::size_t a, std::size_t rep, sim_workspace& ws) {
     try {
         return run_replication(sc, sc.alternatives[a], shape.cal, shape.alts[a].layout, shape.seed,
-                               shape.rep_ids[rep], opts.fixed_parameters, opts.limits);
+                               shape.rep_ids[rep], opts.fixed_parameters, opts.limits, &ws);
     } catch (const std::exception& e) {
         throw std::runtime_error("alternative '" + sc.alternatives[a].id + "', replication " +
                                  std::to_string(shape.rep_ids[rep]) + ": " + e.what());
@@ -124,6 +125,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
     const auto t0 = clock::now();
 
     if (threads <= 1) {
+        sim_workspace ws;
         std::vector<replication_result> reps(A);
         replication_set set(A);
         double simulating = 0;
@@ -131,7 +133,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
             for (std::size_t a = 0; a < A; ++a) {
                 if (cancelled(opts)) throw run_cancelled();
                 const auto t = clock::now();
-                reps[a] = simulate(sc, opts, shape, a, r);
+                reps[a] = simulate(sc, opts, shape, a, r, ws);
                 simulating += seconds_since(t);
                 progress();
                 if (cost) costers[a](reps[a]);
@@ -159,6 +161,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
         ready_cv.notify_all();
     };
     auto worker = [&] {
+        sim_workspace ws;
         for (;;) {
             std::unique_lock lock(mu);
             work_cv.wait(lock, [&] { return stop || next >= tasks || next / A < consumed + window; });
@@ -168,7 +171,7 @@ void stream_replications(const scenario& sc, const run_options& opts, scenario_r
             const std::size_t r = task / A, a = task % A;
             try {
                 if (cancelled(opts)) throw run_cancelled();
-                replication_result rr = simulate(sc, opts, shape, a, r);
+                replication_result rr = simulate(sc, opts, shape, a, r, ws);
                 progress();
                 lock.lock();
                 slots[r % window][a] = std::move(rr);

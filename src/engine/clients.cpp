@@ -83,6 +83,21 @@ void simulator::impl::create_initial_stock() {
     }
 }
 
+// The client store at the size the initial stock and the expected arrivals
+// need (capped at the most clients present at once): memory that is only
+// address space until used, so that a large system's store (a million
+// clients) grows without being copied at each doubling. A store taken over
+// from the previous replication (sim_workspace) is large enough already.
+void simulator::impl::reserve_clients() {
+    double expected = 0;
+    for (const group& gr : m.groups)
+        for (const initial_stock& st : gr.initial) expected += st.count;
+    for (const detail::arrival_rt& ar : arrivals) expected += ar.when.rate.at(cal.horizon_days);
+    const double want =
+        std::min({1.1 * expected + 64, static_cast<double>(limits->max_clients), max_clients_present});
+    clients.reserve(static_cast<std::size_t>(want));
+}
+
 std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     std::uint32_t slot;
     if (!free_slots.empty()) {

@@ -33,4 +33,10 @@ double cumulative_rate::inverse(double level) const {
     return std::numeric_limits<double>::infinity();
 }
 
+double cumulative_rate::at(double time) const {
+    // The last segment starting at or before `time`.
+    const auto i = static_cast<std::size_t>(std::upper_bound(t.begin(), t.end(), time) - t.begin()) - 1;
+    return cum[i] + rate[i] * (time - t[i]);
+}
+
 }  // namespace hemsim

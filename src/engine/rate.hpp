@@ -17,6 +17,8 @@ struct cumulative_rate {
     explicit cumulative_rate(const timeline& per_day);
     /// The time at which Λ reaches `level`; +inf if it never does.
     double inverse(double level) const;
+    /// Λ at `time` (>= 0): the expected number of events before it.
+    double at(double time) const;
 };
 
 }  // namespace hemsim

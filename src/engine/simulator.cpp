@@ -53,13 +53,35 @@ bool client_event(event_kind k) {
 
 }  // namespace
 
+struct sim_workspace::store {
+    std::vector<detail::client_rec> clients;  // capacity only: empty between simulators
+    std::vector<std::uint32_t> free_slots;
+};
+
+sim_workspace::sim_workspace() : store_(std::make_unique<store>()) {}
+sim_workspace::~sim_workspace() = default;
+
 simulator::simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
-                     std::uint64_t replication, sim_limits limits)
-    : impl_(std::make_unique<impl>(m, cal, obs, counts_, seed, replication)), limits_(limits) {
+                     std::uint64_t replication, sim_limits limits, sim_workspace* workspace)
+    : impl_(std::make_unique<impl>(m, cal, obs, counts_, seed, replication)),
+      limits_(limits),
+      workspace_(workspace) {
     impl_->limits = &limits_;
+    if (workspace_) {
+        impl_->clients.swap(workspace_->store_->clients);
+        impl_->free_slots.swap(workspace_->store_->free_slots);
+        impl_->clients.clear();
+        impl_->free_slots.clear();
+    }
 }
 
-simulator::~simulator() = default;
+simulator::~simulator() {
+    if (!workspace_) return;
+    impl_->clients.clear();
+    impl_->free_slots.clear();
+    workspace_->store_->clients.swap(impl_->clients);
+    workspace_->store_->free_slots.swap(impl_->free_slots);
+}
 
 void simulator::run() { impl_->run(); }
 
@@ -70,6 +92,7 @@ void simulator::impl::setup() {
     setup_gates();
     setup_clients();
     setup_sources();
+    reserve_clients();
     create_initial_stock();
 }
 

@@ -30,12 +30,31 @@ struct sim_limits {
     std::uint64_t max_clients = 2'000'000;            // in the system at once (max_clients_present)
 };
 
+/// Memory a simulator takes over from the one before it on the same thread:
+/// the client store, whose pages a large system (a million clients) would
+/// otherwise fault in afresh for every replication and alternative. A run's
+/// worker keeps one for the run; it holds no state of a replication (a
+/// simulator starts from an empty store), so results are the same with or
+/// without it.
+class sim_workspace {
+public:
+    sim_workspace();
+    ~sim_workspace();
+    sim_workspace(const sim_workspace&) = delete;
+    sim_workspace& operator=(const sim_workspace&) = delete;
+
+private:
+    friend class simulator;
+    struct store;
+    std::unique_ptr<store> store_;
+};
+
 /// Simulates `m` over `cal` for replication `replication` of `seed`, emitting
 /// to `obs`. Time is in days from the start date.
 class simulator {
 public:
     simulator(const model& m, const calendar& cal, observer& obs, std::uint64_t seed,
-              std::uint64_t replication, sim_limits limits = {});
+              std::uint64_t replication, sim_limits limits = {}, sim_workspace* workspace = nullptr);
     ~simulator();
 
     /// Runs from 0 to the horizon T. Events at exactly T are not processed:
@@ -49,6 +68,7 @@ private:
     std::unique_ptr<impl> impl_;
     flow_counts counts_;
     sim_limits limits_;
+    sim_workspace* workspace_;
 };
 
 }  // namespace hemsim

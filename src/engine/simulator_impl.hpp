@@ -123,6 +123,7 @@ struct simulator::impl {
 
     // clients.cpp
     void setup_clients();
+    void reserve_clients();
     void create_initial_stock();
     std::uint32_t new_client(std::uint64_t key, index_t group);
     void draw_attributes(client_rec& c, bool all, index_t placement);

@@ -18,10 +18,11 @@ calendar make_calendar(const scenario& sc) { return calendar(sc.start, sc.horizo
 
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
-                                   bool fixed_parameters, const sim_limits& limits) {
+                                   bool fixed_parameters, const sim_limits& limits,
+                                   sim_workspace* workspace) {
     auto simulate = [&](const alternative& a) {
         recorder rec(a.system, layout, cal, sc.warmup_days);
-        simulator sim(a.system, cal, rec, seed, replication, limits);
+        simulator sim(a.system, cal, rec, seed, replication, limits, workspace);
         sim.run();
         return rec.finish(sim.counts());
     };
@@ -108,6 +109,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     std::exception_ptr failure;
     std::mutex failure_mutex;
     auto worker = [&] {
+        sim_workspace ws;  // this worker's client store, reused by its replications
         for (;;) {
             std::size_t task = next.fetch_add(1);
             if (task >= A * R) return;
@@ -119,7 +121,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
             try {
                 out.alts[a].reps[r] =
                     run_replication(sc, sc.alternatives[a], out.cal, out.alts[a].layout, out.seed,
-                                    out.rep_ids[r], opts.fixed_parameters, opts.limits);
+                                    out.rep_ids[r], opts.fixed_parameters, opts.limits, &ws);
                 if (opts.progress) opts.progress(done.fetch_add(1) + 1, A * R);
             } catch (const std::exception& e) {
                 std::lock_guard lock(failure_mutex);

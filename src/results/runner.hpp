@@ -69,7 +69,8 @@ struct scenario_result {
 /// unless `fixed_parameters`.
 replication_result run_replication(const scenario& sc, const alternative& alt, const calendar& cal,
                                    const result_layout& layout, std::uint64_t seed, std::uint64_t replication,
-                                   bool fixed_parameters = false, const sim_limits& limits = {});
+                                   bool fixed_parameters = false, const sim_limits& limits = {},
+                                   sim_workspace* workspace = nullptr);
 
 /// The most memory the results of one run may take (bytes); beyond it run_scenario
 /// throws input_error before it starts.
