@@ -85,6 +85,14 @@ public:
         if (head_ == buckets_[0].size() && size_ > 0) refill();
     }
     std::size_t size() const { return size_; }
+    /// Empties the set as a new one, keeping the buckets' memory.
+    void clear() {
+        for (std::vector<event>& b : buckets_) b.clear();
+        last_ = 0;
+        filled_ = {};
+        head_ = size_ = 0;
+        next_seq_ = 0;
+    }
     /// The event that top() will give after a pop(), if no earlier one is pushed
     /// meanwhile, when that is cheap to tell (else nullptr): a hint for prefetching.
     const event* peek_next() const {

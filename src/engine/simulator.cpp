@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "engine/simulator_impl.hpp"
 
@@ -53,9 +54,24 @@ bool client_event(event_kind k) {
 
 }  // namespace
 
-struct sim_workspace::store {
-    std::vector<detail::client_rec> clients;  // capacity only: empty between simulators
+struct sim_workspace::store {  // capacity only: empty between simulators
+    std::vector<detail::client_rec> clients;
     std::vector<std::uint32_t> free_slots;
+    event_queue queue;
+
+    /// Exchanges this memory with a simulator's, both left empty.
+    template <class Impl>
+    void trade(Impl& sim) {
+        clients.clear();
+        sim.clients.clear();
+        clients.swap(sim.clients);
+        free_slots.clear();
+        sim.free_slots.clear();
+        free_slots.swap(sim.free_slots);
+        queue.clear();
+        sim.queue.clear();
+        std::swap(queue, sim.queue);
+    }
 };
 
 sim_workspace::sim_workspace() : store_(std::make_unique<store>()) {}
@@ -67,20 +83,11 @@ simulator::simulator(const model& m, const calendar& cal, observer& obs, std::ui
       limits_(limits),
       workspace_(workspace) {
     impl_->limits = &limits_;
-    if (workspace_) {
-        impl_->clients.swap(workspace_->store_->clients);
-        impl_->free_slots.swap(workspace_->store_->free_slots);
-        impl_->clients.clear();
-        impl_->free_slots.clear();
-    }
+    if (workspace_) workspace_->store_->trade(*impl_);
 }
 
 simulator::~simulator() {
-    if (!workspace_) return;
-    impl_->clients.clear();
-    impl_->free_slots.clear();
-    workspace_->store_->clients.swap(impl_->clients);
-    workspace_->store_->free_slots.swap(impl_->free_slots);
+    if (workspace_) workspace_->store_->trade(*impl_);
 }
 
 void simulator::run() { impl_->run(); }
