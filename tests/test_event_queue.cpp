@@ -168,27 +168,6 @@ TEST_CASE("peek_next names the event after the top, when it tells", "[event_queu
     CHECK(told > 0);
 }
 
-TEST_CASE("peek_after_next names the event two after the top, when it tells", "[event_queue]") {
-    std::mt19937_64 rng(13);
-    event_queue q;
-    for (std::uint32_t i = 0; i < 3000; ++i)
-        q.push(static_cast<double>(rng() % 200), event_kind::stay_end, i);
-    std::uint32_t told = 0;
-    while (q.size() > 2) {
-        q.top();
-        const event* after = q.peek_after_next();
-        const event want = after ? *after : event{};
-        q.pop();
-        q.top();
-        q.pop();
-        if (after) {
-            ++told;
-            CHECK(q.top().seq_kind == want.seq_kind);
-        }
-    }
-    CHECK(told > 0);
-}
-
 TEST_CASE("a cleared event set behaves as a new one", "[event_queue]") {
     // Half-used (events pending in several buckets, the run part-read), then
     // cleared: the same pushes and pops give what a new set gives, sequence numbers included.

@@ -77,7 +77,8 @@ public:
         return buckets_[0][head_];
     }
     /// Removes top(). When that uses up the run, the next one is made at once, so that
-    /// peek_next() can tell the next event from the run alone.
+    /// the next top() is in the run already (its client can be fetched ahead) and
+    /// peek_next() can tell the one after it from the run alone.
     void pop() {
         if (head_ == buckets_[0].size()) refill();
         ++head_;
@@ -97,10 +98,6 @@ public:
     /// meanwhile, when that is cheap to tell (else nullptr): a hint for prefetching.
     const event* peek_next() const {
         return head_ + 1 < buckets_[0].size() ? &buckets_[0][head_ + 1] : nullptr;
-    }
-    /// The event after peek_next() when it is in the run already (else nullptr).
-    const event* peek_after_next() const {
-        return head_ + 2 < buckets_[0].size() ? &buckets_[0][head_ + 2] : nullptr;
     }
 
 private:

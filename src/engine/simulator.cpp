@@ -110,13 +110,14 @@ void simulator::impl::run() {
     settle();
     runaway_guard guard{*limits};
     while (!queue.empty() && queue.top().time < cal.horizon_days) {
-        event ev = queue.top();
-        // The next client's record is most likely out of the cache: fetched while this event runs.
-        if (const event* next = queue.peek_next(); next && client_event(next->kind()))
-            prefetch_client(next->target);
-        if (const event* after = queue.peek_after_next(); after && client_event(after->kind()))
-            prefetch_client(after->target);
-        queue.pop();
+        const event ev = queue.top();
+        queue.pop();  // makes the next run when this one is used up: the next event is in the run
+        // The next clients' records are most likely out of the cache: fetched while this event runs.
+        if (!queue.empty()) {
+            if (const event& next = queue.top(); client_event(next.kind())) prefetch_client(next.target);
+            if (const event* after = queue.peek_next(); after && client_event(after->kind()))
+                prefetch_client(after->target);
+        }
         assert(ev.time >= now);
         now = ev.time;
         try {
