@@ -208,6 +208,8 @@ struct trace : observer {
         std::string what;
         index_t id;
         double wait;
+
+        bool operator==(const row&) const = default;
     };
     std::vector<row> rows;
     void entered(double t, index_t p, std::uint64_t, std::uint64_t) override {

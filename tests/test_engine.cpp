@@ -227,11 +227,7 @@ TEST_CASE("a constant capacity written as a schedule of one step runs exactly as
     m.placements[2].capacity = dated;
     trace stepped = run_trace(m, ymd(2010, 1, 1), 36);
     REQUIRE(plain.rows.size() == stepped.rows.size());
-    bool same = true;
-    for (std::size_t i = 0; i < plain.rows.size(); ++i)
-        same = same && plain.rows[i].t == stepped.rows[i].t && plain.rows[i].what == stepped.rows[i].what &&
-               plain.rows[i].id == stepped.rows[i].id;
-    CHECK(same);
+    CHECK(plain.rows == stepped.rows);
     CHECK(plain.times("served").size() > 0);
 }
 
@@ -369,19 +365,12 @@ TEST_CASE("a simulator's workspace carries memory over, not state", "[engine][de
         CHECK(sim.counts().exits > 0);
         return tr.rows;
     };
-    auto same = [](const std::vector<trace::row>& a, const std::vector<trace::row>& b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].t != b[i].t || a[i].what != b[i].what || a[i].id != b[i].id || a[i].wait != b[i].wait)
-                return false;
-        return true;
-    };
     sim_workspace ws;
     for (std::uint64_t rep : {3, 0, 1}) {
         const auto fresh_big = run(big, rep, nullptr), fresh_small = run(small, rep, nullptr);
         REQUIRE(fresh_big.size() > 1000);
-        CHECK(same(run(big, rep, &ws), fresh_big));
-        CHECK(same(run(small, rep, &ws), fresh_small));
+        CHECK(run(big, rep, &ws) == fresh_big);
+        CHECK(run(small, rep, &ws) == fresh_small);
     }
 }
 

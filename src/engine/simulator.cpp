@@ -62,15 +62,14 @@ struct sim_workspace::store {  // capacity only: empty between simulators
     /// Exchanges this memory with a simulator's, both left empty.
     template <class Impl>
     void trade(Impl& sim) {
-        clients.clear();
-        sim.clients.clear();
-        clients.swap(sim.clients);
-        free_slots.clear();
-        sim.free_slots.clear();
-        free_slots.swap(sim.free_slots);
-        queue.clear();
-        sim.queue.clear();
-        std::swap(queue, sim.queue);
+        auto exchange = [](auto& mine, auto& theirs) {
+            mine.clear();
+            theirs.clear();
+            std::swap(mine, theirs);
+        };
+        exchange(clients, sim.clients);
+        exchange(free_slots, sim.free_slots);
+        exchange(queue, sim.queue);
     }
 };
 

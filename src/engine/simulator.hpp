@@ -33,10 +33,9 @@ struct sim_limits {
 /// Memory a simulator takes over from the one before it on the same thread:
 /// the client store and the event set's buckets, whose pages a large system
 /// (a million clients) would otherwise fault in afresh for every replication
-/// and alternative. A run's
-/// worker keeps one for the run; it holds no state of a replication (a
-/// simulator starts from an empty store), so results are the same with or
-/// without it.
+/// and alternative. A run's worker keeps one for the run; it holds no state
+/// of a replication (a simulator starts from an empty store), so results are
+/// the same with or without it.
 class sim_workspace {
 public:
     sim_workspace();

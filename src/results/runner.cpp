@@ -109,7 +109,7 @@ scenario_result run_scenario(const scenario& sc, const run_options& opts) {
     std::exception_ptr failure;
     std::mutex failure_mutex;
     auto worker = [&] {
-        sim_workspace ws;  // this worker's client store, reused by its replications
+        sim_workspace ws;  // this worker's simulator memory, reused by its replications
         for (;;) {
             std::size_t task = next.fetch_add(1);
             if (task >= A * R) return;
