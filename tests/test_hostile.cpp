@@ -250,6 +250,49 @@ TEST_CASE("deep nesting, too many staff pools and flagless services do not crash
     CHECK(before);  // 10 clients x 200 days in 'a': the service was not skipped
 }
 
+TEST_CASE("groups and entries beyond what a client's key can number are refused", "[hostile]") {
+    // A client's key numbers its group in 16 bits and its entry in 7: one entry more, and
+    // entry 128's clients had the keys, and so the random draws, of the first arrivals
+    // entry's (entry 256's, of the next group's).
+    fs::path dir = scratch("keys");
+    const std::string head =
+        "[[payer]]\nid = \"p\"\n[[placement]]\nid = \"a\"\nprice_per_day = 1\npayer = \"p\"\n";
+    auto group_with = [&](const std::string& file, const char* list, int n) {
+        std::ofstream m(dir / file);
+        m << head << "[[group]]\nid = \"g\"\n";
+        for (int i = 0; i < n; ++i) {
+            m << "  [[group." << list << "]]\n  id = \"e" << i << "\"\n  placement = \"a\"\n  ";
+            m << (std::string(list) == "initial" ? "count = 1\n" : "per_year = 1\n");
+        }
+    };
+    group_with("initial128.toml", "initial", 128);
+    group_with("initial129.toml", "initial", 129);
+    group_with("arrivals129.toml", "arrivals", 129);
+    cli_result ok = cli({"check", (dir / "initial128.toml").string()});
+    INFO(ok.err);
+    CHECK(ok.code == 0);
+    for (const char* list : {"initial", "arrivals"}) {
+        const std::string f = std::string(list) + "129.toml";
+        cli_result r = cli({"check", (dir / f).string()});
+        INFO(r.err);
+        CHECK(r.code == exit_usage);
+        // The 129th entry's header: 8 lines of payer, placement and group, then 4 lines an entry.
+        CHECK_THAT(r.err, Contains(f + ":521:") && Contains("has 129 " + std::string(list) + " entries") &&
+                              Contains("limit is 128 a group") && Contains("split the group"));
+    }
+    {
+        std::ofstream m(dir / "groups.toml");
+        m << head;
+        for (int i = 0; i <= 65536; ++i) m << "[[group]]\nid = \"g" << i << "\"\n";
+    }
+    cli_result r = cli({"check", (dir / "groups.toml").string()});
+    INFO(r.err.substr(0, 2000));
+    CHECK(r.code == exit_usage);
+    // The 65 537th group's header: 6 lines of payer and placement, then 2 lines a group.
+    CHECK_THAT(r.err,
+               Contains("groups.toml:131079:") && Contains("65537 groups") && Contains("limit is 65536"));
+}
+
 TEST_CASE("gates the engine could never pass, or would pass wrongly, are refused", "[hostile]") {
     fs::path dir = scratch("gates");
     std::ofstream(dir / "m.toml")

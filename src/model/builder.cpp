@@ -420,6 +420,11 @@ private:
                               std::string(key) + "]]");
         std::map<std::string, origin> seen;
         for (const auto& item : arr->items) {
+            if (out.size() == max_entries_per_group)
+                fail(item.at,
+                     g.label + " has " + std::to_string(arr->items.size()) + " " + std::string(key) +
+                         " entries; hemsim's limit is " + std::to_string(max_entries_per_group) +
+                         " a group: split the group into two alike, or merge entries that are alike");
             std::string label = std::string(key) + " entry of " + g.label;
             if (item.type != ttype::table)
                 fail(item.at, "each " + label + " must be a table, not " + type_name(item) +

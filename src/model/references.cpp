@@ -95,6 +95,7 @@ void model_ids::collect(const tnode& root) {
     };
     at_most(element_kind::staff, max_staff_pools, "merge pools that work alike");
     at_most(element_kind::attribute, max_attributes, "merge attributes or drop unused ones");
+    at_most(element_kind::group, max_groups, "merge groups that are alike");
     if (flags_.size() > max_flags)
         fail(root.at, "the model has " + std::to_string(flags_.size()) +
                           " service flags; hemsim's limit is " + std::to_string(max_flags) +
