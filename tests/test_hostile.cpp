@@ -251,9 +251,10 @@ TEST_CASE("deep nesting, too many staff pools and flagless services do not crash
 }
 
 TEST_CASE("groups and entries beyond what a client's key can number are refused", "[hostile]") {
-    // A client's key numbers its group in 16 bits and its entry in 7: one entry more, and
+    // A client's key numbers its group in 15 bits and its entry in 7: one entry more, and
     // entry 128's clients had the keys, and so the random draws, of the first arrivals
-    // entry's (entry 256's, of the next group's).
+    // entry's (entry 256's, of the next group's); group 32 768's keys had the top bit
+    // that marks the streams of sources and parameters.
     fs::path dir = scratch("keys");
     const std::string head =
         "[[payer]]\nid = \"p\"\n[[placement]]\nid = \"a\"\nprice_per_day = 1\npayer = \"p\"\n";
@@ -283,14 +284,14 @@ TEST_CASE("groups and entries beyond what a client's key can number are refused"
     {
         std::ofstream m(dir / "groups.toml");
         m << head;
-        for (int i = 0; i <= 65536; ++i) m << "[[group]]\nid = \"g" << i << "\"\n";
+        for (int i = 0; i <= 32768; ++i) m << "[[group]]\nid = \"g" << i << "\"\n";
     }
     cli_result r = cli({"check", (dir / "groups.toml").string()});
     INFO(r.err.substr(0, 2000));
     CHECK(r.code == exit_usage);
-    // The 65 537th group's header: 6 lines of payer and placement, then 2 lines a group.
+    // The 32 769th group's header: 6 lines of payer and placement, then 2 lines a group.
     CHECK_THAT(r.err,
-               Contains("groups.toml:131079:") && Contains("65537 groups") && Contains("limit is 65536"));
+               Contains("groups.toml:65543:") && Contains("32769 groups") && Contains("limit is 32768"));
 }
 
 TEST_CASE("gates the engine could never pass, or would pass wrongly, are refused", "[hostile]") {

@@ -67,10 +67,10 @@ inline constexpr double max_created_per_replication =
 inline constexpr int max_horizon_months = 12000;  // 1 000 years (steady-state reference runs use 550)
 inline constexpr std::uint32_t max_replications = 100000;
 inline constexpr std::size_t max_staff_pools = 64, max_attributes = 64, max_flags = 32;
-/// A client's key (engine: client_key) packs its group in 16 bits and the index of the
-/// initial or arrivals entry it came from in 7: beyond these, two clients would share a
-/// key, and with it their random streams.
-inline constexpr std::size_t max_groups = 65536, max_entries_per_group = 128;
+/// A client's key (engine: client_key) packs its group in 15 bits (the top bit marks the
+/// streams of sources and parameters) and the index of the initial or arrivals entry it
+/// came from in 7: beyond these, two keys would be the same, and so their random streams.
+inline constexpr std::size_t max_groups = 32768, max_entries_per_group = 128;
 
 /// Index into one of the model's vectors (placements, staff, ...).
 using index_t = std::uint32_t;
