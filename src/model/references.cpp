@@ -85,7 +85,8 @@ void model_ids::collect(const tnode& root) {
             }
         }
     }
-    // The engine keeps these as bits of one word: the limit is checked at the first one over it.
+    // The engine keeps staff pools and attributes as bits of one word, and numbers groups in a
+    // client's key (max_groups): the limit is checked at the first one over it.
     auto at_most = [&](element_kind kind, std::size_t limit, std::string_view fix) {
         const auto els = elements_of(root, kind);
         if (els.size() > limit)
