@@ -3,7 +3,8 @@
 # "Speed over rounds"): per round SimPy on kedjan city, then for each hemsim
 # binary (this build's, and HEMSIM_BEFORE's when given, in alternating order)
 # kedjan city on one thread, kedjan city x64 on one thread and its hold
-# model. Prints medians with ranges (min-max) over the rounds.
+# model (on its event set and on a binary heap, the event set of the issue's
+# figures). Prints medians with ranges (min-max) over the rounds.
 #
 #   bench/speed.sh                                    this build, 7 rounds
 #   HEMSIM_BEFORE=/tmp/hemsim-before HOLD_BEFORE=/tmp/hold-before bench/speed.sh
@@ -71,7 +72,7 @@ for ((k = 0; k < rounds; k++)); do
     run "${names[$i]}" "${bins[$i]}" kedjan-city "$city_reps" "$k"
     run "${names[$i]}" "${bins[$i]}" kedjan-city-x64 "$x64_reps" "$k"
     "${holds[$i]}" 10000 "$hold_ops" |
-      "$py" -c 'import json,sys; h=json.load(sys.stdin); print(json.dumps({"round": int(sys.argv[1]), "bin": sys.argv[2], "what": "hold", "events_per_s": h["events_per_s"]}))' \
+      "$py" -c 'import json,sys; h=json.load(sys.stdin); print(json.dumps({"round": int(sys.argv[1]), "bin": sys.argv[2], "what": "hold", "events_per_s": h["events_per_s"], "binary_heap_events_per_s": h.get("binary_heap_events_per_s")}))' \
         "$k" "${names[$i]}" >>"$rows"
   done
   echo "speed: round $((k + 1))/$rounds done"
