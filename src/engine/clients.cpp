@@ -54,7 +54,7 @@ void simulator::impl::create_initial_stock() {
         for (index_t i = 0; i < gr.initial.size(); ++i) {
             const initial_stock& st = gr.initial[i];
             for (std::uint32_t k = 0; k < st.count; ++k) {
-                std::uint32_t slot = new_client(client_key(g, false, i, k), g);
+                std::uint32_t slot = new_client(client_key(g, false, i, k));
                 client_rec& c = clients[slot];
                 // Part-way through the stay: the time spent is the same for all when
                 // fixed, else drawn from the client's own stream (any thread count gives
@@ -77,7 +77,7 @@ void simulator::impl::create_initial_stock() {
                 ++counts.initial;
                 obs.created(0, true);
                 enter(slot, st.placement, st.state, elapsed, st.attrs_on, st.attrs_off);
-                clients[slot].flags |= st.flags;
+                clients[slot].flags |= static_cast<std::uint32_t>(st.flags);
             }
         }
     }
@@ -98,7 +98,7 @@ void simulator::impl::reserve_clients() {
     clients.reserve(static_cast<std::size_t>(want));
 }
 
-std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
+std::uint32_t simulator::impl::new_client(std::uint64_t key) {
     std::uint32_t slot;
     if (!free_slots.empty()) {
         slot = free_slots.back();
@@ -112,7 +112,6 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
     c = client_rec{};
     c.serial = serial;
     c.key = key;
-    c.group = group;
     c.arrived = now;
     draw_attributes(c, true, no_index);
     counts.peak_present = std::max<std::uint64_t>(counts.peak_present, clients.size() - free_slots.size());
@@ -127,7 +126,7 @@ std::uint32_t simulator::impl::new_client(std::uint64_t key, index_t group) {
 // One stream per draw of a set of attributes (4 uniforms per Philox block):
 // at creation every attribute in model order, on entry the placement's list.
 void simulator::impl::draw_attributes(client_rec& c, bool all, index_t placement) {
-    const group& gr = m.groups[c.group];
+    const group& gr = m.groups[c.group()];
     stream s = client_stream(c, all ? p_attributes_at_creation : p_attributes_on_entry, c.entries);
     auto draw = [&](index_t a) {
         bool v = s.uniform() < gr.attribute_probability[a];
@@ -150,7 +149,7 @@ bool simulator::impl::settle_in(std::uint32_t slot, index_t& p, std::uint64_t fi
     const placement& pl = m.placements[p];
     c.placement = p;
     ++c.serial;
-    c.flags &= ~clear_mask[p];
+    c.flags &= static_cast<std::uint32_t>(~clear_mask[p]);
     if (!redraw_at[p].empty()) draw_attributes(c, false, p);
     c.attrs = (c.attrs | fixed_on) & ~fixed_off;  // initial stock with attributes given
     ++c.entries;

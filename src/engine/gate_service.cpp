@@ -73,7 +73,7 @@ void simulator::impl::service_end(std::uint32_t slot) {
     client_rec& c = clients[slot];
     const service& sv = m.services[services.current(c).target];
     pools.give_back(sv.staff, wake);
-    c.flags |= sv.flag_bit();
+    c.flags |= static_cast<std::uint32_t>(sv.flag_bit());
     ++c.gate_pos;
     continue_gates(slot);
 }

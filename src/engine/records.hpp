@@ -16,28 +16,35 @@ namespace hemsim::detail {
 enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
 
 /// One client in the system; its slot is reused after it exits (`serial` goes on).
+/// 80 bytes, so that a record at its 16-byte alignment always lies in two cache
+/// lines (at 88 bytes, two in eight lay in three): the group is read from the key,
+/// the service flags fit 32 bits and the gate position 8 (the limits below).
 struct client_rec {
     std::uint64_t key = 0;         // stable: group, source and number (client_key)
     std::uint64_t attrs = 0;       // bit per attribute
-    std::uint64_t flags = 0;       // bit per service flag
     std::uint64_t held_staff = 0;  // bit per staff pool
     std::uint64_t join_seq = 0;    // FIFO order across queues
     double joined = 0;             // time it joined its current queue
     double arrived = 0;            // came into the system (initial stock: minus its elapsed stay)
+    std::uint32_t flags = 0;       // bit per service flag
     index_t placement = no_index;
     index_t route =
         no_index;  // the transition it will take out of `placement` (waiting: the list it stands in)
     index_t wait_route = no_index;  // waiting: the move while waiting it will make next, if any
-    index_t group = no_index;
-    std::uint32_t entries = 0;   // placements entered so far
-    std::uint32_t services = 0;  // services started so far
-    std::uint32_t serial = 0;    // stay number: events of an earlier stay are stale
-    std::uint16_t gate_pos = 0;  // the next service gate of `route` to pass
+    std::uint32_t entries = 0;      // placements entered so far
+    std::uint32_t services = 0;     // services started so far
+    std::uint32_t serial = 0;       // stay number: events of an earlier stay are stale
+    std::uint8_t gate_pos = 0;      // the next service gate of `route` to pass
     phase ph = phase::idle;
 
+    /// Its group: the key's bits 48 to 62 (client_key).
+    index_t group() const { return static_cast<index_t>(key >> 48); }
     /// Days in the system at time `now`, as conditions read it (in_system).
     double in_system(double now) const { return now - arrived; }
 };
+static_assert(max_flags <= 32 && max_gates < 256, "a client's flags and gate position fit their fields");
+static_assert(max_groups <= (1u << 15), "a client's group fits the key's bits 48 to 62");
+static_assert(sizeof(client_rec) == 80, "a client's record is five 16-byte units: two cache lines");
 
 /// What a released resource wakes: flags read and cleared by the next settle.
 struct wake_set {

@@ -182,7 +182,7 @@ std::string simulator::impl::describe(const event& ev) const {
                            : ev.kind() == event_kind::give_up     ? "giving up waiting"
                                                                   : "move while waiting";
         return std::string(what) + " of client " + std::to_string(c.key) + " of group '" +
-               m.groups[c.group].id + "' in '" + m.placements[c.placement].id + "'";
+               m.groups[c.group()].id + "' in '" + m.placements[c.placement].id + "'";
     }
     case event_kind::arrival: return "arrival into '" + m.placements[arrivals[ev.target].placement].id + "'";
     case event_kind::offer: return "offer of '" + m.supplies[ev.target].id + "'";

@@ -109,8 +109,9 @@ struct simulator::impl {
                                      "); a distribution's parameters are out of range");
         queue.push(t, kind, target, tag);
     }
-    /// Asks for a client's record ahead of its use: every cache line it touches (a record of
-    /// 88 bytes spans three lines when it starts late in one, as two of every eight do).
+    /// Asks for a client's record ahead of its use: every cache line it touches (80 bytes lie
+    /// in two lines on the 16-byte alignment malloc gives; the middle prefetch covers the
+    /// third line a store aligned to only 8 bytes would touch).
     void prefetch_client(std::uint32_t slot) const {
         const auto* rec = reinterpret_cast<const char*>(&clients[slot]);
         static_assert(sizeof(client_rec) <= 128, "three prefetches cover a record of at most two lines");
@@ -132,7 +133,7 @@ struct simulator::impl {
     void setup_clients();
     void reserve_clients();
     void create_initial_stock();
-    std::uint32_t new_client(std::uint64_t key, index_t group);
+    std::uint32_t new_client(std::uint64_t key);
     void draw_attributes(client_rec& c, bool all, index_t placement);
     void enter(std::uint32_t slot, index_t p, initial_state state, double elapsed, std::uint64_t fixed_on = 0,
                std::uint64_t fixed_off = 0);

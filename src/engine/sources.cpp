@@ -36,7 +36,7 @@ void simulator::impl::schedule_next(detail::point_process& pp, event_kind kind, 
 
 void simulator::impl::arrival(index_t a) {
     detail::arrival_rt& ar = arrivals[a];
-    std::uint32_t slot = new_client(detail::client_key(ar.group, true, ar.stream_index, ar.when.k), ar.group);
+    std::uint32_t slot = new_client(detail::client_key(ar.group, true, ar.stream_index, ar.when.k));
     ++ar.when.k;
     ++counts.arrivals;
     obs.created(now, false);

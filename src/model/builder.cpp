@@ -16,7 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-constexpr std::size_t max_gates = 16;  // gates of one transition (bits of the analytic module's cache key)
 // Why these conditions cannot read the time in the system (docs/language.md, "Conditions").
 constexpr std::string_view no_time_in_resource_gate =
     "a supply or staff gate is tried again while the client waits, and what it needs must not change "

@@ -71,6 +71,8 @@ inline constexpr std::size_t max_staff_pools = 64, max_attributes = 64, max_flag
 /// streams of sources and parameters) and the index of the initial or arrivals entry it
 /// came from in 7: beyond these, two keys would be the same, and so their random streams.
 inline constexpr std::size_t max_groups = 32768, max_entries_per_group = 128;
+/// Gates of one transition: the analytic module keys its cache by them (a bit each).
+inline constexpr std::size_t max_gates = 16;
 
 /// Index into one of the model's vectors (placements, staff, ...).
 using index_t = std::uint32_t;
