@@ -15,6 +15,15 @@ namespace hemsim::detail {
 /// Where a client stands between events.
 enum class phase : std::uint8_t { stay, service_queue, in_service, waiting, idle };
 
+/// A client's key: group, initial (0) or arrival (1), entry or stream, number.
+constexpr std::uint64_t client_key(std::uint64_t group, bool arrival, std::uint64_t source, std::uint64_t k) {
+    return (group << 48) | (std::uint64_t{arrival} << 47) | (source << 40) | k;
+}
+// The reader's limits keep the fields apart, so that no two clients share a key, and the top
+// bit clear, so that no client's key is that of a source or a parameter (sources.hpp, random.cpp).
+static_assert(max_groups <= (1u << 15) && max_entries_per_group <= (1u << 7) &&
+              max_created_per_replication <= double(1ull << 40) && max_count <= double(1ull << 40));
+
 /// One client in the system; its slot is reused after it exits (`serial` goes on).
 /// 80 bytes, so that a record at its 16-byte alignment always lies in two cache
 /// lines (at 88 bytes, two in eight lay in three): the group is read from the key,
@@ -37,13 +46,12 @@ struct client_rec {
     std::uint8_t gate_pos = 0;      // the next service gate of `route` to pass
     phase ph = phase::idle;
 
-    /// Its group: the key's bits 48 to 62 (client_key).
+    /// Its group: the key's bits 48 to 62 (client_key above).
     index_t group() const { return static_cast<index_t>(key >> 48); }
     /// Days in the system at time `now`, as conditions read it (in_system).
     double in_system(double now) const { return now - arrived; }
 };
 static_assert(max_flags <= 32 && max_gates < 256, "a client's flags and gate position fit their fields");
-static_assert(max_groups <= (1u << 15), "a client's group fits the key's bits 48 to 62");
 static_assert(sizeof(client_rec) == 80, "a client's record is five 16-byte units: two cache lines");
 
 /// What a released resource wakes: flags read and cleared by the next settle.

@@ -38,15 +38,6 @@ enum purpose : std::uint64_t {
     p_wait_move = 7,        // a waiting client's move while waiting and its stay (per placement entered)
 };
 
-/// A client's key: group, initial (0) or arrival (1), entry or stream, number.
-constexpr std::uint64_t client_key(std::uint64_t group, bool arrival, std::uint64_t source, std::uint64_t k) {
-    return (group << 48) | (std::uint64_t{arrival} << 47) | (source << 40) | k;
-}
-// The reader's limits keep the fields apart, so that no two clients share a key, and the top
-// bit clear, so that no client's key is that of a source or a parameter (sources.hpp, random.cpp).
-static_assert(max_groups <= (1u << 15) && max_entries_per_group <= (1u << 7) &&
-              max_created_per_replication <= double(1ull << 40) && max_count <= double(1ull << 40));
-
 /// A transition's waiting list: clients past its services, waiting for its resource gates.
 struct waiting_list {
     index_t queue = no_index;         // its queue id (model::queues)
