@@ -113,7 +113,8 @@ private:
     static constexpr int digit_bits = 4, values = 1 << digit_bits;
     static constexpr int digits = (64 + digit_bits - 1) / digit_bits;
     static constexpr int bucket_count = 1 + digits * values, words = (digits * values + 63) / 64;
-    static constexpr std::size_t small_ = 16;  // a bucket of at most this many becomes the run whole
+    static constexpr std::size_t small_ =
+        32;  // a bucket of at most this many (one chunk) becomes the run whole
 
     // The buckets' events lie in chunks of 32, a bucket a chain of them. A
     // bucket emptied gives back at once all its chunks but the first: the next
@@ -219,6 +220,17 @@ private:
     // digit above that bucket's, and there has the bucket's value). A large one: its earliest key becomes
     // last_ and its events are filed anew (all into lower buckets; those at that key into the run, sorted
     // back into sequence order).
+    // The bucket the next refill takes, unless earlier events come meanwhile: its first
+    // chunk, as far as it is filled, fetched while the run is used.
+    void fetch_next_bucket() const {
+        const int b = lowest_filled();
+        if (b < 0) return;
+        const chain& next = buckets_[static_cast<std::size_t>(b)];
+        const char* from = reinterpret_cast<const char*>(next.head->ev.data());
+        const char* to =
+            next.head == next.tail ? reinterpret_cast<const char*>(next.end) : from + sizeof(next.head->ev);
+        for (; from < to; from += 64) __builtin_prefetch(from);
+    }
     void refill() {
         assert(size_ > 0);
         run_.clear();
@@ -234,6 +246,7 @@ private:
                 return x.time < y.time || (x.time == y.time && x.seq_kind < y.seq_kind);
             });
             last_ = key(run_.back().time);
+            fetch_next_bucket();
             return;
         }
         last_ = from.low;
@@ -241,6 +254,9 @@ private:
         // after it may reuse it. (None goes into this bucket: all are filed lower.)
         for (chunk* c = from.head; c;) {
             chunk* after = c == from.tail ? nullptr : c->next;
+            if (after)  // the next chunk was written long ago: fetched while this one is filed
+                for (std::size_t line = 0; line < sizeof(chunk); line += 64)
+                    __builtin_prefetch(reinterpret_cast<const char*>(after) + line);
             const event* end = c == from.tail ? from.end : c->ev.data() + chunk_events;
             for (const event* e = c->ev.data(); e != end; ++e) file(*e, key(e->time));
             if (c != from.head) give_back(c);
@@ -250,6 +266,7 @@ private:
         if (run_.size() > 1)
             std::sort(run_.begin(), run_.end(),
                       [](const event& x, const event& y) { return x.seq_kind < y.seq_kind; });
+        fetch_next_bucket();
     }
 };
 
