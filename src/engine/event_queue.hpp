@@ -214,12 +214,6 @@ private:
         ch.low = std::min(ch.low, k);
         mark(b, true);
     }
-    // The run is used up: the lowest filled bucket becomes the next one. A
-    // small bucket is sorted whole, and last_ becomes its latest key (the
-    // other buckets stay as filed: last_ agrees with the old one in every
-    // digit above that bucket's, and there has the bucket's value). A large one: its earliest key becomes
-    // last_ and its events are filed anew (all into lower buckets; those at that key into the run, sorted
-    // back into sequence order).
     // The bucket the next refill takes, unless earlier events come meanwhile: its first
     // chunk, as far as it is filled, fetched while the run is used.
     void fetch_next_bucket() const {
@@ -231,6 +225,12 @@ private:
             next.head == next.tail ? reinterpret_cast<const char*>(next.end) : from + sizeof(next.head->ev);
         for (; from < to; from += 64) __builtin_prefetch(from);
     }
+    // The run is used up: the lowest filled bucket becomes the next one. A
+    // small bucket is sorted whole, and last_ becomes its latest key (the
+    // other buckets stay as filed: last_ agrees with the old one in every
+    // digit above that bucket's, and there has the bucket's value). A large one: its earliest key becomes
+    // last_ and its events are filed anew (all into lower buckets; those at that key into the run, sorted
+    // back into sequence order).
     void refill() {
         assert(size_ > 0);
         run_.clear();
