@@ -63,7 +63,7 @@ public:
             file(ev, k);
         } else {
             // Into the sorted run, after every event at the same time or earlier
-            // (the last one when k == last_). The run is short: its events came from one small bucket.
+            // (the last one when k == last_). The run is short: its events came from one chunk.
             const auto at = std::upper_bound(run_.begin() + static_cast<std::ptrdiff_t>(head_), run_.end(),
                                              time, [](double t, const event& e) { return t < e.time; });
             run_.insert(at, ev);
@@ -113,8 +113,6 @@ private:
     static constexpr int digit_bits = 4, values = 1 << digit_bits;
     static constexpr int digits = (64 + digit_bits - 1) / digit_bits;
     static constexpr int bucket_count = 1 + digits * values, words = (digits * values + 63) / 64;
-    static constexpr std::size_t small_ =
-        32;  // a bucket of at most this many (one chunk) becomes the run whole
 
     // The buckets' events lie in chunks of 32, a bucket a chain of them. A
     // bucket emptied gives back at once all its chunks but the first: the next
@@ -126,7 +124,6 @@ private:
     // 3 MB of pending events at 64 times the clients of kedjan city, and 1 GB
     // for a million clients going round a cycle of fixed stays together.
     static constexpr std::size_t chunk_events = 32, chunks_per_block = 64;
-    static_assert(small_ <= chunk_events, "a small bucket lies in one chunk");
     struct chunk {
         std::array<event, chunk_events> ev;
         chunk* next;
@@ -139,7 +136,7 @@ private:
         std::uint64_t low = ~0ull;  // the lowest key filed
         /// Keeps the first chunk only, empty (the others are the caller's).
         void reset() {
-            if (!head) return;
+            assert(head);
             head->next = nullptr;
             tail = head;
             end = head->ev.data();
@@ -220,13 +217,15 @@ private:
         const int b = lowest_filled();
         if (b < 0) return;
         const chain& next = buckets_[static_cast<std::size_t>(b)];
-        const char* from = reinterpret_cast<const char*>(next.head->ev.data());
-        const char* to =
-            next.head == next.tail ? reinterpret_cast<const char*>(next.end) : from + sizeof(next.head->ev);
-        for (; from < to; from += 64) __builtin_prefetch(from);
+        fetch(next.head->ev.data(), next.head == next.tail ? next.end : next.head->ev.data() + chunk_events);
+    }
+    // Asks for the cache lines of [from, to) ahead of their use.
+    static void fetch(const void* from, const void* to) {
+        for (auto* at = static_cast<const char*>(from); at < static_cast<const char*>(to); at += 64)
+            __builtin_prefetch(at);
     }
     // The run is used up: the lowest filled bucket becomes the next one. A
-    // small bucket is sorted whole, and last_ becomes its latest key (the
+    // bucket in one chunk (at most 32 events) is sorted whole, and last_ becomes its latest key (the
     // other buckets stay as filed: last_ agrees with the old one in every
     // digit above that bucket's, and there has the bucket's value). A large one: its earliest key becomes
     // last_ and its events are filed anew (all into lower buckets; those at that key into the run, sorted
@@ -238,8 +237,7 @@ private:
         const int b = lowest_filled();
         chain& from = buckets_[static_cast<std::size_t>(b)];
         mark(b, false);
-        if (from.head == from.tail &&
-            from.end - from.head->ev.data() <= static_cast<std::ptrdiff_t>(small_)) {
+        if (from.head == from.tail) {  // at most a chunk: the run whole
             run_.assign(from.head->ev.data(), from.end);
             from.reset();
             std::sort(run_.begin(), run_.end(), [](const event& x, const event& y) {
@@ -254,9 +252,7 @@ private:
         // after it may reuse it. (None goes into this bucket: all are filed lower.)
         for (chunk* c = from.head; c;) {
             chunk* after = c == from.tail ? nullptr : c->next;
-            if (after)  // the next chunk was written long ago: fetched while this one is filed
-                for (std::size_t line = 0; line < sizeof(chunk); line += 64)
-                    __builtin_prefetch(reinterpret_cast<const char*>(after) + line);
+            if (after) fetch(after, after + 1);  // written long ago: fetched while this one is filed
             const event* end = c == from.tail ? from.end : c->ev.data() + chunk_events;
             for (const event* e = c->ev.data(); e != end; ++e) file(*e, key(e->time));
             if (c != from.head) give_back(c);
