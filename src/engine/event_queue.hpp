@@ -240,9 +240,8 @@ private:
         if (from.head == from.tail) {  // at most a chunk: the run whole
             run_.assign(from.head->ev.data(), from.end);
             from.reset();
-            std::sort(run_.begin(), run_.end(), [](const event& x, const event& y) {
-                return x.time < y.time || (x.time == y.time && x.seq_kind < y.seq_kind);
-            });
+            std::sort(run_.begin(), run_.end(),
+                      [](const event& x, const event& y) { return event_later{}(y, x); });
             last_ = key(run_.back().time);
             fetch_next_bucket();
             return;
