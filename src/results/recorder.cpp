@@ -154,8 +154,18 @@ struct recorder::impl {
         double t0 = c.last;
         if (t <= t0) return;
         const auto& cb = l.cells;
-        const std::size_t N = l.N();
         std::size_t k = c.period;
+        // Most updates fall in the cell of the one before, after the warm-up: one piece,
+        // as the loop below makes it.
+        if (t0 >= warmup && t <= cb[k + 1]) {
+            if (c.n != 0) {
+                const std::size_t mo = l.cell_month[k];
+                f(cal.month_year[mo], mo, k, t0, t);
+            }
+            c.last = t;
+            return;
+        }
+        const std::size_t N = l.N();
         while (k + 1 < N && cb[k + 1] <= t0) ++k;
         if (c.n != 0) {
             for (;;) {
