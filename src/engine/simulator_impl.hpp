@@ -95,10 +95,14 @@ struct simulator::impl {
 
     /// Schedules an event; a time that is not a finite number never enters the queue.
     void schedule(double t, event_kind kind, std::uint32_t target, std::uint32_t tag = 0) {
-        if (!std::isfinite(t))
-            throw std::runtime_error("a drawn time is not a finite number (" + std::to_string(t) +
-                                     "); a distribution's parameters are out of range");
+        if (!std::isfinite(t)) not_finite(t);
         queue.push(t, kind, target, tag);
+    }
+    /// Throws for a drawn time that is not a finite number (out of line: the
+    /// message's strings would otherwise weigh on every schedule's registers and stack).
+    [[noreturn, gnu::cold, gnu::noinline]] static void not_finite(double t) {
+        throw std::runtime_error("a drawn time is not a finite number (" + std::to_string(t) +
+                                 "); a distribution's parameters are out of range");
     }
     /// Asks for a client's record ahead of its use: every cache line it touches (80 bytes lie
     /// in two lines on the 16-byte alignment malloc gives; the middle prefetch covers the
