@@ -1,6 +1,7 @@
 #include "results/recorder.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <functional>
 #include <unordered_map>
@@ -205,17 +206,17 @@ struct recorder::impl {
         double t0 = c.last;
         if (t <= t0) return;
         // Most updates fall in the month of the one before, after the warm-up: one
-        // piece, the same sums as the loop below makes of it.
+        // piece, the same sums as the loop below makes of it (a month lies in its year).
         if (const std::size_t mo = c.month;
             t0 >= warmup && mo < cal.months() && cal.month_bounds[mo] <= t0 && t < cal.month_bounds[mo + 1]) {
             const std::size_t y = cal.month_year[mo];
-            if (t < cal.bounds[y + 1]) {
-                r.queue_days[q * l.Y() + y] += c.n * (t - t0);
-                r.queue_days_month[q * cal.months() + mo] += c.n * (t - t0);
-                c.last = t;
-                c.period = y;
-                return;
-            }
+            assert(t < cal.bounds[y + 1]);
+            const double days = c.n * (t - t0);
+            r.queue_days[q * l.Y() + y] += days;
+            r.queue_days_month[q * cal.months() + mo] += days;
+            c.last = t;
+            c.period = y;
+            return;
         }
         const auto& yb = cal.bounds;
         std::size_t y = c.period;
