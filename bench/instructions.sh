@@ -41,9 +41,8 @@ def rows(path):
         m = row.match(line)
         if m and "PROGRAM TOTALS" not in line:
             yield int(m.group(1).replace(",", "")), m.group(2)
-def name(fn):  # 'file:function [object]' -> function without its arguments
-    fn = re.sub(r"\s*\[[^\]]*\]$", "", fn).split(":", 1)[-1] if fn.startswith("???:") or "/" in fn.split(":")[0] else fn
-    return re.sub(r"\(.*$", "", fn)
+def name(fn):  # 'file:function(args) [object]' -> function
+    return re.sub(r"\(.*$", "", fn.split(":", 1)[1])
 run = [ir for ir, fn in rows(incl) if re.search(r"simulator::impl::run\(\)", fn)]
 if not run:
     sys.exit("instructions: no simulator::impl::run in the profile (a build without symbols?)")
