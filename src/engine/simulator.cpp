@@ -55,7 +55,7 @@ bool client_event(event_kind k) {
 }  // namespace
 
 struct sim_workspace::store {  // capacity only: empty between simulators
-    std::vector<detail::client_rec> clients;
+    detail::client_store clients;
     std::vector<std::uint32_t> free_slots;
     event_queue queue;
 

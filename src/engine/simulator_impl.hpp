@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/gates.hpp"
+#include "engine/huge_pages.hpp"
 #include "engine/records.hpp"
 #include "engine/simulator.hpp"
 #include "engine/sources.hpp"
@@ -46,6 +47,9 @@ struct waiting_list {
     std::deque<std::uint32_t> slots;  // client slots, FIFO
 };
 
+/// The client records, by slot (on huge pages where the kernel has them: huge_pages.hpp).
+using client_store = std::vector<client_rec, huge_page_allocator<client_rec>>;
+
 }  // namespace detail
 
 struct simulator::impl {
@@ -62,7 +66,7 @@ struct simulator::impl {
     event_queue queue;
 
     // Clients (clients.cpp).
-    std::vector<client_rec> clients;
+    detail::client_store clients;
     std::vector<std::uint32_t> free_slots;
     std::vector<std::vector<index_t>> routes_from;  // per placement: the ordinary moves out of it
     // Per transition with moves while waiting in its list: per placement, those moves out of it.
