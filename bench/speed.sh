@@ -21,7 +21,11 @@ seed=${BENCH_SEED:-2}
 rounds=${SPEED_ROUNDS:-7}
 city_reps=${SPEED_CITY_REPS:-20}    # hemsim, kedjan city: ~0.6 s per binary
 simpy_reps=${SPEED_SIMPY_REPS:-10}  # SimPy, kedjan city: ~0.7 s per replication
-x64_reps=${SPEED_X64_REPS:-1}       # hemsim, kedjan city x64: ~3 s per binary
+# hemsim, kedjan city x64: ~2 s per replication. Three, not one: a process's first
+# replication also pays the kernel for its fresh memory (at x64, ~90 MB of client
+# records: page faults and zeroing, 9-11 % of a one-replication run in perf), which later
+# replications reuse (the thread's workspace); city's 20 replications share that cost.
+x64_reps=${SPEED_X64_REPS:-3}
 hold_ops=${SPEED_HOLD_OPS:-10000000}
 py=/usr/bin/python3  # Debian's python3: the apt packages install into it
 
