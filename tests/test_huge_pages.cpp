@@ -24,7 +24,8 @@ TEST_CASE("the client store's allocator: large arrays on 2 MB boundaries, whole 
     for (std::uint64_t i = 0; i < 300000; ++i) large.push_back({i, 3 * i});
     CHECK(reinterpret_cast<std::uintptr_t>(large.data()) % alloc::huge_page_bytes == 0);
     bool intact = true;
-    for (std::uint64_t i = 0; i < large.size(); ++i) intact = intact && large[i].a == i && large[i].b == 3 * i;
+    for (std::uint64_t i = 0; i < large.size(); ++i)
+        intact = intact && large[i].a == i && large[i].b == 3 * i;
     CHECK(intact);
     // Small again after shrinking: memory goes back through the path it came from (no mismatch under ASan).
     large.resize(10);
