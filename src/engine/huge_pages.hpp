@@ -42,7 +42,8 @@ struct huge_page_allocator {
     void deallocate(T* p, std::size_t n) noexcept {
         const std::size_t bytes = n * sizeof(T);
         if (bytes < huge_page_bytes) return std::allocator<T>{}.deallocate(p, n);
-        ::operator delete (p, rounded(bytes), std::align_val_t{huge_page_bytes});
+        // Unsized: clang 14 (the fuzz build) has no sized delete by default.
+        ::operator delete (p, std::align_val_t{huge_page_bytes});
     }
     template <class U>
     bool operator==(const huge_page_allocator<U>&) const noexcept {
