@@ -33,9 +33,10 @@ struct huge_page_allocator {
         if (n > max_bytes / sizeof(T)) throw std::bad_array_new_length();
         const std::size_t bytes = n * sizeof(T);
         if (bytes < huge_page_bytes) return std::allocator<T>{}.allocate(n);
-        void* p = ::operator new (rounded(bytes), std::align_val_t{huge_page_bytes});
+        const std::size_t whole = rounded(bytes);
+        void* p = ::operator new (whole, std::align_val_t{huge_page_bytes});
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-        ::madvise(p, rounded(bytes), MADV_HUGEPAGE);  // a hint: its failure changes nothing
+        ::madvise(p, whole, MADV_HUGEPAGE);  // a hint: its failure changes nothing
 #endif
         return static_cast<T*>(p);
     }
